@@ -1,0 +1,22 @@
+import { UsageError, type FlagSpec, type ParsedArgs } from './args.js';
+
+export const COMMON_FLAGS: readonly FlagSpec[] = [
+  { name: 'format', takesValue: true },
+  { name: 'namespace', alias: 'n', takesValue: true },
+  { name: 'assume-external', takesValue: false },
+  { name: 'help', alias: 'h', takesValue: false },
+];
+
+export interface CommonOptions {
+  readonly format: 'text' | 'json';
+  readonly namespace: string;
+  readonly assumeExternal: boolean;
+}
+
+export function commonOptions(args: ParsedArgs): CommonOptions {
+  const format = args.flags.get('format')?.[0] ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not ${format}`);
+  const namespace = args.flags.get('namespace')?.[0] ?? 'default';
+  if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(namespace)) throw new UsageError(`-n/--namespace: ${namespace} is not a valid namespace name`);
+  return { format, namespace, assumeExternal: args.flags.has('assume-external') };
+}

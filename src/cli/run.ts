@@ -1,0 +1,46 @@
+import { parseArgs, UsageError, type FlagSpec } from './args.js';
+import { HELP } from './help.js';
+import { EXIT, type CliIO } from './io.js';
+import { COMMON_FLAGS } from './options.js';
+import { runValidate } from './validate-command.js';
+
+interface Command {
+  readonly flags: readonly FlagSpec[];
+  readonly run: (args: ReturnType<typeof parseArgs>, io: CliIO) => Promise<number>;
+}
+
+const COMMANDS: Record<string, Command> = {
+  validate: { flags: COMMON_FLAGS, run: runValidate },
+};
+
+/** The whole command line: argv (without node and the script) → exit code. */
+export async function run(argv: readonly string[], io: CliIO): Promise<number> {
+  const first = argv[0];
+  if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
+    io.stdout(HELP);
+    return first === undefined ? EXIT.usage : EXIT.ok;
+  }
+  if (first === '--version') {
+    io.stdout('route-designer 0.1.0\n');
+    return EXIT.ok;
+  }
+  const command = COMMANDS[first];
+  if (!command) {
+    io.stderr(`route-designer: unknown command ${first}\n\n${HELP}`);
+    return EXIT.usage;
+  }
+  try {
+    const args = parseArgs(argv, command.flags);
+    if (args.flags.has('help')) {
+      io.stdout(HELP);
+      return EXIT.ok;
+    }
+    return await command.run(args, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`route-designer ${first}: ${e.message}\n`);
+      return EXIT.usage;
+    }
+    throw e;
+  }
+}

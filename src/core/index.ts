@@ -1,0 +1,20 @@
+/**
+ * The engine's front door. What is not exported here is internal.
+ * @see ../../README.md for the command line built on these functions.
+ */
+export { parse, replaceDocumentTexts, MAX_TEXT_LENGTH } from './resources/parse.js';
+export { serializeObject, serializeObjects, canonicalObject } from './resources/serialize.js';
+export { SourceLocations } from './resources/locations.js';
+export { formatPath, pathFromPointer, getAt } from './resources/path.js';
+export { KINDS, kindInfo, splitApiVersion, GATEWAY_GROUP, ISTIO_GROUP } from './resources/kinds.js';
+export { makeResourceId, isRecord } from './resources/types.js';
+export { LineIndex } from './resources/line-index.js';
+export { validate } from './validate/index.js';
+export { compareDiagnostics } from './diagnostics/types.js';
+
+export type { SourceFile, ParseOptions, ParseResult, ParsedFile } from './resources/parse.js';
+export type { Resource, ResourceId, ResourceSource, KubeObject } from './resources/types.js';
+export type { Family, KindInfo } from './resources/kinds.js';
+export type { FieldPath, PathSegment } from './resources/path.js';
+export type { DocumentSpan } from './resources/split.js';
+export type { Diagnostic, Severity, SourceRange, ResourceRef } from './diagnostics/types.js';

@@ -1,0 +1,48 @@
+import type { Diagnostic, Severity } from '../diagnostics/types.js';
+import { SourceLocations } from '../resources/locations.js';
+import type { ParseResult } from '../resources/parse.js';
+import { formatPath, type FieldPath } from '../resources/path.js';
+import type { Resource } from '../resources/types.js';
+import { CEL_RULES } from './cel/index.js';
+import type { CelRule } from './cel/rule.js';
+import { validateSchema } from './schema/index.js';
+
+const RULES_BY_KIND = new Map<string, CelRule[]>();
+for (const rule of CEL_RULES) {
+  for (const kind of rule.kinds) RULES_BY_KIND.set(kind, [...(RULES_BY_KIND.get(kind) ?? []), rule]);
+}
+
+/**
+ * Validation of each resource on its own: the CRD schema and every CEL rule, i.e. what the API
+ * server would reject or warn about at admission. Returns the parse diagnostics too, so a caller
+ * gets the whole picture in one list.
+ */
+export function validate(parsed: ParseResult): Diagnostic[] {
+  const locations = new SourceLocations(parsed.files);
+  const out: Diagnostic[] = [...parsed.diagnostics];
+  for (const resource of parsed.resources) {
+    const report = (code: string, severity: Severity, message: string, path: FieldPath, prefer: 'key' | 'value' = 'value'): void => {
+      out.push({
+        code,
+        severity,
+        message,
+        ...locations.range(resource, path, prefer),
+        resource: { kind: resource.kind, namespace: resource.namespace, name: resource.name },
+        path: formatPath(path),
+      });
+    };
+    for (const issue of validateSchema(resource)) report(issue.code, issue.severity, issue.message, issue.path, issue.prefer);
+    if (resource.family === 'gateway-api') runCelRules(resource, report);
+  }
+  return out;
+}
+
+function runCelRules(resource: Resource, report: (code: string, severity: Severity, message: string, path: FieldPath) => void): void {
+  for (const rule of RULES_BY_KIND.get(resource.kind) ?? []) {
+    try {
+      rule.check(resource.object, (path, message) => report(rule.code, 'error', message ?? rule.message, path));
+    } catch {
+      // A rule meeting a shape the schema already rejects (wrong types) has nothing to add.
+    }
+  }
+}
