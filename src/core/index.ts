@@ -3,6 +3,7 @@
  * @see ../../README.md for the command line built on these functions.
  */
 export { parse, replaceDocumentTexts, MAX_TEXT_LENGTH } from './resources/parse.js';
+export { applyEdits } from './resources/edit.js';
 export { serializeObject, serializeObjects, canonicalObject } from './resources/serialize.js';
 export { SourceLocations } from './resources/locations.js';
 export { formatPath, pathFromPointer, getAt } from './resources/path.js';
@@ -12,6 +13,7 @@ export { LineIndex } from './resources/line-index.js';
 export { validate } from './validate/index.js';
 export { compareDiagnostics } from './diagnostics/types.js';
 
+export type { ResourceEdit } from './resources/edit.js';
 export type { SourceFile, ParseOptions, ParseResult, ParsedFile } from './resources/parse.js';
 export type { Resource, ResourceId, ResourceSource, KubeObject } from './resources/types.js';
 export type { Family, KindInfo } from './resources/kinds.js';

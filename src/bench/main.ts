@@ -1,0 +1,8 @@
+import { benchParseValidate } from './parse-validate.bench.js';
+
+/** `npm run bench`: every Node benchmark; each prints its figures and ratios. */
+const sizeArg = process.argv.find((a) => a.startsWith('--routes='));
+const routes = sizeArg ? Number(sizeArg.slice('--routes='.length)) : 10_000;
+
+console.log(`Route Designer benchmarks — Node ${process.version}, ${new Date().toISOString()}`);
+benchParseValidate(routes);

@@ -1,0 +1,24 @@
+import yaml from 'js-yaml';
+import { parse, validate } from '../core/index.js';
+import { generateDesign } from './generate.js';
+import { measure, report } from './harness.js';
+
+/**
+ * Issue 2's figure: parse + schema + CEL validation of 10,000 HTTPRoutes (with their Gateways and
+ * Services) against the floor — the same text through js-yaml's loadAll alone — in the same run.
+ * Target: ours ≤ 2× the floor.
+ */
+export function benchParseValidate(routes = 10_000): void {
+  const design = generateDesign(routes);
+  console.log(`\nparse + validate: ${routes.toLocaleString('en-US')} HTTPRoutes, ${design.documents.toLocaleString('en-US')} documents, ${(design.text.length / 1048576).toFixed(1)} MB`);
+  const floor = measure('js-yaml loadAll (floor)', () => yaml.loadAll(design.text), 3);
+  const parseOnly = measure('parse (documents, kinds, locations on demand)', () => parse([{ name: 'bench.yaml', text: design.text }]), 3);
+  let errors = 0;
+  const total = measure('parse + schema + CEL validation', () => {
+    const parsed = parse([{ name: 'bench.yaml', text: design.text }]);
+    errors = validate(parsed).filter((d) => d.severity === 'error').length;
+  }, 3);
+  report('parse alone / floor', `${(parseOnly / floor).toFixed(2)}×`);
+  report('parse + validate / floor (target ≤ 2×)', `${(total / floor).toFixed(2)}×  ${total / floor <= 2 ? 'OK' : 'OVER TARGET'}`);
+  report('errors found in the generated design (expect 0)', String(errors));
+}
