@@ -12,8 +12,26 @@ export { makeResourceId, isRecord } from './resources/types.js';
 export { LineIndex } from './resources/line-index.js';
 export { validate } from './validate/index.js';
 export { compareDiagnostics } from './diagnostics/types.js';
+export {
+  attachRoute,
+  bindVirtualService,
+  addBackendRef,
+  setBackendWeight,
+  addDestination,
+  setDestinationWeight,
+  firstServicePort,
+  renameResource,
+  removeResource,
+  newObject,
+  PALETTE,
+  referencesOf,
+  referencesTo,
+  serviceOfHost,
+  setAt,
+} from './design/index.js';
 
 export type { ResourceEdit } from './resources/edit.js';
+export type { RemoveResult, PaletteKind, Reference } from './design/index.js';
 export type { SourceFile, ParseOptions, ParseResult, ParsedFile } from './resources/parse.js';
 export type { Resource, ResourceId, ResourceSource, KubeObject } from './resources/types.js';
 export type { Family, KindInfo } from './resources/kinds.js';
