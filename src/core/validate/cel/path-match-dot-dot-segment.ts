@@ -1,0 +1,4 @@
+import { pathMatchRule } from './route-helpers.js';
+
+/** An Exact or PathPrefix path has no inner `..` segment. @see gateway-api.md §11.4 (Path match) */
+export const pathMatchDotDotSegment = pathMatchRule('PathMatchDotDotSegment', "must not contain '/../' when type one of ['Exact', 'PathPrefix']", (value) => value.includes('/../'));
