@@ -24,24 +24,39 @@ export interface ResourceRef {
  * Stable codes. Parse and schema codes are listed here; each CEL rule declares its own code in
  * its own file and the union of those is `CelCode` (see validate/cel/codes.ts).
  */
-export type ParseCode =
-  | 'YAMLSyntax'
-  | 'YAMLDuplicateKey'
-  | 'YAMLAliasBomb'
-  | 'YAMLTooDeep'
-  | 'YAMLTooLarge'
-  | 'NotAnObject'
-  | 'MissingApiVersion'
-  | 'MissingKind'
-  | 'MissingName'
-  | 'UnknownKind'
-  | 'UnservedVersion'
-  | 'DuplicateResource'
-  | 'SecretRedacted'
-  | 'UnsafeKey'
-  | 'EmptyDocument';
+export const PARSE_CODES = [
+  'YAMLSyntax',
+  'YAMLDuplicateKey',
+  'YAMLAliasBomb',
+  'YAMLTooDeep',
+  'YAMLTooLarge',
+  'NotAnObject',
+  'MissingApiVersion',
+  'MissingKind',
+  'MissingName',
+  'UnknownKind',
+  'UnservedVersion',
+  'DuplicateResource',
+  'SecretRedacted',
+  'UnsafeKey',
+] as const;
+export type ParseCode = (typeof PARSE_CODES)[number];
 
-export type SchemaCode = 'SchemaType' | 'SchemaEnum' | 'SchemaPattern' | 'SchemaRange' | 'SchemaRequired' | 'SchemaMaxItems' | 'SchemaMinItems' | 'SchemaLength' | 'SchemaUnique' | 'SchemaFormat' | 'SchemaInvalid' | 'UnknownField';
+export const SCHEMA_CODES = [
+  'SchemaType',
+  'SchemaEnum',
+  'SchemaPattern',
+  'SchemaRange',
+  'SchemaRequired',
+  'SchemaMaxItems',
+  'SchemaMinItems',
+  'SchemaLength',
+  'SchemaUnique',
+  'SchemaFormat',
+  'SchemaInvalid',
+  'UnknownField',
+] as const;
+export type SchemaCode = (typeof SCHEMA_CODES)[number];
 
 export interface Diagnostic extends SourceRange {
   /** A stable identifier (documented in the README); tests assert on it, never on the wording. */

@@ -1,0 +1,20 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { PARSE_CODES, SCHEMA_CODES } from '../core/diagnostics/types.js';
+import { CEL_RULES } from '../core/validate/cel/index.js';
+import { HELP } from './help.js';
+
+// DESIGN.md: "Codes are stable identifiers, documented in the README." Keep the docs true.
+const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+
+const documented = (code: string): boolean => readme.includes(`\`${code}\``);
+
+describe('README documents every diagnostic code', () => {
+  it.each([...PARSE_CODES, ...SCHEMA_CODES, ...CEL_RULES.map((r) => r.code)])('%s', (code) => {
+    expect(documented(code)).toBe(true);
+  });
+
+  it('shows every command of the --help text', () => {
+    for (const m of HELP.matchAll(/route-designer (\w+) FILE/g)) expect(readme).toContain(`route-designer ${m[1]}`);
+  });
+});
