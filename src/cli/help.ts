@@ -4,11 +4,27 @@ Usage:
   route-designer validate FILE...   diagnostics for every document: YAML syntax, the CRD schemas,
                                     the Gateway API CEL rules
                                     exit 0 no errors (warnings allowed), 1 errors, 2 unusable input/usage
+  route-designer status FILE...     the status a conformant controller would write on every Gateway API
+                                    object (GatewayClass, Gateway, ListenerSet, routes, BackendTLSPolicy);
+                                    --format json prints a v1 List; exit 0, 2 unusable input/usage
+  route-designer simulate FILE... --request 'GET https://shop.example.com/cart?id=1'
+                                    which backend a request hits, and why (Gateway API); exit 0 with an
+                                    answer whatever its status, 2 unusable input/usage
+      --request TEXT                'METHOD http(s)://host[:port]/path?query' (method default GET),
+                                    'GRPC grpc://host:port/pkg.Service/Method' (grpcs:// over TLS),
+                                    'TLS tls://sni:port', 'TCP tcp://host:port', 'UDP udp://host:port'
+      -H, --header 'name: value'    a request header (repeatable); 'Host: name' overrides the authority
+      --sni NAME                    TLS server name (default: the URL's host)
+      --gateway NS/NAME             the gateway that receives the request (default: the first by
+                                    namespace/name whose listeners accept it)
+      --mesh --from NS/WORKLOAD     send the request inside the mesh from a workload in NS to the Service
+                                    named by the URL's host (short names resolve in NS)
+      --from-labels k=v,...         labels of that workload
 
 FILE is a file, a directory (its *.yaml, *.yml and *.json files, recursively) or - (stdin).
 
 Options:
-  --format text|json     output format (default text; text is file:line:col: severity CODE message)
+  --format text|json     output format (default text; validate's text is file:line:col: severity CODE message)
   -n, --namespace NS     namespace of objects that name none (default: default)
   --assume-external      treat referenced Services, Secrets and GatewayClasses absent from the
                          design as present and valid

@@ -2,6 +2,8 @@ import { parseArgs, UsageError, type FlagSpec } from './args.js';
 import { HELP } from './help.js';
 import { EXIT, type CliIO } from './io.js';
 import { COMMON_FLAGS } from './options.js';
+import { runSimulate, SIMULATE_FLAGS } from './simulate-command.js';
+import { runStatus } from './status-command.js';
 import { runValidate } from './validate-command.js';
 
 interface Command {
@@ -11,6 +13,8 @@ interface Command {
 
 const COMMANDS: Record<string, Command> = {
   validate: { flags: COMMON_FLAGS, run: runValidate },
+  status: { flags: COMMON_FLAGS, run: runStatus },
+  simulate: { flags: SIMULATE_FLAGS, run: runSimulate },
 };
 
 /** The whole command line: argv (without node and the script) → exit code. */

@@ -12,6 +12,11 @@ export { makeResourceId, isRecord } from './resources/types.js';
 export { LineIndex } from './resources/line-index.js';
 export { validate } from './validate/index.js';
 export { compareDiagnostics } from './diagnostics/types.js';
+export { compile } from './compile/index.js';
+export { buildPathIndex } from './compile/path-index.js';
+export { hostMatches, intersectHostnames } from './compile/hostname.js';
+export { simulate } from './simulate/index.js';
+export { parseRequest } from './simulate/parse-request.js';
 export {
   attachRoute,
   bindVirtualService,
@@ -38,3 +43,78 @@ export type { Family, KindInfo } from './resources/kinds.js';
 export type { FieldPath, PathSegment } from './resources/path.js';
 export type { DocumentSpan } from './resources/split.js';
 export type { Diagnostic, Severity, SourceRange, ResourceRef } from './diagnostics/types.js';
+export type {
+  BackendProblem,
+  BackendProblemReason,
+  BackendTarget,
+  CompileOptions,
+  CompileResult,
+  CorsPolicy,
+  Dialect,
+  DirectResponseAction,
+  FaultInjection,
+  Filter,
+  ForwardAction,
+  GatewayTable,
+  GrpcMethodMatch,
+  HeaderMatch,
+  HeaderModifier,
+  HostIndex,
+  ListenerEntry,
+  ListenerProtocol,
+  ListenerStatus,
+  MeshPort,
+  MeshRouteSet,
+  MeshScope,
+  MeshService,
+  MeshTable,
+  MirrorPolicy,
+  Note,
+  NoteCode,
+  ObjectRef,
+  ObjectStatus,
+  OriginMatch,
+  PathIndex,
+  PathMatch,
+  PathModifier,
+  PolicyAncestorStatus,
+  PortTable,
+  PrecedenceKey,
+  Provenance,
+  QueryParamMatch,
+  RedirectAction,
+  RejectedAttachment,
+  RetryPolicy,
+  RouteAction,
+  RouteEntry,
+  RouteKind,
+  RouteMatch,
+  RouteParentStatus,
+  RouteTable,
+  SourceMatch,
+  StatusCondition,
+  StatusItem,
+  StatusList,
+  StatusParentRef,
+  StringMatch,
+  SupportedKind,
+  Timeouts,
+  UrlRewrite,
+  VirtualHost,
+} from './compile/types.js';
+export type {
+  Decision,
+  DecisionBackend,
+  DecisionMirror,
+  ForwardedRequest,
+  MeshClient,
+  Outcome,
+  ParseRequestResult,
+  Request,
+  RequestProtocol,
+  ResponseHeaderEdits,
+  SimulateOptions,
+  TraceStep,
+  TraceStepKind,
+} from './simulate/types.js';
+export type { ParseRequestOptions } from './simulate/parse-request.js';

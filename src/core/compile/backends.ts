@@ -1,0 +1,73 @@
+/**
+ * backendRefs → BackendTargets (gateway-api.md §6.1, §3.4). Defaults: group "" (core), kind Service,
+ * namespace = the route's, weight 1. An invalid backend keeps its weight and its share fails:
+ * InvalidKind (not a core Service), RefNotPermitted (cross-namespace without ReferenceGrant; not
+ * required for mesh routes, GEP-1294), BackendNotFound (not in the design), PortNotFound.
+ */
+import type { Resource } from '../resources/types.js';
+import { GW, type CompileContext } from './context.js';
+import { arr, num, rec, str } from './read.js';
+import { referenceAllowed } from './reference-grant.js';
+import type { BackendProblem, BackendTarget, Filter, Provenance } from './types.js';
+
+export interface BackendScope {
+  /** Mesh routes need no ReferenceGrant for cross-namespace backends. */
+  readonly mesh: boolean;
+}
+
+export function resolveBackend(
+  ctx: CompileContext,
+  route: Resource,
+  raw: unknown,
+  provenance: Provenance,
+  scope: BackendScope,
+  filters: readonly Filter[] = [],
+): BackendTarget {
+  const b = rec(raw);
+  const group = str(b.group) ?? '';
+  const kind = str(b.kind) ?? 'Service';
+  const namespace = str(b.namespace) ?? route.namespace;
+  const name = str(b.name) ?? '';
+  const port = num(b.port);
+  const weight = num(b.weight) ?? 1;
+  let assumed = false;
+  const problem = ((): BackendProblem | null => {
+    const what = `${kind} ${namespace}/${name}`;
+    if (group !== '' || kind !== 'Service') {
+      return { reason: 'InvalidKind', message: `${group === '' ? 'core' : group}/${kind} is not a supported backend kind (core/Service)` };
+    }
+    if (!scope.mesh && !referenceAllowed(ctx, { fromGroup: GW, fromKind: route.kind, fromNamespace: route.namespace, toGroup: '', toKind: 'Service', toNamespace: namespace, toName: name })) {
+      return { reason: 'RefNotPermitted', message: `no ReferenceGrant in namespace ${namespace} allows ${route.kind}s from ${route.namespace} to use ${what}` };
+    }
+    const svc = ctx.find('', 'Service', namespace, name);
+    if (!svc) {
+      if (ctx.assumeExternal) {
+        assumed = true;
+        ctx.note({ code: 'AssumedExternal', message: `${what} is not in this design; assumed present and valid` });
+        return null;
+      }
+      ctx.note({ code: 'NotInDesign', message: `${what} is not in this design` });
+      return { reason: 'BackendNotFound', message: `${what} is not in this design` };
+    }
+    if (port === null) return null; // CEL requires it; the validator reports its absence
+    const ports = arr(rec(svc.object.spec).ports).map((p) => num(rec(p).port));
+    if (!ports.includes(port)) return { reason: 'PortNotFound', message: `${what} has no port ${port}` };
+    return null;
+  })();
+  return {
+    ref: { kind, namespace, name },
+    group,
+    port,
+    subset: null,
+    weight,
+    problem,
+    assumed,
+    filters,
+    provenance,
+  };
+}
+
+/** The reason a route's status shows for a backend problem (§9.5 has no PortNotFound). */
+export function statusReason(p: BackendProblem): string {
+  return p.reason === 'PortNotFound' || p.reason === 'SubsetNotFound' ? 'BackendNotFound' : p.reason;
+}

@@ -1,0 +1,90 @@
+/**
+ * What every compile step looks up: the design's objects by kind and name, the options, and the
+ * sinks for notes and diagnostics. Built once per compile.
+ */
+import type { Diagnostic, Severity, SourceRange } from '../diagnostics/types.js';
+import { formatPath, type FieldPath } from '../resources/path.js';
+import { GATEWAY_GROUP } from '../resources/kinds.js';
+import type { Resource } from '../resources/types.js';
+import { labelsOf } from './read.js';
+import type { Note, ObjectRef } from './types.js';
+
+export interface CompileContext {
+  readonly assumeExternal: boolean;
+  /** `group/Kind/namespace/name` → resource (group `core` for ''). */
+  find(group: string, kind: string, namespace: string, name: string): Resource | undefined;
+  ofKind(group: string, kind: string): readonly Resource[];
+  /** Labels of a Namespace in the design, or null when the design does not contain it. */
+  namespaceLabels(name: string): Readonly<Record<string, string>> | null;
+  note(note: Note): void;
+  /** `path` as segments or as text (`spec.rules[0].matches[1]`); `code` a CompileCode or a dialect's own code. */
+  diagnose(resource: Resource, code: CompileCode | (string & {}), severity: Severity, message: string, path?: FieldPath | string): void;
+  readonly notes: Note[];
+  readonly diagnostics: Diagnostic[];
+}
+
+export function refOf(r: Resource): ObjectRef {
+  return { kind: r.kind, namespace: r.namespace, name: r.name };
+}
+
+export function formatRef(ref: ObjectRef): string {
+  return `${ref.kind} ${ref.namespace === '' ? '' : `${ref.namespace}/`}${ref.name}`;
+}
+
+const key = (group: string, kind: string, namespace: string, name: string): string => `${group}\u0000${kind}\u0000${namespace}\u0000${name}`;
+
+/**
+ * Codes of the runtime problems compile reports (documented in the README). The same facts are in
+ * the status; these put them in the problems list, at the field that causes them.
+ */
+export type CompileCode = 'ParentNotFound' | 'RouteNotAccepted' | 'RefsNotResolved' | 'RuleDropped' | 'ListenerNotValid' | 'ListenerSetNotAccepted';
+
+export type Locate = (resource: Resource, path: FieldPath) => SourceRange;
+
+export function createContext(resources: readonly Resource[], assumeExternal: boolean, locate?: Locate): CompileContext {
+  const byKey = new Map<string, Resource>();
+  const byKind = new Map<string, Resource[]>();
+  for (const r of resources) {
+    byKey.set(key(r.group, r.kind, r.namespace, r.name), r);
+    const k = `${r.group}\u0000${r.kind}`;
+    const list = byKind.get(k) ?? [];
+    list.push(r);
+    byKind.set(k, list);
+  }
+  const notes: Note[] = [];
+  const noteKeys = new Set<string>();
+  const diagnostics: Diagnostic[] = [];
+  return {
+    assumeExternal,
+    notes,
+    diagnostics,
+    find: (group, kind, namespace, name) => byKey.get(key(group, kind, namespace, name)),
+    ofKind: (group, kind) => byKind.get(`${group}\u0000${kind}`) ?? [],
+    namespaceLabels(name) {
+      const ns = byKey.get(key('', 'Namespace', '', name));
+      return ns ? labelsOf(ns.object) : null;
+    },
+    note(n) {
+      const k = `${n.code}\u0000${n.message}`;
+      if (noteKeys.has(k)) return;
+      noteKeys.add(k);
+      notes.push(n);
+    },
+    diagnose(resource, code, severity, message, path = []) {
+      const segments = typeof path === 'string' ? parseFieldPath(path) : path;
+      const line = resource.source.line;
+      const at = locate ? locate(resource, segments) : { file: resource.source.file, line, column: 1, endLine: line, endColumn: 1 };
+      diagnostics.push({ code, severity, message, ...at, resource: refOf(resource), ...(segments.length > 0 ? { path: formatPath(segments) } : {}) });
+    },
+  };
+}
+
+export const GW = GATEWAY_GROUP;
+
+/** `spec.rules[0].backendRefs[1]` → ['spec', 'rules', 0, 'backendRefs', 1] (the inverse of formatPath for plain keys). */
+export function parseFieldPath(text: string): FieldPath {
+  return text
+    .split(/\.|\[|\]/)
+    .filter((s) => s !== '')
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/^"(.*)"$/, '$1')));
+}

@@ -1,0 +1,59 @@
+/**
+ * A route compiled once, independent of the vhost it will serve: each entry still lacks the
+ * hostname through which it serves (and the hostname part of its precedence key).
+ */
+import { statusReason } from './backends.js';
+import type { RuleProblem } from './http-filters.js';
+import type { BackendProblem, BackendTarget, Filter, PrecedenceKey, RouteAction, RouteEntry } from './types.js';
+
+export type PartialKey = Omit<PrecedenceKey, 'exactHostnameChars' | 'hostnameChars'>;
+
+export interface EntryTemplate {
+  readonly entry: Omit<RouteEntry, 'hostname' | 'precedence'>;
+  readonly key: PartialKey | null;
+}
+
+export interface CompiledRoute {
+  readonly templates: readonly EntryTemplate[];
+  readonly ruleCount: number;
+  /** Rules dropped as invalid (gateway-api.md §5.1); all dropped → the route is not accepted. */
+  readonly droppedRules: readonly { readonly index: number; readonly problem: RuleProblem }[];
+  /** Unresolved references (backends and mirrors) for ResolvedRefs. */
+  readonly backendProblems: readonly BackendProblem[];
+}
+
+/** Completes a template for a vhost: `hostname` is the route hostname serving it ('*' for any). */
+export function instantiate(t: EntryTemplate, hostname: string): RouteEntry {
+  const wildcard = hostname === '*' || hostname.startsWith('*.');
+  return {
+    ...t.entry,
+    hostname,
+    precedence: t.key === null ? null : { ...t.key, exactHostnameChars: wildcard ? 0 : hostname.length, hostnameChars: hostname === '*' ? 0 : hostname.length },
+  };
+}
+
+/** Every problem of the rule's backends, mirrors and backend-level mirrors. */
+export function collectProblems(action: RouteAction, filters: readonly Filter[]): BackendProblem[] {
+  const out: BackendProblem[] = [];
+  const fromFilters = (fs: readonly Filter[]): void => {
+    for (const f of fs) if (f.type === 'RequestMirror' && f.mirror.backend.problem) out.push(f.mirror.backend.problem);
+  };
+  fromFilters(filters);
+  if (action.kind === 'forward') {
+    for (const b of action.backends) {
+      if (b.problem) out.push(b.problem);
+      fromFilters(b.filters);
+    }
+  }
+  return out;
+}
+
+/** The first ResolvedRefs reason among problems, in the order they were found. */
+export function firstReason(problems: readonly BackendProblem[]): string | null {
+  const p = problems[0];
+  return p ? statusReason(p) : null;
+}
+
+export function isForwardTo(backends: readonly BackendTarget[]): RouteAction {
+  return { kind: 'forward', backends };
+}

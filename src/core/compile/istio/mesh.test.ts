@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { ask, design, shares } from './test-kit.js';
+
+const base = `
+apiVersion: v1
+kind: Service
+metadata: {name: reviews, namespace: bookinfo}
+spec: {ports: [{port: 9080, name: http}, {port: 9090, name: http-admin}]}
+---
+apiVersion: networking.istio.io/v1
+kind: DestinationRule
+metadata: {name: reviews, namespace: bookinfo}
+spec:
+  host: reviews
+  subsets: [{name: v1, labels: {version: v1}}, {name: v2, labels: {version: v2}}]
+`;
+const vs = (name: string, http: string, extra = '', ts = '2024-01-01T00:00:00Z') => `---
+apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: ${name}, namespace: bookinfo, creationTimestamp: "${ts}"}
+spec:
+  hosts: [reviews]
+${extra}  http:
+${http}`;
+const to = (subset: string) => `route: [{destination: {host: reviews, subset: ${subset}, port: {number: 9080}}}]`;
+const from = (ns: string, labels: Record<string, string> = {}) => ({ from: `${ns}/client`, labels });
+const R = 'GET http://reviews:9080/';
+
+// istio.md §1.3, §9.10 (sourceLabels/sourceNamespace select the client sidecars; a per-match
+// `gateways` list replaces them — route.go sourceMatchHTTP); virtual_service.proto
+// HTTPMatchRequest.source_labels, source_namespace; HTTPFaultInjection example (sourceLabels env: prod).
+describe('mesh routes and source selectors (§1.3)', () => {
+  const c = design(
+    base +
+      vs('reviews', `  - match: [{sourceLabels: {app: productpage}}]
+    ${to('v2')}
+  - match: [{sourceNamespace: canary}]
+    ${to('v2')}
+  - match: [{sourceLabels: {app: nobody}, gateways: [mesh], headers: {x-admin: {exact: "1"}}}]
+    ${to('v1')}
+  - match: [{uri: {prefix: /admin}, port: 9090}]
+    route: [{destination: {host: reviews, subset: v1, port: {number: 9090}}}]
+  - ${to('v1')}
+`),
+  );
+  const RB = 'GET http://reviews.bookinfo:9080/';
+  it.each([
+    [R, from('bookinfo', { app: 'productpage' }), [], 'reviews:v2=1', 0],
+    [R, from('bookinfo', { app: 'ratings' }), [], 'reviews:v1=1', 4],
+    [RB, from('canary'), [], 'reviews:v2=1', 1],
+    // `gateways: [mesh]` in the match: the source labels are not looked at.
+    [RB, from('other'), ['x-admin: 1'], 'reviews:v1=1', 2],
+    ['GET http://reviews.bookinfo:9090/admin', from('other'), [], 'reviews:v1=1', 3],
+    // The port-9090 match is not generated for port 9080.
+    ['GET http://reviews.bookinfo:9080/admin', from('other'), [], 'reviews:v1=1', 4],
+  ])('%s from %j %j → %s (rule %i)', (request, client, headers, expected, rule) => {
+    const d = ask(c, request, { ...client, headers });
+    expect(shares(d)).toEqual([expected]);
+    expect(d.rule).toBe(rule);
+    expect(d.dialect).toBe('istio');
+    expect(d.gateway).toEqual({ kind: 'Service', namespace: 'bookinfo', name: 'reviews' });
+  });
+
+  it('short names resolve in the client namespace', () => {
+    expect(ask(c, R, from('canary')).status).toBe(503); // canary/reviews is not in the design
+  });
+
+  it('the trace says which source condition failed', () => {
+    const d = ask(c, R, from('bookinfo', { app: 'ratings' }));
+    expect(d.trace.find((t) => t.ref === 'VirtualService bookinfo/reviews rule 0 match 0')?.reason).toBe('source label app=productpage missing on bookinfo/client');
+  });
+});
+
+// istio.md §1.7 and §9.7: sidecars do not merge VirtualServices — the first (oldest) VS for a host
+// wins and later ones are ignored (IST0109); a request no rule matches gets 404.
+describe('mesh: one VirtualService per host (§1.7)', () => {
+  it('the older VS wins entirely', () => {
+    const c = design(base + vs('newer', `  - match: [{uri: {prefix: /new}}]\n    ${to('v2')}\n`, '', '2025-01-01T00:00:00Z') + vs('older', `  - match: [{uri: {prefix: /old}}]\n    ${to('v1')}\n`));
+    expect(shares(ask(c, 'GET http://reviews:9080/old', from('bookinfo')))).toEqual(['reviews:v1=1']);
+    const miss = ask(c, 'GET http://reviews:9080/new', from('bookinfo'));
+    expect(miss.status).toBe(404);
+    expect(miss.dialect).toBe('istio');
+  });
+
+  it('without a mesh VirtualService the request goes straight to the Service', () => {
+    const c = design(base + vs('gw-only', `  - ${to('v2')}\n`, '  gateways: [istio-system/gw]\n'));
+    const d = ask(c, R, from('bookinfo'));
+    expect(d.status).toBe(200);
+    expect(d.route).toBeNull();
+    expect(shares(d)).toEqual(['reviews=1']);
+  });
+
+  it('exportTo: . limits the VS to clients of its namespace (§1.1)', () => {
+    const c = design(base + vs('private', `  - ${to('v2')}\n`, '  exportTo: [.]\n'));
+    expect(shares(ask(c, 'GET http://reviews.bookinfo:9080/', from('bookinfo')))).toEqual(['reviews:v2=1']);
+    const other = ask(c, 'GET http://reviews.bookinfo:9080/', from('frontend'));
+    expect(other.route).toBeNull();
+    expect(shares(other)).toEqual(['reviews=1']);
+  });
+});

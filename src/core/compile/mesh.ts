@@ -1,0 +1,103 @@
+/**
+ * GAMMA (gateway-api.md §3.5): routes whose parentRef is a Service apply to requests sent to that
+ * Service. Producer routes (in the Service's namespace) apply to every client; consumer routes (in
+ * another namespace) only to clients in their namespace, and replace the producer routes for them
+ * (GEP-1294 "Multiple routes for a Service"). `port` limits a route to one Service port; hostnames
+ * are ignored. Mesh backendRefs need no ReferenceGrant.
+ */
+import type { Resource } from '../resources/types.js';
+import { refOf, type CompileContext } from './context.js';
+import type { EntryTemplate } from './entry-template.js';
+import { instantiate } from './entry-template.js';
+import { arr, num, rec, str } from './read.js';
+import type { ParentRefModel, RouteModel } from './route-model.js';
+import type { MeshPort, MeshRouteSet, MeshScope, MeshService, MeshTable, RejectedAttachment } from './types.js';
+import { buildVhost } from './vhosts.js';
+
+export interface MeshAttachment {
+  readonly parentRef: ParentRefModel;
+  readonly accepted: boolean;
+  readonly reason: string;
+  readonly message: string;
+  /** The Service port the route is limited to (null = every port). */
+  readonly port: number | null;
+}
+
+export function servicePorts(svc: Resource): { port: number; name: string | null }[] {
+  return arr(rec(svc.object.spec).ports).flatMap((p) => {
+    const port = num(rec(p).port);
+    return port === null ? [] : [{ port, name: str(rec(p).name) }];
+  });
+}
+
+/** null when the Service is neither in the design nor assumed (the parent is then not seen). */
+export function attachToService(ctx: CompileContext, p: ParentRefModel): MeshAttachment | null {
+  const svc = ctx.find('', 'Service', p.namespace, p.name);
+  if (!svc) {
+    if (!ctx.assumeExternal) return null;
+    ctx.note({ code: 'AssumedExternal', message: `Service ${p.namespace}/${p.name} is not in this design; assumed present (as a mesh parent)` });
+    return { parentRef: p, accepted: true, reason: 'Accepted', message: 'Route is accepted', port: p.port };
+  }
+  const ports = servicePorts(svc);
+  const byName = p.sectionName === null ? undefined : ports.find((x) => x.name === p.sectionName);
+  if (p.sectionName !== null && !byName) return reject(p, `Service ${p.namespace}/${p.name} has no port named ${p.sectionName}`);
+  if (p.port !== null && !ports.some((x) => x.port === p.port)) return reject(p, `Service ${p.namespace}/${p.name} has no port ${p.port}`);
+  if (byName && p.port !== null && byName.port !== p.port) return reject(p, `port ${p.sectionName} of Service ${p.namespace}/${p.name} is not ${p.port}`);
+  return { parentRef: p, accepted: true, reason: 'Accepted', message: 'Route is accepted', port: byName?.port ?? p.port };
+}
+
+function reject(p: ParentRefModel, message: string): MeshAttachment {
+  return { parentRef: p, accepted: false, reason: 'NoMatchingParent', message, port: null };
+}
+
+/** One accepted mesh attachment with the route's compiled (mesh-scoped) templates. */
+export interface MeshInput {
+  readonly route: RouteModel;
+  readonly attachment: MeshAttachment;
+  readonly templates: readonly EntryTemplate[];
+}
+
+export function buildMeshTable(ctx: CompileContext, inputs: readonly MeshInput[], rejected: ReadonlyMap<string, RejectedAttachment[]>): MeshTable {
+  const services = new Map<string, MeshService>();
+  const hosts = new Map<string, string>();
+  const keys = new Set<string>(ctx.ofKind('', 'Service').map((s) => `${s.namespace}/${s.name}`));
+  for (const i of inputs) keys.add(`${i.attachment.parentRef.namespace}/${i.attachment.parentRef.name}`);
+  for (const key of [...keys].sort()) {
+    const [namespace = '', name = ''] = key.split('/');
+    const svc = ctx.find('', 'Service', namespace, name);
+    const mine = inputs.filter((i) => i.attachment.parentRef.namespace === namespace && i.attachment.parentRef.name === name);
+    const declared = svc ? servicePorts(svc) : null;
+    const portKeys = [...new Set(mine.map((i) => i.attachment.port))];
+    const ports: MeshPort[] = portKeys.map((port) => ({
+      port,
+      name: declared?.find((d) => d.port === port)?.name ?? null,
+      routeSets: routeSets(mine.filter((i) => i.attachment.port === null || i.attachment.port === port), namespace),
+    }));
+    services.set(key, { ref: svc ? refOf(svc) : { kind: 'Service', namespace, name }, hosts: aliases(namespace, name), servicePorts: declared, ports, rejected: rejected.get(key) ?? [] });
+    for (const h of aliases(namespace, name).slice(1)) hosts.set(h, key);
+  }
+  return { services, hosts };
+}
+
+export function aliases(namespace: string, name: string): string[] {
+  return [name, `${name}.${namespace}`, `${name}.${namespace}.svc`, `${name}.${namespace}.svc.cluster.local`];
+}
+
+function routeSets(inputs: readonly MeshInput[], serviceNamespace: string): MeshRouteSet[] {
+  const groups = new Map<string, MeshInput[]>();
+  const seen = new Set<string>();
+  for (const i of inputs) {
+    if (seen.has(i.route.resource.id)) continue;
+    seen.add(i.route.resource.id);
+    const ns = i.route.resource.namespace;
+    const k = ns === serviceNamespace ? '' : ns;
+    groups.set(k, [...(groups.get(k) ?? []), i]);
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([ns, list]): MeshRouteSet => {
+      const scope: MeshScope = ns === '' ? { kind: 'producer' } : { kind: 'consumer', namespace: ns };
+      const entries = list.flatMap((i) => i.templates.map((t) => instantiate(t, '*')));
+      return { dialect: 'gateway-api', scope, vhost: buildVhost('*', entries) };
+    });
+}

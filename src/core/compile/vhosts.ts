@@ -1,0 +1,57 @@
+/**
+ * Virtual hosts of one listener (or mesh port): one per effective hostname. A vhost holds the
+ * entries of every route whose hostname serves it — its own domain, and the less specific
+ * wildcards and "any" that cover it — so that precedence across all routes of the listener
+ * (gateway-api.md §4.6, hostname first) is resolved inside the one vhost the host selects.
+ */
+import { wildcardSuffixes } from './hostname.js';
+import { instantiate, type EntryTemplate } from './entry-template.js';
+import { buildPathIndex } from './path-index.js';
+import { sortEntries } from './precedence.js';
+import type { HostIndex, RouteEntry, VirtualHost } from './types.js';
+
+/** One attached route: its templates and the hostnames (after intersection) it serves; '*' = any. */
+export interface VhostInput {
+  readonly key: string;
+  readonly templates: readonly EntryTemplate[];
+  readonly hostnames: readonly string[];
+}
+
+export function buildVhost(domain: string, entries: RouteEntry[], order: VirtualHost['order'] = 'precedence'): VirtualHost {
+  const sorted = order === 'precedence' ? sortEntries(entries) : entries;
+  return { domain, entries: sorted, pathIndex: buildPathIndex(sorted), order };
+}
+
+export function buildHostIndex(inputs: readonly VhostInput[]): HostIndex {
+  const byDomain = new Map<string, VhostInput[]>();
+  for (const input of inputs) {
+    for (const h of input.hostnames) {
+      const list = byDomain.get(h);
+      if (list) list.push(input);
+      else byDomain.set(h, [input]);
+    }
+  }
+  const exact = new Map<string, VirtualHost>();
+  const wildcard = new Map<string, VirtualHost>();
+  let any: VirtualHost | null = null;
+  for (const domain of byDomain.keys()) {
+    // The domain itself, then every wildcard covering it (most specific first), then "any".
+    const covering = [domain, ...(domain === '*' ? [] : wildcardSuffixes(domain).map((s) => `*${s}`)), ...(domain === '*' ? [] : ['*'])];
+    const seen = new Set<string>();
+    const entries: RouteEntry[] = [];
+    for (const d of covering) {
+      for (const input of byDomain.get(d) ?? []) {
+        if (seen.has(input.key)) continue;
+        seen.add(input.key);
+        for (const t of input.templates) entries.push(instantiate(t, d));
+      }
+    }
+    const vhost = buildVhost(domain, entries);
+    if (domain === '*') any = vhost;
+    else if (domain.startsWith('*.')) wildcard.set(domain.slice(1), vhost);
+    else exact.set(domain, vhost);
+  }
+  return { exact, wildcard, any };
+}
+
+export const EMPTY_HOSTS: HostIndex = { exact: new Map(), wildcard: new Map(), any: null };

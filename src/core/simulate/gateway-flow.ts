@@ -1,0 +1,77 @@
+/** A request arriving at a gateway: gateway → listener → vhost → entry → decision. */
+import { formatRef } from '../compile/context.js';
+import { hostMatches, wildcardSuffixes } from '../compile/hostname.js';
+import type { HostIndex, ListenerEntry, RouteTable, VirtualHost } from '../compile/types.js';
+import { applyEntry } from './apply-entry.js';
+import { chooseGateway } from './choose-gateway.js';
+import { newState, noRoute, uniqueNotes, type WalkState } from './decision.js';
+import { statusesFor } from './outcomes.js';
+import type { RequestView } from './request-view.js';
+import { listenerAccepts, listenerRef, misdirected, nameFor } from './select-listener.js';
+import type { Decision, SimulateOptions } from './types.js';
+import { walkVhost } from './walk-vhost.js';
+
+export function simulateAtGateway(table: RouteTable, v: RequestView, options: SimulateOptions): Decision {
+  const r = v.request;
+  const s = statusesFor(r.protocol);
+  const state = newState();
+  const gw = chooseGateway(table, r, options, state);
+  if (typeof gw === 'string') {
+    state.notes.push({ code: 'Info', message: gw });
+    return noRoute(state, s.noMatch, gw);
+  }
+  const at: WalkState = { ...state, dialect: gw.dialect, gateway: gw.ref };
+  const port = gw.ports.get(r.port);
+  if (!port) return noRoute(at, s.noMatch, `${formatRef(gw.ref)} has no listener on port ${r.port}`);
+  let chosen: ListenerEntry | null = null;
+  for (const l of port.listeners) {
+    const why = chosen ? 'a more specific listener was chosen' : listenerAccepts(l, r);
+    if (why === null) chosen = l;
+    at.trace.push({ step: at.dialect === 'istio' ? 'server' : 'listener', ref: listenerRef(gw, l), result: chosen === l ? 'matched' : 'skipped', reason: chosen === l ? `accepts ${nameFor(l, r)} on port ${r.port}` : (why ?? '') });
+  }
+  if (!chosen) return noRoute(at, s.noMatch, `no listener on port ${r.port} accepts ${r.scheme}://${r.sni ?? r.host}`);
+  const state2: WalkState = { ...at, listener: chosen.name };
+  const wrong = misdirected(chosen, port.listeners, r);
+  if (wrong && 'status' in wrong) return noRoute(state2, wrong.status, wrong.reason);
+  for (const rej of chosen.rejected) {
+    state2.trace.push({ step: 'route', ref: formatRef(rej.route), result: 'skipped', reason: `route ${rej.route.name}: not attached — ${rej.message}` });
+  }
+  if (chosen.httpsRedirect && r.scheme === 'http') {
+    const location = `https://${r.host}${r.path}`;
+    return { ...noRoute(state2, 301, `httpsRedirect on ${chosen.name}`), redirect: { status: 301, location } };
+  }
+  const name = chosen.protocol === 'TLS' || chosen.protocol === 'HTTPS' ? nameFor(chosen, r) : r.host;
+  const vhost = chosen.protocol === 'TCP' || chosen.protocol === 'UDP' ? chosen.hosts.any : lookupVhost(chosen.hosts, chosen.protocol === 'TLS' ? name : r.host);
+  if (!vhost) {
+    const served = [...chosen.hosts.exact.keys(), ...[...chosen.hosts.wildcard.keys()].map((k) => `*${k}`), ...(chosen.hosts.any ? ['*'] : [])];
+    const what = chosen.protocol === 'TLS' ? name : r.host;
+    state2.trace.push({ step: 'vhost', ref: what, result: 'skipped', reason: served.length === 0 ? 'no route is attached to this listener' : `no route hostname matches ${what} (served: ${served.slice(0, 10).join(', ')}${served.length > 10 ? ', …' : ''})` });
+    return noRoute(state2, s.noMatch, `no route on listener ${chosen.name} serves ${what}`);
+  }
+  state2.trace.push({ step: 'vhost', ref: vhost.domain, result: 'matched', reason: `most specific route hostname for ${chosen.protocol === 'TLS' ? name : r.host}` });
+  if ((r.protocol === 'tcp' || r.protocol === 'udp' || r.protocol === 'tls') && new Set(vhost.entries.map((e) => e.provenance.resource)).size > 1) {
+    state2.notes.push({ code: 'ImplementationSpecific', message: `${vhost.entries.length} rules of several routes serve this listener; the first by precedence (oldest, then namespace/name) takes the connections` });
+  }
+  const entry = walkVhost(vhost, v, options.traceAll, state2.trace, state2.notes);
+  if (!entry) return noRoute(state2, s.noMatch, `no rule on listener ${chosen.name} matches the request`);
+  if (v.repeated.length > 0) state2.notes.push({ code: 'ImplementationSpecific', message: `header(s) ${v.repeated.join(', ')} sent more than once: compared comma-joined (RFC 7230)` });
+  if ([...v.query.values()].some((vals) => vals.length > 1)) state2.notes.push({ code: 'ImplementationSpecific', message: 'a query parameter sent more than once is matched by its first value' });
+  const part = applyEntry(entry, v, chosen.port, s, state2.notes);
+  return { ...part, dialect: entry.dialect, gateway: gw.ref, listener: chosen.name, trace: state2.trace, notes: uniqueNotes([...part.notes, ...backendNotes(table, part.backends)]) };
+}
+
+/** The vhost for a name: exact, then the most specific wildcard, then "any". */
+export function lookupVhost(hosts: HostIndex, name: string): VirtualHost | null {
+  const exact = hosts.exact.get(name);
+  if (exact) return exact;
+  for (const suffix of wildcardSuffixes(name)) {
+    const w = hosts.wildcard.get(suffix);
+    if (w && hostMatches(`*${suffix}`, name)) return w;
+  }
+  return hosts.any;
+}
+
+/** Table notes about the backends this decision uses (missing or assumed objects). */
+export function backendNotes(table: RouteTable, backends: readonly { namespace: string; name: string; kind: string }[]): RouteTable['notes'] {
+  return table.notes.filter((n) => backends.some((b) => n.message.startsWith(`${b.kind} ${b.namespace}/${b.name} `)));
+}

@@ -1,0 +1,82 @@
+/**
+ * A request inside the mesh (gateway-api.md §3.5): from a workload to the Service named by the
+ * host (short names resolve in the client's namespace). Consumer routes in the client's namespace
+ * win; otherwise producer routes; with no route at all the request goes straight to the Service.
+ * Once routes exist, a request no rule matches is rejected (404).
+ */
+import type { MeshPort, MeshRouteSet, MeshService, RouteTable } from '../compile/types.js';
+import { applyEntry } from './apply-entry.js';
+import { newState, noRoute, uniqueNotes } from './decision.js';
+import { backendNotes } from './gateway-flow.js';
+import { statusesFor } from './outcomes.js';
+import type { RequestView } from './request-view.js';
+import type { Decision, ForwardedRequest, MeshClient, SimulateOptions } from './types.js';
+import { walkVhost } from './walk-vhost.js';
+
+export function simulateInMesh(table: RouteTable, v: RequestView, client: MeshClient, options: SimulateOptions): Decision {
+  const r = v.request;
+  const s = statusesFor(r.protocol);
+  const state = newState();
+  const key = table.mesh.hosts.get(r.host) ?? (r.host.includes('.') ? null : `${client.namespace}/${r.host}`);
+  const svc = key === null ? undefined : table.mesh.services.get(key);
+  if (!svc) {
+    const what = key === null ? `host ${r.host}` : `Service ${key}`;
+    state.trace.push({ step: 'gateway', ref: what, result: 'skipped', reason: `${what} is not in this design` });
+    if (table.assumeExternal && key !== null) return direct(state, key, v, s.ok, true);
+    state.notes.push({ code: 'NotInDesign', message: `${what} is not in this design` });
+    return noRoute(state, 503, `${what} is not in this design`);
+  }
+  const at = { ...state, dialect: 'gateway-api' as const, gateway: svc.ref };
+  at.trace.push({ step: 'gateway', ref: `Service ${svc.ref.namespace}/${svc.ref.name}`, result: 'matched', reason: `the request is addressed to ${r.host}` });
+  if (svc.servicePorts && !svc.servicePorts.some((p) => p.port === r.port)) {
+    return noRoute({ ...at, listener: String(r.port) }, 503, `Service ${svc.ref.namespace}/${svc.ref.name} has no port ${r.port}`);
+  }
+  const port = pickPort(svc, r.port);
+  const listener = port?.name ?? svc.servicePorts?.find((p) => p.port === r.port)?.name ?? String(r.port);
+  const here = { ...at, listener };
+  for (const rej of svc.rejected) here.trace.push({ step: 'route', ref: `${rej.route.kind} ${rej.route.namespace}/${rej.route.name}`, result: 'skipped', reason: `route ${rej.route.name}: not attached — ${rej.message}` });
+  const set = port ? pickSet(port.routeSets, client) : null;
+  if (!port || !set) {
+    here.trace.push({ step: 'route', ref: `Service ${svc.ref.namespace}/${svc.ref.name}`, result: 'skipped', reason: 'no route is attached to this Service port for this client: traffic flows as if there were no mesh routes' });
+    return direct(here, `${svc.ref.namespace}/${svc.ref.name}`, v, s.ok, false);
+  }
+  here.trace.push({ step: 'vhost', ref: set.scope.kind === 'consumer' ? `consumer routes in ${set.scope.namespace}` : set.scope.kind === 'producer' ? 'producer routes' : 'mesh routes', result: 'matched', reason: set.scope.kind === 'consumer' ? `the client is in ${set.scope.namespace}: its consumer routes replace the producer routes` : 'routes of the Service' });
+  const entry = walkVhost(set.vhost, v, options.traceAll, here.trace, here.notes);
+  if (!entry) return noRoute({ ...here, dialect: set.dialect }, s.noMatch, 'routes are attached to this Service but no rule matches the request');
+  const part = applyEntry(entry, v, r.port, s, here.notes);
+  return { ...part, dialect: entry.dialect, gateway: svc.ref, listener, trace: here.trace, notes: uniqueNotes([...part.notes, ...backendNotes(table, part.backends)]) };
+}
+
+function pickPort(svc: MeshService, port: number): MeshPort | undefined {
+  return svc.ports.find((p) => p.port === port) ?? svc.ports.find((p) => p.port === null);
+}
+
+/** GEP-1294: consumer routes in the client's namespace, else producer routes (Istio: `all`). */
+function pickSet(sets: readonly MeshRouteSet[], client: MeshClient): MeshRouteSet | null {
+  return (
+    sets.find((x) => x.scope.kind === 'consumer' && x.scope.namespace === client.namespace) ??
+    sets.find((x) => x.scope.kind === 'producer') ??
+    sets.find((x) => x.scope.kind === 'all') ??
+    null
+  );
+}
+
+function direct(state: ReturnType<typeof newState>, key: string, v: RequestView, ok: number | string, assumed: boolean): Decision {
+  const port = v.request.port;
+  const [namespace = '', name = ''] = key.split('/');
+  const ref = { kind: 'Service', namespace, name };
+  if (assumed) state.notes.push({ code: 'AssumedExternal', message: `Service ${key} is not in this design; assumed present` });
+  const d = noRoute(state, ok, `sent straight to Service ${key}`);
+  return {
+    ...d,
+    outcomes: [{ probability: 1, status: ok }],
+    gateway: d.gateway ?? ref,
+    backends: [{ kind: 'Service', namespace, name, port, subset: null, weight: 1, probability: 1 }],
+    request: v.request.protocol === 'http' || v.request.protocol === 'grpc' ? forwarded(v) : null,
+  };
+}
+
+function forwarded(v: RequestView): ForwardedRequest {
+  const headers = [...v.headers].filter(([k]) => k !== 'host').sort(([a], [b]) => (a < b ? -1 : 1));
+  return { method: v.request.method, scheme: v.request.scheme, host: v.request.host, path: v.request.path, headers: Object.fromEntries(headers) };
+}

@@ -1,0 +1,148 @@
+/**
+ * The simulator's request model and its answer (DESIGN.md `simulate --format json`).
+ * Additive changes only: the Istio half and the UI are written against these types.
+ */
+import type { Dialect, Note, ObjectRef } from '../compile/types.js';
+
+/**
+ * What kind of traffic a request is: HTTP(S), gRPC (HTTP/2), TLS passthrough, raw TCP or UDP.
+ * Written on the command line as `GET https://host/path`, `GRPC grpc://host:port/pkg.Svc/Method`,
+ * `TLS tls://sni:port`, `TCP tcp://host:port`, `UDP udp://host:port`.
+ */
+export type RequestProtocol = 'http' | 'grpc' | 'tls' | 'tcp' | 'udp';
+
+/**
+ * One request as the client sends it.
+ * - `scheme`: `http`/`https` (HTTP), `grpc`/`grpcs` (gRPC over h2c / TLS), `tls`, `tcp`, `udp`.
+ * - `host`: lower-case, without port (the Host header / `:authority`, or the TLS SNI for `tls`).
+ * - `authority`: the Host header as sent (may carry `:port`; Istio `authority` matches see it).
+ * - `path`: path and query as sent (`/cart?id=1`); `/` for L4.
+ * - `headers`: in order, names as written; repeated names allowed.
+ * - `sni`: the TLS server name; defaults to `host` for https/grpcs/tls.
+ */
+export interface Request {
+  readonly protocol: RequestProtocol;
+  readonly method: string;
+  readonly scheme: string;
+  readonly host: string;
+  readonly authority: string;
+  readonly port: number;
+  readonly path: string;
+  readonly headers: readonly (readonly [string, string])[];
+  readonly sni: string | null;
+  /** gRPC: the service and method of the path (`pkg.Service`, `Method`). */
+  readonly grpc: { readonly service: string; readonly method: string } | null;
+}
+
+/** A workload sending a mesh request (`--mesh --from NS/WORKLOAD --from-labels k=v`). */
+export interface MeshClient {
+  readonly namespace: string;
+  readonly workload: string;
+  readonly labels: Readonly<Record<string, string>>;
+}
+
+export interface SimulateOptions {
+  /** The gateway to send to (`--gateway NS/NAME`); chosen automatically when absent (DESIGN.md "simulate"). */
+  readonly gateway?: { readonly namespace: string; readonly name: string };
+  /** Send the request inside the mesh from this workload to the Service named by the host. */
+  readonly mesh?: MeshClient;
+  /**
+   * Trace every entry of the selected vhost (true), only the ones the path index yields (false), or
+   * decide by size (undefined: every entry when the vhost has at most 64).
+   */
+  readonly traceAll?: boolean;
+}
+
+/** One possible outcome and its probability. */
+export interface Outcome {
+  readonly probability: number;
+  /**
+   * HTTP status; for gRPC a status name (`OK`, `UNIMPLEMENTED`, `UNAVAILABLE`…); for TLS/TCP
+   * `CONNECTED` or `REJECTED` (connection refused or reset); for UDP `DELIVERED` or `DROPPED`.
+   */
+  readonly status: number | string;
+  /** Why this outcome fails, e.g. `BackendNotFound: Service shop/cart-v3 is not in this design`. */
+  readonly reason?: string;
+  /**
+   * Not emitted by the simulator: outcomes are merged by status and reason (DESIGN.md's shape);
+   * per-backend shares are in `Decision.backends`. Kept optional for compatibility.
+   */
+  readonly backend?: ObjectRef;
+}
+
+/** A backend of the chosen rule with its weight and share. */
+export interface DecisionBackend {
+  readonly kind: string;
+  readonly namespace: string;
+  readonly name: string;
+  readonly port: number | null;
+  readonly subset: string | null;
+  readonly weight: number;
+  readonly probability: number;
+  /** Why it cannot take traffic (its share fails); absent when valid. */
+  readonly problem?: string;
+}
+
+/** The request as the backend receives it, after filters. */
+export interface ForwardedRequest {
+  readonly method: string;
+  readonly scheme: string;
+  readonly host: string;
+  /** Path and query. */
+  readonly path: string;
+  /** Every header the backend receives, names lower-cased, repeated values comma-joined. */
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+export interface ResponseHeaderEdits {
+  readonly set: Readonly<Record<string, string>>;
+  readonly add: Readonly<Record<string, string>>;
+  readonly remove: readonly string[];
+}
+
+export interface DecisionMirror {
+  readonly kind: string;
+  readonly namespace: string;
+  readonly name: string;
+  readonly port: number | null;
+  readonly percent: number;
+  readonly problem?: string;
+}
+
+export type TraceStepKind = 'gateway' | 'listener' | 'server' | 'vhost' | 'route' | 'rule' | 'match' | 'filter' | 'backend';
+
+/** One candidate the simulator looked at, and the first reason it did not apply. */
+export interface TraceStep {
+  readonly step: TraceStepKind;
+  /** e.g. `HTTPRoute shop/cart rule 1 match 0`, `Gateway infra/edge listener https`. */
+  readonly ref: string;
+  readonly result: 'matched' | 'skipped';
+  readonly reason: string;
+}
+
+/** The answer: exactly the fields of DESIGN.md's `simulate --format json`, in that order. */
+export interface Decision {
+  /** The most probable outcome's status. */
+  readonly status: number | string;
+  readonly outcomes: readonly Outcome[];
+  readonly dialect: Dialect | null;
+  /** The parent that handled the request: a Gateway, or for the mesh the destination Service. */
+  readonly gateway: ObjectRef | null;
+  /** Listener (or Istio server) name; for the mesh the Service port (name, else number). */
+  readonly listener: string | null;
+  readonly route: ObjectRef | null;
+  readonly rule: number | null;
+  readonly match: number | null;
+  readonly backends: readonly DecisionBackend[];
+  readonly request: ForwardedRequest | null;
+  readonly responseHeaders: ResponseHeaderEdits;
+  readonly redirect: { readonly status: number; readonly location: string } | null;
+  readonly mirrors: readonly DecisionMirror[];
+  readonly timeouts: Readonly<Record<string, string>> | null;
+  readonly retries: { readonly attempts: number; readonly codes?: readonly number[]; readonly retryOn?: readonly string[]; readonly perTryTimeout?: string; readonly backoff?: string } | null;
+  readonly notes: readonly Note[];
+  readonly trace: readonly TraceStep[];
+}
+
+/** parseRequest's result. */
+export type ParseRequestResult = { readonly ok: true; readonly request: Request } | { readonly ok: false; readonly error: string };
