@@ -37,7 +37,8 @@ const key = (group: string, kind: string, namespace: string, name: string): stri
  * Codes of the runtime problems compile reports (documented in the README). The same facts are in
  * the status; these put them in the problems list, at the field that causes them.
  */
-export type CompileCode = 'ParentNotFound' | 'RouteNotAccepted' | 'RefsNotResolved' | 'RuleDropped' | 'ListenerNotValid' | 'ListenerSetNotAccepted';
+export const COMPILE_CODES = ['ParentNotFound', 'RouteNotAccepted', 'RefsNotResolved', 'RuleDropped', 'ListenerNotValid', 'ListenerSetNotAccepted'] as const;
+export type CompileCode = (typeof COMPILE_CODES)[number];
 
 export type Locate = (resource: Resource, path: FieldPath) => SourceRange;
 
