@@ -24,6 +24,16 @@ export function generateDesign(routes: number, seed = 1): GeneratedDesign {
   const gateways = Math.max(1, Math.ceil(routes / 2000));
   const docs: string[] = [];
   const hostnames: string[] = [];
+  docs.push(`apiVersion: v1
+kind: Secret
+metadata:
+  name: wildcard
+  namespace: infra
+type: kubernetes.io/tls
+data:
+  tls.crt: UkVEQUNURUQ=
+  tls.key: UkVEQUNURUQ=
+`);
   for (let g = 0; g < gateways; g++) {
     docs.push(`apiVersion: gateway.networking.k8s.io/v1
 kind: Gateway

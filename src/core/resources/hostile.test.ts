@@ -8,7 +8,7 @@ const one = (text: string) => parse([{ name: 'paste.yaml', text }]);
 
 describe('hostile input', () => {
   it('reads 10,000 documents', () => {
-    const design = generateDesign(3_400); // 1 Gateway + 3,400 routes + 6,800 Services = 10,201 documents
+    const design = generateDesign(3_400); // 1 Gateway + 3,400 routes + 6,800 Services + 1 Secret = 10,202 documents
     const r = one(design.text);
     expect(r.resources).toHaveLength(design.documents);
     expect(validate(r).filter((d) => d.severity === 'error')).toEqual([]);
