@@ -1,3 +1,4 @@
+import { benchConvert } from './convert.bench.js';
 import { benchParseValidate } from './parse-validate.bench.js';
 import { benchSimulate } from './simulate.bench.js';
 
@@ -8,3 +9,4 @@ const routes = sizeArg ? Number(sizeArg.slice('--routes='.length)) : 10_000;
 console.log(`Route Designer benchmarks — Node ${process.version}, ${new Date().toISOString()}`);
 benchParseValidate(routes);
 benchSimulate([100, 1_000, routes]);
+benchConvert(routes);

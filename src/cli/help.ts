@@ -8,7 +8,7 @@ Usage:
                                     object (GatewayClass, Gateway, ListenerSet, routes, BackendTLSPolicy);
                                     --format json prints a v1 List; exit 0, 2 unusable input/usage
   route-designer simulate FILE... --request 'GET https://shop.example.com/cart?id=1'
-                                    which backend a request hits, and why (Gateway API); exit 0 with an
+                                    which backend a request hits, and why (Gateway API and Istio); exit 0 with an
                                     answer whatever its status, 2 unusable input/usage
       --request TEXT                'METHOD http(s)://host[:port]/path?query' (method default GET),
                                     'GRPC grpc://host:port/pkg.Service/Method' (grpcs:// over TLS),
@@ -19,7 +19,15 @@ Usage:
                                     namespace/name whose listeners accept it)
       --mesh --from NS/WORKLOAD     send the request inside the mesh from a workload in NS to the Service
                                     named by the URL's host (short names resolve in NS)
-      --from-labels k=v,...         labels of that workload
+      --from-labels k=v,...         labels of that workload (Istio sourceLabels)
+  route-designer convert FILE... --to gateway-api|istio [--subsets-as-services]
+                                    the design in the other dialect: YAML on stdout, the loss report on
+                                    stderr (file:line:col: loss CODE message); --format json prints
+                                    {"items": [...], "loss": [...]}
+                                    exit 0 lossless, 3 something lost, 1 input has errors, 2 unusable input/usage
+      --to gateway-api|istio        the dialect to convert to
+      --subsets-as-services         one Service per DestinationRule subset (named S-SUBSET) instead of a
+                                    loss entry
 
 FILE is a file, a directory (its *.yaml, *.yml and *.json files, recursively) or - (stdin).
 

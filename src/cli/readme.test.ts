@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { PARSE_CODES, SCHEMA_CODES } from '../core/diagnostics/types.js';
 import { COMPILE_CODES } from '../core/compile/context.js';
 import { ISTIO_CODES } from '../core/compile/istio/codes.js';
+import { LOSS_CODES } from '../core/convert/types.js';
 import { CEL_RULES } from '../core/validate/cel/index.js';
 import { HELP } from './help.js';
 
@@ -13,6 +14,10 @@ const documented = (code: string): boolean => readme.includes(`\`${code}\``);
 
 describe('README documents every diagnostic code', () => {
   it.each([...PARSE_CODES, ...SCHEMA_CODES, ...COMPILE_CODES, ...ISTIO_CODES, ...CEL_RULES.map((r) => r.code)])('%s', (code) => {
+    expect(documented(code)).toBe(true);
+  });
+
+  it.each([...LOSS_CODES])('loss code %s', (code) => {
     expect(documented(code)).toBe(true);
   });
 

@@ -1,4 +1,5 @@
 import { parseArgs, UsageError, type FlagSpec } from './args.js';
+import { CONVERT_FLAGS, runConvert } from './convert-command.js';
 import { HELP } from './help.js';
 import { EXIT, type CliIO } from './io.js';
 import { COMMON_FLAGS } from './options.js';
@@ -13,6 +14,7 @@ interface Command {
 
 const COMMANDS: Record<string, Command> = {
   validate: { flags: COMMON_FLAGS, run: runValidate },
+  convert: { flags: CONVERT_FLAGS, run: runConvert },
   status: { flags: COMMON_FLAGS, run: runStatus },
   simulate: { flags: SIMULATE_FLAGS, run: runSimulate },
 };

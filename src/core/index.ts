@@ -12,6 +12,7 @@ export { makeResourceId, isRecord } from './resources/types.js';
 export { LineIndex } from './resources/line-index.js';
 export { validate } from './validate/index.js';
 export { compareDiagnostics } from './diagnostics/types.js';
+export { convert } from './convert/index.js';
 export { compile } from './compile/index.js';
 export { buildPathIndex } from './compile/path-index.js';
 export { hostMatches, intersectHostnames } from './compile/hostname.js';
@@ -43,6 +44,7 @@ export type { Family, KindInfo } from './resources/kinds.js';
 export type { FieldPath, PathSegment } from './resources/path.js';
 export type { DocumentSpan } from './resources/split.js';
 export type { Diagnostic, Severity, SourceRange, ResourceRef } from './diagnostics/types.js';
+export type { ConvertOptions, ConvertResult, ConvertTarget, LossCode, LossEntry, NoteCode as ConvertNoteCode } from './convert/types.js';
 export type {
   BackendProblem,
   BackendProblemReason,

@@ -1,0 +1,88 @@
+/**
+ * The Istio counterpart of generate.ts: `routes` VirtualServices (three http rules each: a canary
+ * header rule, a weighted split with a header edit, an exact health check) bound to a few Istio
+ * Gateways, plus their Services. Deterministic for a given size.
+ */
+export interface GeneratedIstioDesign {
+  readonly text: string;
+  readonly routes: number;
+  readonly documents: number;
+}
+
+export function generateIstioDesign(routes: number, seed = 1): GeneratedIstioDesign {
+  let s = seed >>> 0;
+  const rand = (): number => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+  const namespaces = Math.max(1, Math.ceil(routes / 100));
+  const gateways = Math.max(1, Math.ceil(routes / 2000));
+  const docs: string[] = [];
+  for (let g = 0; g < gateways; g++) {
+    docs.push(`apiVersion: networking.istio.io/v1
+kind: Gateway
+metadata:
+  name: gw-${g}
+  namespace: infra
+spec:
+  selector:
+    istio: ingress-${g}
+  servers:
+    - port: {number: 80, name: http, protocol: HTTP}
+      hosts: ["*/*.example.com"]
+    - port: {number: 443, name: https, protocol: HTTPS}
+      hosts: ["*/*.example.com"]
+      tls: {mode: SIMPLE, credentialName: wildcard}
+`);
+  }
+  for (let i = 0; i < routes; i++) {
+    const ns = `team-${i % namespaces}`;
+    const svc = `svc-${i}`;
+    const split = 1 + Math.floor(rand() * 99);
+    docs.push(`apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata:
+  name: route-${i}
+  namespace: ${ns}
+spec:
+  hosts: [app-${i}.example.com]
+  gateways: [infra/gw-${i % gateways}]
+  http:
+    - match:
+        - uri: {prefix: /api/v${1 + (i % 3)}/}
+          headers: {x-canary: {exact: "true"}}
+      route:
+        - destination: {host: ${svc}-canary, port: {number: 8080}}
+    - match:
+        - uri: {exact: /healthz}
+      route:
+        - destination: {host: ${svc}, port: {number: 8080}}
+    - match:
+        - uri: {prefix: /api/}
+          method: {exact: GET}
+      headers:
+        request:
+          set: {x-route: route-${i}}
+      route:
+        - destination: {host: ${svc}, port: {number: 8080}}
+          weight: ${100 - split}
+        - destination: {host: ${svc}-canary, port: {number: 8080}}
+          weight: ${split}
+`);
+    for (const name of [svc, `${svc}-canary`]) {
+      docs.push(`apiVersion: v1
+kind: Service
+metadata:
+  name: ${name}
+  namespace: ${ns}
+spec:
+  selector:
+    app: ${name}
+  ports:
+    - name: http
+      port: 8080
+`);
+    }
+  }
+  return { text: docs.join('---\n'), routes, documents: docs.length };
+}

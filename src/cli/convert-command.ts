@@ -1,0 +1,51 @@
+import { convert, parse, serializeObjects, SourceLocations, validate, type LossEntry } from '../core/index.js';
+import { UsageError, type FlagSpec, type ParsedArgs } from './args.js';
+import { EXIT, type CliIO } from './io.js';
+import { loadSources } from './load-files.js';
+import { COMMON_FLAGS, commonOptions } from './options.js';
+import { formatDiagnostic } from './validate-command.js';
+
+export const CONVERT_FLAGS: readonly FlagSpec[] = [...COMMON_FLAGS, { name: 'to', takesValue: true }, { name: 'subsets-as-services', takesValue: false }];
+
+/**
+ * `route-designer convert FILE... --to gateway-api|istio [--subsets-as-services]` (DESIGN.md):
+ * YAML on stdout, the loss report on stderr (`file:line:col: loss CODE message`); `--format json`
+ * prints `{"items", "loss"}` on stdout. Exit 0 lossless, 3 something lost, 1 the input has errors
+ * (nothing is converted), 2 unusable input/usage.
+ */
+export async function runConvert(args: ParsedArgs, io: CliIO): Promise<number> {
+  const { format, namespace, assumeExternal } = commonOptions(args);
+  const to = args.flags.get('to')?.[0];
+  if (to !== 'gateway-api' && to !== 'istio') throw new UsageError(`--to must be gateway-api or istio${to === undefined ? '' : `, not ${to}`}`);
+  const sources = await loadSources(args.files, io);
+  const parsed = parse(sources, { defaultNamespace: namespace });
+  const errors = validate(parsed).filter((d) => d.severity === 'error');
+  if (errors.length > 0) {
+    for (const d of errors) io.stderr(`${formatDiagnostic(d)}\n`);
+    io.stderr(`${errors.length} error(s): fix them before converting\n`);
+    return parsed.resources.length === 0 ? EXIT.usage : EXIT.errors;
+  }
+  if (parsed.resources.length === 0) {
+    io.stderr('route-designer convert: no Kubernetes object in the input\n');
+    return EXIT.usage;
+  }
+  const result = convert(parsed.resources, {
+    to,
+    subsetsAsServices: args.flags.has('subsets-as-services'),
+    assumeExternal,
+    locations: new SourceLocations(parsed.files),
+  });
+  if (format === 'json') {
+    io.stdout(`${JSON.stringify({ items: result.items, loss: result.loss.map(lossJson) }, null, 2)}\n`);
+  } else {
+    io.stdout(serializeObjects(result.items));
+    for (const l of result.loss) io.stderr(`${l.file}:${l.line}:${l.column}: loss ${l.code} ${l.message}\n`);
+    for (const n of result.notes) io.stderr(`${n.file}:${n.line}:${n.column}: note ${n.code} ${n.message}\n`);
+    io.stderr(`${result.items.length} object(s), ${result.loss.length} loss entr${result.loss.length === 1 ? 'y' : 'ies'}\n`);
+  }
+  return result.loss.length > 0 ? EXIT.lossy : EXIT.ok;
+}
+
+function lossJson(l: LossEntry): Record<string, unknown> {
+  return { code: l.code, message: l.message, file: l.file, line: l.line, column: l.column, resource: l.resource, path: l.path };
+}

@@ -1,0 +1,91 @@
+import { compile } from '../compile/index.js';
+import type { RouteTable } from '../compile/types.js';
+import { parse } from '../resources/parse.js';
+import { serializeObjects } from '../resources/serialize.js';
+import type { Resource } from '../resources/types.js';
+import { simulate } from '../simulate/index.js';
+import { parseRequest } from '../simulate/parse-request.js';
+import type { Decision, MeshClient } from '../simulate/types.js';
+import type { ConvertResult, LossEntry } from './types.js';
+
+/**
+ * The proof check of a conversion (DESIGN.md "Conversion … is verified through the simulator"):
+ * the same requests get the same decision before and after — status and outcome probabilities,
+ * backends and their shares, the request as the backend receives it, the redirect — unless a loss
+ * entry names the route or gateway that decided it.
+ */
+export interface RequestCase {
+  /** Request line as the CLI takes it: `GET http://shop.example.com/api`. */
+  readonly text: string;
+  readonly headers: readonly string[];
+  readonly mesh?: MeshClient;
+}
+
+export interface Difference {
+  readonly request: RequestCase;
+  readonly fields: readonly string[];
+  readonly before: Decision;
+  readonly after: Decision;
+  /** The loss entries that explain it; empty = unexplained. */
+  readonly explainedBy: readonly LossEntry[];
+}
+
+/** What of a decision must survive a conversion, normalised (names of subset Services folded back to `S-SUBSET`). */
+export function decisionSummary(d: Decision): Record<string, unknown> {
+  const backends = new Map<string, number>();
+  for (const b of d.backends) {
+    if (b.probability === 0) continue;
+    const key = `${b.namespace}/${b.subset ? `${b.name}-${b.subset}` : b.name}:${b.port ?? ''}${b.problem ? ' (fails)' : ''}`;
+    backends.set(key, (backends.get(key) ?? 0) + b.probability);
+  }
+  const outcomes = new Map<string, number>();
+  for (const o of d.outcomes) outcomes.set(String(o.status), (outcomes.get(String(o.status)) ?? 0) + o.probability);
+  const round = (m: Map<string, number>): Record<string, number> => Object.fromEntries([...m.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, Math.round(v * 1e6) / 1e6]));
+  const forwarded = d.backends.length > 0 && d.redirect === null;
+  return {
+    status: String(d.status),
+    outcomes: round(outcomes),
+    backends: round(backends),
+    request: forwarded && d.request ? { method: d.request.method, host: d.request.host, path: d.request.path, headers: d.request.headers } : null,
+    redirect: d.redirect,
+  };
+}
+
+export function compareDecisions(a: Decision, b: Decision): string[] {
+  const x = decisionSummary(a);
+  const y = decisionSummary(b);
+  return Object.keys(x).filter((k) => JSON.stringify(x[k]) !== JSON.stringify(y[k]));
+}
+
+/** Resources of the converted design (through serialize → parse, so the output is proven serializable). */
+export function convertedResources(result: ConvertResult, defaultNamespace = 'default'): readonly Resource[] {
+  return parse([{ name: '<converted>', text: serializeObjects(result.items) }], { defaultNamespace }).resources;
+}
+
+function decide(table: RouteTable, c: RequestCase): Decision | undefined {
+  const r = parseRequest(c.text, c.headers);
+  return r.ok ? simulate(table, r.request, c.mesh ? { mesh: c.mesh } : {}) : undefined;
+}
+
+function explains(loss: readonly LossEntry[], before: Decision, after: Decision): LossEntry[] {
+  const names = new Set<string>();
+  for (const d of [before, after]) {
+    for (const ref of [d.route, d.gateway]) if (ref) names.add(`${ref.namespace}/${ref.name}`);
+  }
+  return loss.filter((l) => names.has(`${l.resource.namespace}/${l.resource.name}`));
+}
+
+/** Simulates every request on both designs; returns the differences, each with the loss entries that explain it. */
+export function checkEquivalence(source: readonly Resource[], result: ConvertResult, requests: readonly RequestCase[], options: { assumeExternal?: boolean } = {}): Difference[] {
+  const before = compile(source, options).table;
+  const after = compile(convertedResources(result), options).table;
+  const out: Difference[] = [];
+  for (const c of requests) {
+    const a = decide(before, c);
+    const b = decide(after, c);
+    if (!a || !b) continue;
+    const fields = compareDecisions(a, b);
+    if (fields.length > 0) out.push({ request: c, fields, before: a, after: b, explainedBy: explains(result.loss, a, b) });
+  }
+  return out;
+}

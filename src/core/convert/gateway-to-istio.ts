@@ -1,0 +1,190 @@
+import { GATEWAY_GROUP, ISTIO_GROUP } from '../resources/kinds.js';
+import type { KubeObject, Resource } from '../resources/types.js';
+import { Design, hostOfService } from './design.js';
+import { attachments, type Attachment, type IstioListener } from './gw-attach.js';
+import type { GwCtx } from './gw-context.js';
+import { convertGateway } from './gw-gateway.js';
+import { istioHttp, routeEntries, sortEntries, type HttpEntry } from './gw-http.js';
+import { l4Body } from './gw-l4.js';
+import { covers, hostnameRank } from './hosts.js';
+import { compareStrings, slug } from './names.js';
+import { rec, str } from './read.js';
+import type { Report } from './report.js';
+import type { ConvertOptions } from './types.js';
+
+const VS_API = `${ISTIO_GROUP}/v1`;
+
+/**
+ * Gateway API → Istio, the mapping istiod performs internally (istio.md §4) written as objects a
+ * team would commit: one Istio Gateway per listener (`<gateway>-<listener>`), one VirtualService per
+ * route (named after it), routes in Gateway API precedence order. Where several routes serve one
+ * host on one listener (or a wildcard route would catch what a specific one leaves), Istio would
+ * consult only one of them: they are merged into one VirtualService for that host, and a note says
+ * so. Istio, core and other objects pass through.
+ */
+export function gatewayToIstio(resources: readonly Resource[], options: ConvertOptions, report: Report): KubeObject[] {
+  const design = new Design(resources);
+  const ctx: GwCtx = { design, report, assumeExternal: options.assumeExternal === true };
+  const slots = new Map<Resource, KubeObject[]>();
+  const listeners = new Map<string, IstioListener[]>();
+  const taken = new Set(resources.filter((r) => r.family === 'istio').map((r) => `${r.kind}/${r.namespace}/${r.name}`));
+  const take = (ns: string, base: string): string => {
+    let name = base;
+    for (let i = 2; taken.has(`VirtualService/${ns}/${name}`); i++) name = `${base}-${i}`;
+    taken.add(`VirtualService/${ns}/${name}`);
+    return name;
+  };
+  for (const r of resources) {
+    if (r.group !== GATEWAY_GROUP) continue;
+    if (r.kind === 'Gateway') {
+      const { objects, listeners: ls } = convertGateway(r, design, report);
+      listeners.set(`${r.namespace}/${r.name}`, ls);
+      slots.set(r, objects);
+    } else if (['GatewayClass', 'ReferenceGrant'].includes(r.kind)) {
+      report.note('DroppedGatewayObject', r, [], `${r.kind} has no Istio form; the conversion took it into account and leaves it out`);
+      slots.set(r, []);
+    } else if (!['HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute'].includes(r.kind)) {
+      report.lose('UnsupportedKind', r, [], `${r.kind} has no Istio form; it is left out`);
+      slots.set(r, []);
+    }
+  }
+  const routes = resources.filter((r) => r.group === GATEWAY_GROUP && ['HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute'].includes(r.kind));
+  const att = new Map(routes.map((r) => [r, attachments(r, listeners, design, report)]));
+  const gwName = (a: Attachment, vsNs: string): string => {
+    const full = a.kind === 'listener' ? a.listener.istioGateway : a.kind === 'external' ? a.gateway : 'mesh';
+    return full.startsWith(`${vsNs}/`) ? full.slice(vsNs.length + 1) : full;
+  };
+  const http = routes.filter((r) => r.kind === 'HTTPRoute' || r.kind === 'GRPCRoute');
+  for (const [r, vs] of httpVirtualServices(http, att, gwName, take, ctx)) slots.set(r, [...(slots.get(r) ?? []), ...vs]);
+  const tcpSeen = new Map<string, Resource>();
+  for (const r of routes.filter((x) => x.kind === 'TLSRoute' || x.kind === 'TCPRoute')) {
+    const a = att.get(r) ?? [];
+    if (r.kind === 'TCPRoute') {
+      for (const x of a) {
+        if (x.kind !== 'listener') continue;
+        const first = tcpSeen.get(x.listener.istioGateway);
+        if (first) report.lose('MultipleTCPRoutes', r, ['spec', 'parentRefs', x.parentIndex], `the listener already serves TCPRoute ${first.namespace}/${first.name}; Istio sends every connection to the first one`);
+        else tcpSeen.set(x.listener.istioGateway, r);
+      }
+    }
+    const body = l4Body(r, a, (x) => gwName(x, r.namespace), ctx);
+    slots.set(r, body ? [{ apiVersion: VS_API, kind: 'VirtualService', metadata: { name: take(r.namespace, r.name), namespace: r.namespace }, spec: body }] : []);
+  }
+  const items: KubeObject[] = [];
+  for (const r of resources) items.push(...(slots.get(r) ?? [r.object]));
+  return items;
+}
+
+type Scoped = { route: Resource; host: string; att: Attachment };
+
+/** HTTPRoutes and GRPCRoutes → VirtualServices, keyed by the route whose place in the output they take. */
+function httpVirtualServices(routes: Resource[], att: Map<Resource, Attachment[]>, gwName: (a: Attachment, ns: string) => string, take: (ns: string, base: string) => string, ctx: GwCtx): Map<Resource, KubeObject[]> {
+  const out = new Map<Resource, KubeObject[]>();
+  const push = (r: Resource, o: KubeObject): void => {
+    const l = out.get(r);
+    if (l) l.push(o);
+    else out.set(r, [o]);
+  };
+  // Gateway scopes: listener (Istio Gateway) → host → contributions.
+  const scopes = new Map<string, Scoped[]>();
+  for (const r of routes) {
+    for (const a of att.get(r) ?? []) {
+      if (a.kind === 'mesh') continue;
+      const scope = a.kind === 'listener' ? a.listener.istioGateway : a.gateway;
+      let list = scopes.get(scope);
+      if (!list) scopes.set(scope, (list = []));
+      for (const host of a.hosts) list.push({ route: r, host, att: a });
+    }
+  }
+  const merged = new Set<string>(); // `${scope}|${route ns/name/kind}|${host}` served by a merged VirtualService
+  const mergedVs: { scope: string; host: string; members: Scoped[] }[] = [];
+  for (const [scope, list] of [...scopes.entries()].sort(([a], [b]) => compareStrings(a, b))) {
+    const byHost = new Map<string, Scoped[]>();
+    for (const s of list) {
+      const l = byHost.get(s.host);
+      if (l) l.push(s);
+      else byHost.set(s.host, [s]);
+    }
+    const wild = list.filter((s) => s.host === '*' || s.host.startsWith('*.'));
+    for (const d of [...byHost.keys()].sort()) {
+      const members = [...(byHost.get(d) ?? []), ...wild.filter((s) => s.host !== d && covers(s.host, d))];
+      const distinct = new Set(members.map((m) => m.route));
+      if (distinct.size < 2) continue;
+      mergedVs.push({ scope, host: d, members });
+      for (const m of members) if (m.host === d) merged.add(`${scope}|${m.route.id}|${d}`);
+    }
+  }
+  const domainScopes = new Map<string, number>();
+  for (const m of mergedVs) domainScopes.set(m.host, (domainScopes.get(m.host) ?? 0) + 1);
+  for (const m of mergedVs) {
+    const routesIn = [...new Set(m.members.map((x) => x.route))].sort(byAge);
+    const home = routesIn[0] as Resource;
+    const ns = home.namespace;
+    const entries: HttpEntry[] = [];
+    for (const r of routesIn) {
+      const own = m.members.filter((x) => x.route === r).map((x) => x.host).sort((a, b) => hostnameRank(b)[0] - hostnameRank(a)[0] || hostnameRank(b)[1] - hostnameRank(a)[1]);
+      entries.push(...routeEntries(r, own[0] as string, ns, undefined, ctx));
+    }
+    const listenerName = m.scope.slice(m.scope.indexOf('/') + 1);
+    const name = take(ns, (domainScopes.get(m.host) ?? 0) > 1 ? `${slug(m.host, 40)}-${slug(listenerName, 40)}` : slug(m.host));
+    const attachment = (m.members[0] as Scoped).att;
+    push(home, vsObject(name, ns, { hosts: [m.host], gateways: [gwName(attachment, ns)], http: istioHttp(sortEntries(entries)) }));
+    for (const r of routesIn) ctx.report.note('RoutesMerged', r, ['spec', 'hostnames'], `Istio consults one VirtualService per host: the rules of ${routesIn.map((x) => `${x.kind} ${x.namespace}/${x.name}`).join(', ')} for ${m.host} are merged, in Gateway API precedence order, into VirtualService ${ns}/${name}`);
+  }
+  for (const r of routes) {
+    // Per-route VirtualServices: group the route's listeners by the (unmerged) hosts they serve.
+    const groups = new Map<string, { hosts: string[]; gateways: string[]; first: Attachment }>();
+    for (const a of att.get(r) ?? []) {
+      if (a.kind === 'mesh') continue;
+      const scope = a.kind === 'listener' ? a.listener.istioGateway : a.gateway;
+      const hosts = a.hosts.filter((h) => !merged.has(`${scope}|${r.id}|${h}`)).sort();
+      if (hosts.length === 0) continue;
+      const k = JSON.stringify(hosts);
+      const g = groups.get(k) ?? { hosts, gateways: [], first: a };
+      g.gateways.push(gwName(a, r.namespace));
+      groups.set(k, g);
+    }
+    const many = groups.size > 1;
+    for (const g of groups.values()) {
+      const entries = sortEntries(g.hosts.flatMap((h, i) => (i === 0 ? routeEntries(r, h, r.namespace, undefined, ctx) : [])));
+      const suffix = many ? `-${slug(g.first.kind === 'listener' ? g.first.listener.name : 'external', 30)}` : '';
+      push(r, vsObject(take(r.namespace, `${r.name}${suffix}`), r.namespace, { hosts: g.hosts, gateways: [...new Set(g.gateways)].sort(), http: istioHttp(entries) }));
+    }
+  }
+  meshVirtualServices(routes, att, take, ctx, push);
+  return out;
+}
+
+/** GAMMA routes → mesh VirtualServices: producer routes for every client, consumer routes kept to their namespace (`exportTo: ["."]`). */
+function meshVirtualServices(routes: Resource[], att: Map<Resource, Attachment[]>, take: (ns: string, base: string) => string, ctx: GwCtx, push: (r: Resource, o: KubeObject) => void): void {
+  const groups = new Map<string, { ns: string; consumer: boolean; svc: { namespace: string; name: string }; port: number | undefined; members: Resource[] }>();
+  for (const r of routes) {
+    for (const a of att.get(r) ?? []) {
+      if (a.kind !== 'mesh') continue;
+      const consumer = r.namespace !== a.service.namespace;
+      const key = `${r.namespace}|${consumer}|${a.service.namespace}/${a.service.name}|${a.port ?? ''}`;
+      const g = groups.get(key) ?? { ns: r.namespace, consumer, svc: a.service, port: a.port, members: [] };
+      if (!g.members.includes(r)) g.members.push(r);
+      groups.set(key, g);
+    }
+  }
+  for (const g of [...groups.values()]) {
+    const members = g.members.sort(byAge);
+    const home = members[0] as Resource;
+    const host = hostOfService(g.svc, g.ns);
+    const entries = sortEntries(members.flatMap((r) => routeEntries(r, '*', g.ns, g.port, ctx)));
+    const name = take(g.ns, members.length > 1 ? `${g.svc.name}${g.port !== undefined ? `-${g.port}` : ''}` : home.name);
+    if (members.length > 1) for (const r of members) ctx.report.note('RoutesMerged', r, ['spec', 'parentRefs'], `sidecars use one VirtualService per host: the mesh rules of ${members.map((x) => `${x.namespace}/${x.name}`).join(', ')} for ${host} are merged into VirtualService ${g.ns}/${name}`);
+    push(home, vsObject(name, g.ns, { hosts: [host], http: istioHttp(entries), ...(g.consumer ? { exportTo: ['.'] } : {}) }));
+  }
+}
+
+function byAge(a: Resource, b: Resource): number {
+  const ca = str(rec(a.object.metadata).creationTimestamp) ?? '';
+  const cb = str(rec(b.object.metadata).creationTimestamp) ?? '';
+  return compareStrings(ca, cb) || compareStrings(`${a.namespace}/${a.name}`, `${b.namespace}/${b.name}`);
+}
+
+function vsObject(name: string, namespace: string, spec: KubeObject): KubeObject {
+  return { apiVersion: VS_API, kind: 'VirtualService', metadata: { name, namespace }, spec };
+}

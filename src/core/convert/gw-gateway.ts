@@ -1,0 +1,90 @@
+import { ISTIO_GROUP } from '../resources/kinds.js';
+import type { KubeObject, Resource } from '../resources/types.js';
+import type { IstioListener } from './gw-attach.js';
+import { selectorMatches } from './gw-attach.js';
+import type { Design } from './design.js';
+import { joinName } from './names.js';
+import { has, num, rec, records, spec, str } from './read.js';
+import type { Report } from './report.js';
+
+/** The label istiod puts on the pods it deploys for a Gateway; the Istio Gateways select them. */
+export const GATEWAY_NAME_LABEL = 'gateway.networking.k8s.io/gateway-name';
+
+/**
+ * Gateway API Gateway → one Istio Gateway per listener, named `<gateway>-<listener>`
+ * (istio.md §4.1), all selecting the Gateway's pods so Istio merges them back into one proxy.
+ * allowedRoutes namespaces → the `ns/` part of the server hosts.
+ */
+export function convertGateway(gw: Resource, design: Design, report: Report): { objects: KubeObject[]; listeners: IstioListener[] } {
+  const s = spec(gw.object);
+  const objects: KubeObject[] = [];
+  const listeners: IstioListener[] = [];
+  for (const k of ['addresses', 'infrastructure'] as const) {
+    if (has(s, k)) report.lose('GatewayAddresses', gw, ['spec', k], `spec.${k} has no Istio Gateway form; the gateway's Service is configured apart`);
+  }
+  if (has(s, 'tls')) report.lose('ListenerNotRepresentable', gw, ['spec', 'tls'], 'Gateway-level TLS settings (client validation, backend client certificate) have no Istio Gateway form');
+  for (const { item: l, index } of records(s.listeners)) {
+    const at = ['spec', 'listeners', index];
+    const name = str(l.name) ?? `listener-${index}`;
+    const port = num(l.port);
+    const protocol = str(l.protocol) ?? '';
+    if (port === undefined || !['HTTP', 'HTTPS', 'TLS', 'TCP'].includes(protocol)) {
+      report.lose('ListenerNotRepresentable', gw, at, `a ${protocol} listener has no Istio server form; it is left out`);
+      continue;
+    }
+    const hostname = (str(l.hostname) ?? '*').toLowerCase();
+    const server: KubeObject = { port: { number: port, name, protocol }, hosts: serverHosts(l, gw, hostname, design, report, at) };
+    const tls = tlsOf(l, gw, report, at);
+    if (tls === null) continue;
+    if (tls) server.tls = tls;
+    const objName = joinName(gw.name, name);
+    objects.push({
+      apiVersion: `${ISTIO_GROUP}/v1`,
+      kind: 'Gateway',
+      metadata: { name: objName, namespace: gw.namespace },
+      spec: { selector: { [GATEWAY_NAME_LABEL]: gw.name }, servers: [server] },
+    });
+    listeners.push({ gateway: gw, name, index, istioGateway: `${gw.namespace}/${objName}`, port, protocol, hostname, listener: l });
+  }
+  return { objects, listeners };
+}
+
+function serverHosts(l: KubeObject, gw: Resource, hostname: string, design: Design, report: Report, at: (string | number)[]): string[] {
+  const ns = rec(rec(l.allowedRoutes).namespaces);
+  const from = str(ns.from) ?? 'Same';
+  if (from === 'All') return [hostname];
+  if (from === 'Selector') {
+    const selector = rec(ns.selector);
+    const names = [...new Set([...design.ofKind('', 'Namespace').map((n) => n.name), ...design.resources.map((r) => r.namespace).filter((n) => n !== '')])]
+      .filter((n) => selectorMatches(selector, design.namespaceLabels(n)))
+      .sort();
+    report.lose('NamespaceSelector', gw, [...at, 'allowedRoutes', 'namespaces', 'selector'], `Istio server hosts list namespaces, not selectors: evaluated against this design (${names.length === 0 ? 'none' : names.join(', ')}); namespaces labelled later are not picked up`);
+    return names.length === 0 ? [`~/${hostname}`] : names.map((n) => `${n}/${hostname}`);
+  }
+  return [`${gw.namespace}/${hostname}`];
+}
+
+/** Listener TLS → server tls; null when the listener cannot be served (istio.md §4.1: HTTPS/TLS without tls). */
+function tlsOf(l: KubeObject, gw: Resource, report: Report, at: (string | number)[]): KubeObject | undefined | null {
+  const protocol = str(l.protocol);
+  if (protocol !== 'HTTPS' && protocol !== 'TLS') return undefined;
+  if (!has(l, 'tls')) {
+    report.lose('ListenerNotRepresentable', gw, at, `an ${protocol} listener without tls is not served; it is left out`);
+    return null;
+  }
+  const tls = rec(l.tls);
+  const mode = str(tls.mode) ?? 'Terminate';
+  if (mode === 'Passthrough') return { mode: 'PASSTHROUGH' };
+  const names: string[] = [];
+  for (const { item, index } of records(tls.certificateRefs)) {
+    const ns = str(item.namespace);
+    if ((str(item.kind) ?? 'Secret') !== 'Secret' || (str(item.group) ?? '') !== '') {
+      report.lose('CrossNamespaceCertificate', gw, [...at, 'tls', 'certificateRefs', index], 'only Secret certificates have an Istio form; this one is left out');
+    } else if (ns !== undefined && ns !== gw.namespace) {
+      report.lose('CrossNamespaceCertificate', gw, [...at, 'tls', 'certificateRefs', index], `credentialName cannot name a Secret in another namespace (${ns}); the Secret must be copied next to the gateway`);
+      names.push(str(item.name) ?? '');
+    } else names.push(str(item.name) ?? '');
+  }
+  if (has(tls, 'options')) report.lose('ListenerNotRepresentable', gw, [...at, 'tls', 'options'], 'listener TLS options are implementation-specific; they are left out');
+  return names.length > 1 ? { mode: 'SIMPLE', credentialNames: names } : { mode: 'SIMPLE', ...(names[0] ? { credentialName: names[0] } : {}) };
+}

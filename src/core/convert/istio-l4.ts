@@ -1,0 +1,93 @@
+import type { KubeObject, Resource } from '../resources/types.js';
+import { serviceOfHost } from './design.js';
+import { isGatewayHostname } from './hosts.js';
+import { backendRefs } from './istio-backends.js';
+import type { IstioCtx } from './istio-context.js';
+import { boundGateways, gatewayParents, ROUTE_API } from './istio-virtual-service.js';
+import { num, records, spec, strings } from './read.js';
+
+/** A TLSRoute or TCPRoute to emit: its preferred name is settled by the caller. */
+export interface L4Route {
+  readonly kind: 'TLSRoute' | 'TCPRoute';
+  readonly namespace: string;
+  readonly base: string;
+  readonly object: (name: string) => KubeObject;
+}
+
+const IGNORED_L4 = ['destinationSubnets', 'sourceLabels', 'sourceNamespace', 'gateways', 'sourceSubnet'];
+
+/**
+ * VirtualService `tls[]` → TLSRoutes (one per rule, hostnames = its SNI hosts) on TLS passthrough
+ * listeners; `tcp[]` → TCPRoutes on TCP listeners, the first rule that applies to a port taking it
+ * (istio.md §1.5; gateway-api.md §8). Match attributes without a Gateway API form are reported.
+ */
+export function convertL4(vs: Resource, ctx: IstioCtx): L4Route[] {
+  const out: L4Route[] = [];
+  const s = spec(vs.object);
+  const tls = records(s.tls);
+  for (const { item: rule, index } of tls) {
+    const at = ['spec', 'tls', index];
+    const sni = new Set<string>();
+    for (const { item: m, index: mi } of records(rule.match)) {
+      for (const h of strings(m.sniHosts)) sni.add(h.toLowerCase());
+      for (const k of [...IGNORED_L4, 'port']) if (m[k] !== undefined) ctx.report.lose('TLSMatch', vs, [...at, 'match', mi, k], `the TLS match condition ${k} has no TLSRoute form; it is left out`);
+    }
+    const hostnames = [...sni].filter((h) => h !== '*' && isGatewayHostname(h));
+    const { parentRefs } = gatewayParents(vs, vs.namespace, [...sni], ['TLS'], ctx);
+    if (boundGateways(vs).mesh) ctx.report.lose('TLSMatch', vs, at, 'mesh TLS routing by SNI has no GAMMA form; only gateway traffic is routed');
+    const backends = backendRefs(rule.route, [...at, 'route'], vs, vs.namespace, 'TLSRoute', ctx);
+    out.push({
+      kind: 'TLSRoute',
+      namespace: vs.namespace,
+      base: tls.length === 1 ? vs.name : `${vs.name}-${index + 1}`,
+      object: (name) => ({
+        apiVersion: ROUTE_API,
+        kind: 'TLSRoute',
+        metadata: { name, namespace: vs.namespace },
+        spec: { parentRefs, hostnames, rules: [{ backendRefs: backends }] },
+      }),
+    });
+  }
+  const tcp = records(s.tcp);
+  const claimedPorts = new Set<string>();
+  for (const { item: rule, index } of tcp) {
+    const at = ['spec', 'tcp', index];
+    const matches = records(rule.match);
+    const ports = matches.every(({ item }) => num(item.port) !== undefined) && matches.length > 0 ? new Set(matches.map(({ item }) => num(item.port) as number)) : undefined;
+    for (const { item: m, index: mi } of matches) {
+      for (const k of IGNORED_L4) if (m[k] !== undefined) ctx.report.lose('TCPMatch', vs, [...at, 'match', mi, k], `the TCP match condition ${k} has no TCPRoute form; it is left out`);
+    }
+    const { parentRefs: all } = gatewayParents(vs, vs.namespace, ['*'], ['TCP'], ctx);
+    const parentRefs = all.filter((p) => {
+      const l = ctx.listeners.get(`${String(p.namespace ?? vs.namespace)}/${String(p.name)}`)?.find((x) => x.name === p.sectionName);
+      const key = `${String(p.namespace ?? vs.namespace)}/${String(p.name)}/${String(p.sectionName)}`;
+      if (!l || (ports && !ports.has(l.port)) || claimedPorts.has(key)) return false;
+      claimedPorts.add(key);
+      return true;
+    });
+    const mesh = boundGateways(vs).mesh
+      ? strings(s.hosts).flatMap((h) => {
+          const svc = serviceOfHost(h, vs.namespace);
+          return svc ? [{ group: '', kind: 'Service', name: svc.name, ...(svc.namespace !== vs.namespace ? { namespace: svc.namespace } : {}), ...(ports && ports.size === 1 ? { port: [...ports][0] } : {}) }] : [];
+        })
+      : [];
+    if (parentRefs.length + mesh.length === 0) {
+      if (index > 0) ctx.report.note('UnreachableRuleDropped', vs, at, 'an earlier tcp rule already takes every port this rule applies to; it is left out');
+      continue;
+    }
+    const backends = backendRefs(rule.route, [...at, 'route'], vs, vs.namespace, 'TCPRoute', ctx);
+    out.push({
+      kind: 'TCPRoute',
+      namespace: vs.namespace,
+      base: tcp.length === 1 ? vs.name : `${vs.name}-${index + 1}`,
+      object: (name) => ({
+        apiVersion: ROUTE_API,
+        kind: 'TCPRoute',
+        metadata: { name, namespace: vs.namespace },
+        spec: { parentRefs: [...parentRefs, ...mesh], rules: [{ backendRefs: backends }] },
+      }),
+    });
+  }
+  return out;
+}
+

@@ -1,0 +1,101 @@
+import { ISTIO_GROUP } from '../resources/kinds.js';
+import type { KubeObject, Resource } from '../resources/types.js';
+import { Design } from './design.js';
+import { GrantCollector } from './grants.js';
+import type { IstioCtx } from './istio-context.js';
+import { convertIstioGateway } from './istio-gateway.js';
+import { emitRules } from './istio-http-rule.js';
+import { convertL4 } from './istio-l4.js';
+import { planHttp, ROUTE_API, type RoutePlan } from './istio-virtual-service.js';
+import { orderVirtualHosts } from './istio-vhosts.js';
+import { compareStrings } from './names.js';
+import { rec, spec } from './read.js';
+import type { Report } from './report.js';
+import type { ConvertOptions } from './types.js';
+
+/**
+ * Istio → Gateway API. Gateways first (routes need their listeners), then every VirtualService;
+ * DestinationRules and ServiceEntries stay (an Istio data plane still applies them under the
+ * Gateway API); Gateway API, core and other objects pass through unchanged.
+ * Output: objects in input order, each converted object where its source was, then the generated
+ * ReferenceGrants and subset Services.
+ */
+export function istioToGateway(resources: readonly Resource[], options: ConvertOptions, report: Report): KubeObject[] {
+  const design = new Design(resources);
+  const ctx: IstioCtx = { design, report, options, grants: new GrantCollector(), listeners: new Map(), subsetServices: new Map() };
+  const slots = new Map<Resource, KubeObject[]>();
+  const taken = new Set<string>();
+  const take = (kind: string, ns: string, base: string): string => {
+    let name = base;
+    for (let i = 2; taken.has(`${kind}/${ns}/${name}`); i++) name = `${base}-${i}`;
+    taken.add(`${kind}/${ns}/${name}`);
+    return name;
+  };
+  for (const r of resources) if (r.family !== 'istio') taken.add(`${r.kind}/${r.namespace}/${r.name}`);
+  for (const r of resources) {
+    if (r.family !== 'istio' || r.kind !== 'Gateway') continue;
+    const objs = convertIstioGateway(r, ctx);
+    for (const o of objs) taken.add(`${String(o.kind)}/${String(rec(o.metadata).namespace)}/${String(rec(o.metadata).name)}`);
+    slots.set(r, objs);
+  }
+  reportSharedWorkloads(design, ctx);
+  const vss = resources.filter((r) => r.group === ISTIO_GROUP && r.kind === 'VirtualService');
+  const plans = new Map<Resource, RoutePlan[]>();
+  for (const vs of vss) plans.set(vs, planHttp(vs, ctx));
+  const all = [...plans.values()].flat();
+  const names = new Map<RoutePlan, string>();
+  for (const p of all) names.set(p, take('HTTPRoute', p.namespace, p.base));
+  orderVirtualHosts(all, (p) => names.get(p) as string, ctx);
+  for (const vs of vss) {
+    const out: KubeObject[] = [];
+    for (const p of plans.get(vs) ?? []) out.push(httpRoute(p, names.get(p) as string, ctx));
+    for (const l4 of convertL4(vs, ctx)) out.push(l4.object(take(l4.kind, l4.namespace, l4.base)));
+    slots.set(vs, out);
+  }
+  for (const r of resources) {
+    if (r.family === 'istio' && (r.kind === 'DestinationRule' || r.kind === 'ServiceEntry')) {
+      report.note('KeptIstioObject', r, [], `${r.kind} has no Gateway API form and still applies under Istio's Gateway API implementation; it is kept`);
+    }
+  }
+  const items: KubeObject[] = [];
+  for (const r of resources) items.push(...(slots.get(r) ?? [r.object]));
+  items.push(...ctx.grants.objects((ns, name) => taken.has(`ReferenceGrant/${ns}/${name}`)));
+  items.push(...[...ctx.subsetServices.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([, o]) => o));
+  return items;
+}
+
+function httpRoute(p: RoutePlan, name: string, ctx: IstioCtx): KubeObject {
+  const rules: KubeObject[] = [];
+  const ruleNames = new Set<string>();
+  for (const d of p.drafts) {
+    const matches = [...d.head, ...d.tail];
+    if (matches.length === 0) continue;
+    for (const rule of emitRules(d, matches, ctx)) {
+      if (typeof rule.name === 'string') {
+        if (ruleNames.has(rule.name)) delete rule.name;
+        else ruleNames.add(rule.name);
+      }
+      rules.push(rule);
+    }
+  }
+  const s: KubeObject = { parentRefs: p.parentRefs };
+  if (p.hostnames.length > 0) s.hostnames = p.hostnames;
+  s.rules = rules;
+  return { apiVersion: ROUTE_API, kind: 'HTTPRoute', metadata: { name, namespace: p.namespace }, spec: s };
+}
+
+/** Istio merges Gateways that select the same workload (istio.md §2); Gateway API Gateways stay apart. */
+function reportSharedWorkloads(design: Design, ctx: IstioCtx): void {
+  const bySelector = new Map<string, Resource[]>();
+  for (const gw of design.ofKind(ISTIO_GROUP, 'Gateway')) {
+    const key = JSON.stringify(Object.entries(rec(spec(gw.object).selector)).sort());
+    bySelector.set(key, [...(bySelector.get(key) ?? []), gw]);
+  }
+  for (const group of bySelector.values()) {
+    if (group.length < 2) continue;
+    for (const gw of group) {
+      const others = group.filter((g) => g !== gw).map((g) => `${g.namespace}/${g.name}`);
+      ctx.report.lose('SharedGatewayWorkload', gw, ['spec', 'selector'], `Istio merges this Gateway with ${others.join(', ')} (same selector): a request may reach routes bound to any of them. Each becomes its own Gateway API Gateway`);
+    }
+  }
+}

@@ -1,0 +1,100 @@
+import { covers } from './hosts.js';
+import type { IstioCtx } from './istio-context.js';
+import type { RuleDraft } from './istio-http-rule.js';
+import type { RoutePlan } from './istio-virtual-service.js';
+import { isCatchAll } from './gw-match.js';
+import { compareStrings } from './names.js';
+import { preserveOrder, type OrderEntry, type OrderProblem } from './order.js';
+import { rec, str } from './read.js';
+
+/**
+ * Keeps Istio's per-virtual-host decisions under Gateway API precedence (istio.md §1.2, §1.7, §9.1).
+ *
+ * A gateway virtual host lists the routes of its VirtualServices oldest first (ties by name, then
+ * namespace), with catch-all routes moved to the end; a sidecar takes only the first VirtualService
+ * of a host. Each virtual host's sequence goes through the order fixer; as a rule can serve several
+ * hosts, sequences are fixed again until no match is added.
+ */
+export function orderVirtualHosts(plans: readonly RoutePlan[], routeName: (p: RoutePlan) => string, ctx: IstioCtx): void {
+  const byHost = new Map<string, RoutePlan[]>();
+  for (const p of plans) for (const v of p.vhosts) byHost.set(v, [...(byHost.get(v) ?? []), p]);
+  const sequences: { key: string; seq: OrderEntry[] }[] = [];
+  const draftOf = new Map<OrderEntry, RuleDraft>();
+  for (const [key, members] of [...byHost.entries()].sort(([a], [b]) => compareStrings(a, b))) {
+    const ordered = [...members].sort(istioOrder);
+    const mesh = key.startsWith('mesh|');
+    const used = mesh ? ordered.slice(0, 1) : ordered;
+    if (mesh) for (const p of ordered.slice(1)) dropMeshParent(p, key, ordered[0] as RoutePlan, ctx);
+    const heads: OrderEntry[] = [];
+    const tails: OrderEntry[] = [];
+    for (const p of used) {
+      const route = `${p.namespace}/${routeName(p)}`;
+      p.drafts.forEach((d, rule) => {
+        const label = `${p.vs.kind} ${p.vs.namespace}/${p.vs.name} spec.http[${d.index}]`;
+        if (d.head.length > 0) {
+          const e = { route, rule, matches: d.head, label };
+          draftOf.set(e, d);
+          heads.push(e);
+        }
+        if (d.tail.length > 0) {
+          const e = { route, rule, matches: d.tail, label };
+          draftOf.set(e, d);
+          (mesh ? heads : tails).push(e);
+        }
+      });
+    }
+    sequences.push({ key, seq: [...heads, ...tails] });
+  }
+  const problems: OrderProblem[] = [];
+  for (let pass = 0; pass < 4; pass++) {
+    let added = 0;
+    const found: OrderProblem[] = [];
+    for (const s of sequences) added += preserveOrder(s.seq, found);
+    problems.splice(0, problems.length, ...found);
+    if (added === 0) break;
+  }
+  for (const pr of problems) {
+    const d = draftOf.get(pr.earlier);
+    if (d) ctx.report.lose('OrderNotPreserved', d.vs, d.at, pr.message);
+  }
+  reportFallthrough(sequences, ctx, draftOf);
+}
+
+function creation(p: RoutePlan): string {
+  return str(rec(p.vs.object.metadata).creationTimestamp) ?? '';
+}
+
+function istioOrder(a: RoutePlan, b: RoutePlan): number {
+  return compareStrings(creation(a), creation(b)) || compareStrings(a.vs.name, b.vs.name) || compareStrings(a.vs.namespace, b.vs.namespace);
+}
+
+function dropMeshParent(p: RoutePlan, key: string, winner: RoutePlan, ctx: IstioCtx): void {
+  const i = p.vhosts.indexOf(key);
+  if (i < 0) return;
+  p.vhosts.splice(i, 1);
+  p.parentRefs.splice(i, 1);
+  ctx.report.note('UnreachableRuleDropped', p.vs, ['spec', 'hosts'], `sidecars use only the first VirtualService for ${key.slice(key.lastIndexOf('|') + 1)} (${winner.vs.namespace}/${winner.vs.name}); this one's mesh routing is left out`);
+}
+
+/**
+ * Istio consults one virtual host, the most specific (istio.md §1.2 step 2); the Gateway API falls
+ * through to routes with a less specific hostname when no rule of the specific ones matches.
+ */
+function reportFallthrough(sequences: { key: string; seq: OrderEntry[] }[], ctx: IstioCtx, draftOf: Map<OrderEntry, RuleDraft>): void {
+  const wildcards = new Map<string, string[]>();
+  for (const s of sequences) {
+    const [kind, gw, host] = s.key.split('|') as [string, string, string];
+    if (kind === 'gw' && (host === '*' || host.startsWith('*.'))) wildcards.set(gw, [...(wildcards.get(gw) ?? []), host]);
+  }
+  for (const s of sequences) {
+    if (!s.key.startsWith('gw|')) continue;
+    const [, gw, host] = s.key.split('|') as [string, string, string];
+    const wider = (wildcards.get(gw) ?? []).filter((w) => w !== host && covers(w, host));
+    if (wider.length === 0) continue;
+    if (s.seq.some((e) => e.matches.some(isCatchAll))) continue;
+    for (const e of s.seq) {
+      const d = draftOf.get(e);
+      if (d) ctx.report.lose('HostFallthrough', d.vs, ['spec', 'hosts'], `requests for ${host} that match none of its rules go to the routes for ${wider.join(', ')} in the Gateway API; Istio answers 404`);
+    }
+  }
+}
