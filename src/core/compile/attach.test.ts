@@ -48,6 +48,10 @@ describe('allowedRoutes (§3.2)', () => {
     [{ from: 'Selector', selector: { matchExpressions: [{ key: 'env', operator: 'Exists' }] } }, 'team', 'True/Accepted', 'Exists'],
     [{ from: 'Selector', selector: { matchExpressions: [{ key: 'env', operator: 'DoesNotExist' }] } }, 'team', 'False/NotAllowedByListeners', 'DoesNotExist'],
     [{ from: 'Selector', selector: { matchLabels: { env: 'prod' } } }, 'ghost', 'False/NotAllowedByListeners', 'a Namespace absent from the design cannot match'],
+    // The API server labels every Namespace with kubernetes.io/metadata.name (Kubernetes ≥ 1.21).
+    [{ from: 'Selector', selector: { matchLabels: { 'kubernetes.io/metadata.name': 'ghost' } } }, 'ghost', 'True/Accepted', 'the name label is known without the Namespace object'],
+    [{ from: 'Selector', selector: { matchExpressions: [{ key: 'kubernetes.io/metadata.name', operator: 'In', values: ['dev'] }] } }, 'dev', 'True/Accepted', 'the name label on a Namespace of the design'],
+    [{ from: 'Selector', selector: { matchLabels: { 'kubernetes.io/metadata.name': 'ghost', env: 'prod' } } }, 'ghost', 'False/NotAllowedByListeners', 'other labels of an absent Namespace stay unknown'],
   ])('%j, route in %s → %s (%s)', (namespaces: Record<string, unknown>, routeNs, expected, _why) => {
     expect(withFrom(namespaces, routeNs)).toBe(expected);
   });

@@ -6,7 +6,7 @@
 import { GW, type CompileContext } from './context.js';
 import type { GatewayModel, ListenerSetModel } from './gateways.js';
 import { intersectHostnames } from './hostname.js';
-import { selectorMatches } from './label-selector.js';
+import { labelsForSelector, selectorMatches } from './label-selector.js';
 import type { ListenerModel } from './listener-model.js';
 import type { ParentRefModel, RouteModel } from './route-model.js';
 
@@ -91,7 +91,7 @@ function refuse(ctx: CompileContext, route: RouteModel, l: ListenerModel): strin
   if (from === 'All') return null;
   if (from === 'Same') return ns === l.owner.namespace ? null : `namespace ${ns} not allowed by listener (from: Same, namespace ${l.owner.namespace})`;
   if (from === 'Selector') {
-    const labels = ctx.namespaceLabels(ns);
+    const labels = labelsForSelector(l.allowedRoutes.selector, ns, ctx.namespaceLabels(ns));
     if (labels === null) {
       ctx.note({ code: 'NotInDesign', message: `Namespace ${ns} is not in this design: its labels are unknown, so no namespace selector can match it` });
       return `namespace ${ns} not allowed by listener: Namespace ${ns} is not in this design, so its labels are unknown to the selector`;

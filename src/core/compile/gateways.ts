@@ -4,7 +4,7 @@
  */
 import type { Resource } from '../resources/types.js';
 import { GW, formatRef, refOf, type CompileContext } from './context.js';
-import { selectorMatches } from './label-selector.js';
+import { labelsForSelector, selectorMatches } from './label-selector.js';
 import { checkListeners } from './listener-checks.js';
 import { readListeners, type ListenerModel } from './listener-model.js';
 import { compareAge } from './precedence.js';
@@ -89,7 +89,7 @@ function admitListenerSet(ctx: CompileContext, resource: Resource): ListenerSetM
       : make(false, 'NotAllowed', `${gw} allows ListenerSets only from its own namespace`);
   }
   if (from === 'Selector') {
-    const labels = ctx.namespaceLabels(resource.namespace);
+    const labels = labelsForSelector(allowed.selector, resource.namespace, ctx.namespaceLabels(resource.namespace));
     if (labels === null) return make(false, 'NotAllowed', `Namespace ${resource.namespace} is not in this design, so its labels are unknown and ${gw}'s selector cannot match it`);
     return selectorMatches(allowed.selector, labels)
       ? make(true, 'Accepted', `accepted by ${gw}`)

@@ -32,3 +32,18 @@ export function selectorMatches(selector: unknown, labels: Readonly<Record<strin
   }
   return true;
 }
+
+/**
+ * The API server labels every Namespace with its own name (`kubernetes.io/metadata.name`, set
+ * and kept by the NamespaceDefaultLabelName admission since Kubernetes 1.21), so that label is
+ * known even for a Namespace absent from the design.
+ */
+export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
+
+/** The labels a selector can read for a namespace: the design's Namespace object, plus the name label; null when other labels would be needed but are unknown. */
+export function labelsForSelector(selector: unknown, namespace: string, designLabels: Readonly<Record<string, string>> | null): Readonly<Record<string, string>> | null {
+  if (designLabels !== null) return { ...designLabels, [NAMESPACE_NAME_LABEL]: namespace };
+  const s = rec(selector);
+  const keys = [...Object.keys(rec(s.matchLabels)), ...arr(s.matchExpressions).map((e) => str(rec(e).key) ?? '')];
+  return keys.length > 0 && keys.every((k) => k === NAMESPACE_NAME_LABEL) ? { [NAMESPACE_NAME_LABEL]: namespace } : null;
+}
