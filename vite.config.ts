@@ -39,6 +39,12 @@ export default defineConfig(({ mode }) => {
       emptyOutDir: true,
       target: 'es2022',
       chunkSizeWarningLimit: 4096,
+      rollupOptions: {
+        // The engine (src/core) is pure: importing a module of it has no effect. Saying so lets the
+        // page bundle keep only what the main thread calls (the graph), while parsing and
+        // validation (js-yaml, the schema validators) stay in the analysis worker's chunk.
+        treeshake: { moduleSideEffects: (id: string) => !/[\\/]src[\\/]core[\\/]/.test(id) },
+      },
     },
     preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   };

@@ -18,6 +18,8 @@ export { buildPathIndex } from './compile/path-index.js';
 export { hostMatches, intersectHostnames } from './compile/hostname.js';
 export { simulate } from './simulate/index.js';
 export { parseRequest } from './simulate/parse-request.js';
+export { buildGraph } from './graph/build-graph.js';
+export { locateDiagnostics } from './graph/diagnostics.js';
 export {
   attachRoute,
   bindVirtualService,
@@ -45,6 +47,19 @@ export type { FieldPath, PathSegment } from './resources/path.js';
 export type { DocumentSpan } from './resources/split.js';
 export type { Diagnostic, Severity, SourceRange, ResourceRef } from './diagnostics/types.js';
 export type { ConvertOptions, ConvertResult, ConvertTarget, LossCode, LossEntry, NoteCode as ConvertNoteCode } from './convert/types.js';
+export type {
+  RouteGraph,
+  GraphNode,
+  GraphEdge,
+  GraphRow,
+  GraphGroup,
+  GraphBadge,
+  NodeRole,
+  RowKind,
+  EdgeKind,
+  Tone,
+  DiagnosticCounts,
+} from './graph/types.js';
 export type {
   BackendProblem,
   BackendProblemReason,

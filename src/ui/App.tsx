@@ -1,20 +1,34 @@
-import { useEffect, useState } from 'react';
-import { parse, validate, type Diagnostic, type Resource } from '../core/index';
+import { useEffect } from 'react';
+import { useDesign } from '../store/index';
+import Canvas from './canvas/Canvas';
+import { EditorPane } from './EditorPane';
+import { SidePanel } from './panel/SidePanel';
+import { StaleBanner } from './StaleBanner';
+import { Toolbar } from './Toolbar';
 
+/** One screen, three panes: YAML editor | canvas | inspector and problems. */
 export function App() {
-  const [state, setState] = useState<{ resources: readonly Resource[]; diagnostics: Diagnostic[] } | null>(null);
+  const theme = useDesign((s) => s.theme);
+  const editorOpen = useDesign((s) => s.editorOpen);
   useEffect(() => {
-    void fetch('./examples/shop.yaml')
-      .then((r) => r.text())
-      .then((text) => {
-        const parsed = parse([{ name: 'design.yaml', text }]);
-        setState({ resources: parsed.resources, diagnostics: validate(parsed) });
-      });
-  }, []);
+    document.documentElement.dataset.theme = theme;
+    document.documentElement.style.colorScheme = theme;
+  }, [theme]);
   return (
-    <main>
-      <h1>Route Designer</h1>
-      <ul>{state?.resources.map((r) => <li key={r.id} data-testid="resource">{r.kind} {r.namespace}/{r.name}</li>)}</ul>
-    </main>
+    <div className={`rd-app${editorOpen ? '' : ' is-editor-closed'}`}>
+      <Toolbar />
+      <main className="rd-main">
+        <div className="rd-editor-slot" hidden={!editorOpen}>
+          <EditorPane />
+        </div>
+        <section className="rd-canvas-pane" aria-label="Canvas">
+          <StaleBanner />
+          <Canvas />
+        </section>
+        <aside className="rd-side" aria-label="Inspector and problems">
+          <SidePanel />
+        </aside>
+      </main>
+    </div>
   );
 }

@@ -1,0 +1,104 @@
+import type { Diagnostic } from '../diagnostics/types.js';
+import { GATEWAY_GROUP, ISTIO_GROUP } from '../resources/kinds.js';
+import type { Resource } from '../resources/types.js';
+import { addDestinationRule, addService, addServiceEntry } from './backends.js';
+import { addCount, DiagnosticLocator, NO_DIAGNOSTICS, pathWithin, worse } from './diagnostics.js';
+import { GraphDraft, type NodeDraft } from './draft.js';
+import { addGatewayApiGateway, addGatewayApiGatewayRefs, addIstioGateway } from './gateways.js';
+import { addOtherNode, addOtherRefs } from './others.js';
+import { rec } from './read.js';
+import { ResourceIndex } from './resource-index.js';
+import { addBackendEdges, addGatewayApiRoute, addParentEdges } from './routes-gateway-api.js';
+import { addVirtualService, addVirtualServiceBackends, addVirtualServiceParents } from './routes-istio.js';
+import type { DiagnosticCounts, GraphGroup, GraphNode, RouteGraph } from './types.js';
+
+const GATEWAY_API_ROUTES = new Set(['HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'UDPRoute']);
+
+type Handler = { node?: (r: Resource, g: GraphDraft) => void; refine?: (r: Resource, g: GraphDraft) => void; edges?: (r: Resource, g: GraphDraft) => void };
+
+function handlerFor(r: Resource): Handler {
+  if (r.group === GATEWAY_GROUP) {
+    if (r.kind === 'Gateway' || r.kind === 'ListenerSet') return { node: addGatewayApiGateway, edges: addGatewayApiGatewayRefs };
+    if (GATEWAY_API_ROUTES.has(r.kind)) {
+      return { node: addGatewayApiRoute, edges: (res, g) => (addParentEdges(res, g), addBackendEdges(res, g)) };
+    }
+  }
+  if (r.group === ISTIO_GROUP) {
+    if (r.kind === 'Gateway') return { node: addIstioGateway };
+    if (r.kind === 'VirtualService') return { node: addVirtualService, edges: (res, g) => (addVirtualServiceParents(res, g), addVirtualServiceBackends(res, g)) };
+    if (r.kind === 'DestinationRule') return { refine: addDestinationRule };
+    if (r.kind === 'ServiceEntry') return { node: addServiceEntry };
+  }
+  if (r.group === '') {
+    if (r.kind === 'Service') return { node: addService };
+    if (r.kind === 'Namespace') return {};
+  }
+  return { node: addOtherNode, edges: addOtherRefs };
+}
+
+/**
+ * Resources → the canvas model. Pure and deterministic: nodes in document order (placeholders
+ * after), rows in field order, every resource drawn (Namespaces as groups, DestinationRules as
+ * subset rows, everything unknown as an "other" node). Diagnostics, when given, are counted on
+ * the node and row they point into.
+ */
+export function buildGraph(resources: readonly Resource[], diagnostics: readonly Diagnostic[] = []): RouteGraph {
+  const g = new GraphDraft(new ResourceIndex(resources));
+  const handlers = resources.map((r) => [r, handlerFor(r)] as const);
+  for (const [r, h] of handlers) h.node?.(r, g);
+  for (const [r, h] of handlers) h.refine?.(r, g);
+  for (const [r, h] of handlers) h.edges?.(r, g);
+
+  const namespaces = resources.filter((r) => r.group === '' && r.kind === 'Namespace');
+  for (const ns of namespaces) g.nodeByResource.set(ns.id, `ns:${ns.name}`);
+
+  const counts = countDiagnostics(g, resources, diagnostics);
+  const nodes: GraphNode[] = [...g.nodes.values()].map((n) => finishNode(n, counts.get(n.id) ?? NO_DIAGNOSTICS));
+  return {
+    nodes,
+    edges: g.edges,
+    groups: buildGroups(nodes, namespaces, counts),
+    nodeByResource: Object.fromEntries(g.nodeByResource),
+  };
+}
+
+function countDiagnostics(g: GraphDraft, resources: readonly Resource[], diagnostics: readonly Diagnostic[]): Map<string, DiagnosticCounts> {
+  const counts = new Map<string, DiagnosticCounts>();
+  if (diagnostics.length === 0) return counts;
+  const locator = new DiagnosticLocator(resources);
+  for (const d of diagnostics) {
+    const r = locator.resourceOf(d);
+    if (!r) continue;
+    const nodeId = g.nodeByResource.get(r.id);
+    if (!nodeId) continue;
+    counts.set(nodeId, addCount(counts.get(nodeId) ?? NO_DIAGNOSTICS, d.severity));
+    const node = g.nodes.get(nodeId);
+    if (!node || d.severity === 'info') continue;
+    node.severity = worse(node.severity, d.severity);
+    const row = d.path === undefined ? undefined : node.rows.find((x) => x.resourceId === r.id && pathWithin(d.path ?? '', x.path));
+    if (row) row.severity = worse(row.severity, d.severity);
+  }
+  return counts;
+}
+
+function finishNode(n: NodeDraft, diagnostics: DiagnosticCounts): GraphNode {
+  return {
+    ...n,
+    ...(n.namespace ? { group: `ns:${n.namespace}` } : {}),
+    diagnostics,
+  };
+}
+
+/** One soft group per namespace that holds a node or is declared by a Namespace object. */
+function buildGroups(nodes: readonly GraphNode[], namespaces: readonly Resource[], counts: Map<string, DiagnosticCounts>): GraphGroup[] {
+  const order: string[] = [];
+  const declared = new Map(namespaces.map((r) => [r.name, r]));
+  for (const r of namespaces) order.push(r.name);
+  for (const n of nodes) if (n.namespace && !order.includes(n.namespace)) order.push(n.namespace);
+  return order.map((namespace) => {
+    const r = declared.get(namespace);
+    const labels = Object.fromEntries(Object.entries(rec(rec(r?.object.metadata).labels)).map(([k, v]) => [k, String(v)]));
+    const id = `ns:${namespace}`;
+    return { id, namespace, ...(r ? { resourceId: r.id } : {}), labels, diagnostics: counts.get(id) ?? NO_DIAGNOSTICS };
+  });
+}

@@ -1,0 +1,121 @@
+import type { Severity } from '../diagnostics/types.js';
+import type { Family } from '../resources/kinds.js';
+import type { Resource, ResourceId } from '../resources/types.js';
+import type { ResourceIndex } from './resource-index.js';
+import type { EdgeKind, GraphBadge, GraphEdge, GraphRow, NodeRole, RowKind } from './types.js';
+
+export type RowDraft = { -readonly [K in keyof GraphRow]: GraphRow[K] };
+
+export interface NodeDraft {
+  readonly id: string;
+  readonly role: NodeRole;
+  readonly kind: string;
+  readonly family: Family;
+  readonly namespace: string;
+  readonly name: string;
+  readonly apiVersion?: string;
+  readonly resourceId?: ResourceId;
+  readonly related: ResourceId[];
+  subtitle?: string;
+  readonly badges: GraphBadge[];
+  readonly rows: RowDraft[];
+  readonly missing?: string;
+  severity?: Severity;
+}
+
+export interface RowFields {
+  readonly label: string;
+  readonly path: string;
+  readonly name?: string;
+  readonly badges?: readonly GraphBadge[];
+  readonly chips?: readonly string[];
+  /** Defaults to the node's resource. */
+  readonly resourceId?: ResourceId;
+}
+
+export type EdgeFields = Omit<GraphEdge, 'id'>;
+
+/** The graph while it is being built: nodes by id in insertion order, edges, and placeholders. */
+export class GraphDraft {
+  readonly nodes = new Map<string, NodeDraft>();
+  readonly edges: GraphEdge[] = [];
+  readonly nodeByResource = new Map<string, string>();
+  /** Port number of each port row, for refs that name a port. */
+  readonly rowPort = new Map<string, number>();
+  private readonly edgeIds = new Set<string>();
+
+  constructor(readonly index: ResourceIndex) {}
+
+  addResourceNode(r: Resource, role: NodeRole, subtitle?: string): NodeDraft {
+    const node: NodeDraft = {
+      id: r.id,
+      role,
+      kind: r.kind,
+      family: r.family,
+      namespace: r.namespace,
+      name: r.name,
+      apiVersion: r.apiVersion,
+      resourceId: r.id,
+      related: [],
+      badges: [],
+      rows: [],
+      ...(subtitle ? { subtitle } : {}),
+    };
+    this.nodes.set(node.id, node);
+    this.nodeByResource.set(r.id, node.id);
+    return node;
+  }
+
+  addRow(node: NodeDraft, kind: RowKind, key: string, fields: RowFields): RowDraft {
+    let id = `${node.id}#${kind}:${key}`;
+    for (let n = 2; node.rows.some((row) => row.id === id); n++) id = `${node.id}#${kind}:${key}~${n}`;
+    const resourceId = fields.resourceId ?? node.resourceId;
+    if (!resourceId) throw new Error(`row ${id} needs a resource`);
+    const row: RowDraft = {
+      id,
+      kind,
+      key,
+      label: fields.label,
+      badges: fields.badges ?? [],
+      chips: fields.chips ?? [],
+      resourceId,
+      path: fields.path,
+      ...(fields.name ? { name: fields.name } : {}),
+    };
+    node.rows.push(row);
+    return row;
+  }
+
+  /**
+   * The placeholder for an object the design references but does not contain: drawn once, red,
+   * with the reason (DESIGN.md "Objects outside the design").
+   */
+  missing(kind: string, family: Family, namespace: string, name: string, reason: string): NodeDraft {
+    const id = `missing:${kind}/${namespace}/${name}`;
+    const existing = this.nodes.get(id);
+    if (existing) return existing;
+    const node: NodeDraft = { id, role: 'missing', kind, family, namespace, name, related: [], badges: [], rows: [], missing: reason };
+    this.nodes.set(id, node);
+    return node;
+  }
+
+  rowAt(nodeId: string, path: string): RowDraft | undefined {
+    return this.nodes.get(nodeId)?.rows.find((row) => row.path === path);
+  }
+
+  portRow(nodeId: string, port: number): RowDraft | undefined {
+    return this.nodes.get(nodeId)?.rows.find((row) => row.kind === 'port' && this.rowPort.get(row.id) === port);
+  }
+
+  addEdge(fields: EdgeFields): void {
+    const base = `${fields.kind}:${fields.source}${fields.sourceRow ? `|${fields.sourceRow}` : ''}->${fields.target}${fields.targetRow ? `|${fields.targetRow}` : ''}`;
+    let id = base;
+    for (let n = 2; this.edgeIds.has(id); n++) id = `${base}~${n}`;
+    this.edgeIds.add(id);
+    this.edges.push({ id, ...fields });
+  }
+
+  edge(kind: EdgeKind, source: string, target: string, extra: Partial<EdgeFields> = {}): void {
+    this.addEdge({ kind, source, target, ...extra });
+  }
+}

@@ -1,0 +1,123 @@
+import type { Severity } from '../diagnostics/types.js';
+import type { Family } from '../resources/kinds.js';
+import type { ResourceId } from '../resources/types.js';
+
+/**
+ * The canvas model: plain data, no React. The canvas reads left to right, the way traffic flows
+ * (DESIGN.md "How it looks"): gateways (listener rows) → routes (rule rows) → backends.
+ */
+
+/** Which column a node belongs to. `other` is a small node for every kind that is not on the traffic path. */
+export type NodeRole = 'gateway' | 'route' | 'backend' | 'other' | 'missing';
+
+export type RowKind = 'listener' | 'server' | 'rule' | 'port' | 'subset';
+
+export type Tone = 'neutral' | 'tls' | 'info' | 'warning' | 'error';
+
+/** A small label on a node or a row (TLS mode, allowedRoutes, protocol…). Never only a tooltip: `text` says it. */
+export interface GraphBadge {
+  readonly text: string;
+  readonly tone: Tone;
+  /** Longer explanation, shown in the inspector and as a title. */
+  readonly detail?: string;
+}
+
+export interface DiagnosticCounts {
+  readonly error: number;
+  readonly warning: number;
+  readonly info: number;
+}
+
+/** One line of a card: a listener, an Istio server, a rule, a Service port, a DestinationRule subset. */
+export interface GraphRow {
+  /** Unique in the graph: `<nodeId>#<kind>:<key>`. Edges name it as their source or target handle. */
+  readonly id: string;
+  readonly kind: RowKind;
+  /** The listener / port / subset name, or the rule's index. */
+  readonly key: string;
+  /** One-line summary: `https :443 *.shop.example.com`, `PathPrefix /cart · x-canary=1`. */
+  readonly label: string;
+  /** The rule's or route's own `name`, when it has one. */
+  readonly name?: string;
+  readonly badges: readonly GraphBadge[];
+  /** Filters as chips: redirect, rewrite, headers, mirror… */
+  readonly chips: readonly string[];
+  /** The resource this row comes from (a subset row belongs to its DestinationRule). */
+  readonly resourceId: ResourceId;
+  /** Field path of the row inside that resource, e.g. `spec.rules[1]`. */
+  readonly path: string;
+  /** Worst severity among the diagnostics that point inside this row. */
+  readonly severity?: Severity;
+}
+
+export interface GraphNode {
+  /** The resource id for resources; `missing:<…>` for placeholders. */
+  readonly id: string;
+  readonly role: NodeRole;
+  readonly kind: string;
+  readonly family: Family;
+  /** '' for cluster-scoped kinds and external hosts. */
+  readonly namespace: string;
+  readonly name: string;
+  readonly apiVersion?: string;
+  /** The resource drawn by this node; absent for placeholders. */
+  readonly resourceId?: ResourceId;
+  /** Other resources folded into this node (DestinationRules whose subsets are its rows). */
+  readonly related: readonly ResourceId[];
+  /** Secondary line: hostnames, class, selector. */
+  readonly subtitle?: string;
+  readonly badges: readonly GraphBadge[];
+  readonly rows: readonly GraphRow[];
+  /** For placeholders: why it is drawn (`Service shop/cart-v3 is not in this design`). */
+  readonly missing?: string;
+  /** The namespace group this node is drawn in, if any. */
+  readonly group?: string;
+  readonly diagnostics: DiagnosticCounts;
+  /** Worst severity among the node's diagnostics (error or warning; info does not colour a node). */
+  readonly severity?: Severity;
+}
+
+/**
+ * - `attach`: a parent (listener row, Istio server row, GAMMA Service) → the route attached to it.
+ * - `backend`: a rule row → the backend it sends to, with weight and share.
+ * - `mirror`: a rule row → the backend it mirrors to.
+ * - `ref`: any other reference (GatewayClass → Gateway, listener → certificate Secret, policy → Service).
+ */
+export type EdgeKind = 'attach' | 'backend' | 'mirror' | 'ref';
+
+export interface GraphEdge {
+  readonly id: string;
+  readonly kind: EdgeKind;
+  readonly source: string;
+  /** The source row's id (a handle on the row's right side); absent → the node's own handle. */
+  readonly sourceRow?: string;
+  readonly target: string;
+  /** The target row's id (a handle on the row's left side); absent → the node's own handle. */
+  readonly targetRow?: string;
+  /** `90 · 90 %` for backends, `mirror 10 %` for mirrors. */
+  readonly label?: string;
+  readonly weight?: number;
+  /** 0…1: the part of the rule's traffic this backend receives. */
+  readonly share?: number;
+  /** Why the reference does not resolve (drawn red, with this text). */
+  readonly broken?: string;
+}
+
+/** A namespace, drawn as a soft group around its nodes. */
+export interface GraphGroup {
+  /** `ns:<namespace>` */
+  readonly id: string;
+  readonly namespace: string;
+  /** The Namespace object, when the design has one. */
+  readonly resourceId?: ResourceId;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly diagnostics: DiagnosticCounts;
+}
+
+export interface RouteGraph {
+  readonly nodes: readonly GraphNode[];
+  readonly edges: readonly GraphEdge[];
+  readonly groups: readonly GraphGroup[];
+  /** Resource id → the node (or group) that draws it. Every resource of the design is here. */
+  readonly nodeByResource: Readonly<Record<string, string>>;
+}

@@ -1,0 +1,269 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { locateDiagnostics } from '../core/index';
+import type { Analysis, Analyzer } from './analysis';
+import { layoutKey, type Layouter, type XY } from './layout';
+import { diagnosticIndicesOf, resourceIdsOf, selectGraph, selectResource } from './selectors';
+
+export type Theme = 'light' | 'dark';
+export type PanelTab = 'inspector' | 'problems';
+
+/** A request for the editor to show (and optionally select) a range; `seq` makes repeats distinct. */
+export interface RevealRequest {
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  /** Select the range (a problem) rather than highlight whole lines (a resource). */
+  readonly select: boolean;
+  readonly seq: number;
+}
+
+/** A request for the canvas: fit everything, or centre one node. */
+export interface ViewCommand {
+  readonly kind: 'fit' | 'focus';
+  readonly nodeId?: string;
+  readonly seq: number;
+}
+
+export interface DesignState {
+  /** The document: the YAML the user owns. */
+  readonly fileName: string;
+  readonly text: string;
+  /** Revision of `text`; every change increments it. Analyses carry the revision they are of. */
+  readonly textSeq: number;
+  /** Increments when the text changes other than by typing in the editor (load, redaction). */
+  readonly textReplaced: number;
+  /** The newest analysis of the text (its diagnostics are the Problems list). */
+  readonly analysis: Analysis | null;
+  /** The analysis the canvas draws: the newest one whose YAML could be read ("last good"). */
+  readonly shown: Analysis | null;
+  readonly analyzing: boolean;
+
+  /** View state: never part of the document or its undo history. */
+  readonly selection: string | null;
+  readonly positions: Readonly<Record<string, XY>>;
+  /** Nodes the user placed by hand; auto-layout leaves them where they are. */
+  readonly pinned: Readonly<Record<string, true>>;
+  readonly laidOutKey: string | null;
+  /** A layout of new structure is being computed (the canvas says so). */
+  readonly layingOut: boolean;
+  readonly editorOpen: boolean;
+  readonly theme: Theme;
+  readonly panelTab: PanelTab;
+  readonly reveal: RevealRequest | null;
+  readonly viewCommand: ViewCommand | null;
+  readonly failure: string | null;
+}
+
+export interface DesignActions {
+  /** Replaces the whole document (open, example, paste into an empty design). */
+  loadText(text: string, fileName?: string): void;
+  /** The editor's (debounced) text. */
+  editText(text: string): void;
+  /** Selects a node or group; `reveal` shows its YAML lines, `focus` centres it on the canvas. */
+  select(id: string | null, options?: { reveal?: boolean; focus?: boolean }): void;
+  /** Jumps to a problem: its lines in the editor, its resource's node on the canvas. */
+  openProblem(index: number): void;
+  moveNode(id: string, position: XY): void;
+  /** Lays everything out again, hand-placed nodes included. */
+  relayout(): void;
+  fitView(): void;
+  toggleEditor(): void;
+  setTheme(theme: Theme): void;
+  setPanelTab(tab: PanelTab): void;
+}
+
+export type DesignStore = StoreApi<DesignState & DesignActions>;
+
+export interface DesignDeps {
+  readonly analyzer: Analyzer;
+  readonly layouter?: Layouter;
+  readonly fileName?: string;
+  readonly theme?: Theme;
+}
+
+/**
+ * The app's state. Data flows one way: an action changes the text → the analyzer (a Worker)
+ * parses and validates it → the analysis is applied if it is still of the current text (stale
+ * answers are dropped) → the graph is derived by selectors → the layouter places new structure.
+ * One analysis runs at a time; edits made meanwhile are coalesced into the next one.
+ */
+export function createDesignStore(deps: DesignDeps): DesignStore {
+  let inFlight = false;
+  let laying: string | null = null;
+  let seq = 0;
+  const next = (): number => ++seq;
+
+  const store = createStore<DesignState & DesignActions>()((set, get) => {
+    const runAnalysis = (): void => {
+      if (inFlight) return;
+      const { text, textSeq, fileName } = get();
+      inFlight = true;
+      set({ analyzing: true });
+      deps.analyzer
+        .analyze({ seq: textSeq, files: [{ name: fileName, text }] })
+        .then(
+          (result) => {
+            if (result.seq === get().textSeq) applyAnalysis(result);
+          },
+          (error: unknown) => set({ failure: `analysis failed: ${error instanceof Error ? error.message : String(error)}` }),
+        )
+        .finally(() => {
+          inFlight = false;
+          const latest = get();
+          if (latest.analysis?.seq !== latest.textSeq && latest.failure === null) runAnalysis();
+          else set({ analyzing: false });
+        });
+    };
+
+    const applyAnalysis = (result: Analysis): void => {
+      const s = get();
+      let applied = result;
+      const patch: Partial<DesignState> = {};
+      if (result.redactedText !== undefined && result.redactedText !== s.text) {
+        // Secret values were replaced: the document's text becomes the redacted one (its
+        // locations are the analysis's), and the editor is told to take it.
+        const textSeq = s.textSeq + 1;
+        applied = { ...result, seq: textSeq };
+        Object.assign(patch, { text: result.redactedText, textSeq, textReplaced: s.textReplaced + 1 });
+      }
+      const keepLastGood = applied.broken && s.shown !== null;
+      set({ ...patch, analysis: applied, shown: keepLastGood ? s.shown : applied, failure: null });
+      if (!keepLastGood) scheduleLayout();
+    };
+
+    const scheduleLayout = (force = false): void => {
+      const layouter = deps.layouter;
+      if (!layouter) return;
+      const graph = selectGraph(get());
+      const key = layoutKey(graph);
+      if (!force && (key === get().laidOutKey || key === laying)) return;
+      laying = key;
+      set({ layingOut: true });
+      layouter.layout(graph).then(
+        (positions) => {
+          if (laying !== key) return; // a newer structure is being laid out
+          laying = null;
+          const { pinned, positions: before } = get();
+          const merged: Record<string, XY> = { ...positions };
+          for (const id of Object.keys(pinned)) {
+            const p = before[id];
+            if (p) merged[id] = p;
+          }
+          set({ positions: merged, laidOutKey: key, layingOut: false });
+        },
+        (error: unknown) => {
+          laying = null;
+          set({ layingOut: false, failure: `layout failed: ${error instanceof Error ? error.message : String(error)}` });
+        },
+      );
+    };
+
+    const revealResource = (id: string): RevealRequest | null => {
+      const s = get();
+      for (const rid of resourceIdsOf(s, id)) {
+        const r = selectResource(s, rid);
+        if (r) return { line: r.source.line, column: 1, endLine: r.source.endLine + 1, endColumn: 1, select: false, seq: next() };
+      }
+      return null;
+    };
+
+    return {
+      fileName: deps.fileName ?? 'design.yaml',
+      text: '',
+      textSeq: 0,
+      textReplaced: 0,
+      analysis: null,
+      shown: null,
+      analyzing: false,
+      selection: null,
+      positions: {},
+      pinned: {},
+      laidOutKey: null,
+      layingOut: false,
+      editorOpen: true,
+      theme: deps.theme ?? 'light',
+      panelTab: 'inspector',
+      reveal: null,
+      viewCommand: null,
+      failure: null,
+
+      loadText(text, fileName) {
+        const s = get();
+        set({
+          text,
+          fileName: fileName ?? s.fileName,
+          textSeq: s.textSeq + 1,
+          textReplaced: s.textReplaced + 1,
+          selection: null,
+          pinned: {},
+          failure: null,
+        });
+        runAnalysis();
+      },
+
+      editText(text) {
+        const s = get();
+        if (text === s.text) return;
+        set({ text, textSeq: s.textSeq + 1, failure: null });
+        runAnalysis();
+      },
+
+      select(id, options = {}) {
+        set({
+          selection: id,
+          ...(id !== null && options.reveal ? { reveal: revealResource(id) } : {}),
+          ...(id !== null && options.focus ? { viewCommand: { kind: 'focus' as const, nodeId: id, seq: next() } } : {}),
+        });
+      },
+
+      openProblem(index) {
+        const s = get();
+        const d = s.analysis?.diagnostics[index];
+        if (!d) return;
+        // A document that no longer parses has no resource in this analysis: find the one the
+        // canvas still shows at that place.
+        const owner = s.analysis?.owners[index] ?? (s.shown ? locateDiagnostics(s.shown.resources, [d])[0] : null) ?? null;
+        const nodeId = owner ? selectGraph(s).nodeByResource[owner] : undefined;
+        set({
+          reveal: { line: d.line, column: d.column, endLine: d.endLine, endColumn: d.endColumn, select: true, seq: next() },
+          ...(nodeId ? { selection: nodeId, viewCommand: { kind: 'focus', nodeId, seq: next() } } : {}),
+        });
+      },
+
+      moveNode(id, position) {
+        const s = get();
+        set({ positions: { ...s.positions, [id]: position }, pinned: { ...s.pinned, [id]: true } });
+      },
+
+      relayout() {
+        set({ pinned: {}, laidOutKey: null });
+        scheduleLayout(true);
+      },
+
+      fitView() {
+        set({ viewCommand: { kind: 'fit', seq: next() } });
+      },
+
+      toggleEditor() {
+        set({ editorOpen: !get().editorOpen });
+      },
+
+      setTheme(theme) {
+        set({ theme });
+      },
+
+      setPanelTab(tab) {
+        set({ panelTab: tab });
+      },
+    };
+  });
+  return store;
+}
+
+/** Diagnostics (indices) of whatever a node or group draws. */
+export function diagnosticsOfSelection(s: DesignState, id: string): number[] {
+  return resourceIdsOf(s, id)
+    .flatMap((rid) => [...diagnosticIndicesOf(s, rid)])
+    .sort((a, b) => a - b);
+}

@@ -1,0 +1,23 @@
+import type { RouteGraph } from '../core/index';
+
+export interface XY {
+  readonly x: number;
+  readonly y: number;
+}
+
+/** Computes node positions (top-left corners, absolute) for a graph — in a Worker in the browser. */
+export interface Layouter {
+  layout(graph: RouteGraph): Promise<Readonly<Record<string, XY>>>;
+}
+
+/**
+ * What the layout depends on: nodes, their row counts and the edges' endpoints — not labels,
+ * weights or text. While it stays the same (typing a weight, renaming a match) nothing moves.
+ */
+export function layoutKey(graph: RouteGraph): string {
+  const parts: string[] = [];
+  for (const n of graph.nodes) parts.push(`${n.id}:${n.rows.length}`);
+  parts.push('|');
+  for (const e of graph.edges) parts.push(`${e.source}>${e.sourceRow ?? ''}>${e.target}>${e.targetRow ?? ''}`);
+  return parts.join('\n');
+}

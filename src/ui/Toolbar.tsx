@@ -1,0 +1,77 @@
+import { selectErrorCount, selectWarningCount, useDesign, useDesignStore } from '../store/index';
+import { IconCode, IconFit, IconLayout, IconMoon, IconSun, LogoMark } from './common/icons';
+import { SeverityIcon } from './common/SeverityCounts';
+
+export function Toolbar() {
+  const store = useDesignStore();
+  const editorOpen = useDesign((s) => s.editorOpen);
+  const theme = useDesign((s) => s.theme);
+  const act = store.getState();
+  return (
+    <header className="rd-toolbar">
+      <div className="rd-brand">
+        <LogoMark />
+        <h1>Route Designer</h1>
+      </div>
+      <div className="rd-toolbar-group" role="toolbar" aria-label="View">
+        <button type="button" className="rd-button" aria-pressed={editorOpen} onClick={() => act.toggleEditor()} title="Show or hide the YAML editor" data-testid="toggle-editor">
+          <IconCode /> YAML
+        </button>
+        <span className="rd-toolbar-sep" />
+        <button type="button" className="rd-button" onClick={() => act.fitView()} title="Fit the whole design in view" data-testid="fit-view">
+          <IconFit /> Fit view
+        </button>
+        <button type="button" className="rd-button" onClick={() => act.relayout()} title="Lay out the canvas again (left to right)" data-testid="relayout">
+          <IconLayout /> Layout
+        </button>
+      </div>
+      <span className="rd-spacer" />
+      <Status />
+      <button
+        type="button"
+        className="rd-button rd-icon-button"
+        onClick={() => act.setTheme(theme === 'dark' ? 'light' : 'dark')}
+        aria-label={theme === 'dark' ? 'Switch to the light theme' : 'Switch to the dark theme'}
+        title={theme === 'dark' ? 'Light theme' : 'Dark theme'}
+        data-testid="toggle-theme"
+      >
+        {theme === 'dark' ? <IconSun /> : <IconMoon />}
+      </button>
+    </header>
+  );
+}
+
+function Status() {
+  const store = useDesignStore();
+  const resources = useDesign((s) => s.analysis?.resources.length ?? 0);
+  const errors = useDesign(selectErrorCount);
+  const warnings = useDesign(selectWarningCount);
+  const analyzing = useDesign((s) => s.analyzing);
+  const clean = errors === 0 && warnings === 0;
+  return (
+    <div className="rd-status" aria-live="polite">
+      {analyzing && <span className="rd-spinner" aria-label="Checking" />}
+      <span className="rd-muted">
+        {resources} resource{resources === 1 ? '' : 's'}
+      </span>
+      <button type="button" className={`rd-status-problems${clean ? ' is-clean' : ''}`} onClick={() => store.getState().setPanelTab('problems')} data-testid="status-problems">
+        {clean ? (
+          'No problems'
+        ) : (
+          <>
+            {errors > 0 && (
+              <span className="rd-sev-error">
+                <SeverityIcon severity="error" /> {errors}
+              </span>
+            )}
+            {warnings > 0 && (
+              <span className="rd-sev-warning">
+                <SeverityIcon severity="warning" /> {warnings}
+              </span>
+            )}
+          </>
+        )}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import type { GraphRow } from '../../core/index';
+import { selectGraph, selectNode, useDesign } from '../../store/index';
+import { Badge, Chip } from '../common/Badge';
+import { nodeTestId } from '../common/family';
+import { KindLabel } from '../common/KindLabel';
+import { SeverityCounts } from '../common/SeverityCounts';
+import type { FlowNode } from './flow-elements';
+import { handleIds } from './flow-elements';
+import { connectedHandles } from './handles';
+import { headerCenter, nodeSize } from './metrics';
+
+/** A Gateway, route or backend: a header and one row per listener / rule / port / subset. */
+export const CardNode = memo(function CardNode({ id, selected }: NodeProps<FlowNode>) {
+  const node = useDesign((s) => selectNode(s, id));
+  const connected = useDesign((s) => connectedHandles(selectGraph(s), id));
+  if (!node) return null;
+  const handleClass = (handle: string): string => (connected.has(handle) ? 'is-connected' : 'is-idle');
+  const size = nodeSize(node);
+  const classes = ['rd-node', 'rd-card', `rd-fam-${node.family}`, `rd-role-${node.role}`];
+  if (node.severity) classes.push(`rd-has-${node.severity}`);
+  if (selected) classes.push('is-selected');
+  return (
+    <div className={classes.join(' ')} style={{ width: size.width, height: size.height }} data-testid={nodeTestId(node.kind, node.namespace, node.name)}>
+      <Handle type="target" position={Position.Left} id={handleIds.target()} style={{ top: headerCenter(node) }} isConnectable={false} className={handleClass(handleIds.target())} />
+      <Handle type="source" position={Position.Right} id={handleIds.source()} style={{ top: headerCenter(node) }} isConnectable={false} className={handleClass(handleIds.source())} />
+      <Handle type="target" position={Position.Top} id={handleIds.above} isConnectable={false} className={handleClass(handleIds.above)} />
+      <Handle type="source" position={Position.Bottom} id={handleIds.below} isConnectable={false} className={handleClass(handleIds.below)} />
+      <div className="rd-card-header">
+        <div className="rd-card-kindline">
+          <KindLabel kind={node.kind} family={node.family} />
+          <span className="rd-spacer" />
+          {node.badges.map((b) => (
+            <Badge key={b.text} badge={b} />
+          ))}
+          <SeverityCounts counts={node.diagnostics} />
+        </div>
+        <div className="rd-card-name" title={`${node.namespace ? `${node.namespace}/` : ''}${node.name}`}>
+          {node.name}
+        </div>
+        <div className={node.missing ? 'rd-card-subtitle rd-missing-reason' : 'rd-card-subtitle'} title={node.missing ?? node.subtitle}>
+          {node.missing ?? node.subtitle ?? '\u00a0'}
+        </div>
+      </div>
+      {node.rows.length > 0 && (
+        <div className="rd-rows">
+          {node.rows.map((row) => (
+            <Row key={row.id} row={row} handleClass={handleClass} />
+          ))}
+        </div>
+      )}
+    </div>
+  );
+});
+
+function Row({ row, handleClass }: { row: GraphRow; handleClass: (handle: string) => string }) {
+  return (
+    <div className={`rd-row rd-row-${row.kind}${row.severity ? ` rd-row-${row.severity}` : ''}`} data-testid="node-row" title={row.label}>
+      <Handle type="target" position={Position.Left} id={handleIds.target(row.id)} isConnectable={false} className={handleClass(handleIds.target(row.id))} />
+      {row.name && <span className="rd-row-name">{row.name}</span>}
+      <span className="rd-row-label">{row.label}</span>
+      {row.badges.map((b) => (
+        <Badge key={b.text} badge={b} />
+      ))}
+      {row.chips.map((c) => (
+        <Chip key={c} text={c} />
+      ))}
+      <Handle type="source" position={Position.Right} id={handleIds.source(row.id)} isConnectable={false} className={handleClass(handleIds.source(row.id))} />
+    </div>
+  );
+}

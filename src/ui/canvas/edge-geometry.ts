@@ -1,0 +1,128 @@
+import type { RouteGraph } from '../../core/index';
+import type { XY } from '../../store/index';
+import { headerCenter, nodeSize, rowCenter } from './metrics';
+
+/**
+ * The point at `t` on the bezier React Flow draws from a right-hand source handle to a left-hand
+ * target handle (its getBezierPath, curvature 0.25), so labels can sit anywhere along an edge.
+ */
+export function bezierPoint(sx: number, sy: number, tx: number, ty: number, t: number): XY {
+  const offset = (d: number): number => (d >= 0 ? 0.5 * d : 0.25 * 25 * Math.sqrt(-d));
+  const c1x = sx + offset(tx - sx);
+  const c2x = tx - offset(tx - sx);
+  const u = 1 - t;
+  const a = u * u * u;
+  const b = 3 * u * u * t;
+  const c = 3 * u * t * t;
+  const d = t * t * t;
+  return { x: a * sx + b * c1x + c * c2x + d * tx, y: a * sy + b * sy + c * ty + d * ty };
+}
+
+/** Places tried along an edge, in order of preference: along it first, then a little off it. */
+const CANDIDATES: readonly LabelSpot[] = [
+  ...[0.5, 0.36, 0.64, 0.28, 0.72].map((t) => ({ t, dy: 0 })),
+  ...[0.5, 0.36, 0.64].flatMap((t) => [{ t, dy: -11 }, { t, dy: 11 }]),
+];
+const LABEL_HEIGHT = 19;
+
+/** Where a label sits: `t` along its edge (0 source … 1 target), `dy` pixels off it. */
+export interface LabelSpot {
+  readonly t: number;
+  readonly dy: number;
+}
+
+function labelBox(text: string, broken: boolean): { w: number; h: number } {
+  return broken ? { w: 170, h: 38 } : { w: text.length * 6 + 18, h: LABEL_HEIGHT };
+}
+
+/**
+ * Chooses where along its edge each label goes (0…1), so that labels do not cover one another:
+ * edges that converge on one backend, or leave one rule, would otherwise stack their labels at
+ * the same midpoint. Greedy, in reading order; positions are the laid-out ones.
+ */
+export function placeLabels(graph: RouteGraph, positions: Readonly<Record<string, XY>>): Map<string, LabelSpot> {
+  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+  const placeholders = new Set(graph.nodes.filter((n) => n.role === 'missing').map((n) => n.id));
+  const placed = new SpatialIndex();
+  const out = new Map<string, LabelSpot>();
+  const ends = graph.edges.flatMap((e) => {
+    const s = byId.get(e.source);
+    const t = byId.get(e.target);
+    const ps = positions[e.source];
+    const pt = positions[e.target];
+    if (!s || !t || !ps || !pt || (e.label === undefined && e.broken === undefined)) return [];
+    const si = e.sourceRow ? s.rows.findIndex((r) => r.id === e.sourceRow) : -1;
+    const ti = e.targetRow ? t.rows.findIndex((r) => r.id === e.targetRow) : -1;
+    return [
+      {
+        e,
+        sx: ps.x + nodeSize(s).width,
+        sy: ps.y + (si >= 0 ? rowCenter(s, si) : headerCenter(s)),
+        tx: pt.x,
+        ty: pt.y + (ti >= 0 ? rowCenter(t, ti) : headerCenter(t)),
+      },
+    ];
+  });
+  ends.sort((a, b) => a.sy - b.sy || a.ty - b.ty);
+  for (const { e, sx, sy, tx, ty } of ends) {
+    const box = labelBox(e.label ?? '', e.broken !== undefined && !placeholders.has(e.target) && !placeholders.has(e.source));
+    let best = { spot: CANDIDATES[0] as LabelSpot, overlap: Infinity };
+    for (const spot of CANDIDATES) {
+      const on = bezierPoint(sx, sy, tx, ty, spot.t);
+      const p = { x: on.x, y: on.y + spot.dy };
+      const overlap = placed.overlap({ ...p, ...box });
+      if (overlap < best.overlap) best = { spot, overlap };
+      if (overlap === 0) break;
+    }
+    const p = bezierPoint(sx, sy, tx, ty, best.spot.t);
+    placed.add({ x: p.x, y: p.y + best.spot.dy, ...box });
+    out.set(e.id, best.spot);
+  }
+  return out;
+}
+
+interface Box {
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+}
+
+/** Placed label boxes in a coarse grid, so each new label is checked against its neighbours only. */
+class SpatialIndex {
+  private static readonly CELL = 256;
+  private readonly cells = new Map<string, Box[]>();
+
+  add(b: Box): void {
+    for (const key of this.keys(b)) {
+      const list = this.cells.get(key);
+      if (list) list.push(b);
+      else this.cells.set(key, [b]);
+    }
+  }
+
+  /** Total area `b` shares with placed boxes. */
+  overlap(b: Box): number {
+    const seen = new Set<Box>();
+    let sum = 0;
+    for (const key of this.keys(b)) {
+      for (const q of this.cells.get(key) ?? []) {
+        if (seen.has(q)) continue;
+        seen.add(q);
+        const w = Math.min(b.x + b.w / 2, q.x + q.w / 2) - Math.max(b.x - b.w / 2, q.x - q.w / 2);
+        const h = Math.min(b.y + b.h / 2, q.y + q.h / 2) - Math.max(b.y - b.h / 2, q.y - q.h / 2);
+        if (w > 0 && h > 0) sum += w * h;
+      }
+    }
+    return sum;
+  }
+
+  private keys(b: Box): string[] {
+    const c = SpatialIndex.CELL;
+    const keys: string[] = [];
+    for (let i = Math.floor((b.x - b.w / 2) / c); i <= Math.floor((b.x + b.w / 2) / c); i++) {
+      for (let j = Math.floor((b.y - b.h / 2) / c); j <= Math.floor((b.y + b.h / 2) / c); j++) keys.push(`${i}:${j}`);
+    }
+    return keys;
+  }
+}

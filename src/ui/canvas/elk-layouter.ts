@@ -1,0 +1,40 @@
+import type { RouteGraph } from '../../core/index';
+import type { Layouter, XY } from '../../store/index';
+import type { ElkNode } from 'elkjs/lib/elk-api';
+import { packLanes, seedsByColumn, seedsFromElk, toElkGraph } from './layout-graph';
+
+/**
+ * Above this many nodes ELK takes seconds (≈ 1 s for 300 nodes, 9 s for 1,200 on a 2-core
+ * machine, in its worker): fixed columns in document order instead, computed at once.
+ */
+export const ELK_MAX_NODES = 600;
+
+interface ElkApi {
+  layout(graph: ElkNode): Promise<ElkNode>;
+}
+
+let elk: Promise<ElkApi> | undefined;
+
+/**
+ * ELK (layered) in its own Web Worker: `elk-api` is a small client, `elk-worker.min.js` (1.6 MB)
+ * does the work off the main thread. Both are fetched on the first layout, never before.
+ */
+function loadElk(): Promise<ElkApi> {
+  elk ??= Promise.all([import('elkjs/lib/elk-api.js'), import('elkjs/lib/elk-worker.min.js?url')]).then(([api, url]): ElkApi => {
+    const Elk = api.default;
+    return new Elk({ workerUrl: url.default });
+  });
+  return elk;
+}
+
+export function createElkLayouter(): Layouter {
+  return {
+    async layout(graph: RouteGraph): Promise<Record<string, XY>> {
+      if (graph.nodes.length === 0) return {};
+      if (graph.nodes.length > ELK_MAX_NODES) return packLanes(graph, seedsByColumn(graph));
+      const api = await loadElk();
+      const laid = await api.layout(toElkGraph(graph));
+      return packLanes(graph, seedsFromElk(laid));
+    },
+  };
+}

@@ -1,0 +1,141 @@
+import { Position, type Edge, type Node, type NodeHandle } from '@xyflow/react';
+import type { Family, GraphEdge, GraphNode, NodeRole, RouteGraph } from '../../core/index';
+import type { XY } from '../../store/index';
+import type { LabelSpot } from './edge-geometry';
+import { GROUP_PADDING, headerCenter, isCard, nodeSize, rowCenter } from './metrics';
+
+/** Minimal data on React Flow nodes: components read everything else from the store by id. */
+export type FlowNodeData = { family: Family | 'group'; role: NodeRole | 'group' };
+export type FlowNode = Node<FlowNodeData>;
+/** `explain`: the edge must say why it is broken (its target is not a placeholder that says so). */
+export type FlowEdgeData = { edge: GraphEdge; active: boolean; label: LabelSpot; explain: boolean };
+export type FlowEdge = Edge<FlowEdgeData>;
+
+export const handleIds = {
+  source: (rowId?: string): string => (rowId ? `s:${rowId}` : 'out'),
+  target: (rowId?: string): string => (rowId ? `t:${rowId}` : 'in'),
+  /** Vertical connectors, for a GatewayClass drawn above the Gateways of its class. */
+  below: 'below',
+  above: 'above',
+};
+
+const verticalCache = new WeakMap<RouteGraph, ReadonlySet<string>>();
+
+/** Ids of the edges drawn top to bottom rather than left to right (GatewayClass → Gateway). */
+export function verticalEdges(graph: RouteGraph): ReadonlySet<string> {
+  let set = verticalCache.get(graph);
+  if (!set) {
+    const classes = new Set(graph.nodes.filter((n) => n.kind === 'GatewayClass').map((n) => n.id));
+    set = new Set(graph.edges.filter((e) => e.kind === 'ref' && classes.has(e.source)).map((e) => e.id));
+    verticalCache.set(graph, set);
+  }
+  return set;
+}
+
+const EMPTY_GROUP = { width: 180, height: 48 };
+const HANDLE = 8;
+
+/**
+ * Where each handle of a node is, from the same metrics the node component draws with. React Flow
+ * then knows a node's handles without rendering it first — with onlyRenderVisibleElements, a big
+ * design renders only what is on screen, also on its first frame and after every new analysis.
+ */
+function handlesOf(n: GraphNode): NodeHandle[] {
+  const { width, height } = nodeSize(n);
+  const half = HANDLE / 2;
+  const at = (id: string, type: 'source' | 'target', position: Position, x: number, y: number): NodeHandle => ({ id, type, position, x: x - half, y: y - half, width: HANDLE, height: HANDLE });
+  const handles = [
+    at(handleIds.target(), 'target', Position.Left, 0, headerCenter(n)),
+    at(handleIds.source(), 'source', Position.Right, width, headerCenter(n)),
+    at(handleIds.above, 'target', Position.Top, width / 2, 0),
+    at(handleIds.below, 'source', Position.Bottom, width / 2, height),
+  ];
+  n.rows.forEach((row, i) => {
+    handles.push(at(handleIds.target(row.id), 'target', Position.Left, 0, rowCenter(n, i)));
+    handles.push(at(handleIds.source(row.id), 'source', Position.Right, width, rowCenter(n, i)));
+  });
+  return handles;
+}
+const MIDDLE: LabelSpot = { t: 0.5, dy: 0 };
+
+/**
+ * The graph + positions → React Flow nodes. A node without a position (not laid out yet) is left
+ * out rather than drawn somewhere and moved: no jumps. Namespace groups are drawn around their
+ * members, beneath them.
+ */
+export function toFlowNodes(graph: RouteGraph, positions: Readonly<Record<string, XY>>, selection: string | null): FlowNode[] {
+  const nodes: FlowNode[] = [];
+  const bounds = new Map<string, { x0: number; y0: number; x1: number; y1: number }>();
+  for (const n of graph.nodes) {
+    const p = positions[n.id];
+    if (!p) continue;
+    const size = nodeSize(n);
+    nodes.push({
+      id: n.id,
+      type: isCard(n) ? 'card' : 'small',
+      position: p,
+      width: size.width,
+      height: size.height,
+      // Known sizes and handles: React Flow needs no first render to measure (see handlesOf).
+      measured: size,
+      data: { family: n.family, role: n.role },
+      handles: handlesOf(n),
+      selected: n.id === selection,
+      connectable: false,
+    });
+    if (n.group) {
+      const b = bounds.get(n.group);
+      const box = { x0: p.x, y0: p.y, x1: p.x + size.width, y1: p.y + size.height };
+      bounds.set(
+        n.group,
+        b ? { x0: Math.min(b.x0, box.x0), y0: Math.min(b.y0, box.y0), x1: Math.max(b.x1, box.x1), y1: Math.max(b.y1, box.y1) } : box,
+      );
+    }
+  }
+  const groups: FlowNode[] = [];
+  for (const g of graph.groups) {
+    const b = bounds.get(g.id);
+    const p = positions[g.id];
+    if (!b && !p) continue;
+    const width = b ? b.x1 - b.x0 + GROUP_PADDING.left + GROUP_PADDING.right : EMPTY_GROUP.width;
+    const height = b ? b.y1 - b.y0 + GROUP_PADDING.top + GROUP_PADDING.bottom : EMPTY_GROUP.height;
+    groups.push({
+      id: g.id,
+      type: 'namespace',
+      position: b ? { x: b.x0 - GROUP_PADDING.left, y: b.y0 - GROUP_PADDING.top } : (p as XY),
+      width,
+      height,
+      measured: { width, height },
+      data: { family: 'group', role: 'group' },
+      handles: [],
+      selected: g.id === selection,
+      draggable: false,
+      connectable: false,
+      zIndex: -1,
+    });
+  }
+  return [...groups, ...nodes];
+}
+
+/** Edges between drawn nodes; those touching the selection are marked active. */
+export function toFlowEdges(graph: RouteGraph, drawn: ReadonlySet<string>, selection: string | null, labels: ReadonlyMap<string, LabelSpot>): FlowEdge[] {
+  const edges: FlowEdge[] = [];
+  const vertical = verticalEdges(graph);
+  const placeholders = new Set(graph.nodes.filter((n) => n.role === 'missing').map((n) => n.id));
+  for (const e of graph.edges) {
+    if (!drawn.has(e.source) || !drawn.has(e.target)) continue;
+    const active = selection !== null && (e.source === selection || e.target === selection);
+    edges.push({
+      id: e.id,
+      source: e.source,
+      target: e.target,
+      sourceHandle: vertical.has(e.id) ? handleIds.below : handleIds.source(e.sourceRow),
+      targetHandle: vertical.has(e.id) ? handleIds.above : handleIds.target(e.targetRow),
+      type: 'route',
+      data: { edge: e, active, label: labels.get(e.id) ?? MIDDLE, explain: e.broken !== undefined && !placeholders.has(e.target) && !placeholders.has(e.source) },
+      selectable: false,
+      focusable: false,
+    });
+  }
+  return edges;
+}

@@ -1,0 +1,47 @@
+import type { GraphNode } from '../../core/index';
+
+/**
+ * Node geometry, shared by the layout (which needs sizes before anything is drawn) and the node
+ * components (which draw exactly these sizes). Change one, and both follow.
+ */
+export const CARD_WIDTH = 300;
+export const GATEWAY_WIDTH = 330;
+export const BACKEND_WIDTH = 240;
+export const SMALL_WIDTH = 210;
+export const HEADER_HEIGHT = 58;
+export const ROW_HEIGHT = 28;
+export const ROWS_PADDING = 4;
+export const BORDER = 1;
+export const SMALL_HEIGHT = 50;
+export const MISSING_HEIGHT = 66;
+
+export const GROUP_PADDING = { top: 34, left: 18, right: 18, bottom: 18 } as const;
+
+export interface Size {
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Cards have rows; `other` nodes and placeholders without rows are small. */
+export function isCard(n: GraphNode): boolean {
+  return n.role === 'gateway' || n.role === 'route' || n.role === 'backend' || (n.role === 'missing' && n.rows.length > 0);
+}
+
+export function nodeSize(n: GraphNode): Size {
+  if (!isCard(n)) return { width: SMALL_WIDTH, height: n.role === 'missing' ? MISSING_HEIGHT : SMALL_HEIGHT };
+  return { width: n.role === 'gateway' ? GATEWAY_WIDTH : n.role === 'route' ? CARD_WIDTH : BACKEND_WIDTH, height: cardHeight(n.rows.length) };
+}
+
+function cardHeight(rows: number): number {
+  return 2 * BORDER + HEADER_HEIGHT + rows * ROW_HEIGHT + (rows > 0 ? ROWS_PADDING * 2 : 0);
+}
+
+/** Vertical centre of a row's handle, from the node's top edge. */
+export function rowCenter(_n: GraphNode, index: number): number {
+  return BORDER + HEADER_HEIGHT + ROWS_PADDING + index * ROW_HEIGHT + ROW_HEIGHT / 2;
+}
+
+/** Vertical centre of the node's own handles (on its header). */
+export function headerCenter(n: GraphNode): number {
+  return isCard(n) ? BORDER + HEADER_HEIGHT / 2 : nodeSize(n).height / 2;
+}

@@ -1,0 +1,134 @@
+import { useEffect, useRef } from 'react';
+import type { DesignState, RevealRequest } from '../../store/index';
+import { useDesignStore } from '../../store/index';
+import { monaco, setupMonaco, themeName } from './monaco-setup';
+
+/** Keystrokes are coalesced: the store (and the analysis) sees the text 150 ms after typing pauses. */
+const DEBOUNCE_MS = 150;
+const OWNER = 'route-designer';
+
+const SEVERITY = {
+  error: monaco.MarkerSeverity.Error,
+  warning: monaco.MarkerSeverity.Warning,
+  info: monaco.MarkerSeverity.Info,
+} as const;
+
+/**
+ * The YAML editor: the only component that knows Monaco. The document's text lives in the store;
+ * the editor sends its text there (debounced) and takes it back only when something else replaced
+ * it (load, redaction). Our diagnostics become its markers.
+ */
+export default function YamlEditor() {
+  const store = useDesignStore();
+  const hostRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const host = hostRef.current;
+    if (!host) return;
+    setupMonaco();
+    const initial = store.getState();
+    const model = monaco.editor.createModel(initial.text, 'yaml', monaco.Uri.parse(`file:///${initial.fileName}`));
+    const editor = monaco.editor.create(host, {
+      model,
+      theme: themeName(initial.theme),
+      automaticLayout: true,
+      minimap: { enabled: false },
+      fontSize: 12.5,
+      lineHeight: 19,
+      fontFamily: 'ui-monospace, SFMono-Regular, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace',
+      scrollBeyondLastLine: false,
+      renderLineHighlight: 'line',
+      tabSize: 2,
+      insertSpaces: true,
+      detectIndentation: false,
+      wordWrap: 'off',
+      glyphMargin: false,
+      folding: true,
+      lineNumbersMinChars: 3,
+      padding: { top: 6 },
+      fixedOverflowWidgets: true,
+      stickyScroll: { enabled: false },
+      ariaLabel: 'YAML manifests',
+    });
+
+    // Which model version each text revision is: markers are applied only to the text they are of.
+    const versions = new Map<number, number>([[initial.textSeq, model.getVersionId()]]);
+    let replacing = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let highlight = editor.createDecorationsCollection();
+
+    const flush = (): void => {
+      timer = undefined;
+      store.getState().editText(model.getValue());
+      versions.set(store.getState().textSeq, model.getVersionId());
+    };
+    const changes = model.onDidChangeContent(() => {
+      if (replacing) return;
+      highlight.clear();
+      if (timer !== undefined) clearTimeout(timer);
+      timer = setTimeout(flush, DEBOUNCE_MS);
+    });
+
+    const applyMarkers = (s: DesignState): void => {
+      const a = s.analysis;
+      if (!a || versions.get(a.seq) !== model.getVersionId()) return;
+      const markers = a.diagnostics
+        .filter((d) => d.file === s.fileName)
+        .map((d) => {
+          const sameSpot = d.line === d.endLine && d.column >= d.endColumn;
+          return {
+            severity: SEVERITY[d.severity],
+            message: d.message,
+            code: d.code,
+            source: 'route-designer',
+            startLineNumber: d.line,
+            startColumn: d.column,
+            endLineNumber: d.endLine,
+            endColumn: sameSpot ? model.getLineMaxColumn(Math.min(d.line, model.getLineCount())) : d.endColumn,
+          };
+        });
+      monaco.editor.setModelMarkers(model, OWNER, markers);
+    };
+
+    const reveal = (r: RevealRequest): void => {
+      const range = new monaco.Range(r.line, r.column, r.endLine, r.endColumn);
+      if (r.select) {
+        // Selected from its end back to its start: the cursor lands where the problem begins.
+        editor.setSelection(new monaco.Selection(r.endLine, r.endColumn, r.line, r.column));
+        editor.revealRangeInCenterIfOutsideViewport(range);
+      } else {
+        editor.setPosition({ lineNumber: r.line, column: 1 });
+        editor.revealRangeNearTop(range);
+        highlight.clear();
+        highlight = editor.createDecorationsCollection([
+          { range: new monaco.Range(r.line, 1, Math.max(r.line, r.endLine - 1), 1), options: { isWholeLine: true, className: 'rd-editor-highlight' } },
+        ]);
+      }
+    };
+
+    applyMarkers(initial);
+    const unsubscribe = store.subscribe((s, prev) => {
+      if (s.textReplaced !== prev.textReplaced && model.getValue() !== s.text) {
+        if (timer !== undefined) clearTimeout(timer);
+        timer = undefined;
+        replacing = true;
+        model.pushEditOperations([], [{ range: model.getFullModelRange(), text: s.text }], () => null);
+        replacing = false;
+      }
+      if (s.textReplaced !== prev.textReplaced) versions.set(s.textSeq, model.getVersionId());
+      if (s.analysis !== prev.analysis || s.textReplaced !== prev.textReplaced) applyMarkers(s);
+      if (s.reveal && s.reveal !== prev.reveal) reveal(s.reveal);
+      if (s.theme !== prev.theme) monaco.editor.setTheme(themeName(s.theme));
+    });
+
+    return () => {
+      unsubscribe();
+      changes.dispose();
+      if (timer !== undefined) flush();
+      editor.dispose();
+      model.dispose();
+    };
+  }, [store]);
+
+  return <div className="rd-editor-host" ref={hostRef} data-testid="yaml-editor" />;
+}
