@@ -5,30 +5,44 @@ import type { CelRule } from './rule.js';
 
 /** Readers and rule factories shared by the route kinds' CEL rules (gateway-api.md §11.4, §11.5). */
 
-/** `spec.rules[]` of a route. */
-export function routeRules(obj: KubeObject): Generator<{ item: KubeObject; path: FieldPath }> {
-  return records(record(obj.spec), ['spec'], 'rules');
+/**
+ * The readers below are asked the same question by dozens of rules per object: each walks the
+ * object once and keeps the answer for the others (objects are never mutated while validated).
+ */
+function perObject<T>(walk: (obj: KubeObject) => Iterable<T>): (obj: KubeObject) => readonly T[] {
+  const cache = new WeakMap<KubeObject, readonly T[]>();
+  return (obj) => {
+    let found = cache.get(obj);
+    if (found === undefined) {
+      found = [...walk(obj)];
+      cache.set(obj, found);
+    }
+    return found;
+  };
 }
 
+/** `spec.rules[]` of a route. */
+export const routeRules = perObject((obj) => records(record(obj.spec), ['spec'], 'rules'));
+
 /** Every filter list of an HTTPRoute or GRPCRoute: `rules[].filters` and `rules[].backendRefs[].filters`. */
-export function* filterLists(obj: KubeObject): Generator<{ filters: readonly unknown[]; path: FieldPath }> {
+export const filterLists = perObject(function* (obj): Generator<{ filters: readonly unknown[]; path: FieldPath }> {
   for (const rule of routeRules(obj)) {
     if (Array.isArray(rule.item.filters)) yield { filters: rule.item.filters, path: [...rule.path, 'filters'] };
     for (const ref of records(rule.item, rule.path, 'backendRefs')) {
       if (Array.isArray(ref.item.filters)) yield { filters: ref.item.filters, path: [...ref.path, 'filters'] };
     }
   }
-}
+});
 
 /** Every filter object of an HTTPRoute or GRPCRoute, rule-level and backendRef-level. */
-export function* routeFilters(obj: KubeObject): Generator<{ item: KubeObject; path: FieldPath }> {
+export const routeFilters = perObject(function* (obj): Generator<{ item: KubeObject; path: FieldPath }> {
   for (const { filters, path } of filterLists(obj)) {
     for (let i = 0; i < filters.length; i++) {
       const item = filters[i];
       if (isRecord(item)) yield { item, path: [...path, i] };
     }
   }
-}
+});
 
 /** The string items of `spec.hostnames` with their paths. */
 export function* hostnames(obj: KubeObject): Generator<{ hostname: string; path: FieldPath }> {
@@ -49,7 +63,7 @@ export const ROUTE_KINDS = ['HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'U
  * `gateway.networking.k8s.io`, kind `Gateway`). The namespace is not defaulted: an unset (or empty)
  * namespace equals only another unset one, never the route's own namespace spelled out.
  */
-export function* parentRefs(obj: KubeObject): Generator<SectionRef> {
+export const parentRefs = perObject(function* (obj): Generator<SectionRef> {
   for (const { item, path } of records(record(obj.spec), ['spec'], 'parentRefs')) {
     const group = textOr(item, 'group', 'gateway.networking.k8s.io');
     const kind = textOr(item, 'kind', 'Gateway');
@@ -59,7 +73,7 @@ export function* parentRefs(obj: KubeObject): Generator<SectionRef> {
     if (group === undefined || kind === undefined || name === undefined || namespace === undefined || sectionName === undefined) continue;
     yield { path, target: JSON.stringify([group, kind, namespace, name]), sectionName };
   }
-}
+});
 
 /**
  * Whether an HTTPRoute rule has exactly one match and it is a PathPrefix match, after defaulting
@@ -96,14 +110,14 @@ export function filterNotRepeated<const C extends string>(code: C, kinds: readon
 }
 
 /** The `path` object of every RequestRedirect and URLRewrite filter (HTTPPathModifier). */
-export function* pathModifiers(obj: KubeObject): Generator<{ item: KubeObject; path: FieldPath; type: string | undefined }> {
+export const pathModifiers = perObject(function* (obj): Generator<{ item: KubeObject; path: FieldPath; type: string | undefined }> {
   for (const filter of routeFilters(obj)) {
     for (const field of ['requestRedirect', 'urlRewrite']) {
       const modifier = record(record(filter.item[field])?.path);
       if (modifier) yield { item: modifier, path: [...filter.path, field, 'path'], type: text(modifier.type) };
     }
   }
-}
+});
 
 /**
  * The filters of `filters` that replace a prefix through `field` (CEL: `has(f.<field>.path) &&
