@@ -1,12 +1,14 @@
 /**
  * The Istio counterpart of generate.ts: `routes` VirtualServices (three http rules each: a canary
  * header rule, a weighted split with a header edit, an exact health check) bound to a few Istio
- * Gateways, plus their Services. Deterministic for a given size.
+ * Gateways (each serving its own domain, with the credential Secret), plus their Services.
+ * Deterministic for a given size.
  */
 export interface GeneratedIstioDesign {
   readonly text: string;
   readonly routes: number;
   readonly documents: number;
+  readonly hostnames: readonly string[];
 }
 
 export function generateIstioDesign(routes: number, seed = 1): GeneratedIstioDesign {
@@ -17,7 +19,17 @@ export function generateIstioDesign(routes: number, seed = 1): GeneratedIstioDes
   };
   const namespaces = Math.max(1, Math.ceil(routes / 100));
   const gateways = Math.max(1, Math.ceil(routes / 2000));
-  const docs: string[] = [];
+  const docs: string[] = [`apiVersion: v1
+kind: Secret
+metadata:
+  name: wildcard
+  namespace: infra
+type: kubernetes.io/tls
+data:
+  tls.crt: UkVEQUNURUQ=
+  tls.key: UkVEQUNURUQ=
+`];
+  const hostnames: string[] = [];
   for (let g = 0; g < gateways; g++) {
     docs.push(`apiVersion: networking.istio.io/v1
 kind: Gateway
@@ -29,14 +41,17 @@ spec:
     istio: ingress-${g}
   servers:
     - port: {number: 80, name: http, protocol: HTTP}
-      hosts: ["*/*.example.com"]
+      hosts: ["*/*.g${g}.example.com"]
     - port: {number: 443, name: https, protocol: HTTPS}
-      hosts: ["*/*.example.com"]
+      hosts: ["*/*.g${g}.example.com"]
       tls: {mode: SIMPLE, credentialName: wildcard}
 `);
   }
   for (let i = 0; i < routes; i++) {
     const ns = `team-${i % namespaces}`;
+    // Each Gateway serves its own domain: with one wildcard for all, the first Gateway would take every request.
+    const host = `app-${i}.g${i % gateways}.example.com`;
+    hostnames.push(host);
     const svc = `svc-${i}`;
     const split = 1 + Math.floor(rand() * 99);
     docs.push(`apiVersion: networking.istio.io/v1
@@ -45,7 +60,7 @@ metadata:
   name: route-${i}
   namespace: ${ns}
 spec:
-  hosts: [app-${i}.example.com]
+  hosts: [${host}]
   gateways: [infra/gw-${i % gateways}]
   http:
     - match:
@@ -84,5 +99,5 @@ spec:
 `);
     }
   }
-  return { text: docs.join('---\n'), routes, documents: docs.length };
+  return { text: docs.join('---\n'), routes, documents: docs.length, hostnames };
 }

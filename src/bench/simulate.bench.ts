@@ -10,10 +10,13 @@ import { measure, report } from './harness.js';
 const PATHS = ['/api/v1/items', '/api/v2/cart?id=1', '/api', '/healthz', '/healthz/deep', '/other', '/', '/api/v3/x'];
 
 function requests(hostnames: readonly string[], count: number): Request[] {
+  // mulberry32: a plain LCG's `s % n` cycles in its low bits (every request was `POST /api/v1/items`).
   let s = 7;
   const rand = (n: number): number => {
-    s = (s * 1103515245 + 12345) >>> 0;
-    return s % n;
+    s = (s + 0x6d2b79f5) | 0;
+    let t = Math.imul(s ^ (s >>> 15), 1 | s);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 2 ** 32) * n);
   };
   const out: Request[] = [];
   for (let i = 0; i < count; i++) {

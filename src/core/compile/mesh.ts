@@ -61,11 +61,20 @@ export function buildMeshTable(ctx: CompileContext, inputs: readonly MeshInput[]
   const services = new Map<string, MeshService>();
   const hosts = new Map<string, string>();
   const keys = new Set<string>(ctx.ofKind('', 'Service').map((s) => `${s.namespace}/${s.name}`));
-  for (const i of inputs) keys.add(`${i.attachment.parentRef.namespace}/${i.attachment.parentRef.name}`);
+  // Inputs by parent Service, in input order (one pass, not one per Service).
+  const byParent = new Map<string, MeshInput[]>();
+  for (const i of inputs) {
+    const { namespace, name } = i.attachment.parentRef;
+    keys.add(`${namespace}/${name}`);
+    const k = `${namespace}\u0000${name}`;
+    const list = byParent.get(k);
+    if (list) list.push(i);
+    else byParent.set(k, [i]);
+  }
   for (const key of [...keys].sort()) {
     const [namespace = '', name = ''] = key.split('/');
     const svc = ctx.find('', 'Service', namespace, name);
-    const mine = inputs.filter((i) => i.attachment.parentRef.namespace === namespace && i.attachment.parentRef.name === name);
+    const mine = byParent.get(`${namespace}\u0000${name}`) ?? [];
     const declared = svc ? servicePorts(svc) : null;
     const portKeys = [...new Set(mine.map((i) => i.attachment.port))];
     const ports: MeshPort[] = portKeys.map((port) => ({
@@ -91,7 +100,9 @@ function routeSets(inputs: readonly MeshInput[], serviceNamespace: string): Mesh
     seen.add(i.route.resource.id);
     const ns = i.route.resource.namespace;
     const k = ns === serviceNamespace ? '' : ns;
-    groups.set(k, [...(groups.get(k) ?? []), i]);
+    const list = groups.get(k);
+    if (list) list.push(i);
+    else groups.set(k, [i]);
   }
   return [...groups.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))

@@ -3,6 +3,7 @@ import { formatRef } from '../compile/context.js';
 import { hostMatches, wildcardSuffixes } from '../compile/hostname.js';
 import type { HostIndex, ListenerEntry, RouteTable, VirtualHost } from '../compile/types.js';
 import { applyEntry } from './apply-entry.js';
+import { backendNotes } from './backend-notes.js';
 import { chooseGateway } from './choose-gateway.js';
 import { newState, noRoute, uniqueNotes, type WalkState } from './decision.js';
 import { statusesFor } from './outcomes.js';
@@ -43,7 +44,7 @@ export function simulateAtGateway(table: RouteTable, v: RequestView, options: Si
   const name = chosen.protocol === 'TLS' || chosen.protocol === 'HTTPS' ? nameFor(chosen, r) : r.host;
   const vhost = chosen.protocol === 'TCP' || chosen.protocol === 'UDP' ? chosen.hosts.any : lookupVhost(chosen.hosts, chosen.protocol === 'TLS' ? name : r.host);
   if (!vhost) {
-    const served = [...chosen.hosts.exact.keys(), ...[...chosen.hosts.wildcard.keys()].map((k) => `*${k}`), ...(chosen.hosts.any ? ['*'] : [])];
+    const served = servedNames(chosen.hosts, 11);
     const what = chosen.protocol === 'TLS' ? name : r.host;
     state2.trace.push({ step: 'vhost', ref: what, result: 'skipped', reason: served.length === 0 ? 'no route is attached to this listener' : `no route hostname matches ${what} (served: ${served.slice(0, 10).join(', ')}${served.length > 10 ? ', …' : ''})` });
     return noRoute(state2, s.noMatch, `no route on listener ${chosen.name} serves ${what}`);
@@ -71,7 +72,17 @@ export function lookupVhost(hosts: HostIndex, name: string): VirtualHost | null 
   return hosts.any;
 }
 
-/** Table notes about the backends this decision uses (missing or assumed objects). */
-export function backendNotes(table: RouteTable, backends: readonly { namespace: string; name: string; kind: string }[]): RouteTable['notes'] {
-  return table.notes.filter((n) => backends.some((b) => n.message.startsWith(`${b.kind} ${b.namespace}/${b.name} `)));
+/** Up to `limit` names a listener serves (exact, then wildcards, then `*`), without listing them all. */
+function servedNames(hosts: HostIndex, limit: number): string[] {
+  const out: string[] = [];
+  for (const k of hosts.exact.keys()) {
+    if (out.length === limit) return out;
+    out.push(k);
+  }
+  for (const k of hosts.wildcard.keys()) {
+    if (out.length === limit) return out;
+    out.push(`*${k}`);
+  }
+  if (hosts.any && out.length < limit) out.push('*');
+  return out;
 }

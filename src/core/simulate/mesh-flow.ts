@@ -7,7 +7,7 @@
 import type { MeshPort, MeshRouteSet, MeshService, RouteTable } from '../compile/types.js';
 import { applyEntry } from './apply-entry.js';
 import { newState, noRoute, uniqueNotes } from './decision.js';
-import { backendNotes } from './gateway-flow.js';
+import { backendNotes } from './backend-notes.js';
 import { statusesFor } from './outcomes.js';
 import type { RequestView } from './request-view.js';
 import type { Decision, ForwardedRequest, MeshClient, SimulateOptions } from './types.js';

@@ -72,7 +72,7 @@ export function buildHttpRouteConfig(
   };
   for (const server of servers) {
     const ctx = proxyContextFor(base, server, proxy);
-    for (const vs of index.forGateway(proxy.namespace, server.gatewayName)) {
+    for (const vs of index.forServer(proxy.namespace, server)) {
       const hosts = intersectHosts(namesForNamespace(server.hosts, vs.resource.namespace), vs.hosts);
       if (hosts.length === 0) continue;
       const key = `${server.gatewayName}\u0000${vs.resource.id}`;
@@ -80,7 +80,7 @@ export function buildHttpRouteConfig(
       if (!entries) cache.set(key, (entries = buildHttpEntries(ctx, vs)));
       for (const h of hosts) {
         const v = vhost(h);
-        v.entries.push(...entries.map((e) => ({ ...e, hostname: h })));
+        for (const e of entries) v.entries.push({ ...e, hostname: h });
         if (server.httpsRedirect) v.redirect = server;
       }
     }

@@ -92,7 +92,12 @@ function mergeGroup(members: readonly IstioGatewayModel[], sinks: IstioSinks): M
 
 export function mergeIstioGateways(gateways: readonly IstioGatewayModel[], sinks: IstioSinks): MergedIstioGateway[] {
   const groups = new Map<string, IstioGatewayModel[]>();
-  for (const g of gateways) groups.set(selectorKey(g), [...(groups.get(selectorKey(g)) ?? []), g]);
+  for (const g of gateways) {
+    const key = selectorKey(g);
+    const list = groups.get(key);
+    if (list) list.push(g);
+    else groups.set(key, [g]);
+  }
   return [...groups.values()].map((list) => {
     const members = [...list].sort(compareByCreation);
     return { members, ports: mergeGroup(members, sinks) };

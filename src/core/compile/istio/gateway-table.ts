@@ -56,14 +56,14 @@ function portListeners(base: BaseContext, group: PortGroup, index: VirtualServic
       return [listener(first, hosts, all)];
     }
     const ctx = proxyContextFor(base, first, proxy);
-    const entry = tcpEntry(ctx, first, index.forGateway(proxy.namespace, first.gatewayName));
+    const entry = tcpEntry(ctx, first, index.forServer(proxy.namespace, first));
     return [listener(first, entry === null ? EMPTY : { ...EMPTY, any: singleVhost('*', [entry]) }, [])];
   }
   const taken = new Set<string>();
   return bySni(group.servers.map((s) => {
     const sni = s.hosts.map(stripNamespace);
     const ctx = proxyContextFor(base, s, proxy);
-    const vss = index.forGateway(proxy.namespace, s.gatewayName);
+    const vss = index.forServer(proxy.namespace, s);
     if (s.tlsMode === 'AUTO_PASSTHROUGH') {
       return listener(s, EMPTY, sni, { accepted: false, problem: 'AUTO_PASSTHROUGH: the destination is encoded in the SNI (outbound_.port_.subset_.host); not simulated' });
     }

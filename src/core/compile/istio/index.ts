@@ -12,7 +12,7 @@ import type { CompileOptions, GatewayTable, MeshService, MeshTable, Note, RouteT
 import type { BaseContext, IstioSinks } from './context.js';
 import { mergeIstioGateways } from './gateway-merge.js';
 import { buildIstioGatewayTable } from './gateway-table.js';
-import { meshServiceFor } from './mesh.js';
+import { MeshClaims, meshServiceFor } from './mesh.js';
 import { MESH } from './names.js';
 import { readIstioGateway } from './read-gateway.js';
 import { readVirtualService } from './read-virtual-service.js';
@@ -65,11 +65,12 @@ export function compileIstio(resources: readonly Resource[], options: CompileOpt
 
   const meshServices = new Map<string, MeshService>();
   const meshHosts = new Map<string, string>();
+  const claims = new MeshClaims(index);
   for (const svc of base.registry.services()) {
     const isService = svc.ref.kind === 'Service';
     const key = isService ? `${svc.ref.namespace}/${svc.ref.name}` : `ServiceEntry:${svc.ref.namespace}/${svc.ref.name}:${svc.hostname}`;
     const names = isService ? aliases(svc.ref.namespace, svc.ref.name) : [svc.hostname];
-    const mesh = meshServiceFor(base, svc, index, names);
+    const mesh = meshServiceFor(base, svc, claims, names);
     if (mesh === null) continue;
     meshServices.set(key, mesh);
     for (const h of isService ? names.slice(1) : names) if (!meshHosts.has(h)) meshHosts.set(h, key);

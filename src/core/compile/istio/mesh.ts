@@ -15,15 +15,51 @@ import { buildVhost } from '../vhosts.js';
 import type { BaseContext, ProxyContext } from './context.js';
 import { buildHttpEntries } from './http-entries.js';
 import type { VirtualServiceModel } from './model.js';
-import { hostsOverlap, MESH } from './names.js';
+import { claimOver, HostClaims } from './host-claims.js';
+import { HostOverlapIndex } from './host-overlap-index.js';
+import { MESH } from './names.js';
 import type { RegistryService } from './registry.js';
 import type { VirtualServiceIndex } from './vs-index.js';
 
-/** The VS that claims `hostname` among `vss` (already in the client's order), or null. */
-export function claimingVirtualService(hostname: string, vss: readonly VirtualServiceModel[]): VirtualServiceModel | null {
-  const wildcards = vss.flatMap((vs) => vs.hosts.filter((h) => h.startsWith('*') && hostsOverlap(h, hostname)).map((h) => ({ vs, h })));
-  const best = wildcards.reduce<{ vs: VirtualServiceModel; h: string } | null>((a, b) => (a === null || b.h.length > a.h.length ? b : a), null);
-  return vss.find((vs) => vs.hosts.includes(hostname) || vs === best?.vs) ?? null;
+/**
+ * Which mesh VS claims a host for a client namespace. The lists a client sees (its restricted
+ * VSs, then the public ones) are indexed once each and shared by every service host; the public
+ * list is not copied per namespace.
+ */
+export class MeshClaims {
+  private readonly byList = new Map<readonly VirtualServiceModel[], HostClaims>();
+  /** Hosts of the non-public mesh VSs: only their exportTo namespaces can see another winner. */
+  private readonly restrictedHosts = new HostOverlapIndex<VirtualServiceModel>();
+
+  constructor(private readonly index: VirtualServiceIndex) {
+    for (const vs of index.nonPublic(MESH)) for (const h of vs.hosts) this.restrictedHosts.add(h, vs);
+  }
+
+  /** The VS that claims `hostname` for a client in `namespace` (`forGateway(namespace, mesh)`), or null. */
+  claim(hostname: string, namespace: string): VirtualServiceModel | null {
+    return claimOver([this.of(this.index.restricted(namespace, MESH)), this.of(this.index.publicFor(MESH))], hostname);
+  }
+
+  /** The VS that claims `hostname` among the non-public VSs `namespace` sees, or null. */
+  claimRestricted(hostname: string, namespace: string): VirtualServiceModel | null {
+    return this.of(this.index.restricted(namespace, MESH)).claim(hostname);
+  }
+
+  private of(vss: readonly VirtualServiceModel[]): HostClaims {
+    let claims = this.byList.get(vss);
+    if (!claims) this.byList.set(vss, (claims = new HostClaims(vss)));
+    return claims;
+  }
+
+  /**
+   * The namespaces, sorted, whose non-public VSs could claim `hostname` (a claim needs the host
+   * or an overlapping wildcard): every other namespace sees only the public winner.
+   */
+  candidateNamespaces(hostname: string): string[] {
+    const out = new Set<string>();
+    for (const { value } of this.restrictedHosts.overlapping(hostname)) for (const ns of value.exportTo) out.add(ns);
+    return [...out].sort();
+  }
 }
 
 function entriesFor(base: BaseContext, svc: RegistryService, vs: VirtualServiceModel, port: number): ReturnType<typeof buildHttpEntries> {
@@ -31,15 +67,14 @@ function entriesFor(base: BaseContext, svc: RegistryService, vs: VirtualServiceM
   return buildHttpEntries(ctx, vs);
 }
 
-export function meshServiceFor(base: BaseContext, svc: RegistryService, index: VirtualServiceIndex, aliases: readonly string[]): MeshService | null {
+export function meshServiceFor(base: BaseContext, svc: RegistryService, claims: MeshClaims, aliases: readonly string[]): MeshService | null {
   // A namespace no VirtualService is exported to by name sees only the public ones.
-  const publicWinner = claimingVirtualService(svc.hostname, index.forGateway('', MESH));
-  const namespaces = new Set(index.roots.flatMap((vs) => [...vs.exportTo].filter((n) => n !== '*')));
+  const publicWinner = claims.claim(svc.hostname, '');
   // Only a namespace that sees a non-public VS for this host can see another winner.
-  const consumers = [...namespaces]
-    .sort()
-    .filter((ns) => claimingVirtualService(svc.hostname, index.restricted(ns, MESH)) !== null)
-    .map((ns) => ({ ns, vs: claimingVirtualService(svc.hostname, index.forGateway(ns, MESH)) }))
+  const consumers = claims
+    .candidateNamespaces(svc.hostname)
+    .filter((ns) => claims.claimRestricted(svc.hostname, ns) !== null)
+    .map((ns) => ({ ns, vs: claims.claim(svc.hostname, ns) }))
     .filter((c): c is { ns: string; vs: VirtualServiceModel } => c.vs !== null && c.vs !== publicWinner);
   if (publicWinner === null && consumers.length === 0) return null;
   const portNumbers: (number | null)[] = svc.ports.length > 0 ? svc.ports.map((p) => p.port) : [null];

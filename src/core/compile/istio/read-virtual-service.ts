@@ -67,7 +67,11 @@ export function compareByCreation(
 ): number {
   const ta = a.creationTimestamp === null ? 0 : Date.parse(a.creationTimestamp);
   const tb = b.creationTimestamp === null ? 0 : Date.parse(b.creationTimestamp);
-  if (ta !== tb) return ta - tb;
+  return ta !== tb ? ta - tb : compareByName(a, b);
+}
+
+/** The tie-break of `compareByCreation`: name, then namespace. */
+export function compareByName(a: { readonly resource: Resource }, b: { readonly resource: Resource }): number {
   if (a.resource.name !== b.resource.name) return a.resource.name < b.resource.name ? -1 : 1;
   return a.resource.namespace < b.resource.namespace ? -1 : a.resource.namespace > b.resource.namespace ? 1 : 0;
 }

@@ -6,7 +6,8 @@
 import type { Resource } from '../../resources/types.js';
 import { arr, num, rec, str } from '../read.js';
 import type { ObjectRef } from '../types.js';
-import { CLUSTER_DOMAIN, exportToSet, hostsOverlap, resolveShortHost, visibleTo } from './names.js';
+import { HostOverlapIndex } from './host-overlap-index.js';
+import { CLUSTER_DOMAIN, exportToSet, resolveShortHost, visibleTo } from './names.js';
 import { readStrings } from './read-common.js';
 
 export interface ServicePort {
@@ -29,12 +30,19 @@ interface DestinationRuleRecord {
   readonly exportTo: ReadonlySet<string>;
 }
 
+export interface SubsetsFound {
+  readonly names: ReadonlySet<string>;
+  readonly rules: readonly Resource[];
+}
+
 /** istiod's root config namespace (mesh-wide DestinationRules live there). */
 export const ROOT_NAMESPACE = 'istio-system';
 
 export class IstioRegistry {
   private readonly byHost = new Map<string, RegistryService[]>();
-  private readonly destinationRules: DestinationRuleRecord[] = [];
+  /** DestinationRules by namespace, indexed by host. */
+  private readonly rulesByNamespace = new Map<string, HostOverlapIndex<DestinationRuleRecord>>();
+  private readonly subsetMemo = new Map<string, SubsetsFound | null>();
 
   constructor(resources: readonly Resource[]) {
     for (const r of resources) {
@@ -71,7 +79,7 @@ export class IstioRegistry {
 
   private addDestinationRule(r: Resource): void {
     const spec = rec(r.object.spec);
-    this.destinationRules.push({
+    const record: DestinationRuleRecord = {
       resource: r,
       host: resolveShortHost(str(spec.host) ?? '', r.namespace),
       subsets: arr(spec.subsets).flatMap((s) => {
@@ -79,7 +87,10 @@ export class IstioRegistry {
         return name === null ? [] : [name];
       }),
       exportTo: exportToSet(readStrings(spec.exportTo), r.namespace),
-    });
+    };
+    let rules = this.rulesByNamespace.get(r.namespace);
+    if (!rules) this.rulesByNamespace.set(r.namespace, (rules = new HostOverlapIndex()));
+    rules.add(record.host, record);
   }
 
   /**
@@ -102,21 +113,27 @@ export class IstioRegistry {
    * the service's namespace exported to it, else those of the root namespace; most specific host
    * wins; several rules for that host are merged (subsets unioned). null when no rule applies.
    */
-  subsets(hostname: string, serviceNamespace: string, proxyNamespace: string): { names: Set<string>; rules: Resource[] } | null {
-    const pick = (candidates: DestinationRuleRecord[]): DestinationRuleRecord[] => {
-      // `hostname` is concrete: an overlapping rule host is the same name or a wildcard covering it.
-      const matching = candidates.filter((d) => hostsOverlap(d.host, hostname));
+  subsets(hostname: string, serviceNamespace: string, proxyNamespace: string): SubsetsFound | null {
+    const key = `${hostname}\u0000${serviceNamespace}\u0000${proxyNamespace}`;
+    const hit = this.subsetMemo.get(key);
+    if (hit !== undefined) return hit;
+    const found = this.findSubsets(hostname, serviceNamespace, proxyNamespace);
+    this.subsetMemo.set(key, found);
+    return found;
+  }
+
+  private findSubsets(hostname: string, serviceNamespace: string, proxyNamespace: string): SubsetsFound | null {
+    // `hostname` is concrete: an overlapping rule host is the same name or a wildcard covering it.
+    const pick = (namespace: string, visible: (d: DestinationRuleRecord) => boolean): DestinationRuleRecord[] => {
+      const matching = (this.rulesByNamespace.get(namespace)?.overlapping(hostname) ?? []).map((e) => e.value).filter(visible);
       if (matching.length === 0) return [];
       const best = matching.some((d) => d.host === hostname) ? hostname : longest(matching.map((d) => d.host));
       return matching.filter((d) => d.host === best);
     };
-    const steps: DestinationRuleRecord[][] = [
-      this.destinationRules.filter((d) => d.resource.namespace === proxyNamespace),
-      this.destinationRules.filter((d) => d.resource.namespace === serviceNamespace && visibleTo(d.exportTo, proxyNamespace)),
-      this.destinationRules.filter((d) => d.resource.namespace === ROOT_NAMESPACE && visibleTo(d.exportTo, proxyNamespace)),
-    ];
-    for (const step of steps) {
-      const rules = pick(step);
+    const exported = (d: DestinationRuleRecord): boolean => visibleTo(d.exportTo, proxyNamespace);
+    const steps: [string, (d: DestinationRuleRecord) => boolean][] = [[proxyNamespace, () => true], [serviceNamespace, exported], [ROOT_NAMESPACE, exported]];
+    for (const [namespace, visible] of steps) {
+      const rules = pick(namespace, visible);
       if (rules.length > 0) return { names: new Set(rules.flatMap((d) => d.subsets)), rules: rules.map((d) => d.resource) };
     }
     return null;

@@ -1,0 +1,55 @@
+import { compile, parse, parseRequest, simulate, type Request } from '../core/index.js';
+import { generateIstioDesign } from './generate-istio.js';
+import { measure, report } from './harness.js';
+
+/**
+ * The Istio counterpart of simulate.bench.ts: compile time of 100, 1,000 and 10,000
+ * VirtualServices (target: within about 2× the Gateway API compile of as many HTTPRoutes), and
+ * the per-request time of 100,000 random requests at each size. Target: at 10,000 VirtualServices
+ * at most 3× the time at 100 (Istio vhosts are indexed by hostname and path like the Gateway API's).
+ */
+const PATHS = ['/api/v1/items', '/api/v2/cart?id=1', '/api', '/healthz', '/healthz/deep', '/other', '/', '/api/v3/x'];
+
+function requests(hostnames: readonly string[], count: number): Request[] {
+  // mulberry32: a plain LCG's `s % n` cycles in its low bits (every request was `POST /api/v1/items`).
+  let s = 7;
+  const rand = (n: number): number => {
+    s = (s + 0x6d2b79f5) | 0;
+    let t = Math.imul(s ^ (s >>> 15), 1 | s);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 2 ** 32) * n);
+  };
+  const out: Request[] = [];
+  for (let i = 0; i < count; i++) {
+    const host = rand(10) === 0 ? 'unknown.example.com' : (hostnames[rand(hostnames.length)] as string);
+    const method = rand(4) === 0 ? 'POST' : 'GET';
+    const headers = rand(3) === 0 ? ['x-canary: true'] : [];
+    const parsed = parseRequest(`${method} https://${host}${PATHS[rand(PATHS.length)]}`, headers);
+    if (parsed.ok) out.push(parsed.request);
+  }
+  return out;
+}
+
+export function benchSimulateIstio(sizes: readonly number[] = [100, 1_000, 10_000], count = 100_000): void {
+  console.log(`\nIstio compile + simulate: ${count.toLocaleString('en-US')} random requests per size`);
+  const perRequest = new Map<number, number>();
+  for (const routes of sizes) {
+    const design = generateIstioDesign(routes);
+    const parsed = parse([{ name: 'bench-istio.yaml', text: design.text }]);
+    let table = compile(parsed.resources).table;
+    measure(`compile ${routes.toLocaleString('en-US')} VirtualServices`, () => {
+      table = compile(parsed.resources).table;
+    }, routes >= 10_000 ? 3 : 5);
+    const reqs = requests(design.hostnames, count);
+    let ok = 0;
+    const ms = measure(`simulate ${reqs.length.toLocaleString('en-US')} requests at ${routes.toLocaleString('en-US')} VSs`, () => {
+      ok = 0;
+      for (const r of reqs) if (simulate(table, r).status === 200) ok++;
+    }, 3);
+    perRequest.set(routes, (ms * 1000) / reqs.length);
+    report(`  per request at ${routes.toLocaleString('en-US')} VirtualServices`, `${((ms * 1000) / reqs.length).toFixed(2)} µs (${ok.toLocaleString('en-US')} answered 200)`);
+  }
+  const small = perRequest.get(sizes[0] as number) as number;
+  const large = perRequest.get(sizes[sizes.length - 1] as number) as number;
+  report(`per-request ${sizes[sizes.length - 1]} / ${sizes[0]} VSs (target ≤ 3×)`, `${(large / small).toFixed(2)}×  ${large / small <= 3 ? 'OK' : 'OVER TARGET'}`);
+}
