@@ -52,7 +52,7 @@ spec:
     - name: https
       protocol: HTTPS
       port: 443
-      hostname: "*.example.com"
+      hostname: "*.g${g}.example.com"
       tls:
         certificateRefs:
           - name: wildcard
@@ -63,7 +63,7 @@ spec:
   }
   for (let i = 0; i < routes; i++) {
     const ns = `team-${i % namespaces}`;
-    const host = `app-${i}.example.com`;
+    const host = `app-${i}.g${i % gateways}.example.com`; // each Gateway serves its own domain
     hostnames.push(host);
     const svc = `svc-${i}`;
     const split = 1 + Math.floor(rand() * 99);
