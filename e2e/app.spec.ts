@@ -12,7 +12,7 @@ class Designer {
     page.on('pageerror', (err) => this.consoleErrors.push(err.message));
     page.on('request', (req) => {
       const url = req.url();
-      if (!url.startsWith('http://127.0.0.1:4173/') && !url.startsWith('blob:') && !url.startsWith('data:')) this.foreignRequests.push(url);
+      if (!url.startsWith(`http://127.0.0.1:${process.env.E2E_PORT ?? 4173}/`) && !url.startsWith('blob:') && !url.startsWith('data:')) this.foreignRequests.push(url);
     });
   }
 

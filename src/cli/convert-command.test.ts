@@ -49,7 +49,7 @@ describe('route-designer convert', () => {
     const r = await convertCli(['a.yaml', '--to', 'gateway-api', '--format', 'json'], { 'a.yaml': LOSSY });
     const json = JSON.parse(r.out) as { items: { kind: string }[]; loss: Record<string, unknown>[] };
     expect(json.items.map((i) => i.kind)).toEqual(['HTTPRoute', 'Service']);
-    expect(json.loss[0]).toEqual({ code: 'FaultInjection', message: expect.any(String), file: 'a.yaml', line: 7, column: 7, resource: { kind: 'VirtualService', namespace: 'shop', name: 'cart' }, path: 'spec.http[0].fault' });
+    expect(json.loss[0]).toEqual({ code: 'FaultInjection', message: expect.any(String), file: 'a.yaml', line: 7, column: 7, resource: { kind: 'VirtualService', namespace: 'shop', name: 'cart' }, path: 'spec.http[0].fault', scope: 'spec.http[0]' });
   });
 
   it('converts to Istio from stdin', async () => {

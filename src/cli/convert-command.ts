@@ -46,6 +46,18 @@ export async function runConvert(args: ParsedArgs, io: CliIO): Promise<number> {
   return result.loss.length > 0 ? EXIT.lossy : EXIT.ok;
 }
 
+/** DESIGN.md's fields, then which requests the entry affects (`scope`, and `widens` / `requests` when given). */
 function lossJson(l: LossEntry): Record<string, unknown> {
-  return { code: l.code, message: l.message, file: l.file, line: l.line, column: l.column, resource: l.resource, path: l.path };
+  return {
+    code: l.code,
+    message: l.message,
+    file: l.file,
+    line: l.line,
+    column: l.column,
+    resource: l.resource,
+    path: l.path,
+    scope: l.scope,
+    ...(l.widens ? { widens: true } : {}),
+    ...(l.requests ? { requests: l.requests } : {}),
+  };
 }

@@ -19,6 +19,7 @@ export { hostMatches, intersectHostnames } from './compile/hostname.js';
 export { simulate } from './simulate/index.js';
 export { parseRequest } from './simulate/parse-request.js';
 export { buildGraph } from './graph/build-graph.js';
+export { decisionPath, traceTarget } from './graph/decision-path.js';
 export { locateDiagnostics } from './graph/diagnostics.js';
 export {
   attachRoute,
@@ -37,16 +38,66 @@ export {
   serviceOfHost,
   setAt,
 } from './design/index.js';
+export {
+  editText,
+  uniqueName,
+  resourceIdOf,
+  checkName,
+  checkObject,
+  introducedErrors,
+  pathWithin,
+  setField,
+  removeItem,
+  moveItem,
+  appendItem,
+  addListener,
+  setListenerProtocol,
+  setCertificateRef,
+  addServer,
+  LISTENER_PROTOCOLS,
+  addRule,
+  addMatch,
+  addHeaderMatch,
+  addQueryMatch,
+  addFilter,
+  HTTP_FILTER_TYPES,
+  PATH_MATCH_TYPES,
+  HEADER_MATCH_TYPES,
+  HTTP_METHODS,
+  addVsRoute,
+  moveVsRoute,
+  addVsDestination,
+  addVsHeaderMatch,
+  addSubset,
+  addServicePort,
+  connectionEdits,
+  parseRowPath,
+  backendEntryOfEdge,
+  setEdgeWeight,
+  previewRemoval,
+} from './design/index.js';
 
 export type { ResourceEdit } from './resources/edit.js';
 export type { RemoveResult, PaletteKind, Reference } from './design/index.js';
+export type {
+  FieldProblem,
+  ListenerPreset,
+  DesignListenerProtocol,
+  HttpFilterType,
+  VsSection,
+  CanvasConnection,
+  Gesture,
+  BackendEntry,
+  RemovalPreview,
+  RemovalChange,
+} from './design/index.js';
 export type { SourceFile, ParseOptions, ParseResult, ParsedFile } from './resources/parse.js';
 export type { Resource, ResourceId, ResourceSource, KubeObject } from './resources/types.js';
 export type { Family, KindInfo } from './resources/kinds.js';
 export type { FieldPath, PathSegment } from './resources/path.js';
 export type { DocumentSpan } from './resources/split.js';
 export type { Diagnostic, Severity, SourceRange, ResourceRef } from './diagnostics/types.js';
-export type { ConvertOptions, ConvertResult, ConvertTarget, LossCode, LossEntry, NoteCode as ConvertNoteCode } from './convert/types.js';
+export type { AffectedRequests, ConvertOptions, ConvertResult, ConvertTarget, LossCode, LossEntry, NoteCode as ConvertNoteCode, Origin as ConvertOrigin, RequestCondition, RequestMatch, SourceRef } from './convert/types.js';
 export type {
   RouteGraph,
   GraphNode,
@@ -59,7 +110,10 @@ export type {
   EdgeKind,
   Tone,
   DiagnosticCounts,
+  RowProblem,
+  EdgeDetached,
 } from './graph/types.js';
+export type { DecisionPath, GraphTarget } from './graph/decision-path.js';
 export type {
   BackendProblem,
   BackendProblemReason,

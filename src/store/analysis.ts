@@ -1,5 +1,6 @@
-import { compareDiagnostics, locateDiagnostics, parse, validate } from '../core/index';
-import type { Diagnostic, Resource, ResourceId, SourceFile } from '../core/index';
+import { compareDiagnostics, compile, locateDiagnostics, parse, SourceLocations, validate } from '../core/index';
+import type { Diagnostic, Resource, ResourceId, RouteTable, SourceFile, StatusList } from '../core/index';
+import { runSimulation, type SimulationAnswer, type SimulationRequest } from './simulation';
 
 /**
  * What one parse + validate of the document yields. Computed off the main thread (see
@@ -21,6 +22,16 @@ export interface Analysis {
   readonly broken: boolean;
   /** Set when parsing replaced Secret values: the document's text must become this. */
   readonly redactedText?: string;
+  /**
+   * The status a conformant controller would write on every Gateway API object (compile's), for
+   * the canvas and the inspector; null when the YAML is broken (nothing was compiled).
+   */
+  readonly status: StatusList | null;
+  /**
+   * The compiled RouteTable stays with the analyzer (in the Worker: on a 10,000-route design it is
+   * large); simulate requests name it by this id. Null when nothing was compiled.
+   */
+  readonly tableId: number | null;
   readonly millis: number;
 }
 
@@ -32,6 +43,8 @@ export interface AnalysisRequest {
 /** Runs an analysis somewhere (a Worker in the browser, in-process in tests). */
 export interface Analyzer {
   analyze(request: AnalysisRequest): Promise<Analysis>;
+  /** Simulates a request against the table of an analysis this analyzer made (see `Analysis.tableId`). */
+  simulate?(request: SimulationRequest): Promise<SimulationAnswer>;
   dispose(): void;
 }
 
@@ -42,30 +55,70 @@ export function isBreaking(d: Diagnostic): boolean {
   return d.severity === 'error' && BREAKING.has(d.code);
 }
 
-/** The pure step: text → resources + diagnostics. */
-export function analyze(request: AnalysisRequest): Analysis {
+/** The pure step: text → resources + diagnostics (parse, validate, compile) + status, and the RouteTable. */
+export function analyzeWithTable(request: AnalysisRequest): { analysis: Analysis; table: RouteTable | null } {
   const start = Date.now();
   const parsed = parse(request.files);
-  const diagnostics = [...validate(parsed)].sort(compareDiagnostics);
+  const validated = validate(parsed);
+  const broken = validated.some(isBreaking);
+  // A design with unreadable documents is not compiled: its missing objects would only add noise
+  // (the canvas keeps the last good analysis meanwhile).
+  const locations = new SourceLocations(parsed.files);
+  const compiled = broken ? null : compile(parsed.resources, { locate: (r, path) => locations.range(r, path) });
+  const diagnostics = [...validated, ...(compiled?.diagnostics ?? [])].sort(compareDiagnostics);
   const counts = { error: 0, warning: 0, info: 0 };
   for (const d of diagnostics) counts[d.severity]++;
   const redacted = parsed.files.find((f) => f.redacted);
-  return {
+  const analysis: Analysis = {
     seq: request.seq,
     resources: parsed.resources,
     diagnostics,
     owners: locateDiagnostics(parsed.resources, diagnostics),
     counts,
-    broken: diagnostics.some(isBreaking),
+    broken,
     ...(redacted ? { redactedText: redacted.text } : {}),
+    status: compiled?.status ?? null,
+    tableId: compiled ? request.seq : null,
     millis: Date.now() - start,
+  };
+  return { analysis, table: compiled?.table ?? null };
+}
+
+export function analyze(request: AnalysisRequest): Analysis {
+  return analyzeWithTable(request).analysis;
+}
+
+/** How many compiled tables an analyzer keeps: the canvas's (last good) one and a newer one. */
+const KEPT_TABLES = 2;
+
+/**
+ * The analyzer's state, wherever it runs: it analyses, keeps the newest compiled tables, and
+ * answers simulate requests against the one they name.
+ */
+export function createAnalysisSession() {
+  const tables = new Map<number, RouteTable>();
+  return {
+    analyze(request: AnalysisRequest): Analysis {
+      const { analysis, table } = analyzeWithTable(request);
+      if (table && analysis.tableId !== null) {
+        tables.set(analysis.tableId, table);
+        for (const id of [...tables.keys()].slice(0, Math.max(0, tables.size - KEPT_TABLES))) tables.delete(id);
+      }
+      return analysis;
+    },
+    simulate(request: SimulationRequest): SimulationAnswer {
+      const table = tables.get(request.tableId);
+      return table ? runSimulation(table, request) : { seq: request.seq, tableId: request.tableId, kind: 'unavailable' };
+    },
   };
 }
 
 /** In-process analyzer, for tests and Node. */
 export function createSyncAnalyzer(): Analyzer {
+  const session = createAnalysisSession();
   return {
-    analyze: (request) => Promise.resolve(analyze(request)),
+    analyze: (request) => Promise.resolve(session.analyze(request)),
+    simulate: (request) => Promise.resolve(session.simulate(request)),
     dispose: () => undefined,
   };
 }

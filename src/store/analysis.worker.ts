@@ -1,12 +1,19 @@
-import { analyze, type Analysis, type AnalysisRequest } from './analysis';
+import { createAnalysisSession } from './analysis';
+import type { AnalyzerMessage, AnalyzerReply } from './analyzer-protocol';
 
-/** The worker side of the page: parse and validate here, so a 20 MB paste never blocks the page. */
+/**
+ * The worker side of the page: parse, validate and compile here, so a 20 MB paste never blocks
+ * the page; the compiled RouteTables stay here and simulate requests are answered against them.
+ */
 interface WorkerScope {
-  onmessage: ((event: MessageEvent<AnalysisRequest>) => void) | null;
-  postMessage(message: Analysis): void;
+  onmessage: ((event: MessageEvent<AnalyzerMessage>) => void) | null;
+  postMessage(message: AnalyzerReply): void;
 }
 
+const session = createAnalysisSession();
 const scope = self as unknown as WorkerScope;
 scope.onmessage = (event) => {
-  scope.postMessage(analyze(event.data));
+  const message = event.data;
+  if (message.type === 'analyze') scope.postMessage({ type: 'analysis', analysis: session.analyze(message.request) });
+  else scope.postMessage({ type: 'simulation', answer: session.simulate(message.request) });
 };

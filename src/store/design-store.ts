@@ -3,9 +3,12 @@ import { locateDiagnostics } from '../core/index';
 import type { Analysis, Analyzer } from './analysis';
 import { layoutKey, type Layouter, type XY } from './layout';
 import { diagnosticIndicesOf, resourceIdsOf, selectGraph, selectResource } from './selectors';
+import { createSimulatorSlice, watchSimulator, type SimulatorActions, type SimulatorState } from './simulator';
 
 export type Theme = 'light' | 'dark';
-export type PanelTab = 'inspector' | 'problems';
+/** Why the text last changed: the history records each cause its own way (see history.ts). */
+export type TextCause = 'load' | 'type' | 'edit' | 'history' | 'redact';
+export type PanelTab = 'inspector' | 'problems' | 'simulator';
 
 /** A request for the editor to show (and optionally select) a range; `seq` makes repeats distinct. */
 export interface RevealRequest {
@@ -25,7 +28,7 @@ export interface ViewCommand {
   readonly seq: number;
 }
 
-export interface DesignState {
+export interface DesignState extends SimulatorState {
   /** The document: the YAML the user owns. */
   readonly fileName: string;
   readonly text: string;
@@ -33,6 +36,7 @@ export interface DesignState {
   readonly textSeq: number;
   /** Increments when the text changes other than by typing in the editor (load, redaction). */
   readonly textReplaced: number;
+  readonly textCause: TextCause;
   /** The newest analysis of the text (its diagnostics are the Problems list). */
   readonly analysis: Analysis | null;
   /** The analysis the canvas draws: the newest one whose YAML could be read ("last good"). */
@@ -53,13 +57,17 @@ export interface DesignState {
   readonly reveal: RevealRequest | null;
   readonly viewCommand: ViewCommand | null;
   readonly failure: string | null;
+  /** Review mode: the document cannot be edited (editor read-only, no canvas edits); view changes still work. */
+  readonly readOnly: boolean;
 }
 
-export interface DesignActions {
+export interface DesignActions extends SimulatorActions {
   /** Replaces the whole document (open, example, paste into an empty design). */
   loadText(text: string, fileName?: string): void;
   /** The editor's (debounced) text. */
   editText(text: string): void;
+  /** Text from an edit made outside the editor (canvas, inspector) or from undo/redo: the editor takes it, the view state stays. */
+  replaceText(text: string, cause: 'edit' | 'history'): void;
   /** Selects a node or group; `reveal` shows its YAML lines, `focus` centres it on the canvas. */
   select(id: string | null, options?: { reveal?: boolean; focus?: boolean }): void;
   /** Jumps to a problem: its lines in the editor, its resource's node on the canvas. */
@@ -71,6 +79,10 @@ export interface DesignActions {
   toggleEditor(): void;
   setTheme(theme: Theme): void;
   setPanelTab(tab: PanelTab): void;
+  /** Turns review mode on or off (a view change: never recorded for undo). */
+  setReadOnly(readOnly: boolean): void;
+  /** Shows one line (and column) in the editor, opening it if hidden — e.g. a loss report entry. */
+  revealLine(line: number, column?: number): void;
 }
 
 export type DesignStore = StoreApi<DesignState & DesignActions>;
@@ -80,6 +92,8 @@ export interface DesignDeps {
   readonly layouter?: Layouter;
   readonly fileName?: string;
   readonly theme?: Theme;
+  /** Typing pause before the simulator asks again (default 90 ms; tests use 0). */
+  readonly simulatorDelayMs?: number;
 }
 
 /**
@@ -125,7 +139,7 @@ export function createDesignStore(deps: DesignDeps): DesignStore {
         // locations are the analysis's), and the editor is told to take it.
         const textSeq = s.textSeq + 1;
         applied = { ...result, seq: textSeq };
-        Object.assign(patch, { text: result.redactedText, textSeq, textReplaced: s.textReplaced + 1 });
+        Object.assign(patch, { text: result.redactedText, textSeq, textReplaced: s.textReplaced + 1, textCause: 'redact' });
       }
       const keepLastGood = applied.broken && s.shown !== null;
       set({ ...patch, analysis: applied, shown: keepLastGood ? s.shown : applied, failure: null });
@@ -173,6 +187,7 @@ export function createDesignStore(deps: DesignDeps): DesignStore {
       text: '',
       textSeq: 0,
       textReplaced: 0,
+      textCause: 'load',
       analysis: null,
       shown: null,
       analyzing: false,
@@ -187,6 +202,8 @@ export function createDesignStore(deps: DesignDeps): DesignStore {
       reveal: null,
       viewCommand: null,
       failure: null,
+      readOnly: false,
+      ...createSimulatorSlice(set, get, deps),
 
       loadText(text, fileName) {
         const s = get();
@@ -195,6 +212,7 @@ export function createDesignStore(deps: DesignDeps): DesignStore {
           fileName: fileName ?? s.fileName,
           textSeq: s.textSeq + 1,
           textReplaced: s.textReplaced + 1,
+          textCause: 'load',
           selection: null,
           pinned: {},
           failure: null,
@@ -205,7 +223,14 @@ export function createDesignStore(deps: DesignDeps): DesignStore {
       editText(text) {
         const s = get();
         if (text === s.text) return;
-        set({ text, textSeq: s.textSeq + 1, failure: null });
+        set({ text, textSeq: s.textSeq + 1, textCause: 'type', failure: null });
+        runAnalysis();
+      },
+
+      replaceText(text, cause) {
+        const s = get();
+        if (text === s.text) return;
+        set({ text, textSeq: s.textSeq + 1, textReplaced: s.textReplaced + 1, textCause: cause, failure: null });
         runAnalysis();
       },
 
@@ -256,8 +281,17 @@ export function createDesignStore(deps: DesignDeps): DesignStore {
       setPanelTab(tab) {
         set({ panelTab: tab });
       },
+
+      setReadOnly(readOnly) {
+        set({ readOnly });
+      },
+
+      revealLine(line, column = 1) {
+        set({ editorOpen: true, reveal: { line, column, endLine: line, endColumn: column, select: true, seq: next() } });
+      },
     };
   });
+  watchSimulator(store);
   return store;
 }
 

@@ -14,7 +14,28 @@ export {
   resourceIdsOf,
 } from './selectors';
 export { DesignStoreContext, useDesign, useDesignStore } from './useDesign';
+export {
+  selectSimulator,
+  selectSimulatorInput,
+  selectSimulatorAnswer,
+  selectDecision,
+  selectDecisionPath,
+  selectNodeLit,
+  selectRowLit,
+  selectEdgeLit,
+  selectTraceTarget,
+} from './simulator-selectors';
+export { selectObjectStatus } from './status-selectors';
+export { DEFAULT_SIMULATOR_INPUT, newKeyValue } from './simulator';
+export { editingOf } from './edit-actions';
+export { startAutosave, restoreAutosave, readAutosave, AUTOSAVE_KEY } from './autosave';
 
 export type { DesignState, DesignActions, DesignStore, DesignDeps, Theme, PanelTab, RevealRequest, ViewCommand } from './design-store';
 export type { Analysis, Analyzer, AnalysisRequest } from './analysis';
 export type { Layouter, XY } from './layout';
+export type { SimulatorView, SimulatorState, SimulatorActions } from './simulator';
+export type { Lit } from './simulator-selectors';
+export type { KeyValue, SimulatorInput, SimulationAnswer, SimulationRequest } from './simulation';
+export type { EditingStore, EditState, EditActions, Notice, Confirmation } from './edit-actions';
+export type { Autosave, SaveStorage, SavedDesign } from './autosave';
+export type { TextCause } from './design-store';

@@ -17,7 +17,7 @@ export function graphOf(analysis: Analysis | null): RouteGraph {
   if (!analysis) return EMPTY_GRAPH;
   let g = graphs.get(analysis);
   if (!g) {
-    g = buildGraph(analysis.resources, analysis.diagnostics);
+    g = buildGraph(analysis.resources, analysis.diagnostics, analysis.status ?? undefined);
     graphs.set(analysis, g);
   }
   return g;

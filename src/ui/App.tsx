@@ -1,7 +1,11 @@
 import { useEffect } from 'react';
 import { useDesign } from '../store/index';
 import Canvas from './canvas/Canvas';
+import { EditingLayer } from './editing/EditingLayer';
 import { EditorPane } from './EditorPane';
+import { EmptyState } from './examples/EmptyState';
+import { IoLayer } from './io/IoLayer';
+import { Palette } from './palette/Palette';
 import { SidePanel } from './panel/SidePanel';
 import { StaleBanner } from './StaleBanner';
 import { Toolbar } from './Toolbar';
@@ -24,11 +28,15 @@ export function App() {
         <section className="rd-canvas-pane" aria-label="Canvas">
           <StaleBanner />
           <Canvas />
+          <EmptyState />
+          <Palette />
+          <EditingLayer />
         </section>
         <aside className="rd-side" aria-label="Inspector and problems">
           <SidePanel />
         </aside>
       </main>
+      <IoLayer />
     </div>
   );
 }

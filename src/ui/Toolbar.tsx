@@ -1,6 +1,8 @@
 import { selectErrorCount, selectWarningCount, useDesign, useDesignStore } from '../store/index';
 import { IconCode, IconFit, IconLayout, IconMoon, IconSun, LogoMark } from './common/icons';
 import { SeverityIcon } from './common/SeverityCounts';
+import { IoButtons, ReviewToggle } from './io/IoButtons';
+import { EditButtons } from './editing/EditButtons';
 
 export function Toolbar() {
   const store = useDesignStore();
@@ -13,6 +15,8 @@ export function Toolbar() {
         <LogoMark />
         <h1>Route Designer</h1>
       </div>
+      <IoButtons />
+      <EditButtons />
       <div className="rd-toolbar-group" role="toolbar" aria-label="View">
         <button type="button" className="rd-button" aria-pressed={editorOpen} onClick={() => act.toggleEditor()} title="Show or hide the YAML editor" data-testid="toggle-editor">
           <IconCode /> YAML
@@ -27,6 +31,7 @@ export function Toolbar() {
       </div>
       <span className="rd-spacer" />
       <Status />
+      <ReviewToggle />
       <button
         type="button"
         className="rd-button rd-icon-button"

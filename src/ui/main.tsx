@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createDesignStore, createWorkerAnalyzer, DesignStoreContext } from '../store/index';
+import { createDesignStore, createWorkerAnalyzer, DesignStoreContext, editingOf, restoreAutosave, startAutosave } from '../store/index';
 import { App } from './App';
 import { createElkLayouter } from './canvas/elk-layouter';
 import './styles.css';
@@ -15,11 +15,23 @@ const store = createDesignStore({
   theme: prefersDark ? 'dark' : 'light',
 });
 
-// Opens on the embedded example (served from public/, same origin).
-void fetch(EXAMPLE.url)
-  .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${r.status} ${r.statusText}`))))
-  .then((text) => store.getState().loadText(text, EXAMPLE.fileName))
-  .catch((e: unknown) => store.getState().loadText(`# The embedded example could not be loaded: ${String(e)}\n`, EXAMPLE.fileName));
+// Editing: undo/redo history and autosave. The saved design (text and layout) is restored;
+// only when nothing was saved does the embedded example open (served from public/, same origin).
+const editing = editingOf(store);
+const storage = typeof localStorage === 'undefined' ? null : localStorage;
+if (storage && restoreAutosave(store, storage)) {
+  editing.history.clear();
+} else {
+  void fetch(EXAMPLE.url)
+    .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${r.status} ${r.statusText}`))))
+    .then((text) => store.getState().loadText(text, EXAMPLE.fileName))
+    .catch((e: unknown) => store.getState().loadText(`# The embedded example could not be loaded: ${String(e)}\n`, EXAMPLE.fileName))
+    .finally(() => editing.history.clear());
+}
+if (storage) {
+  const autosave = startAutosave(store, storage, { onError: (message) => editing.getState().notify(message, 'error') });
+  addEventListener('pagehide', () => autosave.flush());
+}
 
 const root = document.getElementById('root');
 if (root) {

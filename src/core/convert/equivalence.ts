@@ -5,14 +5,25 @@ import { serializeObjects } from '../resources/serialize.js';
 import type { Resource } from '../resources/types.js';
 import { simulate } from '../simulate/index.js';
 import { parseRequest } from '../simulate/parse-request.js';
-import type { Decision, MeshClient } from '../simulate/types.js';
+import type { Decision, MeshClient, Request } from '../simulate/types.js';
+import { isAffected } from './affected.js';
+import { DeciderIndex, objectKey, OriginIndex, type Decider } from './deciders.js';
+import { within } from './scope.js';
 import type { ConvertResult, LossEntry } from './types.js';
 
 /**
  * The proof check of a conversion (DESIGN.md "Conversion … is verified through the simulator"):
  * the same requests get the same decision before and after — status and outcome probabilities,
  * backends and their shares, the request as the backend receives it, the redirect — unless a loss
- * entry names the route or gateway that decided it.
+ * entry names the difference. An entry names it when the request is among the ones it says it
+ * affects (`requests`, when given) and
+ * - its scope (a rule, match, listener, server or whole object) is, or contains, an element that
+ *   decided the request before conversion (the route rule and match, the listener, the gateway); or
+ * - it `widens` a match and its scope contains the source of the rule that decides the request
+ *   after conversion (through `origins`) — a request no route took before (a default answer) can
+ *   only be explained this way, by an entry on the listener or gateway that answered, or by an
+ *   entry naming it; or
+ * - it has no scope (`null`) and names the request.
  */
 export interface RequestCase {
   /** Request line as the CLI takes it: `GET http://shop.example.com/api`. */
@@ -62,30 +73,49 @@ export function convertedResources(result: ConvertResult, defaultNamespace = 'de
   return parse([{ name: '<converted>', text: serializeObjects(result.items) }], { defaultNamespace }).resources;
 }
 
-function decide(table: RouteTable, c: RequestCase): Decision | undefined {
+function decide(table: RouteTable, c: RequestCase): { request: Request; decision: Decision } | undefined {
   const r = parseRequest(c.text, c.headers);
-  return r.ok ? simulate(table, r.request, c.mesh ? { mesh: c.mesh } : {}) : undefined;
+  return r.ok ? { request: r.request, decision: simulate(table, r.request, c.mesh ? { mesh: c.mesh } : {}) } : undefined;
 }
 
-function explains(loss: readonly LossEntry[], before: Decision, after: Decision): LossEntry[] {
-  const names = new Set<string>();
-  for (const d of [before, after]) {
-    for (const ref of [d.route, d.gateway]) if (ref) names.add(`${ref.namespace}/${ref.name}`);
-  }
-  return loss.filter((l) => names.has(`${l.resource.namespace}/${l.resource.name}`));
+/** What the check knows about one difference. */
+interface Evidence {
+  readonly request: Request;
+  /** No route took the request before conversion. */
+  readonly unrouted: boolean;
+  /** Elements of the source that decided it before. */
+  readonly before: readonly Decider[];
+  /** Elements of the source whose conversion decides it after. */
+  readonly after: readonly Decider[];
+}
+
+/** The loss entries that explain one difference (see the contract above). */
+export function explaining(loss: readonly LossEntry[], e: Evidence): LossEntry[] {
+  return loss.filter((l) => {
+    if (l.requests && !l.requests.some((a) => isAffected(a, e.request, e.unrouted))) return false;
+    if (l.scope === null) return l.requests !== undefined;
+    const scope = l.scope;
+    const hit = (ds: readonly Decider[]): boolean => ds.some((d) => d.object === objectKey(l.resource) && within(d.path, scope));
+    return hit(e.before) || (l.widens === true && hit(e.after));
+  });
 }
 
 /** Simulates every request on both designs; returns the differences, each with the loss entries that explain it. */
 export function checkEquivalence(source: readonly Resource[], result: ConvertResult, requests: readonly RequestCase[], options: { assumeExternal?: boolean } = {}): Difference[] {
   const before = compile(source, options).table;
   const after = compile(convertedResources(result), options).table;
+  const beforeIndex = new DeciderIndex(before);
+  const afterIndex = new DeciderIndex(after);
+  const origins = new OriginIndex(result.origins);
   const out: Difference[] = [];
   for (const c of requests) {
     const a = decide(before, c);
     const b = decide(after, c);
     if (!a || !b) continue;
-    const fields = compareDecisions(a, b);
-    if (fields.length > 0) out.push({ request: c, fields, before: a, after: b, explainedBy: explains(result.loss, a, b) });
+    const fields = compareDecisions(a.decision, b.decision);
+    if (fields.length === 0) continue;
+    const evidence: Evidence = { request: a.request, unrouted: a.decision.route === null, before: beforeIndex.all(a.decision), after: origins.sources(afterIndex.route(b.decision)) };
+    out.push({ request: c, fields, before: a.decision, after: b.decision, explainedBy: explaining(result.loss, evidence) });
   }
   return out;
 }

@@ -4,11 +4,11 @@ import { Design, hostOfService } from './design.js';
 import { attachments, type Attachment, type IstioListener } from './gw-attach.js';
 import type { GwCtx } from './gw-context.js';
 import { convertGateway } from './gw-gateway.js';
-import { istioHttp, routeEntries, sortEntries, type HttpEntry } from './gw-http.js';
+import { compareAge, istioHttp, routeEntries, sortEntries, type HttpEntry } from './gw-http.js';
+import { isolationVirtualServices } from './gw-isolation.js';
 import { l4Body } from './gw-l4.js';
 import { covers, hostnameRank } from './hosts.js';
 import { compareStrings, slug } from './names.js';
-import { rec, str } from './read.js';
 import type { Report } from './report.js';
 import type { ConvertOptions } from './types.js';
 
@@ -55,7 +55,10 @@ export function gatewayToIstio(resources: readonly Resource[], options: ConvertO
     return full.startsWith(`${vsNs}/`) ? full.slice(vsNs.length + 1) : full;
   };
   const http = routes.filter((r) => r.kind === 'HTTPRoute' || r.kind === 'GRPCRoute');
+  // A route whose rules all land in VirtualServices named after other routes (or that serves nowhere) leaves nothing in its place.
+  for (const r of http) slots.set(r, []);
   for (const [r, vs] of httpVirtualServices(http, att, gwName, take, ctx)) slots.set(r, [...(slots.get(r) ?? []), ...vs]);
+  for (const [gw, vss] of isolationVirtualServices(listeners, att, take, report)) slots.set(gw, [...(slots.get(gw) ?? []), ...vss]);
   const tcpSeen = new Map<string, Resource>();
   for (const r of routes.filter((x) => x.kind === 'TLSRoute' || x.kind === 'TCPRoute')) {
     const a = att.get(r) ?? [];
@@ -68,7 +71,14 @@ export function gatewayToIstio(resources: readonly Resource[], options: ConvertO
       }
     }
     const body = l4Body(r, a, (x) => gwName(x, r.namespace), ctx);
-    slots.set(r, body ? [{ apiVersion: VS_API, kind: 'VirtualService', metadata: { name: take(r.namespace, r.name), namespace: r.namespace }, spec: body }] : []);
+    if (!body) {
+      slots.set(r, []);
+      continue;
+    }
+    const name = take(r.namespace, r.name);
+    const list = body.tls !== undefined ? 'tls' : 'tcp';
+    report.origin({ kind: 'VirtualService', namespace: r.namespace, name }, ['spec', list, 0], r, ['spec', 'rules', 0]);
+    slots.set(r, [vsObject(name, r.namespace, body)]);
   }
   const items: KubeObject[] = [];
   for (const r of resources) items.push(...(slots.get(r) ?? [r.object]));
@@ -128,7 +138,7 @@ function httpVirtualServices(routes: Resource[], att: Map<Resource, Attachment[]
     const listenerName = m.scope.slice(m.scope.indexOf('/') + 1);
     const name = take(ns, (domainScopes.get(m.host) ?? 0) > 1 ? `${slug(m.host, 40)}-${slug(listenerName, 40)}` : slug(m.host));
     const attachment = (m.members[0] as Scoped).att;
-    push(home, vsObject(name, ns, { hosts: [m.host], gateways: [gwName(attachment, ns)], http: istioHttp(sortEntries(entries)) }));
+    push(home, vsObject(name, ns, { hosts: [m.host], gateways: [gwName(attachment, ns)], http: httpOf(name, ns, sortEntries(entries), ctx) }));
     for (const r of routesIn) ctx.report.note('RoutesMerged', r, ['spec', 'hostnames'], `Istio consults one VirtualService per host: the rules of ${routesIn.map((x) => `${x.kind} ${x.namespace}/${x.name}`).join(', ')} for ${m.host} are merged, in Gateway API precedence order, into VirtualService ${ns}/${name}`);
   }
   for (const r of routes) {
@@ -148,7 +158,8 @@ function httpVirtualServices(routes: Resource[], att: Map<Resource, Attachment[]
     for (const g of groups.values()) {
       const entries = sortEntries(g.hosts.flatMap((h, i) => (i === 0 ? routeEntries(r, h, r.namespace, undefined, ctx) : [])));
       const suffix = many ? `-${slug(g.first.kind === 'listener' ? g.first.listener.name : 'external', 30)}` : '';
-      push(r, vsObject(take(r.namespace, `${r.name}${suffix}`), r.namespace, { hosts: g.hosts, gateways: [...new Set(g.gateways)].sort(), http: istioHttp(entries) }));
+      const name = take(r.namespace, `${r.name}${suffix}`);
+      push(r, vsObject(name, r.namespace, { hosts: g.hosts, gateways: [...new Set(g.gateways)].sort(), http: httpOf(name, r.namespace, entries, ctx) }));
     }
   }
   meshVirtualServices(routes, att, take, ctx, push);
@@ -175,14 +186,19 @@ function meshVirtualServices(routes: Resource[], att: Map<Resource, Attachment[]
     const entries = sortEntries(members.flatMap((r) => routeEntries(r, '*', g.ns, g.port, ctx)));
     const name = take(g.ns, members.length > 1 ? `${g.svc.name}${g.port !== undefined ? `-${g.port}` : ''}` : home.name);
     if (members.length > 1) for (const r of members) ctx.report.note('RoutesMerged', r, ['spec', 'parentRefs'], `sidecars use one VirtualService per host: the mesh rules of ${members.map((x) => `${x.namespace}/${x.name}`).join(', ')} for ${host} are merged into VirtualService ${g.ns}/${name}`);
-    push(home, vsObject(name, g.ns, { hosts: [host], http: istioHttp(entries), ...(g.consumer ? { exportTo: ['.'] } : {}) }));
+    push(home, vsObject(name, g.ns, { hosts: [host], http: httpOf(name, g.ns, entries, ctx), ...(g.consumer ? { exportTo: ['.'] } : {}) }));
   }
 }
 
 function byAge(a: Resource, b: Resource): number {
-  const ca = str(rec(a.object.metadata).creationTimestamp) ?? '';
-  const cb = str(rec(b.object.metadata).creationTimestamp) ?? '';
-  return compareStrings(ca, cb) || compareStrings(`${a.namespace}/${a.name}`, `${b.namespace}/${b.name}`);
+  return compareAge(a, b) || compareStrings(`${a.namespace}/${a.name}`, `${b.namespace}/${b.name}`);
+}
+
+/** The `http[]` of VirtualService `ns/name`, its origins recorded. */
+function httpOf(name: string, ns: string, entries: readonly HttpEntry[], ctx: GwCtx): KubeObject[] {
+  const { http, origins } = istioHttp(entries);
+  for (const o of origins) ctx.report.origin({ kind: 'VirtualService', namespace: ns, name }, o.path, o.source, o.sourcePath);
+  return http;
 }
 
 function vsObject(name: string, namespace: string, spec: KubeObject): KubeObject {

@@ -16,6 +16,8 @@ export interface IstioListener {
   readonly protocol: string;
   readonly hostname: string;
   readonly listener: KubeObject;
+  /** The namespaces the Istio server admits (`*` = all): its hosts' `ns/` parts. */
+  readonly namespaces: readonly string[];
 }
 
 /** Where a route serves: a listener (or a Gateway outside the design, or a mesh Service) and the hostnames it serves there. */
@@ -105,8 +107,18 @@ export function attachments(route: Resource, listeners: ReadonlyMap<string, Isti
   return out;
 }
 
+/**
+ * Listener isolation (gateway-api.md §2.3, istio.md §4.2 `hostnameAllowedByIsolation`): a host is
+ * not served on `l` when a more specific listener on the same port and protocol covers all of it
+ * (its requests are that listener's, routes or not).
+ */
 function takenBySpecificListener(host: string, l: IstioListener, all: readonly IstioListener[]): boolean {
-  if (host.startsWith('*')) return false;
-  const mine = hostnameRank(l.hostname);
-  return all.some((o) => o !== l && o.port === l.port && o.protocol === l.protocol && covers(o.hostname, host) && (hostnameRank(o.hostname)[0] > mine[0] || hostnameRank(o.hostname)[1] > mine[1]));
+  return all.some((o) => o !== l && o.port === l.port && o.protocol === l.protocol && covers(o.hostname, host) && moreSpecific(o.hostname, l.hostname));
+}
+
+/** Listener hostname precedence (gateway-api.md §2.2): exact names first, then longer wildcards; no hostname last. */
+export function moreSpecific(a: string, b: string): boolean {
+  const [ea, ca] = hostnameRank(a);
+  const [eb, cb] = hostnameRank(b);
+  return ea !== eb ? ea > eb : ca > cb;
 }

@@ -4,7 +4,7 @@ import type { IstioListener } from './gw-attach.js';
 import { selectorMatches } from './gw-attach.js';
 import type { Design } from './design.js';
 import { joinName } from './names.js';
-import { has, num, rec, records, spec, str } from './read.js';
+import { has, num, rec, records, spec, str, strings } from './read.js';
 import type { Report } from './report.js';
 
 /** The label istiod puts on the pods it deploys for a Gateway; the Istio Gateways select them. */
@@ -44,7 +44,8 @@ export function convertGateway(gw: Resource, design: Design, report: Report): { 
       metadata: { name: objName, namespace: gw.namespace },
       spec: { selector: { [GATEWAY_NAME_LABEL]: gw.name }, servers: [server] },
     });
-    listeners.push({ gateway: gw, name, index, istioGateway: `${gw.namespace}/${objName}`, port, protocol, hostname, listener: l });
+    const admitted = (server.hosts as string[]).map((h) => (h.includes('/') ? h.slice(0, h.indexOf('/')) : '*')).filter((n) => n !== '~');
+    listeners.push({ gateway: gw, name, index, istioGateway: `${gw.namespace}/${objName}`, port, protocol, hostname, listener: l, namespaces: admitted });
   }
   return { objects, listeners };
 }
@@ -55,13 +56,31 @@ function serverHosts(l: KubeObject, gw: Resource, hostname: string, design: Desi
   if (from === 'All') return [hostname];
   if (from === 'Selector') {
     const selector = rec(ns.selector);
-    const names = [...new Set([...design.ofKind('', 'Namespace').map((n) => n.name), ...design.resources.map((r) => r.namespace).filter((n) => n !== '')])]
-      .filter((n) => selectorMatches(selector, design.namespaceLabels(n)))
-      .sort();
-    report.lose('NamespaceSelector', gw, [...at, 'allowedRoutes', 'namespaces', 'selector'], `Istio server hosts list namespaces, not selectors: evaluated against this design (${names.length === 0 ? 'none' : names.join(', ')}); namespaces labelled later are not picked up`);
+    const exact = namesOfSelector(selector);
+    const names = exact ?? [...new Set([...design.ofKind('', 'Namespace').map((n) => n.name), ...design.resources.map((r) => r.namespace).filter((n) => n !== '')])].filter((n) => selectorMatches(selector, design.namespaceLabels(n))).sort();
+    if (!exact) report.lose('NamespaceSelector', gw, [...at, 'allowedRoutes', 'namespaces', 'selector'], `Istio server hosts list namespaces, not selectors: evaluated against this design (${names.length === 0 ? 'none' : names.join(', ')}); namespaces labelled later are not picked up`);
     return names.length === 0 ? [`~/${hostname}`] : names.map((n) => `${n}/${hostname}`);
   }
   return [`${gw.namespace}/${hostname}`];
+}
+
+/**
+ * The namespaces a selector names outright: only `kubernetes.io/metadata.name` conditions (a label
+ * the API server sets on every Namespace to its name), `matchLabels` or `In` — the same list in
+ * any cluster, so an Istio host list says exactly the same. Undefined for any other selector.
+ */
+function namesOfSelector(selector: KubeObject): string[] | undefined {
+  const key = 'kubernetes.io/metadata.name';
+  const labels = rec(selector.matchLabels);
+  const exprs = records(selector.matchExpressions).map(({ item }) => item);
+  if (Object.keys(labels).some((k) => k !== key) || exprs.some((e) => str(e.key) !== key || str(e.operator) !== 'In')) return undefined;
+  if (Object.keys(labels).length === 0 && exprs.length === 0) return undefined;
+  let names: string[] | undefined = str(labels[key]) !== undefined ? [str(labels[key]) as string] : undefined;
+  for (const e of exprs) {
+    const values = strings(e.values);
+    names = names === undefined ? values : names.filter((n) => values.includes(n));
+  }
+  return [...new Set(names ?? [])].sort();
 }
 
 /** Listener TLS → server tls; null when the listener cannot be served (istio.md §4.1: HTTPS/TLS without tls). */

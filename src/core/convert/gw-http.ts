@@ -1,3 +1,4 @@
+import type { FieldPath } from '../resources/path.js';
 import type { KubeObject, Resource } from '../resources/types.js';
 import type { GwCtx } from './gw-context.js';
 import { ruleAction, type GwPathModifier, type IstioAction } from './gw-filters.js';
@@ -14,6 +15,8 @@ export interface HttpEntry {
   readonly route: Resource;
   readonly ruleIndex: number;
   readonly matchIndex: number;
+  /** Source path of the match (`spec.rules[i].matches[j]`), or of the rule when it has no matches. */
+  readonly at: FieldPath;
   readonly match: KubeObject;
   /** The hostname this entry serves under (its precedence starts there). */
   readonly host: string;
@@ -30,7 +33,10 @@ export function routeEntries(route: Resource, host: string, vsNs: string, port: 
     const action = ruleAction(route, rule, ['spec', 'rules', index], vsNs, ctx);
     const matches = records(rule.matches);
     const list = matches.length > 0 ? matches : [{ item: {}, index: 0 }];
-    for (const { item, index: mi } of list) out.push({ route, ruleIndex: index, matchIndex: mi, match: item, host, action, ruleName: str(rule.name), port });
+    for (const { item, index: mi } of list) {
+      const at = matches.length > 0 ? ['spec', 'rules', index, 'matches', mi] : ['spec', 'rules', index];
+      out.push({ route, ruleIndex: index, matchIndex: mi, at, match: item, host, action, ruleName: str(rule.name), port });
+    }
   }
   return out;
 }
@@ -54,11 +60,22 @@ function key(e: HttpEntry): number[] {
   }
   const p = pathOf(e.match);
   const rank = p.type === 'Exact' ? 2 : p.type === 'PathPrefix' ? 1 : 0;
-  return [exact, chars, rank, rank === 1 ? trimSlash(p.value).length : rank === 2 ? p.value.length : 0, e.match.method !== undefined ? 1 : 0, headers, records(e.match.queryParams).length];
+  // "the longest PathPrefix value (characters)", the value as written (`/a/` outranks `/a`), as the simulator reads it.
+  return [exact, chars, rank, rank === 0 ? 0 : p.value.length, e.match.method !== undefined ? 1 : 0, headers, records(e.match.queryParams).length];
 }
 
-function created(r: Resource): string {
-  return str(rec(r.object.metadata).creationTimestamp) ?? '';
+/**
+ * Route age order (gateway-api.md §4.6 step 6), as the simulator reads it: older first; a route
+ * without creationTimestamp counts as the newest (two such routes tie, DESIGN.md).
+ */
+export function compareAge(a: Resource, b: Resource): number {
+  const time = (r: Resource): number => {
+    const t = str(rec(r.object.metadata).creationTimestamp);
+    return t === undefined ? Infinity : Date.parse(t);
+  };
+  const x = time(a);
+  const y = time(b);
+  return x === y ? 0 : x < y ? -1 : 1;
 }
 
 /** Sorts entries into Gateway API precedence: the Istio first-match order that decides the same. */
@@ -69,7 +86,7 @@ export function sortEntries(entries: HttpEntry[]): HttpEntry[] {
     const kb = keys.get(b) as number[];
     for (let i = 0; i < ka.length; i++) if ((ka[i] as number) !== (kb[i] as number)) return (kb[i] as number) - (ka[i] as number);
     return (
-      compareStrings(created(a.route), created(b.route)) ||
+      compareAge(a.route, b.route) ||
       compareStrings(`${a.route.namespace}/${a.route.name}`, `${b.route.namespace}/${b.route.name}`) ||
       (a.route.kind === b.route.kind ? 0 : compareStrings(a.route.kind, b.route.kind)) ||
       a.ruleIndex - b.ruleIndex ||
@@ -156,25 +173,45 @@ function isCatchAll(m: KubeObject): boolean {
   return Object.keys(m).filter((k) => k !== 'port').length === 0;
 }
 
+/** An element of a converted VirtualService and the source element it comes from. */
+export interface HttpOrigin {
+  readonly path: FieldPath;
+  readonly source: Resource;
+  readonly sourcePath: FieldPath;
+}
+
 /**
  * Sorted entries → Istio `http[]`: one rule per entry (two when a PathPrefix split needs two
  * rewrites), adjacent rules with the same action merged, nothing after a catch-all (Istio would
- * drop it, istio.md §1.2).
+ * drop it, istio.md §1.2). `origins` maps every rule and match back to its source.
  */
-export function istioHttp(entries: readonly HttpEntry[]): KubeObject[] {
-  const out: { rule: KubeObject; action: string; origin: string }[] = [];
+export function istioHttp(entries: readonly HttpEntry[]): { http: KubeObject[]; origins: HttpOrigin[] } {
+  const out: { rule: KubeObject; action: string; origin: string; from: HttpEntry[] }[] = [];
+  const done = (): { http: KubeObject[]; origins: HttpOrigin[] } => ({ http: finish(out), origins: originsOf(out) });
   for (const e of entries) {
     for (const { variant, match } of istioMatches(e)) {
       const action = actionFor(e, variant, match);
       const actionKey = JSON.stringify(action);
       const origin = `${e.route.kind}/${e.route.namespace}/${e.route.name}/${e.ruleIndex}`;
       const last = out[out.length - 1];
-      if (last && last.action === actionKey && last.origin === origin) (last.rule.match as KubeObject[]).push(match);
-      else out.push({ rule: { ...(e.ruleName ? { name: e.ruleName } : {}), match: [match], ...action }, action: actionKey, origin });
-      if (isCatchAll(match)) return finish(out);
+      if (last && last.action === actionKey && last.origin === origin) {
+        (last.rule.match as KubeObject[]).push(match);
+        last.from.push(e);
+      } else out.push({ rule: { ...(e.ruleName ? { name: e.ruleName } : {}), match: [match], ...action }, action: actionKey, origin, from: [e] });
+      if (isCatchAll(match)) return done();
     }
   }
-  return finish(out);
+  return done();
+}
+
+function originsOf(out: readonly { from: readonly HttpEntry[] }[]): HttpOrigin[] {
+  const origins: HttpOrigin[] = [];
+  out.forEach(({ from }, k) => {
+    const first = from[0] as HttpEntry;
+    origins.push({ path: ['spec', 'http', k], source: first.route, sourcePath: ['spec', 'rules', first.ruleIndex] });
+    from.forEach((e, m) => origins.push({ path: ['spec', 'http', k, 'match', m], source: e.route, sourcePath: e.at }));
+  });
+  return origins;
 }
 
 function finish(out: { rule: KubeObject }[]): KubeObject[] {

@@ -1,4 +1,5 @@
 import type { KubeObject } from '../resources/types.js';
+import type { RequestMatch } from './types.js';
 import { ANY_PATH, fullMatch, intersectAtoms, pathRank, sameAtom, toGatewayPath, type Intersection, type PathAtom } from './path-atoms.js';
 
 /** A header or query-parameter condition as the Gateway API writes it. */
@@ -22,6 +23,8 @@ export interface GwMatch {
   readonly method?: string;
   readonly headers: readonly Cond[];
   readonly queryParams: readonly Cond[];
+  /** Index of the source match it was translated from (Istio `match[i]`); absent for a rule without matches. */
+  readonly source?: number;
 }
 
 export const MATCH_ALL: GwMatch = { path: ANY_PATH, headers: [], queryParams: [] };
@@ -79,7 +82,7 @@ export function intersectMatches(a: GwMatch, b: GwMatch): Intersection<GwMatch> 
   if (path === 'empty') return 'empty';
   if (path === 'unknown' || headers === 'unknown' || queryParams === 'unknown') return 'unknown';
   const method = a.method ?? b.method;
-  return { path, ...(a.origin ? { origin: a.origin } : {}), ...(method !== undefined ? { method } : {}), headers, queryParams };
+  return { path, ...(a.origin ? { origin: a.origin } : {}), ...(method !== undefined ? { method } : {}), headers, queryParams, ...(a.source !== undefined ? { source: a.source } : {}) };
 }
 
 export function matchId(m: GwMatch): string {
@@ -103,6 +106,16 @@ export function toGatewayMatch(m: GwMatch): KubeObject {
   if (m.queryParams.length > 0) out.queryParams = m.queryParams.map(condYaml);
   if (m.method !== undefined) out.method = m.method;
   return out;
+}
+
+/** The requests a match accepts, for a loss entry (types.ts AffectedRequests). */
+export function toRequestMatch(m: GwMatch): RequestMatch {
+  return {
+    path: toGatewayPath(m.path),
+    ...(m.method !== undefined ? { method: m.method } : {}),
+    ...(m.headers.length > 0 ? { headers: m.headers.map((c) => ({ type: c.type, name: c.name, value: c.value })) } : {}),
+    ...(m.queryParams.length > 0 ? { queryParams: m.queryParams.map((c) => ({ type: c.type, name: c.name, value: c.value })) } : {}),
+  };
 }
 
 function condYaml(c: Cond): KubeObject {

@@ -30,6 +30,9 @@ export function backendRef(dest: KubeObject, at: FieldPath, vs: Resource, routeN
     ctx.report.lose('BackendPortUnknown', vs, at, `the destination ${host} names no port and the Service ${svc.namespace}/${svc.name} ${ctx.design.service(svc) ? 'has several' : 'is not in this design'}; a backendRef needs a port, so it is left out`);
     return undefined;
   }
+  if (!ctx.options.assumeExternal && !ctx.design.service(svc)) {
+    ctx.report.lose('MissingBackendStatus', vs, at, `the Service ${svc.namespace}/${svc.name} is not in this design: its share answers 503 in Istio, 500 in the Gateway API`);
+  }
   const subset = str(dest.subset);
   const target = subset !== undefined ? subsetTarget(svc, subset, [...at, 'subset'], vs, ctx) : svc;
   if (target.namespace !== routeNs) ctx.grants.add(routeKind, routeNs, 'Service', target.namespace, target.name);

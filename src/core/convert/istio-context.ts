@@ -7,6 +7,8 @@ import type { ConvertOptions } from './types.js';
 /** A listener generated from one Istio Gateway server (and one of its hosts). */
 export interface ListenerInfo {
   readonly gateway: Resource;
+  /** Index of the Istio server it comes from (`spec.servers[i]`): Istio fills a virtual host server by server (istio.md §1.7). */
+  readonly server: number;
   readonly name: string;
   readonly port: number;
   /** Gateway API protocol: HTTP, HTTPS, TLS, TCP. */
@@ -14,8 +16,10 @@ export interface ListenerInfo {
   readonly tlsMode: 'Terminate' | 'Passthrough' | null;
   /** The server host's DNS part (`*` for any). */
   readonly host: string;
-  /** Namespaces whose VirtualServices may bind (`*` = all). */
+  /** Namespaces whose routes the listener admits (`*` = all). */
   readonly namespaces: readonly string[];
+  /** Namespaces whose VirtualServices bind through the Istio server itself (`*` = all); narrower than `namespaces` where Istio's merged route table needs it (istio-gateway.ts). */
+  readonly serverNamespaces: readonly string[];
   /** Istio `httpsRedirect`: only the generated redirect route attaches. */
   readonly httpsRedirect: boolean;
 }

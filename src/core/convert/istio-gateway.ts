@@ -1,6 +1,6 @@
 import { GATEWAY_GROUP } from '../resources/kinds.js';
 import type { KubeObject, Resource } from '../resources/types.js';
-import { isGatewayHostname } from './hosts.js';
+import { covers, isGatewayHostname } from './hosts.js';
 import type { IstioCtx, ListenerInfo } from './istio-context.js';
 import { NameAllocator, joinName, slug } from './names.js';
 import { has, num, rec, records, spec, str, strings } from './read.js';
@@ -50,11 +50,12 @@ export function convertIstioGateway(gw: Resource, ctx: IstioCtx): KubeObject[] {
       }
       listener.allowedRoutes = kind.httpsRedirect ? { namespaces: { from: 'Same' } } : allowedRoutes(g.namespaces, gw.namespace);
       listeners.push(listener);
-      const info: ListenerInfo = { gateway: gw, name, port, protocol: kind.protocol, tlsMode: kind.tlsMode, host: g.host, namespaces: g.namespaces, httpsRedirect: kind.httpsRedirect };
+      const info: ListenerInfo = { gateway: gw, server: index, name, port, protocol: kind.protocol, tlsMode: kind.tlsMode, host: g.host, namespaces: g.namespaces, serverNamespaces: g.namespaces, httpsRedirect: kind.httpsRedirect };
       infos.push(info);
       if (kind.httpsRedirect) extra.push(httpsRedirectRoute(info, ctx, [...at, 'tls', 'httpsRedirect']));
     }
   }
+  admitWiderNamespaces(gw, listeners, infos, ctx);
   ctx.listeners.set(`${gw.namespace}/${gw.name}`, infos);
   const out: KubeObject = {
     apiVersion: `${GATEWAY_GROUP}/v1`,
@@ -63,6 +64,28 @@ export function convertIstioGateway(gw: Resource, ctx: IstioCtx): KubeObject[] {
     spec: { gatewayClassName: 'istio', listeners },
   };
   return [out, ...extra];
+}
+
+/**
+ * Istio merges the plaintext HTTP servers of a port into one route table: a VirtualService bound
+ * through a wide server (`shop/*`) serves its hosts there even where a narrower server
+ * (`team/*.example.com`) lists other namespaces (istio.md §2 "How a request picks a server"). A
+ * Gateway API request belongs to the most specific listener only (gateway-api.md §2.3), so a narrower
+ * listener also admits the namespaces of every wider one on its port.
+ */
+function admitWiderNamespaces(gw: Resource, listeners: KubeObject[], infos: ListenerInfo[], ctx: IstioCtx): void {
+  const plain = (l: ListenerInfo): boolean => l.protocol === 'HTTP' && !l.httpsRedirect;
+  const before = infos.map((l) => l.namespaces);
+  infos.forEach((o, i) => {
+    if (!plain(o)) return;
+    const wider = infos.filter((l, j) => j !== i && plain(l) && l.port === o.port && l.host !== o.host && covers(l.host, o.host));
+    const namespaces = mergeNamespaces([before[i] ?? [], ...wider.map((l) => before[infos.indexOf(l)] ?? [])]);
+    if (JSON.stringify(namespaces) === JSON.stringify(o.namespaces)) return;
+    infos[i] = { ...o, namespaces };
+    const listener = listeners.find((l) => l.name === o.name);
+    if (listener) listener.allowedRoutes = allowedRoutes(namespaces, gw.namespace);
+    ctx.report.note('ListenerIsolation', gw, ['spec', 'servers'], `listener ${o.name} (${o.host}) also admits routes from ${namespaces.includes('*') ? 'every namespace' : namespaces.join(', ')}: Istio serves their VirtualServices for ${o.host} through ${wider.map((l) => l.name).join(', ')} on the same port`);
+  });
 }
 
 function labelsAndAnnotations(r: Resource): KubeObject {
@@ -103,7 +126,7 @@ function hostGroups(hosts: string[], gwNs: string): { host: string; namespaces: 
   return [...by.entries()].map(([host, ns]) => ({ host, namespaces: ns.has('*') ? ['*'] : [...ns].sort() }));
 }
 
-function mergeNamespaces(lists: string[][]): string[] {
+function mergeNamespaces(lists: readonly (readonly string[])[]): string[] {
   const all = new Set(lists.flat());
   return all.has('*') || all.size === 0 ? ['*'] : [...all].sort();
 }
@@ -122,6 +145,7 @@ function allowedRoutes(namespaces: readonly string[], gwNs: string): KubeObject 
 /** Istio `httpsRedirect` answers 301 to https for every request on the server (istio.md §2). */
 function httpsRedirectRoute(l: ListenerInfo, ctx: IstioCtx, at: (string | number)[]): KubeObject {
   ctx.report.note('HttpsRedirectRoute', l.gateway, at, `httpsRedirect became the HTTPRoute ${l.gateway.name}-${l.name}-https-redirect on listener ${l.name}`);
+  ctx.report.origin({ kind: 'HTTPRoute', namespace: l.gateway.namespace, name: `${l.gateway.name}-${l.name}-https-redirect` }, ['spec', 'rules', 0], l.gateway, at);
   return {
     apiVersion: `${GATEWAY_GROUP}/v1`,
     kind: 'HTTPRoute',

@@ -5,9 +5,9 @@ import { MATCH_ALL, toGatewayMatch, type GwMatch } from './gw-match.js';
 import { backendRef, backendRefs } from './istio-backends.js';
 import type { IstioCtx } from './istio-context.js';
 import { headerFilters } from './istio-headers.js';
-import { isIstioCatchAll, readStringMatch, translateMatch } from './istio-match.js';
-import { pathModFor, type IstioPathMod } from './istio-path-mod.js';
-import { atomRegex, toGatewayPath } from './path-atoms.js';
+import { isIstioCatchAll, readStringMatch, translateMatch, type Lose } from './istio-match.js';
+import type { IstioPathMod } from './istio-path-mod.js';
+import { groupMatches, splitMatches, type LoseOrder } from './istio-rule-split.js';
 import { bool, has, num, rec, records, str, strings } from './read.js';
 
 /**
@@ -34,7 +34,7 @@ export interface RuleDraft {
 
 export function draftRule(vs: Resource, rule: KubeObject, index: number, routeNs: string, ctx: IstioCtx): RuleDraft | undefined {
   const at: FieldPath = ['spec', 'http', index];
-  const lose = (code: Parameters<IstioCtx['report']['lose']>[0], path: FieldPath, message: string): void => ctx.report.lose(code, vs, path, message);
+  const lose: Lose = (code, path, message, affects) => ctx.report.lose(code, vs, path, message, affects);
   if (has(rule, 'delegate')) {
     lose('Delegate', [...at, 'delegate'], 'delegation has no Gateway API form: the rule is left out and its requests fall to later rules');
     return undefined;
@@ -45,7 +45,7 @@ export function draftRule(vs: Resource, rule: KubeObject, index: number, routeNs
   let stops = matches.length === 0;
   if (stops) tail.push({ ...MATCH_ALL, origin: { kind: 'prefix', prefix: '/' } });
   for (const { item, index: mi } of matches) {
-    const out = translateMatch(item, [...at, 'match', mi], lose);
+    const out = translateMatch(item, [...at, 'match', mi], lose).map((m) => ({ ...m, source: mi }));
     if (isIstioCatchAll(item)) {
       tail.push(...out);
       stops = true;
@@ -68,6 +68,9 @@ export function draftRule(vs: Resource, rule: KubeObject, index: number, routeNs
     backends = [];
   } else backends = backendRefs(rule.route, [...at, 'route'], vs, routeNs, 'HTTPRoute', ctx);
   const rewrite = has(rule, 'rewrite') ? readRewrite(rec(rule.rewrite), [...at, 'rewrite'], vs, ctx) : undefined;
+  // Matches that land in different rules get their intersections now, so that the order fixer sees them.
+  const split = splitMatches({ redirect, rewrite }, head, [], (message, affects) => ctx.report.lose('OrderNotPreserved', vs, at, message, affects)).map((x) => x.m);
+  head.splice(0, head.length, ...split);
   return { vs, index, at, name: str(rule.name), head, tail, stops, filters, redirect, rewrite, backendRefs: backends, extra: timing(rule, at, vs, ctx) };
 }
 
@@ -181,37 +184,18 @@ function timing(rule: KubeObject, at: FieldPath, vs: Resource, ctx: IstioCtx): K
 /**
  * The Gateway API rules of a draft for the given matches: matches that need the same path
  * modifier share a rule; ReplacePrefixMatch needs a rule of its own (one PathPrefix match,
- * gateway-api.md §5.1).
+ * gateway-api.md §5.1); istio-rule-split.ts keeps Istio's first match where such rules compete.
  */
-export function emitRules(d: RuleDraft, matches: readonly GwMatch[], ctx: IstioCtx): KubeObject[] {
-  const groups = new Map<string, { mods: KubeObject[]; matches: GwMatch[] }>();
+export function emitRules(d: RuleDraft, matches: readonly GwMatch[], ctx: IstioCtx): { rule: KubeObject; matches: GwMatch[] }[] {
   const lostAtoms: string[] = [];
-  let single = 0;
-  for (const m of matches) {
-    const mods: KubeObject[] = [];
-    if (d.redirect) {
-      const pm = d.redirect.path ? pathModFor(m, d.redirect.path) : undefined;
-      if (pm === 'lost') lostAtoms.push(atomRegex(m.path) ?? toGatewayPath(m.path).value);
-      mods.push({ type: 'RequestRedirect', requestRedirect: { ...d.redirect.base, ...(pm && pm !== 'lost' ? { path: pm } : {}) } });
-    }
-    if (d.rewrite) {
-      const pm = d.rewrite.path ? pathModFor(m, d.rewrite.path) : undefined;
-      if (pm === 'lost') lostAtoms.push(atomRegex(m.path) ?? toGatewayPath(m.path).value);
-      const rw = { ...(d.rewrite.hostname ? { hostname: d.rewrite.hostname } : {}), ...(pm && pm !== 'lost' ? { path: pm } : {}) };
-      if (Object.keys(rw).length > 0) mods.push({ type: 'URLRewrite', urlRewrite: rw });
-    }
-    const alone = JSON.stringify(mods).includes('ReplacePrefixMatch');
-    const key = alone ? `#${single++}` : JSON.stringify(mods);
-    const g = groups.get(key) ?? { mods, matches: [] };
-    g.matches.push(m);
-    groups.set(key, g);
-  }
+  const lose: LoseOrder = (message, affects) => ctx.report.lose('OrderNotPreserved', d.vs, d.at, message, affects);
+  const groups = groupMatches(splitMatches(d, matches, lostAtoms, lose), lose);
   if (lostAtoms.length > 0) {
     const field = d.redirect ? 'redirect' : 'rewrite';
     ctx.report.lose(d.redirect ? 'RedirectNotRepresentable' : 'RewriteNotRepresentable', d.vs, [...d.at, field], `Istio replaces the matched prefix as a string; for paths matching ${[...new Set(lostAtoms)].join(', ')} the Gateway API has no such ${field} (it works on whole segments), so they are not rewritten`);
   }
-  const out: KubeObject[] = [];
-  for (const g of groups.values()) {
+  const out: { rule: KubeObject; matches: GwMatch[] }[] = [];
+  for (const g of groups) {
     const rule: KubeObject = {};
     if (d.name && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(d.name)) rule.name = out.length === 0 ? d.name : `${d.name}-${out.length + 1}`;
     rule.matches = g.matches.map(toGatewayMatch);
@@ -219,7 +203,7 @@ export function emitRules(d: RuleDraft, matches: readonly GwMatch[], ctx: IstioC
     if (filters.length > 0) rule.filters = filters;
     if (d.backendRefs && d.backendRefs.length > 0) rule.backendRefs = d.backendRefs;
     Object.assign(rule, d.extra);
-    out.push(rule);
+    out.push({ rule, matches: g.matches });
   }
   return out;
 }

@@ -1,3 +1,4 @@
+import type { FieldPath } from '../resources/path.js';
 import type { KubeObject, Resource } from '../resources/types.js';
 import { serviceOfHost } from './design.js';
 import { isGatewayHostname } from './hosts.js';
@@ -11,6 +12,8 @@ export interface L4Route {
   readonly kind: 'TLSRoute' | 'TCPRoute';
   readonly namespace: string;
   readonly base: string;
+  /** The source rule (`spec.tls[i]`, `spec.tcp[i]`): the origin of the route's one rule. */
+  readonly at: FieldPath;
   readonly object: (name: string) => KubeObject;
 }
 
@@ -26,11 +29,11 @@ export function convertL4(vs: Resource, ctx: IstioCtx): L4Route[] {
   const s = spec(vs.object);
   const tls = records(s.tls);
   for (const { item: rule, index } of tls) {
-    const at = ['spec', 'tls', index];
+    const at: FieldPath = ['spec', 'tls', index];
     const sni = new Set<string>();
     for (const { item: m, index: mi } of records(rule.match)) {
       for (const h of strings(m.sniHosts)) sni.add(h.toLowerCase());
-      for (const k of [...IGNORED_L4, 'port']) if (m[k] !== undefined) ctx.report.lose('TLSMatch', vs, [...at, 'match', mi, k], `the TLS match condition ${k} has no TLSRoute form; it is left out`);
+      for (const k of [...IGNORED_L4, 'port']) if (m[k] !== undefined) ctx.report.lose('TLSMatch', vs, [...at, 'match', mi, k], `the TLS match condition ${k} has no TLSRoute form; it is left out`, { widens: true });
     }
     const hostnames = [...sni].filter((h) => h !== '*' && isGatewayHostname(h));
     const { parentRefs } = gatewayParents(vs, vs.namespace, [...sni], ['TLS'], ctx);
@@ -40,6 +43,7 @@ export function convertL4(vs: Resource, ctx: IstioCtx): L4Route[] {
       kind: 'TLSRoute',
       namespace: vs.namespace,
       base: tls.length === 1 ? vs.name : `${vs.name}-${index + 1}`,
+      at,
       object: (name) => ({
         apiVersion: ROUTE_API,
         kind: 'TLSRoute',
@@ -51,11 +55,11 @@ export function convertL4(vs: Resource, ctx: IstioCtx): L4Route[] {
   const tcp = records(s.tcp);
   const claimedPorts = new Set<string>();
   for (const { item: rule, index } of tcp) {
-    const at = ['spec', 'tcp', index];
+    const at: FieldPath = ['spec', 'tcp', index];
     const matches = records(rule.match);
     const ports = matches.every(({ item }) => num(item.port) !== undefined) && matches.length > 0 ? new Set(matches.map(({ item }) => num(item.port) as number)) : undefined;
     for (const { item: m, index: mi } of matches) {
-      for (const k of IGNORED_L4) if (m[k] !== undefined) ctx.report.lose('TCPMatch', vs, [...at, 'match', mi, k], `the TCP match condition ${k} has no TCPRoute form; it is left out`);
+      for (const k of IGNORED_L4) if (m[k] !== undefined) ctx.report.lose('TCPMatch', vs, [...at, 'match', mi, k], `the TCP match condition ${k} has no TCPRoute form; it is left out`, { widens: true });
     }
     const { parentRefs: all } = gatewayParents(vs, vs.namespace, ['*'], ['TCP'], ctx);
     const parentRefs = all.filter((p) => {
@@ -80,6 +84,7 @@ export function convertL4(vs: Resource, ctx: IstioCtx): L4Route[] {
       kind: 'TCPRoute',
       namespace: vs.namespace,
       base: tcp.length === 1 ? vs.name : `${vs.name}-${index + 1}`,
+      at,
       object: (name) => ({
         apiVersion: ROUTE_API,
         kind: 'TCPRoute',

@@ -3,12 +3,16 @@ import type { KubeObject } from '../resources/types.js';
 import type { Cond, GwMatch, UriOrigin } from './gw-match.js';
 import { ANY_PATH, caseless, escapeRegex, type PathAtom } from './path-atoms.js';
 import { bool, has, rec, str } from './read.js';
+import type { Affects } from './report.js';
 import type { LossCode } from './types.js';
 
 /** The nine methods a Gateway API match can name (gateway-api.md §4.5). */
 export const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH'] as const;
 
-export type Lose = (code: LossCode, path: FieldPath, message: string) => void;
+export type Lose = (code: LossCode, path: FieldPath, message: string, affects?: Affects) => void;
+
+/** A left-out match condition: the converted match accepts more requests (types.ts LossEntry.widens). */
+const WIDENS: Affects = { widens: true };
 
 type StringMatch = { type: 'exact' | 'prefix' | 'regex'; value: string } | { type: 'present' };
 
@@ -79,7 +83,7 @@ export function translateMatch(match: KubeObject, at: FieldPath, lose: Lose): Gw
     const lower = name.toLowerCase();
     if (['uri', 'scheme', 'method', 'authority'].includes(lower)) continue; // ignored by Istio itself (istio.md §1.3)
     if (lower.startsWith('@request.auth.claims')) {
-      lose('UnsupportedMatch', [...at, 'headers', name], `the JWT claim condition ${name} has no Gateway API form; requests are matched without it`);
+      lose('UnsupportedMatch', [...at, 'headers', name], `the JWT claim condition ${name} has no Gateway API form; requests are matched without it`, WIDENS);
       continue;
     }
     headers.push(toCond(lower, readStringMatch(v)));
@@ -87,15 +91,15 @@ export function translateMatch(match: KubeObject, at: FieldPath, lose: Lose): Gw
   const queryParams: Cond[] = Object.entries(rec(match.queryParams))
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([name, v]) => toCond(name, readStringMatch(v)));
-  if (has(match, 'withoutHeaders')) lose('WithoutHeaders', [...at, 'withoutHeaders'], 'the Gateway API cannot match the absence of a header; requests carrying these headers now match too');
+  if (has(match, 'withoutHeaders')) lose('WithoutHeaders', [...at, 'withoutHeaders'], 'the Gateway API cannot match the absence of a header; requests carrying these headers now match too', WIDENS);
   for (const k of ['scheme', 'authority'] as const) {
-    if (has(match, k)) lose('UnsupportedMatch', [...at, k], `the Gateway API has no ${k} match; requests are matched whatever their ${k}`);
+    if (has(match, k)) lose('UnsupportedMatch', [...at, k], `the Gateway API has no ${k} match; requests are matched whatever their ${k}`, WIDENS);
   }
-  if (has(match, 'port')) lose('UnsupportedMatch', [...at, 'port'], `the Gateway API has no per-match port; the match now applies on every port of its parents`);
+  if (has(match, 'port')) lose('UnsupportedMatch', [...at, 'port'], `the Gateway API has no per-match port; the match now applies on every port of its parents`, WIDENS);
   if (has(match, 'sourceLabels') || has(match, 'sourceNamespace')) {
-    lose('SourceMatch', [...at, has(match, 'sourceLabels') ? 'sourceLabels' : 'sourceNamespace'], 'the Gateway API cannot select the calling workload; the match now applies to every client');
+    lose('SourceMatch', [...at, has(match, 'sourceLabels') ? 'sourceLabels' : 'sourceNamespace'], 'the Gateway API cannot select the calling workload; the match now applies to every client', WIDENS);
   }
-  if (has(match, 'gateways')) lose('UnsupportedMatch', [...at, 'gateways'], 'a per-match gateways list has no Gateway API form; the match applies on every parent of the route');
+  if (has(match, 'gateways')) lose('UnsupportedMatch', [...at, 'gateways'], 'a per-match gateways list has no Gateway API form; the match applies on every parent of the route', WIDENS);
   const methods = translateMethod(match.method, [...at, 'method'], lose);
   const out: GwMatch[] = [];
   for (const path of atoms) {
@@ -110,7 +114,7 @@ function translateMethod(v: unknown, at: FieldPath, lose: Lose): (string | undef
   if (m.type === 'present') return [undefined];
   const hit = HTTP_METHODS.filter((x) => (m.type === 'exact' ? x === m.value : m.type === 'prefix' ? x.startsWith(m.value) : safeFull(m.value, x)));
   if (m.type !== 'exact' || hit.length === 0) {
-    lose('MethodMatch', at, `the Gateway API matches only the nine standard methods exactly; written as ${hit.length === 0 ? 'nothing (the match can no longer hold)' : hit.join(', ')}`);
+    lose('MethodMatch', at, `the Gateway API matches only the nine standard methods exactly; written as ${hit.length === 0 ? 'nothing (the match can no longer hold)' : hit.join(', ')}`, WIDENS);
   }
   return hit;
 }

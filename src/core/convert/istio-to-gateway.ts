@@ -6,7 +6,7 @@ import type { IstioCtx } from './istio-context.js';
 import { convertIstioGateway } from './istio-gateway.js';
 import { emitRules } from './istio-http-rule.js';
 import { convertL4 } from './istio-l4.js';
-import { planHttp, ROUTE_API, type RoutePlan } from './istio-virtual-service.js';
+import { dropShadowedParents, planHttp, ROUTE_API, type RoutePlan } from './istio-virtual-service.js';
 import { orderVirtualHosts } from './istio-vhosts.js';
 import { compareStrings } from './names.js';
 import { rec, spec } from './read.js';
@@ -43,13 +43,18 @@ export function istioToGateway(resources: readonly Resource[], options: ConvertO
   const plans = new Map<Resource, RoutePlan[]>();
   for (const vs of vss) plans.set(vs, planHttp(vs, ctx));
   const all = [...plans.values()].flat();
+  dropShadowedParents(all);
   const names = new Map<RoutePlan, string>();
   for (const p of all) names.set(p, take('HTTPRoute', p.namespace, p.base));
   orderVirtualHosts(all, (p) => names.get(p) as string, ctx);
   for (const vs of vss) {
     const out: KubeObject[] = [];
     for (const p of plans.get(vs) ?? []) out.push(httpRoute(p, names.get(p) as string, ctx));
-    for (const l4 of convertL4(vs, ctx)) out.push(l4.object(take(l4.kind, l4.namespace, l4.base)));
+    for (const l4 of convertL4(vs, ctx)) {
+      const name = take(l4.kind, l4.namespace, l4.base);
+      report.origin({ kind: l4.kind, namespace: l4.namespace, name }, ['spec', 'rules', 0], vs, l4.at);
+      out.push(l4.object(name));
+    }
     slots.set(vs, out);
   }
   for (const r of resources) {
@@ -67,15 +72,18 @@ export function istioToGateway(resources: readonly Resource[], options: ConvertO
 function httpRoute(p: RoutePlan, name: string, ctx: IstioCtx): KubeObject {
   const rules: KubeObject[] = [];
   const ruleNames = new Set<string>();
+  const target = { kind: 'HTTPRoute', namespace: p.namespace, name };
   for (const d of p.drafts) {
     const matches = [...d.head, ...d.tail];
     if (matches.length === 0) continue;
-    for (const rule of emitRules(d, matches, ctx)) {
+    for (const { rule, matches: ms } of emitRules(d, matches, ctx)) {
       if (typeof rule.name === 'string') {
         if (ruleNames.has(rule.name)) delete rule.name;
         else ruleNames.add(rule.name);
       }
-      rules.push(rule);
+      const k = rules.push(rule) - 1;
+      ctx.report.origin(target, ['spec', 'rules', k], d.vs, d.at);
+      ms.forEach((m, j) => ctx.report.origin(target, ['spec', 'rules', k, 'matches', j], d.vs, m.source === undefined ? d.at : [...d.at, 'match', m.source]));
     }
   }
   const s: KubeObject = { parentRefs: p.parentRefs };

@@ -4,6 +4,7 @@ import type { RuleDraft } from './istio-http-rule.js';
 import type { RoutePlan } from './istio-virtual-service.js';
 import { isCatchAll } from './gw-match.js';
 import { compareStrings } from './names.js';
+import { splitMatches } from './istio-rule-split.js';
 import { preserveOrder, type OrderEntry, type OrderProblem } from './order.js';
 import { rec, str } from './read.js';
 
@@ -21,7 +22,9 @@ export function orderVirtualHosts(plans: readonly RoutePlan[], routeName: (p: Ro
   const sequences: { key: string; seq: OrderEntry[] }[] = [];
   const draftOf = new Map<OrderEntry, RuleDraft>();
   for (const [key, members] of [...byHost.entries()].sort(([a], [b]) => compareStrings(a, b))) {
-    const ordered = [...members].sort(istioOrder);
+    // Server by server, then oldest VirtualService first (istio.md §1.7).
+    const rank = (p: RoutePlan): number => p.serverRank.get(key) ?? 0;
+    const ordered = [...members].sort((a, b) => rank(a) - rank(b) || istioOrder(a, b));
     const mesh = key.startsWith('mesh|');
     const used = mesh ? ordered.slice(0, 1) : ordered;
     if (mesh) for (const p of ordered.slice(1)) dropMeshParent(p, key, ordered[0] as RoutePlan, ctx);
@@ -45,19 +48,40 @@ export function orderVirtualHosts(plans: readonly RoutePlan[], routeName: (p: Ro
     }
     sequences.push({ key, seq: [...heads, ...tails] });
   }
-  const problems: OrderProblem[] = [];
+  const problems: { pr: OrderProblem; key: string }[] = [];
   for (let pass = 0; pass < 4; pass++) {
     let added = 0;
-    const found: OrderProblem[] = [];
-    for (const s of sequences) added += preserveOrder(s.seq, found);
+    const found: { pr: OrderProblem; key: string }[] = [];
+    for (const s of sequences) {
+      const mine: OrderProblem[] = [];
+      added += preserveOrder(s.seq, mine);
+      found.push(...mine.map((pr) => ({ pr, key: s.key })));
+    }
+    // An added match can need a rewrite of its own, so its rule splits: new intersections, another pass.
+    for (const d of new Set(draftOf.values())) added += resplit(d, ctx);
     problems.splice(0, problems.length, ...found);
     if (added === 0) break;
   }
-  for (const pr of problems) {
+  for (const { pr, key } of problems) {
     const d = draftOf.get(pr.earlier);
-    if (d) ctx.report.lose('OrderNotPreserved', d.vs, d.at, pr.message);
+    const host = gatewayHost(key);
+    if (d) ctx.report.lose('OrderNotPreserved', d.vs, d.at, pr.message, { requests: [{ ...(host !== undefined ? { hosts: [host] } : {}), allOf: pr.allOf }] });
   }
   reportFallthrough(sequences, ctx, draftOf);
+}
+
+/** Intersections across the rules a draft splits into (istio-rule-split.ts), added to its head; how many. */
+function resplit(d: RuleDraft, ctx: IstioCtx): number {
+  const before = d.head.length;
+  const split = splitMatches(d, d.head, [], (message, affects) => ctx.report.lose('OrderNotPreserved', d.vs, d.at, message, affects)).map((x) => x.m);
+  d.head.splice(0, d.head.length, ...split);
+  return d.head.length - before;
+}
+
+/** The host of a gateway virtual host key (`gw|ns/name|host`); undefined for `*` and the mesh. */
+function gatewayHost(key: string): string | undefined {
+  const [kind, , host] = key.split('|');
+  return kind === 'gw' && host !== undefined && host !== '*' ? host : undefined;
 }
 
 function creation(p: RoutePlan): string {
@@ -94,7 +118,7 @@ function reportFallthrough(sequences: { key: string; seq: OrderEntry[] }[], ctx:
     if (s.seq.some((e) => e.matches.some(isCatchAll))) continue;
     for (const e of s.seq) {
       const d = draftOf.get(e);
-      if (d) ctx.report.lose('HostFallthrough', d.vs, ['spec', 'hosts'], `requests for ${host} that match none of its rules go to the routes for ${wider.join(', ')} in the Gateway API; Istio answers 404`);
+      if (d) ctx.report.lose('HostFallthrough', d.vs, ['spec', 'hosts'], `requests for ${host} that match none of its rules go to the routes for ${wider.join(', ')} in the Gateway API; Istio answers 404`, { scope: null, requests: [{ hosts: [host], unrouted: true }] });
     }
   }
 }

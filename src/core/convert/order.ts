@@ -1,4 +1,5 @@
-import { compareKeys, describeMatch, intersectMatches, matchId, matchKey, type GwMatch } from './gw-match.js';
+import { compareKeys, describeMatch, intersectMatches, matchId, matchKey, toRequestMatch, type GwMatch } from './gw-match.js';
+import type { RequestMatch } from './types.js';
 
 /**
  * Istio first-match order → Gateway API precedence (istio.md §9.1).
@@ -26,6 +27,8 @@ export interface OrderProblem {
   readonly earlier: OrderEntry;
   readonly later: OrderEntry;
   readonly message: string;
+  /** The requests that change rule: those satisfying every one of these matches. */
+  readonly allOf: readonly RequestMatch[];
 }
 
 /** Upper bound on matches added for one sequence; beyond it the order is reported as not preserved. */
@@ -56,17 +59,17 @@ export function preserveOrder(seq: readonly OrderEntry[], problems: OrderProblem
         const c = intersectMatches(a, b);
         if (c === 'empty') continue;
         if (c === 'unknown') {
-          problems.push({ earlier, later, message: `requests matching both ${describeMatch(a)} (${earlier.label}) and ${describeMatch(b)} (${later.label}) go to the later rule in the Gateway API, which ranks its match higher; Istio takes the earlier rule` });
+          problems.push({ earlier, later, allOf: [toRequestMatch(a), toRequestMatch(b)], message: `requests matching both ${describeMatch(a)} (${earlier.label}) and ${describeMatch(b)} (${later.label}) go to the later rule in the Gateway API, which ranks its match higher; Istio takes the earlier rule` });
           continue;
         }
         if (!beats(c, earlier, b, later)) {
           const why = compareKeys(matchKey(c), matchKey(b)) < 0 ? `the Gateway API ranks ${describeMatch(b)} above ${describeMatch(c)}` : `route ${later.route} wins the tie by name`;
-          problems.push({ earlier, later, message: `requests matching ${describeMatch(c)} go to ${later.label} in the Gateway API (${why}); Istio takes ${earlier.label}` });
+          problems.push({ earlier, later, allOf: [toRequestMatch(c)], message: `requests matching ${describeMatch(c)} go to ${later.label} in the Gateway API (${why}); Istio takes ${earlier.label}` });
           continue;
         }
         if (earlier.matches.some((m) => matchId(m) === matchId(c))) continue;
         if (added >= MAX_ADDED) {
-          problems.push({ earlier, later, message: `too many overlapping matches to keep Istio's order between ${earlier.label} and ${later.label}; requests matching ${describeMatch(c)} may go to the later rule` });
+          problems.push({ earlier, later, allOf: [toRequestMatch(c)], message: `too many overlapping matches to keep Istio's order between ${earlier.label} and ${later.label}; requests matching ${describeMatch(c)} may go to the later rule` });
           return added;
         }
         earlier.matches.push(c);

@@ -1,44 +1,79 @@
 import { formatPath, type FieldPath } from '../resources/path.js';
 import type { SourceLocations } from '../resources/locations.js';
 import type { Resource } from '../resources/types.js';
-import type { LossCode, LossEntry, NoteCode } from './types.js';
+import { deciderScope } from './scope.js';
+import type { AffectedRequests, LossCode, LossEntry, NoteCode, Origin, SourceRef } from './types.js';
 
 /**
- * Collects loss entries and notes while a conversion runs. Entries are located lazily through
- * SourceLocations (exact file:line:column), deduplicated, and sorted by file position.
+ * Which requests a loss entry affects (types.ts LossEntry). By default the deepest rule, match,
+ * listener or server on the entry's path (else the whole resource).
+ */
+export interface Affects {
+  /** The deciding element; `null` = none (only `requests`). */
+  readonly scope?: FieldPath | null;
+  readonly widens?: boolean;
+  readonly requests?: readonly AffectedRequests[];
+}
+
+/**
+ * Collects loss entries, notes and origins while a conversion runs. Entries are located lazily
+ * through SourceLocations (exact file:line:column), deduplicated (the requests of duplicates are
+ * joined), and sorted by file position.
  */
 export class Report {
   private readonly loss = new Map<string, LossEntry>();
   private readonly notes = new Map<string, LossEntry<NoteCode>>();
+  private readonly origins = new Map<string, Origin>();
 
   constructor(private readonly locations: SourceLocations | undefined) {}
 
-  lose(code: LossCode, resource: Resource, path: FieldPath, message: string): void {
-    const e = this.entry(code, resource, path, message);
-    this.loss.set(`${e.file}\u0000${e.path}\u0000${code}\u0000${message}`, e);
+  lose(code: LossCode, resource: Resource, path: FieldPath, message: string, affects: Affects = {}): void {
+    add(this.loss, this.entry(code, resource, path, message, affects));
   }
 
   note(code: NoteCode, resource: Resource, path: FieldPath, message: string): void {
-    const e = this.entry(code, resource, path, message);
-    this.notes.set(`${e.file}\u0000${e.path}\u0000${code}\u0000${message}`, e);
+    add(this.notes, this.entry(code, resource, path, message, {}));
   }
 
-  result(): { loss: LossEntry[]; notes: LossEntry<NoteCode>[] } {
-    return { loss: sortEntries([...this.loss.values()]), notes: sortEntries([...this.notes.values()]) };
+  /** Records that the output element `target`/`path` comes from `source`/`sourcePath`. */
+  origin(target: SourceRef, path: FieldPath, source: Resource, sourcePath: FieldPath): void {
+    const o: Origin = { target: { kind: target.kind, namespace: target.namespace, name: target.name }, path: formatPath(path), source: refOf(source), sourcePath: formatPath(sourcePath) };
+    this.origins.set(`${o.target.kind}/${o.target.namespace}/${o.target.name}\u0000${o.path}`, o);
   }
 
-  private entry<C extends string>(code: C, resource: Resource, path: FieldPath, message: string): LossEntry<C> {
+  result(): { loss: LossEntry[]; notes: LossEntry<NoteCode>[]; origins: Origin[] } {
+    return { loss: sortEntries([...this.loss.values()]), notes: sortEntries([...this.notes.values()]), origins: [...this.origins.values()] };
+  }
+
+  private entry<C extends string>(code: C, resource: Resource, path: FieldPath, message: string, affects: Affects): LossEntry<C> {
     const at = this.locations?.range(resource, path) ?? { file: resource.source.file, line: resource.source.line, column: 1 };
+    const scope = affects.scope === null ? null : formatPath(affects.scope ?? deciderScope(path));
     return {
       code,
       message,
-      resource: { kind: resource.kind, namespace: resource.namespace, name: resource.name },
+      resource: refOf(resource),
       path: formatPath(path),
       file: at.file,
       line: at.line,
       column: at.column,
+      scope,
+      ...(affects.widens ? { widens: true } : {}),
+      ...(affects.requests ? { requests: affects.requests } : {}),
     };
   }
+}
+
+function refOf(r: Resource): SourceRef {
+  return { kind: r.kind, namespace: r.namespace, name: r.name };
+}
+
+function add<C extends string>(into: Map<string, LossEntry<C>>, e: LossEntry<C>): void {
+  const key = `${e.resource.kind}/${e.resource.namespace}/${e.resource.name}\u0000${e.file}\u0000${e.path}\u0000${e.code}\u0000${e.message}\u0000${e.scope ?? '\u0001'}\u0000${e.widens === true}`;
+  const prev = into.get(key);
+  if (prev?.requests && e.requests) {
+    const seen = new Set(prev.requests.map((r) => JSON.stringify(r)));
+    into.set(key, { ...prev, requests: [...prev.requests, ...e.requests.filter((r) => !seen.has(JSON.stringify(r)))] });
+  } else if (!prev || prev.requests) into.set(key, e); // an entry for every request outweighs a narrower one
 }
 
 function sortEntries<C extends string>(xs: LossEntry<C>[]): LossEntry<C>[] {

@@ -32,6 +32,7 @@ export function boundaryRequests(resources: readonly Resource[], limit = 2000): 
       for (const { item: rule } of records(s.rules)) {
         for (const { item: m } of records(rule.matches)) {
           addPath(paths, str(rec(m.path).value) ?? '/');
+          addQuery(paths, str(rec(m.path).value) ?? '/', records(m.queryParams).map(({ item }) => [str(item.name) ?? '', str(item.value) ?? ''] as const));
           addHeaders(headerSets, records(m.headers).map(({ item }) => [str(item.name) ?? '', str(item.value) ?? ''] as const));
           if (str(m.method)) methods.add(str(m.method) as string);
         }
@@ -42,7 +43,9 @@ export function boundaryRequests(resources: readonly Resource[], limit = 2000): 
         for (const { item: m } of records(rule.match)) {
           const uri = readStringMatch(m.uri);
           if (uri.type !== 'present') addPath(paths, uri.type === 'regex' ? '/' : uri.value || '/');
+          addQuery(paths, uri.type === 'exact' || uri.type === 'prefix' ? uri.value || '/' : '/', Object.entries(rec(m.queryParams)).map(([n, v]) => [n, headerValue(v)] as const));
           addHeaders(headerSets, Object.entries(rec(m.headers)).map(([n, v]) => [n, headerValue(v)] as const));
+          addHeaders(headerSets, Object.entries(rec(m.withoutHeaders)).map(([n, v]) => [n, headerValue(v)] as const));
           const meth = readStringMatch(m.method);
           if (meth.type === 'exact') methods.add(meth.value);
         }
@@ -51,16 +54,18 @@ export function boundaryRequests(resources: readonly Resource[], limit = 2000): 
   }
   if (ports.size === 0) ports.add('http:80');
   methods.add('POST');
+  // Every port, host and path with each method and header set in turn, so that a limit cuts
+  // variants, never a host or a path.
   const out: RequestCase[] = [];
-  for (const p of [...ports].sort()) {
-    const [scheme, port] = p.split(':') as [string, string];
-    for (const host of [...hosts].sort()) {
-      for (const path of [...paths].sort()) {
-        for (const method of [...methods].sort()) {
-          for (const hs of headerSets) {
-            out.push({ text: `${method} ${scheme}://${host}:${port}${path}`, headers: hs });
-            if (out.length >= limit) return out;
-          }
+  const variants = [...methods].sort().flatMap((method) => headerSets.map((hs) => ({ method, hs })));
+  variants.sort((a, b) => Number(a.method !== 'GET' || a.hs.length > 0) - Number(b.method !== 'GET' || b.hs.length > 0));
+  for (const { method, hs } of variants) {
+    for (const p of [...ports].sort()) {
+      const [scheme, port] = p.split(':') as [string, string];
+      for (const host of [...hosts].sort()) {
+        for (const path of [...paths].sort()) {
+          out.push({ text: `${method} ${scheme}://${host}:${port}${path}`, headers: hs });
+          if (out.length >= limit) return out;
         }
       }
     }
@@ -86,6 +91,15 @@ function addPath(paths: Set<string>, p: string): void {
   for (const x of [p, `${p}/`, `${p}x`, `${p}/x`, p.length > 1 ? p.slice(0, -1) : p, p.endsWith('/') ? p.slice(0, -1) || '/' : `${p}bar`]) {
     if (x.startsWith('/')) paths.add(x);
   }
+}
+
+/** The match's query parameters on its path: as written, with a different value, and the first alone. */
+function addQuery(paths: Set<string>, p: string, qs: readonly (readonly [string, string])[]): void {
+  if (qs.length === 0 || !p.startsWith('/')) return;
+  const q = (l: readonly (readonly [string, string])[], suffix = ''): string => l.map(([n, v]) => `${encodeURIComponent(n)}=${encodeURIComponent(v + suffix)}`).join('&');
+  paths.add(`${p}?${q(qs)}`);
+  paths.add(`${p}?${q(qs, 'x')}`);
+  if (qs.length > 1) paths.add(`${p}?${q(qs.slice(0, 1))}`);
 }
 
 function headerValue(v: unknown): string {

@@ -306,9 +306,17 @@ describe('buildGraph: other kinds and diagnostics', () => {
     ]);
     const r = g.nodes.find((n) => n.kind === 'HTTPRoute');
     expect(r).toMatchObject({ severity: 'error', diagnostics: { error: 1, warning: 0, info: 0 } });
-    expect(r?.rows.map((x) => x.severity)).toEqual([undefined, 'error']);
+    // Rule 0 sends to a Service the design lacks: a broken reference is a red row too.
+    expect(r?.rows.map((x) => [x.severity, x.problem?.message])).toEqual([
+      ['error', 'Service infra/a is not in this design'],
+      ['error', 'Service infra/a is not in this design'],
+    ]);
     const gw = g.nodes.find((n) => n.kind === 'Gateway');
     expect(gw).toMatchObject({ severity: 'warning', diagnostics: { error: 0, warning: 1, info: 1 } });
-    expect(gw?.rows.map((x) => x.severity)).toEqual([undefined, undefined, 'warning']);
+    expect(gw?.rows.map((x) => [x.severity, x.problem])).toEqual([
+      [undefined, undefined],
+      [undefined, undefined],
+      ['warning', { severity: 'warning', message: 'm' }],
+    ]);
   });
 });

@@ -1,13 +1,15 @@
+import type { StatusList } from '../compile/types.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import { GATEWAY_GROUP, ISTIO_GROUP } from '../resources/kinds.js';
 import type { Resource } from '../resources/types.js';
 import { addDestinationRule, addService, addServiceEntry } from './backends.js';
 import { addCount, DiagnosticLocator, NO_DIAGNOSTICS, pathWithin, worse } from './diagnostics.js';
-import { GraphDraft, type NodeDraft } from './draft.js';
+import { flagRow, GraphDraft, type NodeDraft } from './draft.js';
 import { addGatewayApiGateway, addGatewayApiGatewayRefs, addIstioGateway } from './gateways.js';
 import { addOtherNode, addOtherRefs } from './others.js';
 import { rec } from './read.js';
 import { ResourceIndex } from './resource-index.js';
+import { GraphStatus } from './status.js';
 import { addBackendEdges, addGatewayApiRoute, addParentEdges } from './routes-gateway-api.js';
 import { addVirtualService, addVirtualServiceBackends, addVirtualServiceParents } from './routes-istio.js';
 import type { DiagnosticCounts, GraphGroup, GraphNode, RouteGraph } from './types.js';
@@ -40,14 +42,17 @@ function handlerFor(r: Resource): Handler {
  * Resources → the canvas model. Pure and deterministic: nodes in document order (placeholders
  * after), rows in field order, every resource drawn (Namespaces as groups, DestinationRules as
  * subset rows, everything unknown as an "other" node). Diagnostics, when given, are counted on
- * the node and row they point into.
+ * the node and row they point into. The controller status (compile's), when given, marks parents
+ * that did not accept a route (dashed edges with the reason) and listeners' attached routes and
+ * conditions.
  */
-export function buildGraph(resources: readonly Resource[], diagnostics: readonly Diagnostic[] = []): RouteGraph {
-  const g = new GraphDraft(new ResourceIndex(resources));
+export function buildGraph(resources: readonly Resource[], diagnostics: readonly Diagnostic[] = [], status?: StatusList): RouteGraph {
+  const g = new GraphDraft(new ResourceIndex(resources), status ? new GraphStatus(status) : null);
   const handlers = resources.map((r) => [r, handlerFor(r)] as const);
   for (const [r, h] of handlers) h.node?.(r, g);
   for (const [r, h] of handlers) h.refine?.(r, g);
   for (const [r, h] of handlers) h.edges?.(r, g);
+  flagBrokenRows(g);
 
   const namespaces = resources.filter((r) => r.group === '' && r.kind === 'Namespace');
   for (const ns of namespaces) g.nodeByResource.set(ns.id, `ns:${ns.name}`);
@@ -76,9 +81,18 @@ function countDiagnostics(g: GraphDraft, resources: readonly Resource[], diagnos
     if (!node || d.severity === 'info') continue;
     node.severity = worse(node.severity, d.severity);
     const row = d.path === undefined ? undefined : node.rows.find((x) => x.resourceId === r.id && pathWithin(d.path ?? '', x.path));
-    if (row) row.severity = worse(row.severity, d.severity);
+    if (row) flagRow(row, { severity: d.severity, message: d.message });
   }
   return counts;
+}
+
+/** A rule row whose backend or mirror reference is broken is a red row that says why. */
+function flagBrokenRows(g: GraphDraft): void {
+  for (const e of g.edges) {
+    if (!e.broken || !e.sourceRow || (e.kind !== 'backend' && e.kind !== 'mirror')) continue;
+    const row = g.nodes.get(e.source)?.rows.find((x) => x.id === e.sourceRow);
+    if (row) flagRow(row, { severity: 'error', message: e.broken });
+  }
 }
 
 function finishNode(n: NodeDraft, diagnostics: DiagnosticCounts): GraphNode {

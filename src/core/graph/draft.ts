@@ -1,8 +1,10 @@
 import type { Severity } from '../diagnostics/types.js';
 import type { Family } from '../resources/kinds.js';
 import type { Resource, ResourceId } from '../resources/types.js';
+import { worse } from './diagnostics.js';
 import type { ResourceIndex } from './resource-index.js';
-import type { EdgeKind, GraphBadge, GraphEdge, GraphRow, NodeRole, RowKind } from './types.js';
+import type { GraphStatus } from './status.js';
+import type { EdgeKind, GraphBadge, GraphEdge, GraphRow, NodeRole, RowKind, RowProblem } from './types.js';
 
 export type RowDraft = { -readonly [K in keyof GraphRow]: GraphRow[K] };
 
@@ -44,7 +46,11 @@ export class GraphDraft {
   readonly rowPort = new Map<string, number>();
   private readonly edgeIds = new Set<string>();
 
-  constructor(readonly index: ResourceIndex) {}
+  /** `status`: the controller status compile computed, when the caller has it. */
+  constructor(
+    readonly index: ResourceIndex,
+    readonly status: GraphStatus | null = null,
+  ) {}
 
   addResourceNode(r: Resource, role: NodeRole, subtitle?: string): NodeDraft {
     const node: NodeDraft = {
@@ -118,4 +124,12 @@ export class GraphDraft {
   edge(kind: EdgeKind, source: string, target: string, extra: Partial<EdgeFields> = {}): void {
     this.addEdge({ kind, source, target, ...extra });
   }
+}
+
+const RANK = { warning: 1, error: 2 } as const;
+
+/** Gives a row a problem line, unless it already has one at least as bad (the first worst wins). */
+export function flagRow(row: RowDraft, problem: RowProblem): void {
+  if (!row.problem || RANK[problem.severity] > RANK[row.problem.severity]) row.problem = problem;
+  row.severity = worse(row.severity, problem.severity);
 }

@@ -1,7 +1,8 @@
 import { formatPath } from '../resources/path.js';
 import type { Resource } from '../resources/types.js';
-import type { GraphDraft } from './draft.js';
+import { flagRow, type GraphDraft } from './draft.js';
 import { formatLabels, num, rec, records, str, strings } from './read.js';
+import { conditionProblem } from './status.js';
 import type { GraphBadge } from './types.js';
 
 /**
@@ -17,12 +18,20 @@ export function addGatewayApiGateway(r: Resource, g: GraphDraft): void {
     const name = str(listener.name) ?? `#${index}`;
     const port = num(listener.port);
     const host = str(listener.hostname) ?? '*';
-    g.addRow(node, 'listener', name, {
+    const row = g.addRow(node, 'listener', name, {
       label: `${name} :${port ?? '?'} ${host}`,
       path: formatPath(['spec', 'listeners', index]),
       badges: listenerBadges(r, listener, name, g),
     });
+    const status = g.status?.listener(r.id, name);
+    if (status) {
+      row.attachedRoutes = status.attachedRoutes;
+      const problem = conditionProblem(status.conditions);
+      if (problem) flagRow(row, { severity: problem.severity, message: problem.message });
+    }
   }
+  const problem = conditionProblem(g.status?.of(r.id)?.conditions);
+  if (problem) node.badges.push({ text: `${problem.condition.type}: ${problem.condition.status}`, tone: problem.severity, detail: problem.message });
 }
 
 function listenerBadges(r: Resource, listener: Record<string, unknown>, name: string, g: GraphDraft): GraphBadge[] {

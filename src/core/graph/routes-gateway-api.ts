@@ -3,6 +3,7 @@ import { formatPath } from '../resources/path.js';
 import type { KubeObject, Resource } from '../resources/types.js';
 import type { GraphDraft } from './draft.js';
 import { num, rec, records, str, strings } from './read.js';
+import { notAccepted } from './status.js';
 import { ruleChips, summarizeGrpcRule, summarizeHttpRule } from './summary-gateway-api.js';
 import { backendLabel, formatPercent, shares } from './weights.js';
 
@@ -37,6 +38,9 @@ export function addParentEdges(r: Resource, g: GraphDraft): void {
     const name = str(ref.name) ?? '';
     const section = str(ref.sectionName);
     const port = num(ref.port);
+    // Controller status: a parent that did not accept the route gets a dashed edge with the reason.
+    const refused = notAccepted(g.status?.parent(r.id, { group, kind, namespace, name, sectionName: section, port }));
+    const status = refused ? { detached: { reason: refused.reason, message: refused.message } } : {};
     if (isCore(group) && kind === 'Service') {
       const service = g.index.get('', 'Service', namespace, name);
       if (!service) {
@@ -45,7 +49,7 @@ export function addParentEdges(r: Resource, g: GraphDraft): void {
         continue;
       }
       const row = port === undefined ? undefined : g.portRow(service.id, port);
-      g.edge('attach', service.id, r.id, row ? { sourceRow: row.id } : {});
+      g.edge('attach', service.id, r.id, { ...(row ? { sourceRow: row.id } : {}), ...status });
       continue;
     }
     const parent = g.index.get(group, kind, namespace, name);
@@ -55,7 +59,7 @@ export function addParentEdges(r: Resource, g: GraphDraft): void {
       continue;
     }
     if (group !== GATEWAY_GROUP || (kind !== 'Gateway' && kind !== 'ListenerSet')) {
-      g.edge('attach', parent.id, r.id);
+      g.edge('attach', parent.id, r.id, status);
       continue;
     }
     const listeners = records(rec(parent.object.spec).listeners).filter(
@@ -63,12 +67,13 @@ export function addParentEdges(r: Resource, g: GraphDraft): void {
     );
     if (listeners.length === 0) {
       const what = [section === undefined ? '' : `named ${section}`, port === undefined ? '' : `on port ${port}`].filter(Boolean).join(' ');
-      g.edge('attach', parent.id, r.id, { broken: `${kind} ${namespace}/${name} has no listener${what ? ` ${what}` : ''}` });
+      // With status, the dashed edge says it (NoMatchingParent); without, it is a broken reference.
+      g.edge('attach', parent.id, r.id, refused ? status : { broken: `${kind} ${namespace}/${name} has no listener${what ? ` ${what}` : ''}` });
       continue;
     }
     for (const { index } of listeners) {
       const row = g.rowAt(parent.id, formatPath(['spec', 'listeners', index]));
-      g.edge('attach', parent.id, r.id, row ? { sourceRow: row.id } : {});
+      g.edge('attach', parent.id, r.id, { ...(row ? { sourceRow: row.id } : {}), ...status });
     }
   }
 }

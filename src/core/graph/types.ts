@@ -48,6 +48,18 @@ export interface GraphRow {
   readonly path: string;
   /** Worst severity among the diagnostics that point inside this row. */
   readonly severity?: Severity;
+  /** Listener rows, from the controller status: `status.listeners[].attachedRoutes`. */
+  readonly attachedRoutes?: number;
+  /**
+   * What is wrong with the row, drawn on the row under its label (nothing only in a tooltip): a
+   * broken reference, a listener that is not programmed, the worst diagnostic inside the row.
+   */
+  readonly problem?: RowProblem;
+}
+
+export interface RowProblem {
+  readonly severity: 'error' | 'warning';
+  readonly message: string;
 }
 
 export interface GraphNode {
@@ -101,6 +113,17 @@ export interface GraphEdge {
   readonly share?: number;
   /** Why the reference does not resolve (drawn red, with this text). */
   readonly broken?: string;
+  /**
+   * Controller status: the route asked for this parent and was not accepted (`Accepted=False` in
+   * its `status.parents[]`). Drawn dashed, with the reason on the edge.
+   */
+  readonly detached?: EdgeDetached;
+}
+
+export interface EdgeDetached {
+  /** The condition's reason: `NotAllowedByListeners`, `NoMatchingListenerHostname`, `NoMatchingParent`… */
+  readonly reason: string;
+  readonly message: string;
 }
 
 /** A namespace, drawn as a soft group around its nodes. */

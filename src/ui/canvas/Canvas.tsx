@@ -15,6 +15,7 @@ import {
 import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { selectGraph, useDesign, useDesignStore } from '../../store/index';
+import { useCanvasEditing } from '../editing/useCanvasEditing';
 import { CardNode } from './CardNode';
 import { placeLabels } from './edge-geometry';
 import { toFlowEdges, toFlowNodes, type FlowNode } from './flow-elements';
@@ -49,6 +50,11 @@ function Flow() {
   const selection = useDesign((s) => s.selection);
   const theme = useDesign((s) => s.theme);
   const layingOut = useDesign((s) => s.layingOut);
+  // Review mode: nodes still move and select; nothing is deleted or connected.
+  const readOnly = useDesign((s) => s.readOnly);
+  // Editing gestures: drop a palette kind, drag from a handle to connect (the editing layer decides what it means).
+  const { screenToFlowPosition } = useReactFlow<FlowNode>();
+  const canvasEditing = useCanvasEditing(screenToFlowPosition);
 
   // Nodes come from the store; between store updates React Flow applies drags and measurements
   // locally, and a drag is committed to the store when it ends.
@@ -102,7 +108,13 @@ function Flow() {
       onPaneClick={handlePaneClick}
       onSelectionChange={handleSelectionChange}
       colorMode={theme}
-      nodesConnectable={false}
+      nodesConnectable={!readOnly}
+      // Delete goes through the editing layer (it asks how, and is undoable): see editing/useShortcuts.
+      deleteKeyCode={null}
+      onDragOver={canvasEditing.onDragOver}
+      onDrop={canvasEditing.onDrop}
+      onConnectStart={canvasEditing.onConnectStart}
+      onConnectEnd={canvasEditing.onConnectEnd}
       elementsSelectable
       minZoom={0.08}
       maxZoom={2}
@@ -122,7 +134,8 @@ function Flow() {
 const FIT_ALL_MAX = 250;
 
 function initialFit(nodes: readonly FlowNode[]): FitViewOptions<FlowNode> {
-  if (nodes.length <= FIT_ALL_MAX) return { padding: 0.08 };
+  // A small design is not blown up past 100 % (one new node would fill the canvas).
+  if (nodes.length <= FIT_ALL_MAX) return { padding: 0.08, maxZoom: 1 };
   const top = [...nodes].filter((n) => n.type !== 'namespace').sort((a, b) => a.position.y - b.position.y || a.position.x - b.position.x);
   return { padding: 0.08, nodes: top.slice(0, 24).map((n) => ({ id: n.id })), minZoom: 0.5 };
 }
@@ -136,14 +149,22 @@ function useViewCommands(nodes: readonly FlowNode[]) {
   const command = useDesign((s) => s.viewCommand);
   const [drawn, setDrawn] = useState<ReadonlySet<string>>(() => new Set());
   const [fitRequest, setFitRequest] = useState(0);
+  const [emptied, setEmptied] = useState(0);
   const ids = useMemo(() => new Set(nodes.map((n) => n.id)), [nodes]);
+  // Objects placed by an edit (a palette drop on an empty canvas) stay where they were put.
+  const edited = useDesign((s) => s.textCause === 'edit');
   if (ids !== drawn) {
     let kept = 0;
     for (const id of ids) if (drawn.has(id)) kept++;
-    const fresh = ids.size > 0 && kept < ids.size / 2;
+    const fresh = ids.size > 0 && kept < ids.size / 2 && !edited;
     setDrawn(ids);
     if (fresh) setFitRequest((n) => n + 1);
+    else if (ids.size === 0 && drawn.size > 0) setEmptied((n) => n + 1);
   }
+  // An emptied canvas (New) starts again at 100 %, where a design made from scratch is drawn crisp.
+  useEffect(() => {
+    if (emptied > 0) void rf.setViewport({ x: 0, y: 0, zoom: 1 });
+  }, [emptied, rf]);
   useEffect(() => {
     if (fitRequest === 0) return;
     const id = requestAnimationFrame(() => void rf.fitView(initialFit(rf.getNodes())));

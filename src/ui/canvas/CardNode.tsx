@@ -1,7 +1,7 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { GraphRow } from '../../core/index';
-import { selectGraph, selectNode, useDesign } from '../../store/index';
+import { selectGraph, selectNode, selectNodeLit, selectRowLit, useDesign } from '../../store/index';
 import { Badge, Chip } from '../common/Badge';
 import { nodeTestId } from '../common/family';
 import { KindLabel } from '../common/KindLabel';
@@ -9,18 +9,22 @@ import { SeverityCounts } from '../common/SeverityCounts';
 import type { FlowNode } from './flow-elements';
 import { handleIds } from './flow-elements';
 import { connectedHandles } from './handles';
-import { headerCenter, nodeSize } from './metrics';
+import { headerCenter, nodeSize, rowHeight } from './metrics';
+import './highlight.css';
 
 /** A Gateway, route or backend: a header and one row per listener / rule / port / subset. */
 export const CardNode = memo(function CardNode({ id, selected }: NodeProps<FlowNode>) {
   const node = useDesign((s) => selectNode(s, id));
   const connected = useDesign((s) => connectedHandles(selectGraph(s), id));
+  // The simulator's path: on it (lit) or off it (dimmed); null when no answer is shown.
+  const lit = useDesign((s) => selectNodeLit(s, id));
   if (!node) return null;
   const handleClass = (handle: string): string => (connected.has(handle) ? 'is-connected' : 'is-idle');
   const size = nodeSize(node);
   const classes = ['rd-node', 'rd-card', `rd-fam-${node.family}`, `rd-role-${node.role}`];
   if (node.severity) classes.push(`rd-has-${node.severity}`);
   if (selected) classes.push('is-selected');
+  if (lit) classes.push(lit === 'on' ? 'is-lit' : 'is-dim');
   return (
     <div className={classes.join(' ')} style={{ width: size.width, height: size.height }} data-testid={nodeTestId(node.kind, node.namespace, node.name)}>
       <Handle type="target" position={Position.Left} id={handleIds.target()} style={{ top: headerCenter(node) }} isConnectable={false} className={handleClass(handleIds.target())} />
@@ -55,8 +59,9 @@ export const CardNode = memo(function CardNode({ id, selected }: NodeProps<FlowN
 });
 
 function Row({ row, handleClass }: { row: GraphRow; handleClass: (handle: string) => string }) {
-  return (
-    <div className={`rd-row rd-row-${row.kind}${row.severity ? ` rd-row-${row.severity}` : ''}`} data-testid="node-row" title={row.label}>
+  const lit = useDesign((s) => selectRowLit(s, row.id));
+  const main = (
+    <>
       <Handle type="target" position={Position.Left} id={handleIds.target(row.id)} isConnectable={false} className={handleClass(handleIds.target(row.id))} />
       {row.name && <span className="rd-row-name">{row.name}</span>}
       <span className="rd-row-label">{row.label}</span>
@@ -66,7 +71,34 @@ function Row({ row, handleClass }: { row: GraphRow; handleClass: (handle: string
       {row.chips.map((c) => (
         <Chip key={c} text={c} />
       ))}
+      {row.attachedRoutes !== undefined && <AttachedRoutes count={row.attachedRoutes} />}
       <Handle type="source" position={Position.Right} id={handleIds.source(row.id)} isConnectable={false} className={handleClass(handleIds.source(row.id))} />
+    </>
+  );
+  const classes = `rd-row rd-row-${row.kind}${row.severity ? ` rd-row-${row.severity}` : ''}${row.problem ? ' rd-row-split' : ''}${lit ? ' is-lit' : ''}`;
+  if (!row.problem) {
+    return (
+      <div className={classes} data-testid="node-row" title={row.label}>
+        {main}
+      </div>
+    );
+  }
+  // A problem is said on the row itself, on a second line.
+  return (
+    <div className={classes} data-testid="node-row" title={`${row.label} — ${row.problem.message}`} style={{ height: rowHeight(row) }}>
+      <div className="rd-row-main">{main}</div>
+      <div className={`rd-row-problem rd-sev-${row.problem.severity}`} data-testid="row-problem">
+        {row.problem.message}
+      </div>
     </div>
+  );
+}
+
+/** Controller status of a listener: how many routes it holds (`status.listeners[].attachedRoutes`). */
+function AttachedRoutes({ count }: { count: number }) {
+  return (
+    <span className={`rd-attached${count === 0 ? ' is-none' : ''}`} data-testid="attached-routes" title="routes attached to this listener (status.listeners[].attachedRoutes)">
+      {count} {count === 1 ? 'route' : 'routes'}
+    </span>
   );
 }

@@ -1,6 +1,6 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { selectGraph, selectNode, useDesign } from '../../store/index';
+import { selectGraph, selectNode, selectNodeLit, useDesign } from '../../store/index';
 import { nodeTestId } from '../common/family';
 import { KindLabel } from '../common/KindLabel';
 import { SeverityCounts } from '../common/SeverityCounts';
@@ -13,12 +13,14 @@ import { nodeSize } from './metrics';
 export const SmallNode = memo(function SmallNode({ id, selected }: NodeProps<FlowNode>) {
   const node = useDesign((s) => selectNode(s, id));
   const connected = useDesign((s) => connectedHandles(selectGraph(s), id));
+  const lit = useDesign((s) => selectNodeLit(s, id));
   if (!node) return null;
   const handleClass = (handle: string): string => (connected.has(handle) ? 'is-connected' : 'is-idle');
   const size = nodeSize(node);
   const classes = ['rd-node', 'rd-small', `rd-fam-${node.family}`, `rd-role-${node.role}`];
   if (node.severity) classes.push(`rd-has-${node.severity}`);
   if (selected) classes.push('is-selected');
+  if (lit) classes.push(lit === 'on' ? 'is-lit' : 'is-dim');
   return (
     <div className={classes.join(' ')} style={{ width: size.width, height: size.height }} data-testid={nodeTestId(node.kind, node.namespace, node.name)}>
       <Handle type="target" position={Position.Left} id={handleIds.target()} isConnectable={false} className={handleClass(handleIds.target())} />

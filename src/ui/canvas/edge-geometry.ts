@@ -50,7 +50,7 @@ export function placeLabels(graph: RouteGraph, positions: Readonly<Record<string
     const t = byId.get(e.target);
     const ps = positions[e.source];
     const pt = positions[e.target];
-    if (!s || !t || !ps || !pt || (e.label === undefined && e.broken === undefined)) return [];
+    if (!s || !t || !ps || !pt || (e.label === undefined && e.broken === undefined && e.detached === undefined)) return [];
     const si = e.sourceRow ? s.rows.findIndex((r) => r.id === e.sourceRow) : -1;
     const ti = e.targetRow ? t.rows.findIndex((r) => r.id === e.targetRow) : -1;
     return [
@@ -65,7 +65,7 @@ export function placeLabels(graph: RouteGraph, positions: Readonly<Record<string
   });
   ends.sort((a, b) => a.sy - b.sy || a.ty - b.ty);
   for (const { e, sx, sy, tx, ty } of ends) {
-    const box = labelBox(e.label ?? '', e.broken !== undefined && !placeholders.has(e.target) && !placeholders.has(e.source));
+    const box = labelBox(e.label ?? '', (e.broken !== undefined && !placeholders.has(e.target) && !placeholders.has(e.source)) || e.detached !== undefined);
     let best = { spot: CANDIDATES[0] as LabelSpot, overlap: Infinity };
     for (const spot of CANDIDATES) {
       const on = bezierPoint(sx, sy, tx, ty, spot.t);

@@ -1,4 +1,4 @@
-import type { GraphNode } from '../../core/index';
+import type { GraphNode, GraphRow } from '../../core/index';
 
 /**
  * Node geometry, shared by the layout (which needs sizes before anything is drawn) and the node
@@ -10,6 +10,8 @@ export const BACKEND_WIDTH = 240;
 export const SMALL_WIDTH = 210;
 export const HEADER_HEIGHT = 58;
 export const ROW_HEIGHT = 28;
+/** A row with a problem says it on a second line (nothing only in a tooltip). */
+export const ROW_PROBLEM_HEIGHT = 16;
 export const ROWS_PADDING = 4;
 export const BORDER = 1;
 export const SMALL_HEIGHT = 50;
@@ -29,16 +31,29 @@ export function isCard(n: GraphNode): boolean {
 
 export function nodeSize(n: GraphNode): Size {
   if (!isCard(n)) return { width: SMALL_WIDTH, height: n.role === 'missing' ? MISSING_HEIGHT : SMALL_HEIGHT };
-  return { width: n.role === 'gateway' ? GATEWAY_WIDTH : n.role === 'route' ? CARD_WIDTH : BACKEND_WIDTH, height: cardHeight(n.rows.length) };
+  return { width: n.role === 'gateway' ? GATEWAY_WIDTH : n.role === 'route' ? CARD_WIDTH : BACKEND_WIDTH, height: cardHeight(n.rows) };
 }
 
-function cardHeight(rows: number): number {
-  return 2 * BORDER + HEADER_HEIGHT + rows * ROW_HEIGHT + (rows > 0 ? ROWS_PADDING * 2 : 0);
+export function rowHeight(row: GraphRow): number {
+  return ROW_HEIGHT + (row.problem ? ROW_PROBLEM_HEIGHT : 0);
 }
 
-/** Vertical centre of a row's handle, from the node's top edge. */
-export function rowCenter(_n: GraphNode, index: number): number {
-  return BORDER + HEADER_HEIGHT + ROWS_PADDING + index * ROW_HEIGHT + ROW_HEIGHT / 2;
+function rowsHeight(rows: readonly GraphRow[], count = rows.length): number {
+  let h = 0;
+  for (let i = 0; i < count; i++) {
+    const row = rows[i];
+    if (row) h += rowHeight(row);
+  }
+  return h;
+}
+
+function cardHeight(rows: readonly GraphRow[]): number {
+  return 2 * BORDER + HEADER_HEIGHT + rowsHeight(rows) + (rows.length > 0 ? ROWS_PADDING * 2 : 0);
+}
+
+/** Vertical centre of a row's handle (on its first line), from the node's top edge. */
+export function rowCenter(n: GraphNode, index: number): number {
+  return BORDER + HEADER_HEIGHT + ROWS_PADDING + rowsHeight(n.rows, index) + ROW_HEIGHT / 2;
 }
 
 /** Vertical centre of the node's own handles (on its header). */

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { DesignState, RevealRequest } from '../../store/index';
-import { useDesignStore } from '../../store/index';
+import { editingOf, useDesignStore } from '../../store/index';
 import { monaco, setupMonaco, themeName } from './monaco-setup';
 
 /** Keystrokes are coalesced: the store (and the analysis) sees the text 150 ms after typing pauses. */
@@ -49,6 +49,7 @@ export default function YamlEditor() {
       fixedOverflowWidgets: true,
       stickyScroll: { enabled: false },
       ariaLabel: 'YAML manifests',
+      readOnly: initial.readOnly,
     });
 
     // Which model version each text revision is: markers are applied only to the text they are of.
@@ -68,6 +69,19 @@ export default function YamlEditor() {
       if (timer !== undefined) clearTimeout(timer);
       timer = setTimeout(flush, DEBOUNCE_MS);
     });
+
+    // Undo/redo here use the design's one history (canvas and text edits in one order), once the
+    // last keystrokes are in the store.
+    const travel = (direction: 'undo' | 'redo') => (): void => {
+      if (timer !== undefined) {
+        clearTimeout(timer);
+        flush();
+      }
+      editingOf(store).getState()[direction]();
+    };
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyZ, travel('undo'));
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.KeyZ, travel('redo'));
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyY, travel('redo'));
 
     const applyMarkers = (s: DesignState): void => {
       const a = s.analysis;
@@ -119,6 +133,7 @@ export default function YamlEditor() {
       if (s.analysis !== prev.analysis || s.textReplaced !== prev.textReplaced) applyMarkers(s);
       if (s.reveal && s.reveal !== prev.reveal) reveal(s.reveal);
       if (s.theme !== prev.theme) monaco.editor.setTheme(themeName(s.theme));
+      if (s.readOnly !== prev.readOnly) editor.updateOptions({ readOnly: s.readOnly });
     });
 
     return () => {

@@ -4,6 +4,9 @@ import { Badge, Chip } from '../common/Badge';
 import { FAMILY_LABEL } from '../common/family';
 import { KindLabel } from '../common/KindLabel';
 import { ProblemRow } from './ProblemsList';
+import { NodeEditor } from '../inspector/NodeEditor';
+import { NodeName } from '../inspector/NodeName';
+import { ObjectStatusView } from '../status/ObjectStatusView';
 
 const ROW_TITLES: Readonly<Record<string, string>> = { listener: 'Listeners', server: 'Servers', rule: 'Rules', port: 'Ports', subset: 'Subsets' };
 
@@ -52,7 +55,7 @@ function NodeDetails({ node }: { node: GraphNode }) {
         <KindLabel kind={node.kind} family={node.family} withFamily={false} />
         <span className="rd-muted">{FAMILY_LABEL[node.family]}</span>
       </div>
-      <h2 className="rd-inspector-name">{node.name}</h2>
+      <NodeName node={node} />
       <dl className="rd-facts">
         {node.namespace && (
           <>
@@ -93,6 +96,7 @@ function NodeDetails({ node }: { node: GraphNode }) {
           ))}
         </div>
       )}
+      <NodeEditor node={node} />
       {rowKinds.map((kind) => (
         <section key={kind}>
           <h3 className="rd-section-title">{ROW_TITLES[kind] ?? kind}</h3>
@@ -122,6 +126,7 @@ function NodeDetails({ node }: { node: GraphNode }) {
         </section>
       ))}
       <Connections graph={graph} node={node} />
+      {node.resourceId && <ObjectStatusView resourceId={node.resourceId} />}
       <section>
         <h3 className="rd-section-title">Problems ({problems.length})</h3>
         {problems.length === 0 ? (

@@ -1,10 +1,12 @@
 import { selectDiagnostics, useDesign, useDesignStore, type PanelTab } from '../../store/index';
 import { Inspector } from './Inspector';
 import { ProblemsList } from './ProblemsList';
+import { SimulatorPanel } from '../simulator/SimulatorPanel';
 
 const TABS: readonly { id: PanelTab; label: string }[] = [
   { id: 'inspector', label: 'Inspector' },
   { id: 'problems', label: 'Problems' },
+  { id: 'simulator', label: 'Simulator' },
 ];
 
 /** The right-hand panel: the inspector for the selection, and the problems list. */
@@ -34,7 +36,7 @@ export function SidePanel() {
         ))}
       </div>
       <div className="rd-tab-panel" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-        {tab === 'inspector' ? <Inspector /> : <ProblemsList />}
+        {tab === 'inspector' ? <Inspector /> : tab === 'simulator' ? <SimulatorPanel /> : <ProblemsList />}
       </div>
     </div>
   );

@@ -1,0 +1,149 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, test, type Page } from '@playwright/test';
+import { generateDesign } from '../../src/bench/generate';
+import { initialJavaScript } from './bundle-size';
+import { report } from './report';
+
+/**
+ * Browser benchmarks against the production build: (a) a 1,000-route paste → a laid-out,
+ * interactive canvas, with the longest main-thread task; (b) dragging a node with the whole
+ * design on screen, in frames per second; (c) the initial JavaScript before Monaco and ELK.
+ * Each prints its figure with its target; a missed target is reported, not hidden.
+ */
+const ROUTES = 1000;
+const dist = resolve(fileURLToPath(new URL('../..', import.meta.url)), process.env.BENCH_DIST ?? 'dist/bench-ui');
+
+interface LongTask {
+  readonly start: number;
+  readonly duration: number;
+}
+
+declare global {
+  interface Window {
+    __longTasks?: LongTask[];
+  }
+}
+
+async function observeLongTasks(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longTasks?.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask' });
+  });
+}
+
+async function longestTask(page: Page, from: number, to: number): Promise<number> {
+  return page.evaluate(([a, b]) => Math.max(0, ...(window.__longTasks ?? []).filter((t) => t.start + t.duration >= a && t.start <= b).map((t) => t.duration)), [from, to] as const);
+}
+
+test.describe.configure({ mode: 'serial' });
+
+test('(c) initial JavaScript before Monaco and the layout engine', () => {
+  const size = initialJavaScript(dist);
+  for (const f of size.files) console.log(`    ${f.file}: ${(f.bytes / 1024).toFixed(1)} KB, gzip ${(f.gzip / 1024).toFixed(1)} KB`);
+  report('initial JS (gzip)', size.gzip / 1024, 'KB', { max: 350 });
+  expect(size.files.length).toBeGreaterThan(0);
+});
+
+test(`(a) paste ${ROUTES.toLocaleString('en')} routes → laid-out canvas; (b) drag a node among them`, async ({ page }) => {
+  const design = generateDesign(ROUTES);
+  await page.goto('/');
+  await expect(page.getByTestId('node-Gateway-infra-edge')).toBeVisible();
+  await page.getByTestId('io-new').click();
+  await page.getByTestId('confirm-new-ok').click(); // the example is cleared only once confirmed
+  await expect(page.getByTestId('empty-state')).toBeVisible();
+  await observeLongTasks(page);
+
+  // (a) From the paste event to the first frame with laid-out nodes after which frames flow again.
+  const timing = await page.evaluate(async (text) => {
+    const t0 = performance.now();
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    const frame = (): Promise<number> => new Promise((r) => requestAnimationFrame(r));
+    let drawn = 0;
+    let analysed = 0;
+    for (;;) {
+      const now = await frame();
+      if (analysed === 0 && /[1-9]\d* resources/.test(document.querySelector('.rd-status')?.textContent ?? '')) analysed = now;
+      const nodes = document.querySelectorAll('.react-flow__node-card').length;
+      if (drawn === 0 && nodes > 0 && !document.querySelector('[data-testid="laying-out"]')) drawn = now;
+      if (drawn > 0) {
+        // Interactive: two frames in a row less than 50 ms apart.
+        const next = await frame();
+        if (next - now < 50) return { t0, analysed, drawn, interactive: next, nodes };
+      }
+      if (now - t0 > 60_000) return { t0, analysed, drawn: NaN, interactive: NaN, nodes };
+    }
+  }, design.text);
+  await page.waitForTimeout(500); // long tasks that end just after are still counted
+  const pasteLongest = await longestTask(page, timing.t0, timing.interactive + 500);
+  console.log(
+    `    ${design.text.length.toLocaleString('en')} bytes, ${design.documents.toLocaleString('en')} documents: analysed (worker) after ${(timing.analysed - timing.t0).toFixed(0)} ms, ` +
+      `first laid-out frame ${(timing.drawn - timing.t0).toFixed(0)} ms, interactive ${(timing.interactive - timing.t0).toFixed(0)} ms`,
+  );
+  const tasks = await page.evaluate(() => (window.__longTasks ?? []).map((t) => `${t.start.toFixed(0)}+${t.duration.toFixed(0)}`).join(' '));
+  console.log(`    long tasks (start+duration ms, paste at ${timing.t0.toFixed(0)}): ${tasks}`);
+  report(`paste ${ROUTES} routes → interactive canvas`, (timing.interactive - timing.t0) / 1000, 's', { max: 2 });
+  report('longest main-thread task during it', pasteLongest, 'ms', { max: 200 });
+
+  // (b) The whole design on screen, then a 2-second drag of one route node.
+  await page.getByTestId('fit-view').click();
+  await page.waitForTimeout(800);
+  const onScreen = await page.locator('.react-flow__node').count();
+  console.log(`    viewport after fit: ${await page.locator('.react-flow__viewport').getAttribute('style')}`);
+  const target = await page.evaluate(() => {
+    const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
+    const cards = [...document.querySelectorAll('.react-flow__node-card')].map((n) => n.getBoundingClientRect());
+    if (!pane) return null;
+    const cx = pane.left + pane.width / 2;
+    const cy = pane.top + pane.height / 2;
+    cards.sort((a, b) => Math.hypot(a.left + a.width / 2 - cx, a.top + a.height / 2 - cy) - Math.hypot(b.left + b.width / 2 - cx, b.top + b.height / 2 - cy));
+    const c = cards[0];
+    return c ? { x: c.left + c.width / 2, y: c.top + Math.min(c.height / 2, 6) } : null;
+  });
+  if (!target) throw new Error('no node to drag');
+  const dragged = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('.react-flow__node')?.getAttribute('data-id') ?? null, target);
+  const nodeAt = page.locator(`.react-flow__node[data-id="${dragged ?? ''}"]`);
+  const before = await nodeAt.boundingBox();
+  const viewportBefore = await page.locator('.react-flow__viewport').getAttribute('style');
+  await observeLongTasks(page);
+  await page.evaluate(() => {
+    const w = window as Window & { __frames?: number[]; __counting?: boolean };
+    w.__frames = [];
+    w.__counting = true;
+    const tick = (t: number): void => {
+      if (!w.__counting) return;
+      w.__frames?.push(t);
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  await page.mouse.move(target.x, target.y);
+  await page.mouse.down();
+  const start = Date.now();
+  let step = 0;
+  while (Date.now() - start < 2000) {
+    step++;
+    const a = (step / 60) * Math.PI;
+    await page.mouse.move(target.x + 120 * Math.sin(a), target.y + 60 * (1 - Math.cos(a)));
+  }
+  await page.mouse.up();
+  const after = await nodeAt.boundingBox();
+  // The node moved, the view did not: a node drag, not a pan.
+  expect(dragged).not.toBeNull();
+  expect(await page.locator('.react-flow__viewport').getAttribute('style')).toBe(viewportBefore);
+  expect(Math.abs((after?.x ?? 0) - (before?.x ?? 0)) + Math.abs((after?.y ?? 0) - (before?.y ?? 0))).toBeGreaterThan(2);
+  const drag = await page.evaluate(() => {
+    const w = window as Window & { __frames?: number[]; __counting?: boolean };
+    w.__counting = false;
+    const f = w.__frames ?? [];
+    const span = (f[f.length - 1] ?? 0) - (f[0] ?? 0);
+    return { frames: f.length, span, worst: Math.max(0, ...f.slice(1).map((t, i) => t - (f[i] ?? t))) };
+  });
+  const fps = ((drag.frames - 1) / drag.span) * 1000;
+  console.log(`    ${onScreen.toLocaleString('en')} nodes on screen (of ${(design.documents - 1).toLocaleString('en')} drawn objects), ${step} pointer moves, longest frame ${drag.worst.toFixed(0)} ms`);
+  report(`drag a node, ${onScreen} nodes on screen`, fps, 'fps', { min: 50 });
+});

@@ -1,0 +1,50 @@
+import { parse } from '../resources/parse.js';
+import type { Resource } from '../resources/types.js';
+import { validate } from '../validate/index.js';
+import { checkEquivalence, type Difference } from './equivalence.js';
+import { boundaryRequests } from './requests.js';
+import type { ConvertResult } from './types.js';
+
+/**
+ * Test support for the conversion properties (properties*.test.ts): design text from plain
+ * descriptions, and a compact account of a failing case. Plain data in, YAML text out — the
+ * generators (fast-check) live in the test files.
+ */
+export const SERVICES = ['svc-a', 'svc-b', 'svc-c'];
+
+export function services(ns = 'shop'): string {
+  return SERVICES.map((s) => `---\napiVersion: v1\nkind: Service\nmetadata: {name: ${s}, namespace: ${ns}}\nspec: {selector: {app: ${s}}, ports: [{port: 80}]}\n`).join('');
+}
+
+/** The resources of a design the CLI would convert (no validation error), else undefined. */
+export function parseValid(text: string): readonly Resource[] | undefined {
+  const parsed = parse([{ name: 'in.yaml', text }]);
+  return validate(parsed).some((d) => d.severity === 'error') ? undefined : parsed.resources;
+}
+
+/** How many requests a property check simulates per design: enough for every boundary of the generated designs. */
+export const REQUEST_LIMIT = 4000;
+
+/** The differences no loss entry explains (the proof check, equivalence.ts). */
+export function unexplained(source: readonly Resource[], result: ConvertResult, requestsFrom: readonly Resource[] = source): Difference[] {
+  return checkEquivalence(source, result, boundaryRequests(requestsFrom, REQUEST_LIMIT)).filter((d) => d.explainedBy.length === 0);
+}
+
+/** A failing case, compact: the request, what differs, who decided before and after, and the loss entries on record. */
+export function explain(diffs: readonly Difference[], result: ConvertResult): string {
+  const who = (d: Difference['before']): string =>
+    `${d.status} ${d.route ? `${d.route.kind} ${d.route.namespace}/${d.route.name} rule ${d.rule ?? '-'} match ${d.match ?? '-'}` : 'no route'} → ${JSON.stringify(d.backends.map((b) => `${b.name}:${b.weight}`))}${d.redirect ? ` redirect ${d.redirect.status} ${d.redirect.location}` : ''}${d.request ? ` ${d.request.host}${d.request.path}` : ''}`;
+  const loss = result.loss.map((l) => `${l.code} ${l.resource.kind} ${l.resource.namespace}/${l.resource.name} scope=${l.scope ?? 'null'}${l.widens ? ' widens' : ''}${l.requests ? ` requests=${JSON.stringify(l.requests)}` : ''}`).join('; ');
+  const cases = diffs.slice(0, 3).map((d) => `${d.request.text} [${d.request.headers.join('; ')}]: ${d.fields.join(',')}\n  before ${who(d.before)}\n  after  ${who(d.after)}`);
+  return [`${diffs.length} unexplained difference(s)`, ...cases, `loss: ${loss || 'none'}`].join('\n');
+}
+
+/** `FC_RUNS=5000 npx vitest run src/core/convert/properties` searches harder. */
+export function runs(n: number, env: Readonly<Record<string, string | undefined>>): number {
+  return Number(env.FC_RUNS ?? n);
+}
+
+/** fast-check parameters: `FC_RUNS`, and `FC_SEED` / `FC_PATH` to replay the case a failure printed. */
+export function fcParams(n: number, env: Readonly<Record<string, string | undefined>>): { numRuns: number; seed?: number; path?: string } {
+  return { numRuns: runs(n, env), ...(env.FC_SEED !== undefined ? { seed: Number(env.FC_SEED) } : {}), ...(env.FC_PATH !== undefined ? { path: env.FC_PATH } : {}) };
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { AUTOSAVE_KEY, readAutosave, restoreAutosave, startAutosave, type SaveStorage } from './autosave';
+import { editSetup, settle } from './edit-actions-kit';
+
+function memoryStorage(): SaveStorage & { map: Map<string, string> } {
+  const map = new Map<string, string>();
+  return { map, getItem: (k) => map.get(k) ?? null, setItem: (k, v) => void map.set(k, v), removeItem: (k) => void map.delete(k) };
+}
+
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('autosave', () => {
+  it('saves the text and the layout after changes (debounced), and restores both', async () => {
+    const storage = memoryStorage();
+    const { design, editing } = editSetup();
+    const autosave = startAutosave(design, storage, { delayMs: 5 });
+    editing.getState().addResource('Gateway', { x: 40, y: 50 });
+    await settle(design);
+    await wait(20);
+    const saved = readAutosave(storage);
+    expect(saved?.text).toContain('kind: Gateway');
+    expect(saved?.positions['gateway.networking.k8s.io/Gateway/default/gateway']).toEqual({ x: 40, y: 50 });
+    autosave.stop();
+
+    const next = editSetup();
+    expect(restoreAutosave(next.design, storage)).toBe(true);
+    await settle(next.design);
+    await wait(5);
+    expect(next.design.getState().text).toBe(saved?.text);
+    expect(next.design.getState().positions['gateway.networking.k8s.io/Gateway/default/gateway']).toEqual({ x: 40, y: 50 });
+  });
+
+  it.each([
+    ['nothing saved', null],
+    ['not JSON', '{'],
+    ['another version', JSON.stringify({ version: 2, text: 'x', fileName: 'a' })],
+  ])('restores nothing when there is %s', (_name, raw) => {
+    const storage = memoryStorage();
+    if (raw !== null) storage.setItem(AUTOSAVE_KEY, raw);
+    expect(restoreAutosave(editSetup().design, storage)).toBe(false);
+  });
+
+  it('says once when saving fails (storage full)', async () => {
+    const errors: string[] = [];
+    const storage: SaveStorage = { getItem: () => null, removeItem: () => undefined, setItem: () => { throw new Error('QuotaExceededError'); } };
+    const { design } = editSetup();
+    startAutosave(design, storage, { delayMs: 1, onError: (m) => errors.push(m) });
+    design.getState().editText('a: 1\n');
+    await wait(10);
+    design.getState().editText('a: 2\n');
+    await wait(10);
+    expect(errors).toEqual([expect.stringMatching(/Autosave failed .*QuotaExceededError/)]);
+  });
+});

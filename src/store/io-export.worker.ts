@@ -1,0 +1,16 @@
+import { convertForExport, type ConvertedExport, type ConvertRequest } from './io-export';
+
+/** Conversion for the export dialog, off the main thread: a 1,000-route design never blocks the page. */
+interface WorkerScope {
+  onmessage: ((event: MessageEvent<ConvertRequest>) => void) | null;
+  postMessage(message: ConvertedExport | { seq: number; error: string }): void;
+}
+
+const scope = self as unknown as WorkerScope;
+scope.onmessage = (event) => {
+  try {
+    scope.postMessage(convertForExport(event.data));
+  } catch (e) {
+    scope.postMessage({ seq: event.data.seq, error: e instanceof Error ? e.message : String(e) });
+  }
+};

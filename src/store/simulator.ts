@@ -1,0 +1,151 @@
+import type { StoreApi } from 'zustand/vanilla';
+import type { Analyzer } from './analysis';
+import type { DesignActions, DesignState } from './design-store';
+import type { KeyValue, SimulationAnswer, SimulatorInput } from './simulation';
+
+/**
+ * The simulator's slice of the design store: the request the user is writing, and the answer of
+ * the analyzer (the Worker, where the RouteTable lives). View state only: never part of the
+ * document or its undo history.
+ *
+ * Data flow: an input change → (debounced) one simulate request at a time, naming the table of the
+ * analysis the canvas shows → the answer is applied only if it is of the current revision (typing
+ * and new analyses bump it: stale answers are dropped) → selectors map it onto the canvas.
+ */
+export interface SimulatorView {
+  readonly input: SimulatorInput;
+  /** The answer is asked for and shown (panel and canvas); off until asked, and after Clear. */
+  readonly active: boolean;
+  /** Bumped by every input change and every new analysis shown; answers carry the one they are of. */
+  readonly revision: number;
+  /** The newest applied answer (it may be of an older revision while a newer one is on its way). */
+  readonly answer: SimulationAnswer | null;
+  readonly running: boolean;
+  /** The analyzer failed (not the request: an invalid request is an answer). */
+  readonly failure: string | null;
+}
+
+export interface SimulatorState {
+  readonly simulator: SimulatorView;
+}
+
+export interface SimulatorActions {
+  /** Edits the request (typing): asks again after a short pause. */
+  setSimulatorInput(patch: Partial<SimulatorInput>): void;
+  /** Asks now, for the current request (opening the simulator, Enter, Send). */
+  startSimulator(): void;
+  /** Hides the answer and the highlighted path. */
+  clearSimulator(): void;
+  /** Asks again after the design changed (called when a new analysis is shown). */
+  refreshSimulator(): void;
+}
+
+/** A useful first request for the embedded example. */
+export const DEFAULT_SIMULATOR_INPUT: SimulatorInput = {
+  method: 'GET',
+  url: 'https://www.shop.example.com/cart',
+  headers: [],
+  sni: '',
+  mode: 'gateway',
+  gateway: '',
+  from: 'shop/frontend',
+  labels: [],
+};
+
+/** Typing pause before asking (the worker answers in well under a millisecond; this spares it keystrokes). */
+export const SIMULATOR_DELAY_MS = 90;
+
+type Store = DesignState & DesignActions;
+
+export function createSimulatorSlice(
+  set: StoreApi<Store>['setState'],
+  get: () => Store,
+  deps: { readonly analyzer: Analyzer; readonly simulatorDelayMs?: number },
+): SimulatorState & SimulatorActions {
+  const delay = deps.simulatorDelayMs ?? SIMULATOR_DELAY_MS;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let inFlight = false;
+  const update = (patch: Partial<SimulatorView>): void => set({ simulator: { ...get().simulator, ...patch } });
+
+  const run = (): void => {
+    const s = get();
+    const simulate = deps.analyzer.simulate?.bind(deps.analyzer);
+    const tableId = s.shown?.tableId ?? null;
+    // Nothing compiled yet: refreshSimulator asks once an analysis is shown.
+    if (!s.simulator.active || !simulate || tableId === null || inFlight) return;
+    const seq = s.simulator.revision;
+    inFlight = true;
+    if (!s.simulator.running) update({ running: true });
+    simulate({ seq, tableId, input: s.simulator.input })
+      .then(
+        (answer) => {
+          const now = get().simulator;
+          // Stale (typed on, or a new analysis) or unavailable (a newer table replaced it): dropped.
+          if (answer.seq !== now.revision || !now.active || answer.kind === 'unavailable') return;
+          update({ answer, failure: null });
+        },
+        (error: unknown) => update({ failure: `simulation failed: ${error instanceof Error ? error.message : String(error)}` }),
+      )
+      .finally(() => {
+        inFlight = false;
+        const now = get();
+        const moved = now.simulator.revision !== seq || (now.shown?.tableId ?? null) !== tableId;
+        if (now.simulator.active && moved && timer === null) run();
+        else if (get().simulator.running) update({ running: false });
+      });
+  };
+
+  const schedule = (ms: number): void => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    if (ms <= 0) {
+      run();
+      return;
+    }
+    timer = setTimeout(() => {
+      timer = null;
+      run();
+    }, ms);
+  };
+
+  return {
+    simulator: { input: DEFAULT_SIMULATOR_INPUT, active: false, revision: 0, answer: null, running: false, failure: null },
+
+    setSimulatorInput(patch) {
+      const sim = get().simulator;
+      update({ input: { ...sim.input, ...patch }, active: true, revision: sim.revision + 1 });
+      schedule(delay);
+    },
+
+    startSimulator() {
+      update({ active: true, revision: get().simulator.revision + 1 });
+      schedule(0);
+    },
+
+    clearSimulator() {
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+      update({ active: false, answer: null, revision: get().simulator.revision + 1, failure: null });
+    },
+
+    refreshSimulator() {
+      if (!get().simulator.active) return;
+      update({ revision: get().simulator.revision + 1 });
+      schedule(0);
+    },
+  };
+}
+
+/** Keeps the answer in step with the design: a new analysis on the canvas → ask again. */
+export function watchSimulator(store: StoreApi<Store>): void {
+  store.subscribe((s, prev) => {
+    if (s.shown !== prev.shown) s.refreshSimulator();
+  });
+}
+
+let nextRowId = 1;
+
+/** A fresh, empty header or label row. */
+export function newKeyValue(name = '', value = ''): KeyValue {
+  return { id: nextRowId++, name, value };
+}

@@ -1,0 +1,84 @@
+import { useMemo, useState, type KeyboardEvent } from 'react';
+import type { GraphNode } from '../../core/index';
+import { selectGraph, useDesign, useDesignStore } from '../../store/index';
+import { KindLabel } from '../common/KindLabel';
+import { useEditing } from './useEditing';
+
+const MAX_RESULTS = 8;
+
+/** Nodes whose name (or `kind namespace/name`) contains the query; names that start with it first. */
+export function findNodes(nodes: readonly GraphNode[], query: string): GraphNode[] {
+  const q = query.trim().toLowerCase();
+  if (q === '') return [];
+  const scored = nodes.flatMap((n) => {
+    const name = n.name.toLowerCase();
+    const full = `${n.kind} ${n.namespace}/${n.name}`.toLowerCase();
+    const score = name === q ? 0 : name.startsWith(q) ? 1 : name.includes(q) ? 2 : full.includes(q) ? 3 : -1;
+    return score < 0 ? [] : [{ n, score }];
+  });
+  return scored
+    .sort((a, b) => a.score - b.score || a.n.name.localeCompare(b.n.name))
+    .slice(0, MAX_RESULTS)
+    .map((x) => x.n);
+}
+
+/** Ctrl/Cmd+F: find a resource by name; Enter selects it, centres it and shows its YAML. */
+export function FindBox() {
+  const open = useEditing((s) => s.findOpen);
+  return open ? <FindPanel /> : null;
+}
+
+function FindPanel() {
+  const design = useDesignStore();
+  const setFindOpen = useEditing((s) => s.setFindOpen);
+  const graph = useDesign(selectGraph);
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+  const results = useMemo(() => findNodes(graph.nodes, query), [graph, query]);
+  const choose = (n: GraphNode | undefined): void => {
+    if (!n) return;
+    design.getState().select(n.id, { focus: true, reveal: true });
+    setFindOpen(false);
+  };
+  const handleKey = (event: KeyboardEvent): void => {
+    if (event.key === 'ArrowDown') setActive((i) => Math.min(i + 1, results.length - 1));
+    else if (event.key === 'ArrowUp') setActive((i) => Math.max(i - 1, 0));
+    else if (event.key === 'Enter') choose(results[active]);
+    else if (event.key === 'Escape') setFindOpen(false);
+    else return;
+    event.preventDefault();
+    event.stopPropagation();
+  };
+  return (
+    <div className="rd-find" role="search" data-testid="find-box">
+      <input
+        autoFocus
+        className="rd-find-input"
+        placeholder="Find a resource by name…"
+        aria-label="Find a resource by name"
+        value={query}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setActive(0);
+        }}
+        onKeyDown={handleKey}
+        onBlur={() => setTimeout(() => setFindOpen(false), 150)}
+        data-testid="find-input"
+      />
+      {query.trim() !== '' && (
+        <ul className="rd-find-results" role="listbox">
+          {results.length === 0 && <li className="rd-find-none">No resource named like “{query.trim()}”</li>}
+          {results.map((n, i) => (
+            <li key={n.id} role="option" aria-selected={i === active}>
+              <button type="button" className={i === active ? 'is-active' : undefined} onMouseDown={(e) => e.preventDefault()} onClick={() => choose(n)} data-testid="find-result">
+                <KindLabel kind={n.kind} family={n.family} withFamily={false} />
+                <span className="rd-find-name">{n.name}</span>
+                {n.namespace && <span className="rd-muted">{n.namespace}</span>}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

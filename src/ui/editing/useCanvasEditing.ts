@@ -1,0 +1,80 @@
+import { useCallback, useMemo, type DragEvent } from 'react';
+import type { CanvasConnection } from '../../core/index';
+import { carriesPaletteKind, paletteKindOf } from '../palette/palette-drag';
+import { useEditingStore } from './useEditing';
+
+/** Screen → canvas coordinates (React Flow's `screenToFlowPosition`, passed in by the canvas). */
+type ToFlow = (point: { x: number; y: number }) => { x: number; y: number };
+
+/** The part of React Flow's final connection state a drag-to-connect needs. */
+interface ConnectionEnd {
+  readonly fromNode: { readonly id: string } | null;
+  readonly fromHandle: { readonly id?: string | null } | null;
+}
+
+/** A dropped node's top-left sits a little up and left of the pointer, so it lands under it. */
+const DROP_OFFSET = { x: 24, y: 18 };
+
+/** `s:<row id>` / `t:<row id>` → the row id; a node's own handles name no row. */
+function rowOfHandle(handle: string | null | undefined): string | undefined {
+  return handle && /^[st]:/.test(handle) ? handle.slice(2) : undefined;
+}
+
+function pointOf(event: MouseEvent | TouchEvent): { x: number; y: number } | null {
+  if ('changedTouches' in event) {
+    const t = event.changedTouches[0];
+    return t ? { x: t.clientX, y: t.clientY } : null;
+  }
+  return { x: event.clientX, y: event.clientY };
+}
+
+/** The node (and row) under a point of the screen, as the canvas draws them. */
+function endUnder(point: { x: number; y: number }): { node: string; row?: string } | null {
+  const el = document.elementFromPoint(point.x, point.y);
+  const nodeEl = el?.closest('.react-flow__node');
+  const node = nodeEl?.getAttribute('data-id');
+  if (!nodeEl || !node || nodeEl.classList.contains('react-flow__node-namespace')) return null;
+  const handle = el?.closest('.rd-row')?.querySelector('.react-flow__handle')?.getAttribute('data-handleid');
+  const row = rowOfHandle(handle ?? el?.closest('.react-flow__handle')?.getAttribute('data-handleid'));
+  return row ? { node, row } : { node };
+}
+
+/**
+ * The canvas's editing gestures, as React Flow handlers: drop a palette kind to add an object
+ * there; drag from a handle (a listener, a rule, a Service) and release over another node or
+ * row to connect them. What the connection means is decided by the core (connectionEdits).
+ */
+export function useCanvasEditing(toFlow: ToFlow) {
+  const editing = useEditingStore();
+  const onDragOver = useCallback((event: DragEvent<HTMLDivElement>) => {
+    if (!carriesPaletteKind(event.dataTransfer)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  }, []);
+  const onDrop = useCallback(
+    (event: DragEvent<HTMLDivElement>) => {
+      const kind = paletteKindOf(event.dataTransfer);
+      if (!kind) return;
+      event.preventDefault();
+      const p = toFlow({ x: event.clientX, y: event.clientY });
+      editing.getState().addResource(kind, { x: Math.round(p.x - DROP_OFFSET.x), y: Math.round(p.y - DROP_OFFSET.y) });
+    },
+    [editing, toFlow],
+  );
+  // While connecting, the node and row under the pointer are highlighted (CSS on this class).
+  const onConnectStart = useCallback(() => document.body.classList.add('rd-connecting'), []);
+  const onConnectEnd = useCallback(
+    (event: MouseEvent | TouchEvent, state: ConnectionEnd) => {
+      document.body.classList.remove('rd-connecting');
+      const point = pointOf(event);
+      const from = state.fromNode?.id;
+      const to = point ? endUnder(point) : null;
+      if (!from || !to || to.node === from) return; // released on empty canvas: nothing to do
+      const fromRow = rowOfHandle(state.fromHandle?.id);
+      const connection: CanvasConnection = { source: from, ...(fromRow ? { sourceRow: fromRow } : {}), target: to.node, ...(to.row ? { targetRow: to.row } : {}) };
+      editing.getState().connect(connection);
+    },
+    [editing],
+  );
+  return useMemo(() => ({ onDragOver, onDrop, onConnectStart, onConnectEnd }), [onDragOver, onDrop, onConnectStart, onConnectEnd]);
+}

@@ -1,0 +1,33 @@
+import { getAt, removeItem } from '../../core/index';
+import type { Target } from './field-model';
+import { Field } from './Field';
+import { FieldMessages } from './FieldMessages';
+import { EditButton, FieldRow } from './FormParts';
+
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+/** The weighted backends of a rule; a new one is added by dragging from the rule to a Service. */
+export function BackendsEditor({ target, rule }: { target: Target; rule: number }) {
+  const at = ['spec', 'rules', rule, 'backendRefs'] as const;
+  const refs = list(getAt(target.object, at));
+  return (
+    <>
+      <div className="rd-form-sub">
+        Backends {refs.length === 0 && <span className="rd-muted">— drag from the rule to a Service</span>}
+      </div>
+      {refs.map((_, i) => (
+        <div key={i}>
+          <FieldRow>
+            <Field target={target} path={[...at, i, 'name']} label="Service" />
+            <Field target={target} path={[...at, i, 'port']} label="Port" type="number" />
+            <Field target={target} path={[...at, i, 'weight']} label="Weight" type="number" placeholder="1" testId={`backend-weight-${rule}-${i}`} />
+            <EditButton target={target} kind="icon" label={`Remove backend ${i + 1}`} update={(o) => removeItem(o, [...at, i])}>
+              ×
+            </EditButton>
+          </FieldRow>
+          <FieldMessages resourceId={target.id} path={[...at, i]} errors={null} exact />
+        </div>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,22 @@
+import { GATEWAY_GROUP, ISTIO_GROUP, type Resource } from '../../core/index';
+import type { Target } from './field-model';
+import { GatewayForm } from './GatewayForm';
+import { DestinationRuleForm, IstioGatewayForm, ServiceForm } from './IstioForms';
+import { RouteForm } from './RouteForm';
+import { VirtualServiceForm } from './VirtualServiceForm';
+
+const ROUTES = new Set(['HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'UDPRoute']);
+
+/** The form for one object, by kind; kinds without one are edited in the YAML. */
+export function ObjectForm({ resource }: { resource: Resource }) {
+  const target: Target = { id: resource.id, object: resource.object };
+  const { group, kind } = resource;
+  if (group === GATEWAY_GROUP && (kind === 'Gateway' || kind === 'ListenerSet')) return <GatewayForm target={target} kind={kind} />;
+  if (group === GATEWAY_GROUP && ROUTES.has(kind)) return <RouteForm target={target} kind={kind} />;
+  if (group === ISTIO_GROUP && kind === 'VirtualService') return <VirtualServiceForm target={target} />;
+  if (group === ISTIO_GROUP && kind === 'Gateway') return <IstioGatewayForm target={target} />;
+  if (group === ISTIO_GROUP && kind === 'DestinationRule') return <DestinationRuleForm target={target} />;
+  if (group === '' && kind === 'Service') return <ServiceForm target={target} />;
+  if (group === '' && kind === 'Secret') return <p className="rd-hint">Secret values are placeholders here (never key material): set the real ones when you apply it.</p>;
+  return <p className="rd-hint">Edit this {kind} in the YAML; it is validated the same way.</p>;
+}

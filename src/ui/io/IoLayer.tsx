@@ -1,0 +1,37 @@
+import { lazy, Suspense } from 'react';
+import { useDesignStore } from '../../store/index';
+import { ImportDialog } from './ImportDialog';
+import './io.css';
+import { IconImport } from './io-icons';
+import { useIo } from './io-state';
+import { useImportGestures } from './useImportGestures';
+
+/** The conversion, its report and the image export load only when Export is first opened. */
+const ExportDialog = lazy(() => import('./ExportDialog'));
+
+/** Window-wide import gestures (paste, drop), the drop overlay and the import/export dialogs. */
+export function IoLayer() {
+  const store = useDesignStore();
+  const dialog = useIo((s) => s.dialog);
+  const dragging = useIo((s) => s.dragging);
+  useImportGestures(store);
+  return (
+    <>
+      {dragging && (
+        <div className="rd-drop-overlay" data-testid="drop-overlay">
+          <div className="rd-drop-card">
+            <IconImport />
+            <strong>Drop manifests to import</strong>
+            <span className="rd-muted">.yaml, .yml or .json — several files become one design</span>
+          </div>
+        </div>
+      )}
+      {dialog === 'import' && <ImportDialog />}
+      {dialog === 'export' && (
+        <Suspense fallback={<div className="rd-modal-backdrop" />}>
+          <ExportDialog />
+        </Suspense>
+      )}
+    </>
+  );
+}

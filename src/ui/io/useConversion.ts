@@ -1,0 +1,33 @@
+import { useEffect, useState } from 'react';
+import type { ConvertTarget } from '../../core/index';
+import type { ConvertedExport } from '../../store/io-export';
+import { convertInWorker } from '../../store/io-export-client';
+
+export type Conversion =
+  | { readonly state: 'idle' }
+  | { readonly state: 'running' }
+  | { readonly state: 'done'; readonly result: ConvertedExport }
+  | { readonly state: 'failed'; readonly message: string };
+
+/** Converts the text (in a Worker) whenever the target or the option changes; stale answers are dropped. */
+export function useConversion(text: string, fileName: string, to: ConvertTarget | null, subsetsAsServices: boolean): Conversion {
+  const [conversion, setConversion] = useState<Conversion>({ state: 'idle' });
+  const [request, setRequest] = useState<string | null>(null);
+  const key = to === null ? null : `${to}:${String(subsetsAsServices)}`;
+  if (key !== request) {
+    setRequest(key);
+    setConversion(to === null ? { state: 'idle' } : { state: 'running' });
+  }
+  useEffect(() => {
+    if (to === null) return;
+    let current = true;
+    convertInWorker({ text, fileName, to, subsetsAsServices }).then(
+      (result) => current && setConversion({ state: 'done', result }),
+      (e: unknown) => current && setConversion({ state: 'failed', message: e instanceof Error ? e.message : String(e) }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [text, fileName, to, subsetsAsServices]);
+  return conversion;
+}

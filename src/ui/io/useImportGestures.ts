@@ -1,0 +1,89 @@
+import { useEffect } from 'react';
+import { isBlankManifest, importedFileName, joinManifests, type TextFile } from '../../store/io-files';
+import { importManifest } from '../../store/io-import';
+import type { DesignStore } from '../../store/index';
+import { useIo } from './io-state';
+import { carriesFiles, isEditableTarget, readManifestFiles } from './read-files';
+
+/** Pasted text that looks like Kubernetes objects (YAML or JSON), not a stray word. */
+export function looksLikeManifest(text: string): boolean {
+  return /(^|\n)\s*(apiVersion|kind)\s*:/.test(text) || /"(apiVersion|kind)"\s*:/.test(text);
+}
+
+/**
+ * Where imported text goes: straight into an empty design; otherwise into the import dialog,
+ * where the user chooses to replace the design or append to it.
+ */
+export function routeImport(store: DesignStore, text: string, files: readonly TextFile[]): void {
+  const io = useIo.getState();
+  if (io.dialog === 'import') {
+    // Already choosing: what arrives joins the draft.
+    const draft = io.draft;
+    io.setDraft({ text: draft.text.trim() === '' ? text : `${draft.text.replace(/\n?$/, '\n')}---\n${text}`, files: [...draft.files, ...files.map((f) => f.name)] });
+    return;
+  }
+  if (isBlankManifest(store.getState().text)) {
+    importManifest(store, text, { mode: 'replace', fileName: files.length > 0 ? importedFileName(files) : 'pasted.yaml' });
+    return;
+  }
+  io.openImport({ text, files: files.map((f) => f.name) });
+}
+
+/**
+ * Window-wide gestures: paste a manifest anywhere outside a text field (the canvas), drop files
+ * anywhere on the window. A drop is caught before the YAML editor would insert the files' names.
+ */
+export function useImportGestures(store: DesignStore): void {
+  useEffect(() => {
+    let depth = 0;
+    const handlePaste = (event: ClipboardEvent): void => {
+      if (isEditableTarget(event.target) || isEditableTarget(document.activeElement)) return;
+      const data = event.clipboardData;
+      if (!data) return;
+      if (data.files.length > 0) {
+        event.preventDefault();
+        void readManifestFiles(data.files).then(({ files }) => files.length > 0 && routeImport(store, joinManifests(files), files));
+        return;
+      }
+      const text = data.getData('text/plain');
+      if (!looksLikeManifest(text)) return;
+      event.preventDefault();
+      routeImport(store, text, []);
+    };
+    const handleDragEnter = (event: DragEvent): void => {
+      if (!carriesFiles(event)) return;
+      depth++;
+      useIo.getState().setDragging(true);
+    };
+    const handleDragOver = (event: DragEvent): void => {
+      if (!carriesFiles(event)) return;
+      event.preventDefault();
+      if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
+    };
+    const handleDragLeave = (event: DragEvent): void => {
+      if (!carriesFiles(event)) return;
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) useIo.getState().setDragging(false);
+    };
+    const handleDrop = (event: DragEvent): void => {
+      if (!carriesFiles(event)) return;
+      event.preventDefault();
+      event.stopPropagation();
+      depth = 0;
+      useIo.getState().setDragging(false);
+      void readManifestFiles(event.dataTransfer?.files ?? null).then(({ files }) => files.length > 0 && routeImport(store, joinManifests(files), files));
+    };
+    window.addEventListener('paste', handlePaste);
+    window.addEventListener('dragenter', handleDragEnter, true);
+    window.addEventListener('dragover', handleDragOver, true);
+    window.addEventListener('dragleave', handleDragLeave, true);
+    window.addEventListener('drop', handleDrop, true);
+    return () => {
+      window.removeEventListener('paste', handlePaste);
+      window.removeEventListener('dragenter', handleDragEnter, true);
+      window.removeEventListener('dragover', handleDragOver, true);
+      window.removeEventListener('dragleave', handleDragLeave, true);
+      window.removeEventListener('drop', handleDrop, true);
+    };
+  }, [store]);
+}

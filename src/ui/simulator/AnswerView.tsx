@@ -1,0 +1,188 @@
+import type { ReactNode } from 'react';
+import type { Decision, DecisionBackend, TraceStep } from '../../core/index';
+import { selectTraceTarget, useDesignStore, type SimulationAnswer } from '../../store/index';
+import { formatRef, formatShare, statusText, statusTone } from './format';
+import { RequestDiff } from './RequestDiff';
+
+type DecisionAnswer = Extract<SimulationAnswer, { kind: 'decision' }>;
+
+const DIALECT: Readonly<Record<string, string>> = { 'gateway-api': 'Gateway API', istio: 'Istio' };
+
+/** The simulator's answer: status, outcomes, backends, the request as forwarded, and what else applies. */
+export function AnswerView({ answer }: { answer: DecisionAnswer }) {
+  const d = answer.decision;
+  return (
+    <div className="rd-sim-answer" data-testid="sim-answer">
+      <div className="rd-sim-headline">
+        <span className={`rd-sim-status rd-sim-tone-${statusTone(d.status)}`} data-testid="sim-status">
+          {statusText(d.status)}
+        </span>
+        <span className="rd-sim-decider" data-testid="sim-dialect">
+          {d.dialect ? `decided by ${DIALECT[d.dialect] ?? d.dialect}` : 'no route decided'}
+        </span>
+      </div>
+      <Path decision={d} />
+      {(d.outcomes.length > 1 || d.outcomes.some((o) => o.reason)) && (
+        <Section title="Outcomes">
+          <ul className="rd-sim-list" data-testid="sim-outcomes">
+            {d.outcomes.map((o, i) => (
+              <li key={i} className="rd-sim-share-row">
+                <Share p={o.probability} tone={statusTone(o.status)} />
+                <span className={`rd-sim-outcome-status rd-sim-tone-${statusTone(o.status)}`}>{String(o.status)}</span>
+                {o.reason && <span className={`rd-sim-reason rd-sim-tone-${statusTone(o.status)}`}>{o.reason}</span>}
+              </li>
+            ))}
+          </ul>
+        </Section>
+      )}
+      {d.backends.length > 0 && (
+        <Section title="Backends">
+          <ul className="rd-sim-list" data-testid="sim-backends">
+            {d.backends.map((b, i) => (
+              <BackendRow key={i} backend={b} />
+            ))}
+          </ul>
+        </Section>
+      )}
+      {d.redirect && (
+        <Section title="Redirect">
+          <p className="rd-sim-mono" data-testid="sim-redirect">
+            {d.redirect.status} → Location: <strong>{d.redirect.location}</strong>
+          </p>
+        </Section>
+      )}
+      {d.request && (
+        <Section title="Request at the backend">
+          <RequestDiff sent={answer.request} received={d.request} />
+        </Section>
+      )}
+      <ResponseHeaders decision={d} />
+      {d.mirrors.length > 0 && (
+        <Section title="Mirrors">
+          <ul className="rd-sim-list" data-testid="sim-mirrors">
+            {d.mirrors.map((m, i) => (
+              <li key={i} className="rd-sim-mono">
+                {m.kind} {m.namespace}/{m.name}
+                {m.port !== null ? `:${m.port}` : ''} · {m.percent} %{m.problem && <span className="rd-sim-problem"> — {m.problem}</span>}
+              </li>
+            ))}
+          </ul>
+        </Section>
+      )}
+      {(d.timeouts || d.retries) && (
+        <Section title="Timeouts and retries">
+          <dl className="rd-sim-kvs" data-testid="sim-timeouts">
+            {Object.entries(d.timeouts ?? {}).map(([k, v]) => (
+              <Pair key={k} k={`timeout ${k}`} v={v} />
+            ))}
+            {d.retries && <Pair k="retries" v={retriesText(d.retries)} />}
+          </dl>
+        </Section>
+      )}
+      {d.notes.length > 0 && (
+        <Section title="Notes">
+          <ul className="rd-sim-list" data-testid="sim-notes">
+            {d.notes.map((n, i) => (
+              <li key={i} className="rd-sim-note">
+                <code className="rd-sim-note-code">{n.code}</code> {n.message}
+              </li>
+            ))}
+          </ul>
+        </Section>
+      )}
+    </div>
+  );
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section className="rd-sim-section">
+      <h3 className="rd-section-title">{title}</h3>
+      {children}
+    </section>
+  );
+}
+
+function Pair({ k, v }: { k: string; v: string }) {
+  return (
+    <>
+      <dt>{k}</dt>
+      <dd>{v}</dd>
+    </>
+  );
+}
+
+function Share({ p, tone }: { p: number; tone: string }) {
+  return (
+    <span className="rd-sim-share" title={formatShare(p)}>
+      <span className={`rd-sim-share-bar rd-sim-bg-${tone}`} style={{ width: `${Math.max(2, p * 100)}%` }} />
+      <span className="rd-sim-share-text">{formatShare(p)}</span>
+    </span>
+  );
+}
+
+function BackendRow({ backend: b }: { backend: DecisionBackend }) {
+  const target = `${b.kind === 'Service' ? '' : `${b.kind} `}${b.namespace}/${b.name}${b.port !== null ? `:${b.port}` : ''}${b.subset ? ` · ${b.subset}` : ''}`;
+  return (
+    <li className="rd-sim-share-row" data-testid="sim-backend" data-name={b.name}>
+      <Share p={b.probability} tone={b.problem ? 'error' : 'ok'} />
+      <span className="rd-sim-backend">{target}</span>
+      <span className="rd-sim-weight">weight {b.weight}</span>
+      {b.problem && <span className="rd-sim-problem">{b.problem}</span>}
+    </li>
+  );
+}
+
+/** Gateway · listener → route · rule · match, each a link to its node on the canvas. */
+function Path({ decision: d }: { decision: Decision }) {
+  if (!d.gateway && !d.route) return null;
+  const parent = d.gateway ? `${formatRef(d.gateway)}${d.listener !== null ? ` ${d.dialect === 'istio' && d.gateway.kind === 'Gateway' ? 'server' : 'listener'} ${d.listener}` : ''}` : null;
+  const route = d.route ? `${formatRef(d.route)}${d.rule !== null ? ` rule ${d.rule}` : ''}${d.match !== null ? ` match ${d.match}` : ''}` : null;
+  return (
+    <p className="rd-sim-path" data-testid="sim-path">
+      {parent && <RefLink text={parent} step={d.dialect === 'istio' ? 'server' : 'listener'} />}
+      {parent && route && <span className="rd-sim-arrow"> → </span>}
+      {route && <RefLink text={route} step="rule" />}
+    </p>
+  );
+}
+
+function RefLink({ text, step }: { text: string; step: TraceStep['step'] }) {
+  const store = useDesignStore();
+  const handleClick = (): void => {
+    const target = selectTraceTarget(store.getState(), { step, ref: text, result: 'matched', reason: '' });
+    if (target) store.getState().select(target.node, { reveal: true, focus: true });
+  };
+  return (
+    <button type="button" className="rd-link rd-sim-ref" onClick={handleClick}>
+      {text}
+    </button>
+  );
+}
+
+function ResponseHeaders({ decision: d }: { decision: Decision }) {
+  const { set, add, remove } = d.responseHeaders;
+  const lines = [...Object.entries(set).map(([k, v]) => `set ${k}: ${v}`), ...Object.entries(add).map(([k, v]) => `add ${k}: ${v}`), ...remove.map((k) => `remove ${k}`)];
+  if (lines.length === 0) return null;
+  return (
+    <Section title="Response headers">
+      <ul className="rd-sim-list rd-sim-mono" data-testid="sim-response-headers">
+        {lines.map((l) => (
+          <li key={l}>{l}</li>
+        ))}
+      </ul>
+    </Section>
+  );
+}
+
+function retriesText(r: NonNullable<Decision['retries']>): string {
+  return [
+    `${r.attempts} attempt${r.attempts === 1 ? '' : 's'}`,
+    r.codes && r.codes.length > 0 ? `on ${r.codes.join(', ')}` : '',
+    r.retryOn && r.retryOn.length > 0 ? `on ${r.retryOn.join(', ')}` : '',
+    r.perTryTimeout ? `per try ${r.perTryTimeout}` : '',
+    r.backoff ? `backoff ${r.backoff}` : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
