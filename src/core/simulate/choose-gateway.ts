@@ -9,12 +9,6 @@ import type { WalkState } from './decision.js';
 import { listenerAccepts } from './select-listener.js';
 import type { Request, SimulateOptions } from './types.js';
 
-const byName = (a: GatewayTable, b: GatewayTable): number => {
-  const x = `${a.ref.namespace}/${a.ref.name}`;
-  const y = `${b.ref.namespace}/${b.ref.name}`;
-  return x < y ? -1 : x > y ? 1 : 0;
-};
-
 export function chooseGateway(table: RouteTable, r: Request, options: SimulateOptions, state: WalkState): GatewayTable | string {
   const wanted = options.gateway;
   if (wanted) {
@@ -23,10 +17,11 @@ export function chooseGateway(table: RouteTable, r: Request, options: SimulateOp
     state.trace.push({ step: 'gateway', ref: formatRef(gw.ref), result: 'matched', reason: 'named by --gateway' });
     return gw;
   }
-  const fits = [...table.gateways].sort(byName).filter((g) => g.ports.get(r.port)?.listeners.some((l) => listenerAccepts(l, r) === null));
+  // RouteTable.gateways is already in namespace/name order (compile sorts it once).
+  const fits = table.gateways.filter((g) => g.ports.get(r.port)?.listeners.some((l) => listenerAccepts(l, r) === null));
   const [first, ...others] = fits;
   if (!first) {
-    for (const g of [...table.gateways].sort(byName)) {
+    for (const g of table.gateways) {
       state.trace.push({ step: 'gateway', ref: formatRef(g.ref), result: 'skipped', reason: g.ports.has(r.port) ? `no listener on port ${r.port} accepts ${r.scheme}://${r.sni ?? r.host}` : `no listener on port ${r.port}` });
     }
     return table.gateways.length === 0 ? 'the design has no gateway' : `no gateway has a listener on port ${r.port} that accepts ${r.scheme}://${r.sni ?? r.host}`;
