@@ -1,5 +1,5 @@
-import { compareDiagnostics, compile, locateDiagnostics, parse, SourceLocations, validate } from '../core/index';
-import type { Diagnostic, Resource, ResourceId, RouteTable, SourceFile, StatusList } from '../core/index';
+import { buildGraph, compareDiagnostics, compile, locateDiagnostics, parse, SourceLocations, validate } from '../core/index';
+import type { Diagnostic, Resource, ResourceId, RouteGraph, RouteTable, SourceFile, StatusList } from '../core/index';
 import { runSimulation, type SimulationAnswer, type SimulationRequest } from './simulation';
 
 /**
@@ -27,6 +27,11 @@ export interface Analysis {
    * the canvas and the inspector; null when the YAML is broken (nothing was compiled).
    */
   readonly status: StatusList | null;
+  /**
+   * The canvas's graph of `resources` (with their diagnostics and status): built here, off the
+   * main thread — on a 1,000-route design it takes 100–200 ms. Plain data.
+   */
+  readonly graph: RouteGraph;
   /**
    * The compiled RouteTable stays with the analyzer (in the Worker: on a 10,000-route design it is
    * large); simulate requests name it by this id. Null when nothing was compiled.
@@ -78,6 +83,7 @@ export function analyzeWithTable(request: AnalysisRequest): { analysis: Analysis
     broken,
     ...(redacted ? { redactedText: redacted.text } : {}),
     status: compiled?.status ?? null,
+    graph: buildGraph(parsed.resources, diagnostics, compiled?.status),
     tableId: compiled ? request.seq : null,
     millis: Date.now() - start,
   };

@@ -40,6 +40,31 @@ describe('autosave', () => {
     expect(restoreAutosave(editSetup().design, storage)).toBe(false);
   });
 
+  it('waits longer for a big text, and writes nothing when nothing saved changed', async () => {
+    const storage = memoryStorage();
+    let writes = 0;
+    const counting: SaveStorage = {
+      ...storage,
+      setItem: (k, v) => {
+        writes++;
+        storage.setItem(k, v);
+      },
+    };
+    const { design } = editSetup();
+    const autosave = startAutosave(design, counting, { delayMs: 1, bigDelayMs: 40 });
+    design.getState().editText(`# ${'x'.repeat(300_000)}\n`);
+    await wait(15);
+    expect(writes).toBe(0);
+    await wait(60);
+    expect(writes).toBe(1);
+    design.getState().moveNode('a', { x: 1, y: 2 });
+    autosave.flush();
+    expect(writes).toBe(2);
+    autosave.flush();
+    expect(writes).toBe(2);
+    autosave.stop();
+  });
+
   it('says once when saving fails (storage full)', async () => {
     const errors: string[] = [];
     const storage: SaveStorage = { getItem: () => null, removeItem: () => undefined, setItem: () => { throw new Error('QuotaExceededError'); } };

@@ -64,34 +64,64 @@ export interface Autosave {
   stop(): void;
 }
 
-/** Saves `delayMs` after the last change of the text, the file name or the layout. */
-export function startAutosave(design: DesignStore, storage: SaveStorage, options: { delayMs?: number; onError?: (message: string) => void } = {}): Autosave {
+/** Texts longer than this wait longer before they are saved: writing them blocks the page for a while. */
+const BIG_TEXT = 200_000;
+
+interface IdleScope {
+  requestIdleCallback?: (callback: () => void, options?: { timeout: number }) => number;
+  cancelIdleCallback?: (handle: number) => void;
+}
+
+/**
+ * Saves `delayMs` after the last change of the text, the file name or the layout (a big text:
+ * `bigDelayMs`), then when the page is idle — localStorage writes are synchronous, and a 1 MB
+ * design takes a frame or more: never right after a paste or during a drag. Nothing is written
+ * when nothing saved has changed.
+ */
+export function startAutosave(design: DesignStore, storage: SaveStorage, options: { delayMs?: number; bigDelayMs?: number; onError?: (message: string) => void } = {}): Autosave {
   const delay = options.delayMs ?? 400;
+  const bigDelay = options.bigDelayMs ?? Math.max(delay, 2000);
+  const idle = globalThis as IdleScope;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let idleHandle: number | undefined;
   let failed = false;
-  const save = (): void => {
+  let last: Pick<DesignState, 'text' | 'fileName' | 'positions' | 'pinned' | 'shown'> | null = null;
+  const cancel = (): void => {
+    if (timer !== undefined) clearTimeout(timer);
+    if (idleHandle !== undefined) idle.cancelIdleCallback?.(idleHandle);
     timer = undefined;
+    idleHandle = undefined;
+  };
+  const save = (): void => {
+    cancel();
+    const s = design.getState();
+    if (last && last.text === s.text && last.fileName === s.fileName && last.positions === s.positions && last.pinned === s.pinned && last.shown === s.shown) return;
     try {
-      storage.setItem(AUTOSAVE_KEY, JSON.stringify(snapshot(design.getState())));
+      storage.setItem(AUTOSAVE_KEY, JSON.stringify(snapshot(s)));
+      last = { text: s.text, fileName: s.fileName, positions: s.positions, pinned: s.pinned, shown: s.shown };
       failed = false;
     } catch (e) {
       if (!failed) options.onError?.(`Autosave failed (${e instanceof Error ? e.message : String(e)}): export the design to keep it.`);
       failed = true;
     }
   };
+  const saveWhenIdle = (): void => {
+    timer = undefined;
+    if (idle.requestIdleCallback) idleHandle = idle.requestIdleCallback(save, { timeout: 2000 });
+    else save();
+  };
   const unsubscribe = design.subscribe((s, prev) => {
     if (s.text === prev.text && s.fileName === prev.fileName && s.positions === prev.positions && s.pinned === prev.pinned) return;
-    if (timer !== undefined) clearTimeout(timer);
-    timer = setTimeout(save, delay);
+    cancel();
+    timer = setTimeout(saveWhenIdle, s.text.length > BIG_TEXT ? bigDelay : delay);
   });
   return {
     flush() {
-      if (timer === undefined) return;
-      clearTimeout(timer);
+      if (timer === undefined && idleHandle === undefined) return;
       save();
     },
     stop() {
-      if (timer !== undefined) clearTimeout(timer);
+      cancel();
       unsubscribe();
     },
   };

@@ -1,7 +1,12 @@
+import { checkObject } from '../core/index';
 import { createSyncAnalyzer } from './analysis';
 import { createDesignStore, type DesignStore } from './design-store';
 import { editingOf, type EditingStore } from './edit-actions';
 import type { Layouter } from './layout';
+import { installObjectChecker } from './object-check';
+
+// Tests check objects synchronously from the start (the page loads the validators lazily).
+installObjectChecker(checkObject);
 
 /** Test kit: a design store with the in-process analyzer, a row layouter and its editing layer. */
 export function editSetup(text = ''): { design: DesignStore; editing: EditingStore } {

@@ -13,7 +13,6 @@ import {
   splitApiVersion,
   uniqueName,
   checkName,
-  checkObject,
   introducedErrors,
   type CanvasConnection,
   type KubeObject,
@@ -24,6 +23,7 @@ import type { DesignStore } from './design-store';
 import { editableDocument, type EditableDocument } from './edit-actions-document';
 import type { History } from './history';
 import type { XY } from './layout';
+import { checkObjectNow } from './object-check';
 
 /** What an edit action needs: the design, its history, and a way to say why an edit was refused. */
 export interface EditContext {
@@ -89,7 +89,9 @@ export function updateObject(ctx: EditContext, resourceId: string, update: (obje
     if (!resource) return ctx.refuse('That object is no longer in the design.');
     const object = update(resource.object);
     if (object === resource.object) return false;
-    const introduced = introducedErrors(checkObject(resource.object), checkObject(object));
+    const before = checkObjectNow(resource.object);
+    const after = before && checkObjectNow(object);
+    const introduced = before && after ? introducedErrors(before, after) : [];
     if (introduced.length > 0) return ctx.refuse(`Not applied (${label}): ${introduced.map((p) => `${p.path ? `${p.path}: ` : ''}${p.message}`).join('; ')}`);
     return commit(ctx, doc, [{ type: 'replace', resource, object }], label, mergeKey);
   });

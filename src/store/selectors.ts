@@ -1,4 +1,4 @@
-import { buildGraph, type Diagnostic, type GraphGroup, type GraphNode, type Resource, type RouteGraph } from '../core/index';
+import type { Diagnostic, GraphGroup, GraphNode, Resource, RouteGraph } from '../core/index';
 import type { Analysis } from './analysis';
 import type { DesignState } from './design-store';
 
@@ -7,21 +7,13 @@ import type { DesignState } from './design-store';
  * node gets the same reference until the analysis changes.
  */
 const EMPTY_GRAPH: RouteGraph = { nodes: [], edges: [], groups: [], nodeByResource: {} };
-const graphs = new WeakMap<Analysis, RouteGraph>();
 const nodeMaps = new WeakMap<RouteGraph, Map<string, GraphNode | GraphGroup>>();
 const resourceMaps = new WeakMap<Analysis, Map<string, Resource>>();
 const ownerMaps = new WeakMap<Analysis, Map<string, number[]>>();
 const NONE: readonly number[] = [];
 
-export function graphOf(analysis: Analysis | null): RouteGraph {
-  if (!analysis) return EMPTY_GRAPH;
-  let g = graphs.get(analysis);
-  if (!g) {
-    g = buildGraph(analysis.resources, analysis.diagnostics, analysis.status ?? undefined);
-    graphs.set(analysis, g);
-  }
-  return g;
-}
+/** An analysis's graph (built by the analyzer, in the Worker). */
+export const graphOf = (analysis: Analysis | null): RouteGraph => analysis?.graph ?? EMPTY_GRAPH;
 
 /** The graph the canvas draws: the last analysis whose YAML could be read. */
 export const selectGraph = (s: DesignState): RouteGraph => graphOf(s.shown);

@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createDesignStore, createWorkerAnalyzer, DesignStoreContext, editingOf, restoreAutosave, startAutosave } from '../store/index';
+import { createDesignStore, createWorkerAnalyzer, DesignStoreContext, editingOf, preloadObjectChecker, restoreAutosave, startAutosave } from '../store/index';
 import { App } from './App';
 import { createElkLayouter } from './canvas/elk-layouter';
 import './styles.css';
@@ -32,6 +32,9 @@ if (storage) {
   const autosave = startAutosave(store, storage, { onError: (message) => editing.getState().notify(message, 'error') });
   addEventListener('pagehide', () => autosave.flush());
 }
+
+// The form validators are a lazy chunk: fetch it once the page is up, before anyone edits a field.
+setTimeout(() => void preloadObjectChecker(), 1000);
 
 const root = document.getElementById('root');
 if (root) {

@@ -1,8 +1,4 @@
 import type { Severity } from '../diagnostics/types.js';
-import { parse } from '../resources/parse.js';
-import { serializeObject } from '../resources/serialize.js';
-import type { KubeObject } from '../resources/types.js';
-import { validate } from '../validate/index.js';
 
 /** A diagnostic of one object, by field path (`spec.rules[0].matches[1]`). */
 export interface FieldProblem {
@@ -10,15 +6,6 @@ export interface FieldProblem {
   readonly severity: Severity;
   readonly message: string;
   readonly path: string;
-}
-
-/**
- * Validates one object exactly as the document would be validated (the same schema and CEL
- * rules), so a form can check a value before it is written.
- */
-export function checkObject(object: KubeObject): FieldProblem[] {
-  const parsed = parse([{ name: 'check.yaml', text: serializeObject(object) }]);
-  return validate(parsed).map((d) => ({ code: d.code, severity: d.severity, message: d.message, path: d.path ?? '' }));
 }
 
 const keyOf = (p: FieldProblem): string => `${p.code}\u0000${p.path}\u0000${p.message}`;

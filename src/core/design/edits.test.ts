@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../resources/types.js';
-import { checkObject, introducedErrors, pathWithin } from './check.js';
+import { introducedErrors, pathWithin } from './check.js';
+import { checkObject } from './check-object.js';
 import { checkName } from './document.js';
 import { appendItem, moveItem, removeItem, setField } from './fields.js';
 import { addVsDestination, addVsHeaderMatch, addVsRoute, addServicePort, addSubset, moveVsRoute } from './istio-routes.js';

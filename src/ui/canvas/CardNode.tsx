@@ -10,6 +10,7 @@ import type { FlowNode } from './flow-elements';
 import { handleIds } from './flow-elements';
 import { connectedHandles } from './handles';
 import { headerCenter, nodeSize, rowHeight } from './metrics';
+import { useFar } from './useFar';
 import './highlight.css';
 
 /** A Gateway, route or backend: a header and one row per listener / rule / port / subset. */
@@ -18,6 +19,7 @@ export const CardNode = memo(function CardNode({ id, selected }: NodeProps<FlowN
   const connected = useDesign((s) => connectedHandles(selectGraph(s), id));
   // The simulator's path: on it (lit) or off it (dimmed); null when no answer is shown.
   const lit = useDesign((s) => selectNodeLit(s, id));
+  const far = useFar();
   if (!node) return null;
   const handleClass = (handle: string): string => (connected.has(handle) ? 'is-connected' : 'is-idle');
   const size = nodeSize(node);
@@ -25,6 +27,14 @@ export const CardNode = memo(function CardNode({ id, selected }: NodeProps<FlowN
   if (node.severity) classes.push(`rd-has-${node.severity}`);
   if (selected) classes.push('is-selected');
   if (lit) classes.push(lit === 'on' ? 'is-lit' : 'is-dim');
+  // Zoomed far out: the box and the name (React Flow knows the handles from the node's data).
+  if (far) {
+    return (
+      <div className={`${classes.join(' ')} is-far`} style={{ width: size.width, height: size.height }} data-testid={nodeTestId(node.kind, node.namespace, node.name)}>
+        <div className="rd-card-name">{node.name}</div>
+      </div>
+    );
+  }
   return (
     <div className={classes.join(' ')} style={{ width: size.width, height: size.height }} data-testid={nodeTestId(node.kind, node.namespace, node.name)}>
       <Handle type="target" position={Position.Left} id={handleIds.target()} style={{ top: headerCenter(node) }} isConnectable={false} className={handleClass(handleIds.target())} />

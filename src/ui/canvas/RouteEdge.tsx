@@ -4,6 +4,7 @@ import { selectEdgeLit, useDesign } from '../../store/index';
 import { useEdgeWeightEdit, WeightEditor } from '../editing/EdgeWeight';
 import { bezierPoint } from './edge-geometry';
 import type { FlowEdge } from './flow-elements';
+import { useFar } from './useFar';
 import './highlight.css';
 
 const percent = (share: number): string => `${Math.round(share * 1000) / 10} %`;
@@ -21,6 +22,8 @@ export const RouteEdge = memo(function RouteEdge(props: EdgeProps<FlowEdge>) {
   const lit = useDesign((s) => selectEdgeLit(s, id));
   // A backend's weight is edited by clicking its label.
   const weightEdit = useEdgeWeightEdit(id, data?.edge);
+  // Zoomed far out, labels are unreadable: the line only.
+  const far = useFar();
   if (!data) return null;
   const { edge, active, label, explain } = data;
   const at = bezierPoint(sourceX, sourceY, targetX, targetY, label.t);
@@ -37,7 +40,7 @@ export const RouteEdge = memo(function RouteEdge(props: EdgeProps<FlowEdge>) {
   const style = share !== null ? { strokeWidth: 2 + 5 * share } : undefined;
   const splitLabel = share !== null && (edge.kind === 'backend' || edge.kind === 'mirror') ? `${edge.kind === 'mirror' ? 'mirror ' : ''}${percent(share)}` : undefined;
   const text = splitLabel ?? edge.label;
-  const showLabel = text !== undefined || explain || edge.detached !== undefined;
+  const showLabel = !far && (text !== undefined || explain || edge.detached !== undefined);
   const labelClasses = ['rd-edge-label', `rd-edge-label-${edge.kind}`];
   if (edge.broken) labelClasses.push('is-broken');
   if (edge.detached) labelClasses.push('is-detached');

@@ -8,12 +8,14 @@ import type { FlowNode } from './flow-elements';
 import { handleIds } from './flow-elements';
 import { connectedHandles } from './handles';
 import { nodeSize } from './metrics';
+import { useFar } from './useFar';
 
 /** A kind off the traffic path ("other"), or a placeholder for an object the design lacks. */
 export const SmallNode = memo(function SmallNode({ id, selected }: NodeProps<FlowNode>) {
   const node = useDesign((s) => selectNode(s, id));
   const connected = useDesign((s) => connectedHandles(selectGraph(s), id));
   const lit = useDesign((s) => selectNodeLit(s, id));
+  const far = useFar();
   if (!node) return null;
   const handleClass = (handle: string): string => (connected.has(handle) ? 'is-connected' : 'is-idle');
   const size = nodeSize(node);
@@ -21,6 +23,14 @@ export const SmallNode = memo(function SmallNode({ id, selected }: NodeProps<Flo
   if (node.severity) classes.push(`rd-has-${node.severity}`);
   if (selected) classes.push('is-selected');
   if (lit) classes.push(lit === 'on' ? 'is-lit' : 'is-dim');
+  // Zoomed far out: the box and the name (see CardNode).
+  if (far) {
+    return (
+      <div className={`${classes.join(' ')} is-far`} style={{ width: size.width, height: size.height }} data-testid={nodeTestId(node.kind, node.namespace, node.name)}>
+        <div className="rd-small-name">{node.name}</div>
+      </div>
+    );
+  }
   return (
     <div className={classes.join(' ')} style={{ width: size.width, height: size.height }} data-testid={nodeTestId(node.kind, node.namespace, node.name)}>
       <Handle type="target" position={Position.Left} id={handleIds.target()} isConnectable={false} className={handleClass(handleIds.target())} />

@@ -1,6 +1,6 @@
 import type { RouteGraph } from '../../core/index';
 import type { XY } from '../../store/index';
-import { headerCenter, nodeSize, rowCenter } from './metrics';
+import { handleCenter, nodeSize } from './metrics';
 
 /**
  * The point at `t` on the bezier React Flow draws from a right-hand source handle to a left-hand
@@ -51,17 +51,7 @@ export function placeLabels(graph: RouteGraph, positions: Readonly<Record<string
     const ps = positions[e.source];
     const pt = positions[e.target];
     if (!s || !t || !ps || !pt || (e.label === undefined && e.broken === undefined && e.detached === undefined)) return [];
-    const si = e.sourceRow ? s.rows.findIndex((r) => r.id === e.sourceRow) : -1;
-    const ti = e.targetRow ? t.rows.findIndex((r) => r.id === e.targetRow) : -1;
-    return [
-      {
-        e,
-        sx: ps.x + nodeSize(s).width,
-        sy: ps.y + (si >= 0 ? rowCenter(s, si) : headerCenter(s)),
-        tx: pt.x,
-        ty: pt.y + (ti >= 0 ? rowCenter(t, ti) : headerCenter(t)),
-      },
-    ];
+    return [{ e, sx: ps.x + nodeSize(s).width, sy: ps.y + handleCenter(s, e.sourceRow), tx: pt.x, ty: pt.y + handleCenter(t, e.targetRow) }];
   });
   ends.sort((a, b) => a.sy - b.sy || a.ty - b.ty);
   for (const { e, sx, sy, tx, ty } of ends) {

@@ -1,11 +1,13 @@
 import type { RouteGraph } from '../../core/index';
 import type { Layouter, XY } from '../../store/index';
 import type { ElkNode } from 'elkjs/lib/elk-api';
-import { packLanes, seedsByColumn, seedsFromElk, toElkGraph } from './layout-graph';
+import { packGrid } from './grid-layout';
+import { packLanes, seedsFromElk, toElkGraph } from './layout-graph';
 
 /**
  * Above this many nodes ELK takes seconds (≈ 1 s for 300 nodes, 9 s for 1,200 on a 2-core
- * machine, in its worker): fixed columns in document order instead, computed at once.
+ * machine, in its worker): a compact grid in document order instead, computed at once
+ * (see grid-layout.ts).
  */
 export const ELK_MAX_NODES = 600;
 
@@ -31,7 +33,11 @@ export function createElkLayouter(): Layouter {
   return {
     async layout(graph: RouteGraph): Promise<Record<string, XY>> {
       if (graph.nodes.length === 0) return {};
-      if (graph.nodes.length > ELK_MAX_NODES) return packLanes(graph, seedsByColumn(graph));
+      if (graph.nodes.length > ELK_MAX_NODES) {
+        // In a task of its own: the analysis that asked for it has just been applied and drawn.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        return packGrid(graph);
+      }
       const api = await loadElk();
       const laid = await api.layout(toElkGraph(graph));
       return packLanes(graph, seedsFromElk(laid));

@@ -59,6 +59,35 @@ function handlesOf(n: GraphNode): NodeHandle[] {
 const MIDDLE: LabelSpot = { t: 0.5, dy: 0 };
 
 /**
+ * The last React Flow node made of each graph node (and edge): while its position and selection
+ * are the same, the same object is handed out again, so React Flow keeps its internals and
+ * re-renders only what changed — selecting one node among a thousand redraws two.
+ */
+const flowNodes = new WeakMap<GraphNode, FlowNode>();
+const flowEdges = new WeakMap<GraphEdge, FlowEdge>();
+
+function flowNodeOf(n: GraphNode, p: XY, selected: boolean): FlowNode {
+  const cached = flowNodes.get(n);
+  if (cached && cached.position === p && cached.selected === selected) return cached;
+  const size = nodeSize(n);
+  const made: FlowNode = {
+    id: n.id,
+    type: isCard(n) ? 'card' : 'small',
+    position: p,
+    width: size.width,
+    height: size.height,
+    // Known sizes and handles: React Flow needs no first render to measure (see handlesOf).
+    measured: size,
+    data: cached?.data ?? { family: n.family, role: n.role },
+    handles: cached?.handles ?? handlesOf(n),
+    selected,
+    connectable: false,
+  };
+  flowNodes.set(n, made);
+  return made;
+}
+
+/**
  * The graph + positions → React Flow nodes. A node without a position (not laid out yet) is left
  * out rather than drawn somewhere and moved: no jumps. Namespace groups are drawn around their
  * members, beneath them.
@@ -70,19 +99,7 @@ export function toFlowNodes(graph: RouteGraph, positions: Readonly<Record<string
     const p = positions[n.id];
     if (!p) continue;
     const size = nodeSize(n);
-    nodes.push({
-      id: n.id,
-      type: isCard(n) ? 'card' : 'small',
-      position: p,
-      width: size.width,
-      height: size.height,
-      // Known sizes and handles: React Flow needs no first render to measure (see handlesOf).
-      measured: size,
-      data: { family: n.family, role: n.role },
-      handles: handlesOf(n),
-      selected: n.id === selection,
-      connectable: false,
-    });
+    nodes.push(flowNodeOf(n, p, n.id === selection));
     if (n.group) {
       const b = bounds.get(n.group);
       const box = { x0: p.x, y0: p.y, x1: p.x + size.width, y1: p.y + size.height };
@@ -125,17 +142,25 @@ export function toFlowEdges(graph: RouteGraph, drawn: ReadonlySet<string>, selec
   for (const e of graph.edges) {
     if (!drawn.has(e.source) || !drawn.has(e.target)) continue;
     const active = selection !== null && (e.source === selection || e.target === selection);
-    edges.push({
+    const label = labels.get(e.id) ?? MIDDLE;
+    const cached = flowEdges.get(e);
+    if (cached?.data && cached.data.active === active && cached.data.label.t === label.t && cached.data.label.dy === label.dy) {
+      edges.push(cached);
+      continue;
+    }
+    const made: FlowEdge = {
       id: e.id,
       source: e.source,
       target: e.target,
       sourceHandle: vertical.has(e.id) ? handleIds.below : handleIds.source(e.sourceRow),
       targetHandle: vertical.has(e.id) ? handleIds.above : handleIds.target(e.targetRow),
       type: 'route',
-      data: { edge: e, active, label: labels.get(e.id) ?? MIDDLE, explain: e.broken !== undefined && !placeholders.has(e.target) && !placeholders.has(e.source) },
+      data: { edge: e, active, label, explain: e.broken !== undefined && !placeholders.has(e.target) && !placeholders.has(e.source) },
       selectable: false,
       focusable: false,
-    });
+    };
+    flowEdges.set(e, made);
+    edges.push(made);
   }
   return edges;
 }

@@ -1,7 +1,7 @@
 import type { ElkNode } from 'elkjs/lib/elk-api';
 import type { GraphEdge, GraphNode, RouteGraph } from '../../core/index';
 import type { XY } from '../../store/index';
-import { CARD_WIDTH, GROUP_PADDING, headerCenter, nodeSize, rowCenter } from './metrics';
+import { CARD_WIDTH, GROUP_PADDING, handleCenter, nodeSize } from './metrics';
 
 /**
  * Canvas layout, in two steps:
@@ -69,7 +69,7 @@ export function columnOf(node: GraphNode, graph: RouteGraph): number {
 }
 
 /** Lanes in drawing order: cluster-scoped things first, then each namespace group. */
-function lanesOf(graph: RouteGraph): { id: string | undefined; nodes: GraphNode[] }[] {
+export function lanesOf(graph: RouteGraph): { id: string | undefined; nodes: GraphNode[] }[] {
   const lanes = [{ id: undefined as string | undefined, nodes: [] as GraphNode[] }, ...graph.groups.map((g) => ({ id: g.id as string | undefined, nodes: [] as GraphNode[] }))];
   const byId = new Map(lanes.map((l) => [l.id, l]));
   for (const n of graph.nodes) (byId.get(n.group) ?? lanes[0])?.nodes.push(n);
@@ -90,8 +90,7 @@ export function toElkGraph(graph: RouteGraph): ElkNode {
     const id = portId(node.id, side, rowId);
     const list = ports.get(node.id) ?? [];
     if (!list.some((p) => p.id === id)) {
-      const index = rowId ? node.rows.findIndex((r) => r.id === rowId) : -1;
-      const y = index >= 0 ? rowCenter(node, index) : headerCenter(node);
+      const y = handleCenter(node, rowId);
       list.push({ id, x: side === 'in' ? 0 : nodeSize(node).width, y, width: 0, height: 0, layoutOptions: { 'elk.port.side': side === 'in' ? 'WEST' : 'EAST' } });
       ports.set(node.id, list);
     }
@@ -146,8 +145,7 @@ export function packLanes(graph: RouteGraph, seeds: ReadonlyMap<string, XY>): Re
     else incoming.set(e.target, [e]);
   }
   const handleOffset = (n: GraphNode, rowId: string | undefined): number => {
-    const index = rowId ? n.rows.findIndex((r) => r.id === rowId) : -1;
-    return index >= 0 ? rowCenter(n, index) : headerCenter(n);
+    return handleCenter(n, rowId);
   };
   /** Where a node would sit level with the highest placed row that sends to it. */
   const wantedY = (n: GraphNode): number | undefined => {

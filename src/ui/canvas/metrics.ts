@@ -29,7 +29,19 @@ export function isCard(n: GraphNode): boolean {
   return n.role === 'gateway' || n.role === 'route' || n.role === 'backend' || (n.role === 'missing' && n.rows.length > 0);
 }
 
+const sizes = new WeakMap<GraphNode, Size>();
+
+/** The size a node is drawn at (memoised per node: a Gateway of a big design has hundreds of rows). */
 export function nodeSize(n: GraphNode): Size {
+  let size = sizes.get(n);
+  if (!size) {
+    size = measure(n);
+    sizes.set(n, size);
+  }
+  return size;
+}
+
+function measure(n: GraphNode): Size {
   if (!isCard(n)) return { width: SMALL_WIDTH, height: n.role === 'missing' ? MISSING_HEIGHT : SMALL_HEIGHT };
   return { width: n.role === 'gateway' ? GATEWAY_WIDTH : n.role === 'route' ? CARD_WIDTH : BACKEND_WIDTH, height: cardHeight(n.rows) };
 }
@@ -51,9 +63,41 @@ function cardHeight(rows: readonly GraphRow[]): number {
   return 2 * BORDER + HEADER_HEIGHT + rowsHeight(rows) + (rows.length > 0 ? ROWS_PADDING * 2 : 0);
 }
 
+interface RowCenters {
+  readonly byIndex: readonly number[];
+  readonly byId: ReadonlyMap<string, number>;
+}
+
+const centers = new WeakMap<GraphNode, RowCenters>();
+
+/** Every row's centre, computed once per node (running sums: no quadratic work on big nodes). */
+function rowCenters(n: GraphNode): RowCenters {
+  let c = centers.get(n);
+  if (!c) {
+    const byIndex: number[] = [];
+    const byId = new Map<string, number>();
+    let top = BORDER + HEADER_HEIGHT + ROWS_PADDING;
+    for (const row of n.rows) {
+      const center = top + ROW_HEIGHT / 2;
+      byIndex.push(center);
+      if (!byId.has(row.id)) byId.set(row.id, center);
+      top += rowHeight(row);
+    }
+    c = { byIndex, byId };
+    centers.set(n, c);
+  }
+  return c;
+}
+
 /** Vertical centre of a row's handle (on its first line), from the node's top edge. */
 export function rowCenter(n: GraphNode, index: number): number {
-  return BORDER + HEADER_HEIGHT + ROWS_PADDING + rowsHeight(n.rows, index) + ROW_HEIGHT / 2;
+  return rowCenters(n).byIndex[index] ?? BORDER + HEADER_HEIGHT + ROWS_PADDING + rowsHeight(n.rows, index) + ROW_HEIGHT / 2;
+}
+
+/** Vertical centre of the handle an edge ends at: its row's, or the header's when it names none (or an unknown row). */
+export function handleCenter(n: GraphNode, rowId: string | undefined): number {
+  const row = rowId === undefined ? undefined : rowCenters(n).byId.get(rowId);
+  return row ?? headerCenter(n);
 }
 
 /** Vertical centre of the node's own handles (on its header). */

@@ -1,4 +1,5 @@
-import { checkObject, getAt, introducedErrors, setField, type FieldPath, type FieldProblem, type KubeObject } from '../../core/index';
+import { getAt, introducedErrors, setField, type FieldPath, type FieldProblem, type KubeObject } from '../../core/index';
+import { checkObjectNow } from '../../store/index';
 
 /** The object a form edits: its resource id and the object as the current text has it. */
 export interface Target {
@@ -28,11 +29,13 @@ export function formatValue(type: FieldType, value: unknown): string {
 
 const baselines = new WeakMap<KubeObject, FieldProblem[]>();
 
-/** The object's own problems (memoised): what an edit is compared with. */
-export function baselineProblems(object: KubeObject): FieldProblem[] {
+/** The object's own problems (memoised): what an edit is compared with; null while the validators load. */
+export function baselineProblems(object: KubeObject): FieldProblem[] | null {
   let p = baselines.get(object);
   if (!p) {
-    p = checkObject(object);
+    const found = checkObjectNow(object);
+    if (!found) return null;
+    p = found;
     baselines.set(object, p);
   }
   return p;
@@ -53,7 +56,9 @@ export function checkValue(object: KubeObject, build: Build, parsed: Parsed): st
   if ('error' in parsed) return [parsed.error];
   const candidate = build(object, parsed.value);
   if (candidate === object) return [];
-  return introducedErrors(baselineProblems(object), checkObject(candidate)).map((p) => p.message);
+  const before = baselineProblems(object);
+  const after = before && checkObjectNow(candidate);
+  return before && after ? introducedErrors(before, after).map((p) => p.message) : [];
 }
 
 export const readAt = (object: KubeObject, path: FieldPath): unknown => getAt(object, path);

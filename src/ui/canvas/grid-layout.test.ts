@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { buildGraph, parse } from '../../core/index';
+import { packGrid } from './grid-layout';
+import { columnOf } from './layout-graph';
+import { nodeSize } from './metrics';
+
+/** `n` namespaces, each with a Gateway, `routes` HTTPRoutes and their Services. */
+function bigDesign(namespaces: number, routes: number): string {
+  const docs: string[] = [];
+  for (let ns = 0; ns < namespaces; ns++) {
+    docs.push(`apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: gw, namespace: ns${ns}}\nspec: {gatewayClassName: c, listeners: [{name: http, port: 80, protocol: HTTP}]}`);
+    for (let r = 0; r < routes; r++) {
+      docs.push(`apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: r${r}, namespace: ns${ns}}\nspec: {parentRefs: [{name: gw}], rules: [{backendRefs: [{name: s${r}, port: 80}]}]}`);
+      docs.push(`apiVersion: v1\nkind: Service\nmetadata: {name: s${r}, namespace: ns${ns}}\nspec: {ports: [{port: 80}]}`);
+    }
+  }
+  return docs.join('\n---\n');
+}
+
+describe('grid layout (big designs)', () => {
+  const g = buildGraph(parse([{ name: 'd.yaml', text: bigDesign(6, 60) }]).resources);
+  const positions = packGrid(g);
+
+  it('places every node without overlaps, gateways left of their routes, routes left of backends', () => {
+    const boxes = g.nodes.map((n) => ({ n, p: positions[n.id], s: nodeSize(n) }));
+    for (const b of boxes) expect(b.p, b.n.id).toBeDefined();
+    const sorted = [...boxes].sort((a, b) => (a.p?.x ?? 0) - (b.p?.x ?? 0));
+    for (let i = 0; i < sorted.length; i++) {
+      const a = sorted[i];
+      for (let j = i + 1; j < sorted.length; j++) {
+        const b = sorted[j];
+        if (!a?.p || !b?.p) continue;
+        if (b.p.x >= a.p.x + a.s.width) break;
+        const overlap = a.p.y < b.p.y + b.s.height && b.p.y < a.p.y + a.s.height;
+        expect(overlap, `${a.n.id} overlaps ${b.n.id}`).toBe(false);
+      }
+    }
+    for (const group of g.groups) {
+      const members = g.nodes.filter((n) => n.group === group.id);
+      const right = (c: number) => Math.max(...members.filter((n) => columnOf(n, g) === c).map((n) => positions[n.id]?.x ?? 0));
+      const left = (c: number) => Math.min(...members.filter((n) => columnOf(n, g) === c).map((n) => positions[n.id]?.x ?? 0));
+      expect(right(0)).toBeLessThan(left(1));
+      expect(right(1)).toBeLessThan(left(2));
+    }
+  });
+
+  it('is compact: about as wide as tall, not one tall column', () => {
+    const xs = g.nodes.map((n) => (positions[n.id]?.x ?? 0) + nodeSize(n).width);
+    const ys = g.nodes.map((n) => (positions[n.id]?.y ?? 0) + nodeSize(n).height);
+    const ratio = Math.max(...xs) / Math.max(...ys);
+    expect(ratio).toBeGreaterThan(0.8);
+    expect(ratio).toBeLessThan(4);
+  });
+});

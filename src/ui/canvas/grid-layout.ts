@@ -1,0 +1,87 @@
+import type { GraphNode, RouteGraph } from '../../core/index';
+import type { XY } from '../../store/index';
+import { columnOf, COLUMN_GAP, LANE_GAP, lanesOf, NODE_GAP } from './layout-graph';
+import { GROUP_PADDING, nodeSize } from './metrics';
+
+/**
+ * The layout of a big design (more nodes than ELK lays out in time): compact, so that a
+ * thousand nodes fit on one screen at a readable-as-shapes zoom instead of one column
+ * hundreds of thousands of pixels tall.
+ * - Each namespace is a block; inside it, gateways | routes | backends still read left to right,
+ *   and each of those columns wraps into as many sub-columns as keep the block roughly square.
+ * - Blocks flow left to right in rows about 16:9 wide overall, in lane order (cluster-scoped
+ *   things first). Blocks never overlap, so namespace groups stay simple boxes.
+ */
+
+const WRAP_GAP = NODE_GAP * 2;
+const ASPECT = 16 / 9;
+
+interface Block {
+  readonly id: string | undefined;
+  readonly width: number;
+  readonly height: number;
+  /** Positions relative to the block's top-left corner. */
+  readonly places: readonly (readonly [string, XY])[];
+}
+
+function blockOf(id: string | undefined, nodes: readonly GraphNode[], graph: RouteGraph): Block {
+  const pad = id === undefined ? { top: 0, left: 0, right: 0, bottom: 0 } : GROUP_PADDING;
+  if (nodes.length === 0) return { id, width: 240, height: 48, places: [] };
+  const kinds: GraphNode[][] = [[], [], []];
+  let area = 0;
+  let tallest = 0;
+  for (const n of nodes) {
+    kinds[columnOf(n, graph)]?.push(n);
+    const size = nodeSize(n);
+    area += (size.width + WRAP_GAP) * (size.height + NODE_GAP);
+    tallest = Math.max(tallest, size.height);
+  }
+  const limit = Math.max(tallest, Math.sqrt(area));
+  const places: [string, XY][] = [];
+  let x = pad.left;
+  let bottom = pad.top;
+  for (const column of kinds) {
+    if (column.length === 0) continue;
+    let y = pad.top;
+    let width = 0;
+    for (const n of column) {
+      const size = nodeSize(n);
+      if (y > pad.top && y + size.height > pad.top + limit) {
+        x += width + WRAP_GAP;
+        y = pad.top;
+        width = 0;
+      }
+      places.push([n.id, { x, y }]);
+      width = Math.max(width, size.width);
+      bottom = Math.max(bottom, y + size.height);
+      y += size.height + NODE_GAP;
+    }
+    x += width + COLUMN_GAP;
+  }
+  return { id, width: x - COLUMN_GAP + pad.right, height: bottom + pad.bottom, places };
+}
+
+/** Absolute top-left corners of every node, and of the groups that have no member. */
+export function packGrid(graph: RouteGraph): Record<string, XY> {
+  const blocks = lanesOf(graph)
+    .filter((lane) => lane.id !== undefined || lane.nodes.length > 0)
+    .map((lane) => blockOf(lane.id, lane.nodes, graph));
+  const area = blocks.reduce((sum, b) => sum + (b.width + COLUMN_GAP) * (b.height + LANE_GAP), 0);
+  const rowWidth = Math.max(...blocks.map((b) => b.width), Math.sqrt(area * ASPECT));
+  const out: Record<string, XY> = {};
+  let x = 0;
+  let y = 0;
+  let rowHeight = 0;
+  for (const b of blocks) {
+    if (x > 0 && x + b.width > rowWidth) {
+      x = 0;
+      y += rowHeight + LANE_GAP;
+      rowHeight = 0;
+    }
+    if (b.places.length === 0 && b.id !== undefined) out[b.id] = { x, y };
+    for (const [id, p] of b.places) out[id] = { x: x + p.x, y: y + p.y };
+    x += b.width + COLUMN_GAP;
+    rowHeight = Math.max(rowHeight, b.height);
+  }
+  return out;
+}
