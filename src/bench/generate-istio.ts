@@ -1,3 +1,5 @@
+import { rng, serviceDoc, WILDCARD_SECRET } from './generate.js';
+
 /**
  * The Istio counterpart of generate.ts: `routes` VirtualServices (three http rules each: a canary
  * header rule, a weighted split with a header edit, an exact health check) bound to a few Istio
@@ -12,23 +14,10 @@ export interface GeneratedIstioDesign {
 }
 
 export function generateIstioDesign(routes: number, seed = 1): GeneratedIstioDesign {
-  let s = seed >>> 0;
-  const rand = (): number => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
+  const rand = rng(seed);
   const namespaces = Math.max(1, Math.ceil(routes / 100));
   const gateways = Math.max(1, Math.ceil(routes / 2000));
-  const docs: string[] = [`apiVersion: v1
-kind: Secret
-metadata:
-  name: wildcard
-  namespace: infra
-type: kubernetes.io/tls
-data:
-  tls.crt: UkVEQUNURUQ=
-  tls.key: UkVEQUNURUQ=
-`];
+  const docs: string[] = [WILDCARD_SECRET];
   const hostnames: string[] = [];
   for (let g = 0; g < gateways; g++) {
     docs.push(`apiVersion: networking.istio.io/v1
@@ -84,20 +73,7 @@ spec:
         - destination: {host: ${svc}-canary, port: {number: 8080}}
           weight: ${split}
 `);
-    for (const name of [svc, `${svc}-canary`]) {
-      docs.push(`apiVersion: v1
-kind: Service
-metadata:
-  name: ${name}
-  namespace: ${ns}
-spec:
-  selector:
-    app: ${name}
-  ports:
-    - name: http
-      port: 8080
-`);
-    }
+    docs.push(serviceDoc(svc, ns), serviceDoc(`${svc}-canary`, ns));
   }
   return { text: docs.join('---\n'), routes, documents: docs.length, hostnames };
 }

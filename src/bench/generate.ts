@@ -10,7 +10,35 @@ export interface GeneratedDesign {
   readonly hostnames: readonly string[];
 }
 
-function rng(seed: number): () => number {
+/** The TLS Secret every generated Gateway terminates with (values are placeholders). */
+export const WILDCARD_SECRET = `apiVersion: v1
+kind: Secret
+metadata:
+  name: wildcard
+  namespace: infra
+type: kubernetes.io/tls
+data:
+  tls.crt: UkVEQUNURUQ=
+  tls.key: UkVEQUNURUQ=
+`;
+
+/** A backend Service with one HTTP port 8080. */
+export function serviceDoc(name: string, namespace: string): string {
+  return `apiVersion: v1
+kind: Service
+metadata:
+  name: ${name}
+  namespace: ${namespace}
+spec:
+  selector:
+    app: ${name}
+  ports:
+    - name: http
+      port: 8080
+`;
+}
+
+export function rng(seed: number): () => number {
   let s = seed >>> 0;
   return () => {
     s = (s * 1664525 + 1013904223) >>> 0;
@@ -24,16 +52,7 @@ export function generateDesign(routes: number, seed = 1): GeneratedDesign {
   const gateways = Math.max(1, Math.ceil(routes / 2000));
   const docs: string[] = [];
   const hostnames: string[] = [];
-  docs.push(`apiVersion: v1
-kind: Secret
-metadata:
-  name: wildcard
-  namespace: infra
-type: kubernetes.io/tls
-data:
-  tls.crt: UkVEQUNURUQ=
-  tls.key: UkVEQUNURUQ=
-`);
+  docs.push(WILDCARD_SECRET);
   for (let g = 0; g < gateways; g++) {
     docs.push(`apiVersion: gateway.networking.k8s.io/v1
 kind: Gateway
@@ -116,20 +135,7 @@ spec:
         - name: ${svc}
           port: 8080
 `);
-    for (const name of [svc, `${svc}-canary`]) {
-      docs.push(`apiVersion: v1
-kind: Service
-metadata:
-  name: ${name}
-  namespace: ${ns}
-spec:
-  selector:
-    app: ${name}
-  ports:
-    - name: http
-      port: 8080
-`);
-    }
+    docs.push(serviceDoc(svc, ns), serviceDoc(`${svc}-canary`, ns));
   }
   return { text: docs.join('---\n'), routes, documents: docs.length, hostnames };
 }

@@ -1,7 +1,6 @@
 import { benchConvert } from './convert.bench.js';
 import { benchParseValidate } from './parse-validate.bench.js';
 import { benchSimulate } from './simulate.bench.js';
-import { benchSimulateIstio } from './simulate-istio.bench.js';
 
 /** `npm run bench`: every Node benchmark; each prints its figures and ratios. */
 const sizeArg = process.argv.find((a) => a.startsWith('--routes='));
@@ -10,5 +9,4 @@ const routes = sizeArg ? Number(sizeArg.slice('--routes='.length)) : 10_000;
 console.log(`Route Designer benchmarks — Node ${process.version}, ${new Date().toISOString()}`);
 benchParseValidate(routes);
 benchSimulate([100, 1_000, routes]);
-benchSimulateIstio([100, 1_000, routes]);
 benchConvert(routes);

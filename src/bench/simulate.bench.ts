@@ -1,11 +1,13 @@
 import { compile, parse, parseRequest, simulate, type Request } from '../core/index.js';
 import { generateDesign } from './generate.js';
+import { generateIstioDesign } from './generate-istio.js';
 import { measure, report } from './harness.js';
 
 /**
- * Issue 3's figures: compile time of 10,000 HTTPRoutes; the per-request time of 100,000 random
- * requests at 100, 1,000 and 10,000 routes. Target: per-request time grows sub-linearly — at
- * 10,000 routes at most 3× the time at 100 (the table is indexed by hostname and path).
+ * Issue 3's figures, for each dialect: compile time at 100, 1,000 and 10,000 routes (HTTPRoutes,
+ * or VirtualServices); the per-request time of 100,000 random requests at each size. Target:
+ * per-request time grows sub-linearly — at 10,000 routes at most 3× the time at 100 (virtual
+ * hosts are indexed by hostname and path, whichever dialect built them).
  */
 const PATHS = ['/api/v1/items', '/api/v2/cart?id=1', '/api', '/healthz', '/healthz/deep', '/other', '/', '/api/v3/x'];
 
@@ -29,26 +31,39 @@ function requests(hostnames: readonly string[], count: number): Request[] {
   return out;
 }
 
-export function benchSimulate(sizes: readonly number[] = [100, 1_000, 10_000], count = 100_000): void {
-  console.log(`\ncompile + simulate: ${count.toLocaleString('en-US')} random requests per size`);
+interface Dialect {
+  readonly title: string;
+  /** What one route is called in the figures ("HTTPRoutes", "VirtualServices"). */
+  readonly unit: string;
+  readonly generate: (routes: number) => { readonly text: string; readonly hostnames: readonly string[] };
+}
+
+function benchDialect(d: Dialect, sizes: readonly number[], count: number): void {
+  console.log(`\n${d.title}: ${count.toLocaleString('en-US')} random requests per size`);
   const perRequest = new Map<number, number>();
   for (const routes of sizes) {
-    const design = generateDesign(routes);
+    const n = routes.toLocaleString('en-US');
+    const design = d.generate(routes);
     const parsed = parse([{ name: 'bench.yaml', text: design.text }]);
     let table = compile(parsed.resources).table;
-    measure(`compile ${routes.toLocaleString('en-US')} HTTPRoutes`, () => {
+    measure(`compile ${n} ${d.unit}`, () => {
       table = compile(parsed.resources).table;
     }, routes >= 10_000 ? 3 : 5);
     const reqs = requests(design.hostnames, count);
     let ok = 0;
-    const ms = measure(`simulate ${reqs.length.toLocaleString('en-US')} requests at ${routes.toLocaleString('en-US')} routes`, () => {
+    const ms = measure(`simulate ${reqs.length.toLocaleString('en-US')} requests at ${n} ${d.unit}`, () => {
       ok = 0;
       for (const r of reqs) if (simulate(table, r).status === 200) ok++;
     }, 3);
     perRequest.set(routes, (ms * 1000) / reqs.length);
-    report(`  per request at ${routes.toLocaleString('en-US')} routes`, `${((ms * 1000) / reqs.length).toFixed(2)} µs (${ok.toLocaleString('en-US')} answered 200)`);
+    report(`  per request at ${n} ${d.unit}`, `${((ms * 1000) / reqs.length).toFixed(2)} µs (${ok.toLocaleString('en-US')} answered 200)`);
   }
   const small = perRequest.get(sizes[0] as number) as number;
   const large = perRequest.get(sizes[sizes.length - 1] as number) as number;
-  report(`per-request ${sizes[sizes.length - 1]} / ${sizes[0]} routes (target ≤ 3×)`, `${(large / small).toFixed(2)}×  ${large / small <= 3 ? 'OK' : 'OVER TARGET'}`);
+  report(`per-request ${sizes[sizes.length - 1]} / ${sizes[0]} ${d.unit} (target ≤ 3×)`, `${(large / small).toFixed(2)}×  ${large / small <= 3 ? 'OK' : 'OVER TARGET'}`);
+}
+
+export function benchSimulate(sizes: readonly number[] = [100, 1_000, 10_000], count = 100_000): void {
+  benchDialect({ title: 'Gateway API compile + simulate', unit: 'HTTPRoutes', generate: generateDesign }, sizes, count);
+  benchDialect({ title: 'Istio compile + simulate', unit: 'VirtualServices', generate: generateIstioDesign }, sizes, count);
 }
