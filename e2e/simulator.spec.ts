@@ -81,6 +81,8 @@ class Simulator {
 test('the simulator answers as the user types, lights the path on the canvas and explains it', async ({ page }) => {
   const sim = new Simulator(page);
   await sim.open();
+  // More room for the canvas while looking at the path; the editor comes back for the trace.
+  await page.getByTestId('toggle-editor').click();
   await sim.openTab();
 
   // The preset request for the example, sent: the 90/10 canary split.
@@ -113,9 +115,13 @@ test('the simulator answers as the user types, lights the path on the canvas and
   await expect(sim.step('HTTPRoute shop/cart rule 0 match 0')).toContainText('header x-canary absent');
   await expect(sim.step('HTTPRoute shop/cart rule 0 match 0')).toHaveAttribute('data-result', 'skipped');
   await expect(sim.step('HTTPRoute shop/cart rule 1 match 0')).toHaveAttribute('data-result', 'matched');
+  await page.waitForTimeout(300); // the canvas pane has grown: let React Flow measure it
+  await page.getByTestId('fit-view').click();
   await sim.screenshot('sim-01-cart');
 
   // A trace entry selects its object on the canvas and shows its YAML.
+  await page.getByTestId('toggle-editor').click();
+  await expect(sim.editor.locator('.monaco-editor')).toBeVisible();
   await sim.step('HTTPRoute shop/storefront rule 0 match 0').click();
   await expect(sim.node('HTTPRoute', 'shop', 'storefront')).toHaveClass(/is-selected/);
   await expect(sim.editorLine('replacePrefixMatch: /v1')).toBeVisible();

@@ -52,6 +52,9 @@ export const DEFAULT_SIMULATOR_INPUT: SimulatorInput = {
   labels: [],
 };
 
+/** After this long without an answer, the panel says it is working. */
+const SLOW_MS = 150;
+
 /** Typing pause before asking (the worker answers in well under a millisecond; this spares it keystrokes). */
 export const SIMULATOR_DELAY_MS = 90;
 
@@ -75,23 +78,31 @@ export function createSimulatorSlice(
     if (!s.simulator.active || !simulate || tableId === null || inFlight) return;
     const seq = s.simulator.revision;
     inFlight = true;
-    if (!s.simulator.running) update({ running: true });
+    // Say "running" only when an answer is slow (the worker is busy analysing): a quick answer
+    // then costs one store update, not three.
+    const slow = setTimeout(() => update({ running: true }), SLOW_MS);
+    let patch: Partial<SimulatorView> = {};
     simulate({ seq, tableId, input: s.simulator.input })
       .then(
         (answer) => {
           const now = get().simulator;
           // Stale (typed on, or a new analysis) or unavailable (a newer table replaced it): dropped.
           if (answer.seq !== now.revision || !now.active || answer.kind === 'unavailable') return;
-          update({ answer, failure: null });
+          patch = { answer, failure: null };
         },
-        (error: unknown) => update({ failure: `simulation failed: ${error instanceof Error ? error.message : String(error)}` }),
+        (error: unknown) => {
+          patch = { failure: `simulation failed: ${error instanceof Error ? error.message : String(error)}` };
+        },
       )
       .finally(() => {
+        clearTimeout(slow);
         inFlight = false;
         const now = get();
         const moved = now.simulator.revision !== seq || (now.shown?.tableId ?? null) !== tableId;
-        if (now.simulator.active && moved && timer === null) run();
-        else if (get().simulator.running) update({ running: false });
+        const again = now.simulator.active && moved && timer === null;
+        if (!again && now.simulator.running) patch = { ...patch, running: false };
+        if (Object.keys(patch).length > 0) update(patch);
+        if (again) run();
       });
   };
 

@@ -181,6 +181,12 @@ function Connections({ graph, node }: { graph: RouteGraph; node: GraphNode }) {
       </button>
       {e.label && <span className="rd-muted"> · {e.label}</span>}
       {e.broken && <span className="rd-broken"> — {e.broken}</span>}
+      {e.detached && (
+        <span className="rd-broken">
+          {' '}
+          — not accepted: {e.detached.reason}: {e.detached.message}
+        </span>
+      )}
     </li>
   );
   return (

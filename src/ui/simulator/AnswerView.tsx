@@ -136,25 +136,29 @@ function BackendRow({ backend: b }: { backend: DecisionBackend }) {
 /** Gateway · listener → route · rule · match, each a link to its node on the canvas. */
 function Path({ decision: d }: { decision: Decision }) {
   if (!d.gateway && !d.route) return null;
-  const parent = d.gateway ? `${formatRef(d.gateway)}${d.listener !== null ? ` ${d.dialect === 'istio' && d.gateway.kind === 'Gateway' ? 'server' : 'listener'} ${d.listener}` : ''}` : null;
+  // The mesh names the destination Service and its port; Istio gateways have servers.
+  const section = d.gateway?.kind === 'Service' ? 'port' : d.dialect === 'istio' ? 'server' : 'listener';
+  const listener = (word: string): string => (d.listener !== null ? ` ${word} ${d.listener}` : '');
+  const parent = d.gateway ? formatRef(d.gateway) : null;
   const route = d.route ? `${formatRef(d.route)}${d.rule !== null ? ` rule ${d.rule}` : ''}${d.match !== null ? ` match ${d.match}` : ''}` : null;
   return (
     <p className="rd-sim-path" data-testid="sim-path">
-      {parent && <RefLink text={parent} step={d.dialect === 'istio' ? 'server' : 'listener'} />}
+      {parent && <RefLink text={`${parent}${listener(section)}`} lookup={`${parent}${listener(section === 'server' ? 'server' : 'listener')}`} step={section === 'server' ? 'server' : 'listener'} />}
       {parent && route && <span className="rd-sim-arrow"> → </span>}
-      {route && <RefLink text={route} step="rule" />}
+      {route && <RefLink text={route} lookup={route} step="rule" />}
     </p>
   );
 }
 
-function RefLink({ text, step }: { text: string; step: TraceStep['step'] }) {
+/** `lookup`: the object as a trace step names it (see traceTarget). */
+function RefLink({ text, lookup, step }: { text: string; lookup: string; step: TraceStep['step'] }) {
   const store = useDesignStore();
   const handleClick = (): void => {
-    const target = selectTraceTarget(store.getState(), { step, ref: text, result: 'matched', reason: '' });
+    const target = selectTraceTarget(store.getState(), { step, ref: lookup, result: 'matched', reason: '' });
     if (target) store.getState().select(target.node, { reveal: true, focus: true });
   };
   return (
-    <button type="button" className="rd-link rd-sim-ref" onClick={handleClick}>
+    <button type="button" className="rd-link rd-sim-ref" onClick={handleClick} title="Select it on the canvas and show its YAML">
       {text}
     </button>
   );

@@ -67,7 +67,7 @@ export function RequestForm() {
           <label className="rd-sim-field">
             <span className="rd-sim-field-label">Gateway</span>
             <select className="rd-input" value={input.gateway} data-testid="sim-gateway" onChange={(e) => act.setSimulatorInput({ gateway: e.target.value })}>
-              <option value="">Automatic (port and host)</option>
+              <option value="">Automatic</option>
               {gateways.map((g) => (
                 <option key={g.value} value={g.value}>
                   {g.label}
