@@ -147,3 +147,101 @@ test(`(a) paste ${ROUTES.toLocaleString('en')} routes → laid-out canvas; (b) d
   console.log(`    ${onScreen.toLocaleString('en')} nodes on screen (of ${(design.documents - 1).toLocaleString('en')} drawn objects), ${step} pointer moves, longest frame ${drag.worst.toFixed(0)} ms`);
   report(`drag a node, ${onScreen} nodes on screen`, fps, 'fps', { min: 50 });
 });
+
+test('(d) simulator answer on a 10,000-route design', async ({ page }) => {
+  test.setTimeout(900_000);
+  const design = generateDesign(10_000);
+  await page.goto('/');
+  await expect(page.getByTestId('node-Gateway-infra-edge')).toBeVisible();
+  await page.getByTestId('io-new').click();
+  await page.getByTestId('confirm-new-ok').click();
+  await expect(page.getByTestId('empty-state')).toBeVisible();
+  const t0 = Date.now();
+  await page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, design.text);
+  await expect(page.locator('.rd-status')).toContainText(/[1-9]\d* resources/, { timeout: 600_000 });
+  console.log(`    ${design.text.length.toLocaleString('en')} bytes, ${design.documents.toLocaleString('en')} documents analysed after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+
+  // Open the simulator, send to gw-0 (the hosts below are all on it), wait for a first answer.
+  await page.getByTestId('tab-simulator').click();
+  await page.getByTestId('sim-gateway').selectOption('infra/gw-0');
+  await expect(page.getByTestId('sim-status')).toBeVisible({ timeout: 600_000 });
+  await page.waitForTimeout(1000);
+
+  // A user edit of the URL (one input event, as a paste into the field), then: the moment the
+  // store's debounce timer fires (a setTimeout wrapper records it) and the moment the answer for
+  // this URL is in the DOM (MutationObserver) and the frame that paints it (next rAF).
+  const hosts = design.hostnames.filter((_, i) => i % 5 === 0).filter((_, i) => i % 100 === 3).slice(0, 20);
+  const rows: { total: number; fired: number; afterFire: number; frame: number; status: string; backends: string }[] = [];
+  for (const [i, host] of hosts.entries()) {
+    const url = `https://${host}/api/v${1 + (i % 3)}/items`;
+    const r = await page.evaluate(
+      (u) =>
+        new Promise<{ total: number; fired: number; afterFire: number; frame: number; status: string; backends: string }>((done, fail) => {
+          const root = document.querySelector('[data-testid="simulator"]');
+          const input = document.querySelector<HTMLInputElement>('[data-testid="sim-url"]');
+          if (!root || !input) return fail(new Error('no simulator'));
+          const before = document.querySelector('[data-testid="sim-answer"]')?.textContent ?? '';
+          const name = `svc-${u.split('/')[2]?.split('.')[0]?.slice(4) ?? ''}`;
+          let fired = NaN;
+          const realSetTimeout = window.setTimeout;
+          window.setTimeout = ((fn: TimerHandler, ms?: number, ...args: unknown[]) =>
+            realSetTimeout(
+              (...a: unknown[]) => {
+                if (ms === 90 && Number.isNaN(fired)) fired = performance.now();
+                if (typeof fn === 'function') (fn as (...x: unknown[]) => void)(...a);
+              },
+              ms,
+              ...args,
+            )) as typeof window.setTimeout;
+          const t = performance.now();
+          const obs = new MutationObserver(() => {
+            const answer = document.querySelector('[data-testid="sim-answer"]');
+            const text = answer?.textContent ?? '';
+            if (!answer || text === before || !text.includes(name)) return;
+            const end = performance.now();
+            obs.disconnect();
+            window.setTimeout = realSetTimeout;
+            requestAnimationFrame((frame) =>
+              done({
+                total: end - t,
+                fired: fired - t,
+                afterFire: end - fired,
+                frame: frame - t,
+                status: document.querySelector('[data-testid="sim-status"]')?.textContent ?? '',
+                backends: [...document.querySelectorAll('[data-testid="sim-backend"]')].map((b) => b.getAttribute('data-name')).join(','),
+              }),
+            );
+          });
+          obs.observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
+          const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+          setValue?.call(input, u);
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+          realSetTimeout(() => {
+            obs.disconnect();
+            window.setTimeout = realSetTimeout;
+            fail(new Error(`no answer for ${u} in 10 s`));
+          }, 10_000);
+        }),
+      url,
+    );
+    rows.push(r);
+    console.log(`    ${url}: ${r.status} [${r.backends}] total ${r.total.toFixed(1)} ms, debounce fired at ${r.fired.toFixed(1)} ms, DOM +${r.afterFire.toFixed(1)} ms after it, painted frame at ${r.frame.toFixed(1)} ms`);
+    await page.waitForTimeout(300);
+  }
+  const pct = (xs: number[], p: number): number => {
+    const s = [...xs].sort((a, b) => a - b);
+    return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? NaN;
+  };
+  const after = rows.map((r) => r.afterFire);
+  const total = rows.map((r) => r.total);
+  const fired = rows.map((r) => r.fired);
+  console.log(`    debounce (SIMULATOR_DELAY_MS = 90): timer fired after median ${pct(fired, 50).toFixed(1)} ms of the input event`);
+  console.log(`    input → answer in DOM, debounce included: median ${pct(total, 50).toFixed(1)} ms, p95 ${pct(total, 95).toFixed(1)} ms; → painted frame median ${pct(rows.map((r) => r.frame), 50).toFixed(1)} ms`);
+  report('simulator answer after the debounce, median', pct(after, 50), 'ms', { max: 50 });
+  report('simulator answer after the debounce, p95', pct(after, 95), 'ms', { max: 50 });
+  expect(rows.length).toBe(20);
+});
