@@ -4,6 +4,7 @@ import { Design } from './design.js';
 import { GrantCollector } from './grants.js';
 import type { IstioCtx } from './istio-context.js';
 import { convertIstioGateway } from './istio-gateway.js';
+import { grpcPlans, grpcRoute } from './istio-grpc.js';
 import { emitRules } from './istio-http-rule.js';
 import { convertL4 } from './istio-l4.js';
 import { dropShadowedParents, planHttp, ROUTE_API, type RoutePlan } from './istio-virtual-service.js';
@@ -45,11 +46,15 @@ export function istioToGateway(resources: readonly Resource[], options: ConvertO
   const all = [...plans.values()].flat();
   dropShadowedParents(all);
   const names = new Map<RoutePlan, string>();
-  for (const p of all) names.set(p, take('HTTPRoute', p.namespace, p.base));
+  const grpc = grpcPlans(all, ctx);
+  for (const p of all) names.set(p, take(grpc.has(p) ? 'GRPCRoute' : 'HTTPRoute', p.namespace, p.base));
   orderVirtualHosts(all, (p) => names.get(p) as string, ctx);
   for (const vs of vss) {
     const out: KubeObject[] = [];
-    for (const p of plans.get(vs) ?? []) out.push(httpRoute(p, names.get(p) as string, ctx));
+    for (const p of plans.get(vs) ?? []) {
+      const rules = grpc.get(p);
+      out.push(rules ? grpcRoute(p, rules, names.get(p) as string, ctx) : httpRoute(p, names.get(p) as string, ctx));
+    }
     for (const l4 of convertL4(vs, ctx)) {
       const name = take(l4.kind, l4.namespace, l4.base);
       report.origin({ kind: l4.kind, namespace: l4.namespace, name }, ['spec', 'rules', 0], vs, l4.at);
