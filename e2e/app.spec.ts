@@ -1,20 +1,8 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
+import { WatchedPage } from './watched-page';
 
 /** The designer as a user sees it: canvas nodes and edges, the YAML editor, the problems panel. */
-class Designer {
-  readonly consoleErrors: string[] = [];
-  readonly foreignRequests: string[] = [];
-
-  constructor(readonly page: Page) {
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') this.consoleErrors.push(msg.text());
-    });
-    page.on('pageerror', (err) => this.consoleErrors.push(err.message));
-    page.on('request', (req) => {
-      const url = req.url();
-      if (!url.startsWith(`http://127.0.0.1:${process.env.E2E_PORT ?? 4173}/`) && !url.startsWith('blob:') && !url.startsWith('data:')) this.foreignRequests.push(url);
-    });
-  }
+class Designer extends WatchedPage {
 
   async open(): Promise<void> {
     await this.page.goto('/');

@@ -1,4 +1,5 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Locator } from '@playwright/test';
+import { WatchedPage } from './watched-page';
 
 /** Node ids are resource ids: `group/Kind/namespace/name` (core for the core group). */
 export const ids = {
@@ -10,15 +11,7 @@ export const ids = {
 };
 
 /** The designer as the editing journeys use it: palette, canvas gestures, inspector, YAML, autosave. */
-export class Designer {
-  readonly consoleErrors: string[] = [];
-
-  constructor(readonly page: Page) {
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') this.consoleErrors.push(msg.text());
-    });
-    page.on('pageerror', (err) => this.consoleErrors.push(err.message));
-  }
+export class Designer extends WatchedPage {
 
   async open(): Promise<void> {
     await this.page.goto('/');

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { WatchedPage } from './watched-page';
+import { expect, test, type Locator } from '@playwright/test';
 
 /**
  * Getting designs in and out: import by paste, file drop and Open; review mode; export as is and
@@ -19,20 +20,7 @@ const EXAMPLES = ['canary', 'header-routing', 'https-redirect', 'cross-namespace
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
 /** The designer, as the import/export journeys use it. */
-class Designer {
-  readonly consoleErrors: string[] = [];
-  readonly foreignRequests: string[] = [];
-
-  constructor(readonly page: Page) {
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') this.consoleErrors.push(msg.text());
-    });
-    page.on('pageerror', (err) => this.consoleErrors.push(err.message));
-    page.on('request', (req) => {
-      const url = new URL(req.url());
-      if (url.hostname !== '127.0.0.1' && url.protocol !== 'blob:' && url.protocol !== 'data:') this.foreignRequests.push(req.url());
-    });
-  }
+class Designer extends WatchedPage {
 
   async open(): Promise<void> {
     await this.page.goto('/');

@@ -1,23 +1,11 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
+import { WatchedPage } from './watched-page';
 
 /**
  * The simulator in the UI: which backend does this request hit, and why — the answer, the trace,
  * the path lit on the canvas; and the controller status drawn on the canvas.
  */
-class Simulator {
-  readonly consoleErrors: string[] = [];
-  readonly foreignRequests: string[] = [];
-
-  constructor(readonly page: Page) {
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') this.consoleErrors.push(msg.text());
-    });
-    page.on('pageerror', (err) => this.consoleErrors.push(err.message));
-    page.on('request', (req) => {
-      const url = new URL(req.url());
-      if (url.hostname !== '127.0.0.1' && url.protocol !== 'blob:' && url.protocol !== 'data:') this.foreignRequests.push(req.url());
-    });
-  }
+class Simulator extends WatchedPage {
 
   async open(): Promise<void> {
     await this.page.goto('/');

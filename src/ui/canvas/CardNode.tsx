@@ -1,42 +1,30 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { GraphRow } from '../../core/index';
-import { selectGraph, selectNode, selectNodeLit, selectRowLit, useDesign } from '../../store/index';
+import { selectRowLit, useDesign } from '../../store/index';
 import { Badge, Chip } from '../common/Badge';
-import { nodeTestId } from '../common/family';
 import { KindLabel } from '../common/KindLabel';
 import { SeverityCounts } from '../common/SeverityCounts';
 import type { FlowNode } from './flow-elements';
 import { handleIds } from './flow-elements';
-import { connectedHandles } from './handles';
-import { headerCenter, nodeSize, rowHeight } from './metrics';
-import { useFar } from './useFar';
+import { headerCenter, rowHeight } from './metrics';
+import { useNodeFrame } from './useNodeFrame';
 import './highlight.css';
 
 /** A Gateway, route or backend: a header and one row per listener / rule / port / subset. */
 export const CardNode = memo(function CardNode({ id, selected }: NodeProps<FlowNode>) {
-  const node = useDesign((s) => selectNode(s, id));
-  const connected = useDesign((s) => connectedHandles(selectGraph(s), id));
-  // The simulator's path: on it (lit) or off it (dimmed); null when no answer is shown.
-  const lit = useDesign((s) => selectNodeLit(s, id));
-  const far = useFar();
-  if (!node) return null;
-  const handleClass = (handle: string): string => (connected.has(handle) ? 'is-connected' : 'is-idle');
-  const size = nodeSize(node);
-  const classes = ['rd-node', 'rd-card', `rd-fam-${node.family}`, `rd-role-${node.role}`];
-  if (node.severity) classes.push(`rd-has-${node.severity}`);
-  if (selected) classes.push('is-selected');
-  if (lit) classes.push(lit === 'on' ? 'is-lit' : 'is-dim');
-  // Zoomed far out: the box and the name (React Flow knows the handles from the node's data).
-  if (far) {
+  const frame = useNodeFrame(id, selected, 'rd-card');
+  if (!frame) return null;
+  const { node, handleClass } = frame;
+  if (frame.far) {
     return (
-      <div className={`${classes.join(' ')} is-far`} style={{ width: size.width, height: size.height }} data-testid={nodeTestId(node.kind, node.namespace, node.name)}>
+      <div className={frame.className} style={frame.style} data-testid={frame.testId}>
         <div className="rd-card-name">{node.name}</div>
       </div>
     );
   }
   return (
-    <div className={classes.join(' ')} style={{ width: size.width, height: size.height }} data-testid={nodeTestId(node.kind, node.namespace, node.name)}>
+    <div className={frame.className} style={frame.style} data-testid={frame.testId}>
       <Handle type="target" position={Position.Left} id={handleIds.target()} style={{ top: headerCenter(node) }} isConnectable={false} className={handleClass(handleIds.target())} />
       <Handle type="source" position={Position.Right} id={handleIds.source()} style={{ top: headerCenter(node) }} isConnectable={false} className={handleClass(handleIds.source())} />
       <Handle type="target" position={Position.Top} id={handleIds.above} isConnectable={false} className={handleClass(handleIds.above)} />
