@@ -88,6 +88,9 @@ export function buildMeshTable(ctx: CompileContext, inputs: readonly MeshInput[]
   return { services, hosts };
 }
 
+/** Route kinds that carry connections, not requests (gateway-api.md §8). */
+const L4_KINDS = new Set<string>(['TCPRoute', 'TLSRoute', 'UDPRoute']);
+
 export function aliases(namespace: string, name: string): string[] {
   return [name, `${name}.${namespace}`, `${name}.${namespace}.svc`, `${name}.${namespace}.svc.cluster.local`];
 }
@@ -109,6 +112,8 @@ function routeSets(inputs: readonly MeshInput[], serviceNamespace: string): Mesh
     .map(([ns, list]): MeshRouteSet => {
       const scope: MeshScope = ns === '' ? { kind: 'producer' } : { kind: 'consumer', namespace: ns };
       const entries = list.flatMap((i) => i.templates.map((t) => instantiate(t, '*')));
-      return { dialect: 'gateway-api', scope, vhost: buildVhost('*', entries) };
+      const l4 = entries.filter((e) => L4_KINDS.has(e.routeKind));
+      const http = entries.filter((e) => !L4_KINDS.has(e.routeKind));
+      return { dialect: 'gateway-api', scope, vhost: buildVhost('*', http), ...(l4.length > 0 ? { l4: buildVhost('*', l4) } : {}) };
     });
 }

@@ -131,7 +131,13 @@ export type MeshScope =
 export interface MeshRouteSet {
   readonly dialect: Dialect;
   readonly scope: MeshScope;
+  /** HTTP and gRPC routes (requests). */
   readonly vhost: VirtualHost;
+  /**
+   * TCP and TLS routes (connections: TCPRoute, TLSRoute, Istio `tcp`), apart from `vhost` so that a
+   * connection never takes an HTTP rule, nor a request an L4 one. Absent = none.
+   */
+  readonly l4?: VirtualHost;
 }
 
 /** Routes for one Service port (`port` null = every port). */

@@ -6,10 +6,11 @@ import type { AffectedRequests, RequestCondition, RequestMatch } from './types.j
  * Does a request belong to the requests a loss entry names (types.ts AffectedRequests)?
  * Matches are read as the Gateway API reads them (gateway-api.md §4.2–§4.5): Exact and
  * segment-wise PathPrefix paths without the query, full-match regular expressions, header names
- * without case. `unrouted`: no route took the request before conversion.
+ * without case. `unrouted`: no route took the request before conversion; `protocols`: the request's kind.
  */
 export function isAffected(a: AffectedRequests, r: Request, unrouted: boolean): boolean {
   if (a.unrouted === true && !unrouted) return false;
+  if (a.protocols && !a.protocols.includes(r.protocol)) return false;
   if (a.hosts && !a.hosts.some((h) => hostIn(h, r.host))) return false;
   return (a.allOf ?? []).every((m) => satisfies(m, r));
 }

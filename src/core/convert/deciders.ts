@@ -32,7 +32,7 @@ export class DeciderIndex {
         }
       }
     }
-    for (const svc of table.mesh.services.values()) for (const p of svc.ports) for (const s of p.routeSets) vhosts.push(s.vhost);
+    for (const svc of table.mesh.services.values()) for (const p of svc.ports) for (const s of p.routeSets) vhosts.push(s.vhost, ...(s.l4 ? [s.l4] : []));
     for (const v of vhosts) for (const e of v.entries) this.addRoute(e.provenance);
   }
 

@@ -57,10 +57,12 @@ export function gatewayToIstio(resources: readonly Resource[], options: ConvertO
   const http = routes.filter((r) => r.kind === 'HTTPRoute' || r.kind === 'GRPCRoute');
   // A route whose rules all land in VirtualServices named after other routes (or that serves nowhere) leaves nothing in its place.
   for (const r of http) slots.set(r, []);
+  for (const r of http) if (r.kind === 'GRPCRoute' && (att.get(r) ?? []).length > 0) reportPlainHttp(r, report);
   for (const [r, vs] of httpVirtualServices(http, att, gwName, take, ctx)) slots.set(r, [...(slots.get(r) ?? []), ...vs]);
   for (const [gw, vss] of isolationVirtualServices(listeners, att, take, report)) slots.set(gw, [...(slots.get(gw) ?? []), ...vss]);
   const tcpSeen = new Map<string, Resource>();
-  for (const r of routes.filter((x) => x.kind === 'TLSRoute' || x.kind === 'TCPRoute')) {
+  const sniTaken = new Map<string, Set<string>>();
+  for (const r of routes.filter((x) => x.kind === 'TLSRoute' || x.kind === 'TCPRoute').sort(byAge)) {
     const a = att.get(r) ?? [];
     if (r.kind === 'TCPRoute') {
       for (const x of a) {
@@ -72,6 +74,10 @@ export function gatewayToIstio(resources: readonly Resource[], options: ConvertO
     }
     const body = l4Body(r, a, (x) => gwName(x, r.namespace), ctx);
     if (!body) {
+      slots.set(r, []);
+      continue;
+    }
+    if (body.tls !== undefined && !claimSni(r, body, sniTaken, report)) {
       slots.set(r, []);
       continue;
     }
@@ -166,28 +172,61 @@ function httpVirtualServices(routes: Resource[], att: Map<Resource, Attachment[]
   return out;
 }
 
-/** GAMMA routes → mesh VirtualServices: producer routes for every client, consumer routes kept to their namespace (`exportTo: ["."]`). */
+/**
+ * GAMMA routes → mesh VirtualServices: producer routes for every client, consumer routes kept to
+ * their namespace (`exportTo: ["."]`). Sidecars use one VirtualService per host (istio.md §1.7), so
+ * every route of a Service (in one namespace) lands in one, ports and all: a route limited to a
+ * Service port gets a `port` condition on each match, and GAMMA precedence orders the whole
+ * (gateway-api.md §3.5: the routes of a port are the ones limited to it plus the unlimited ones).
+ */
 function meshVirtualServices(routes: Resource[], att: Map<Resource, Attachment[]>, take: (ns: string, base: string) => string, ctx: GwCtx, push: (r: Resource, o: KubeObject) => void): void {
-  const groups = new Map<string, { ns: string; consumer: boolean; svc: { namespace: string; name: string }; port: number | undefined; members: Resource[] }>();
+  const groups = new Map<string, { ns: string; consumer: boolean; svc: { namespace: string; name: string }; members: { route: Resource; port: number | undefined }[] }>();
   for (const r of routes) {
     for (const a of att.get(r) ?? []) {
       if (a.kind !== 'mesh') continue;
       const consumer = r.namespace !== a.service.namespace;
-      const key = `${r.namespace}|${consumer}|${a.service.namespace}/${a.service.name}|${a.port ?? ''}`;
-      const g = groups.get(key) ?? { ns: r.namespace, consumer, svc: a.service, port: a.port, members: [] };
-      if (!g.members.includes(r)) g.members.push(r);
+      const key = `${r.namespace}|${consumer}|${a.service.namespace}/${a.service.name}`;
+      const g = groups.get(key) ?? { ns: r.namespace, consumer, svc: a.service, members: [] };
+      if (!g.members.some((m) => m.route === r && m.port === a.port)) g.members.push({ route: r, port: a.port });
       groups.set(key, g);
     }
   }
   for (const g of [...groups.values()]) {
-    const members = g.members.sort(byAge);
+    const members = [...new Set(g.members.map((m) => m.route))].sort(byAge);
     const home = members[0] as Resource;
     const host = hostOfService(g.svc, g.ns);
-    const entries = sortEntries(members.flatMap((r) => routeEntries(r, '*', g.ns, g.port, ctx)));
-    const name = take(g.ns, members.length > 1 ? `${g.svc.name}${g.port !== undefined ? `-${g.port}` : ''}` : home.name);
+    const entries = sortEntries(g.members.flatMap((m) => routeEntries(m.route, '*', g.ns, m.port, ctx)));
+    const name = take(g.ns, members.length > 1 ? g.svc.name : home.name);
     if (members.length > 1) for (const r of members) ctx.report.note('RoutesMerged', r, ['spec', 'parentRefs'], `sidecars use one VirtualService per host: the mesh rules of ${members.map((x) => `${x.namespace}/${x.name}`).join(', ')} for ${host} are merged into VirtualService ${g.ns}/${name}`);
     push(home, vsObject(name, g.ns, { hosts: [host], http: httpOf(name, g.ns, entries, ctx), ...(g.consumer ? { exportTo: ['.'] } : {}) }));
   }
+}
+
+/**
+ * An SNI name goes to the first TLSRoute by precedence (oldest, then namespace/name: the
+ * simulator's order for connections, gateway-api.md §8), and Istio skips a whole `tls` match one of
+ * whose `sniHosts` an earlier VirtualService already routes on the gateway (istio.md §1.5): each
+ * VirtualService keeps only the names no earlier route took. False when none is left.
+ */
+function claimSni(r: Resource, body: KubeObject, taken: Map<string, Set<string>>, report: Report): boolean {
+  const gateways = (body.gateways as string[]).map((g) => (g.includes('/') ? g : `${r.namespace}/${g}`));
+  const all = body.hosts as string[];
+  const hosts = all.filter((h) => !gateways.some((g) => taken.get(g)?.has(h)));
+  if (hosts.length < all.length) report.note('UnreachableRuleDropped', r, ['spec', 'hostnames'], `an older TLSRoute already takes ${all.filter((h) => !hosts.includes(h)).join(', ')} on the same listeners; those names are left out`);
+  for (const g of gateways) for (const h of hosts) (taken.get(g) ?? taken.set(g, new Set()).get(g) as Set<string>).add(h);
+  if (hosts.length === 0) return false;
+  const rule = (body.tls as KubeObject[])[0] as KubeObject;
+  body.hosts = hosts;
+  body.tls = [{ ...rule, match: [{ sniHosts: hosts }] }];
+  return true;
+}
+
+/**
+ * The mirror of istio-grpc.ts `reportGrpcOnly`: a GRPCRoute takes gRPC requests only (gateway-api.md
+ * §7), the VirtualService rules written for it any HTTP request on the same path.
+ */
+function reportPlainHttp(r: Resource, report: Report): void {
+  report.lose('GRPCRequestsOnly', r, ['spec', 'rules'], 'a VirtualService matches any HTTP request on the path of a gRPC method: plain HTTP requests this GRPCRoute did not take are now routed by its rules', { scope: [], widens: true, requests: [{ protocols: ['http'] }] });
 }
 
 function byAge(a: Resource, b: Resource): number {

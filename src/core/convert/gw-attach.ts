@@ -82,6 +82,9 @@ export function attachments(route: Resource, listeners: ReadonlyMap<string, Isti
     const ns = str(p.namespace) ?? route.namespace;
     const name = str(p.name) ?? '';
     if (group === '' && kind === 'Service') {
+      // gateway-api.md §3.5: a port the Service does not declare is NoMatchingParent; nothing attaches.
+      const ports = design.servicePorts({ namespace: ns, name });
+      if (num(p.port) !== undefined && ports !== undefined && !ports.some((x) => x.port === num(p.port))) continue;
       out.push({ kind: 'mesh', service: { namespace: ns, name }, port: num(p.port), parentIndex: index });
       continue;
     }

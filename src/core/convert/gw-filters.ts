@@ -76,7 +76,9 @@ export function ruleAction(route: Resource, rule: KubeObject, at: FieldPath, vsN
   if (!redirect) {
     const dests = broken ? undefined : destinations(rule.backendRefs, [...at, 'backendRefs'], route, vsNs, ctx);
     if (dests) base.route = dests;
-    else base.directResponse = { status: 500 };
+    // A GRPCRoute's failing rule answers UNAVAILABLE (gateway-api.md §6.2), which is what a gRPC
+    // client reads from a 503 (gRPC's HTTP-to-status mapping; simulate/grpc-status.ts).
+    else base.directResponse = { status: route.kind === 'GRPCRoute' ? 503 : 500 };
   }
   if (rule.sessionPersistence !== undefined) ctx.report.lose('SessionPersistence', route, [...at, 'sessionPersistence'], 'session persistence has no VirtualService form (it needs a DestinationRule consistent-hash policy); it is left out');
   return { base, redirect, rewrite };

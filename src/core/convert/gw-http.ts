@@ -1,3 +1,5 @@
+import { compareTimes } from '../compile/precedence.js';
+import { creationOf } from '../compile/read.js';
 import type { FieldPath } from '../resources/path.js';
 import type { KubeObject, Resource } from '../resources/types.js';
 import type { GwCtx } from './gw-context.js';
@@ -69,13 +71,7 @@ function key(e: HttpEntry): number[] {
  * without creationTimestamp counts as the newest (two such routes tie, DESIGN.md).
  */
 export function compareAge(a: Resource, b: Resource): number {
-  const time = (r: Resource): number => {
-    const t = str(rec(r.object.metadata).creationTimestamp);
-    return t === undefined ? Infinity : Date.parse(t);
-  };
-  const x = time(a);
-  const y = time(b);
-  return x === y ? 0 : x < y ? -1 : 1;
+  return compareTimes(creationOf(a.object), creationOf(b.object));
 }
 
 /** Sorts entries into Gateway API precedence: the Istio first-match order that decides the same. */

@@ -161,3 +161,13 @@ export function grpcRoute(p: RoutePlan, rules: Map<number, GrpcMatch[]>, name: s
   s.rules = out;
   return { apiVersion: `gateway.networking.k8s.io/v1`, kind: 'GRPCRoute', metadata: { name, namespace: p.namespace }, spec: s };
 }
+
+/**
+ * A GRPCRoute takes gRPC requests only (gateway-api.md §7: its matches are on the gRPC service and
+ * method); Istio's `http` rules take any HTTP request on the same path. Plain HTTP requests that
+ * the VirtualService routed to its hosts now find no rule.
+ */
+export function reportGrpcOnly(p: RoutePlan, name: string, ctx: IstioCtx): void {
+  const hosts = p.hostnames.length > 0 ? { hosts: p.hostnames } : {};
+  ctx.report.lose('GRPCRequestsOnly', p.vs, ['spec', 'http'], `GRPCRoute ${p.namespace}/${name} matches gRPC requests only: plain HTTP requests to ${p.hostnames.join(', ') || 'these hosts'} that this VirtualService routed are no longer routed`, { scope: [], requests: [{ ...hosts, protocols: ['http'] }] });
+}

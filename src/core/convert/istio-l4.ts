@@ -1,6 +1,6 @@
 import type { FieldPath } from '../resources/path.js';
 import type { KubeObject, Resource } from '../resources/types.js';
-import { serviceOfHost } from './design.js';
+import { fqdn, serviceOfHost } from './design.js';
 import { isGatewayHostname } from './hosts.js';
 import { backendRefs } from './istio-backends.js';
 import type { IstioCtx } from './istio-context.js';
@@ -24,7 +24,7 @@ const IGNORED_L4 = ['destinationSubnets', 'sourceLabels', 'sourceNamespace', 'ga
  * listeners; `tcp[]` → TCPRoutes on TCP listeners, the first rule that applies to a port taking it
  * (istio.md §1.5; gateway-api.md §8). Match attributes without a Gateway API form are reported.
  */
-export function convertL4(vs: Resource, ctx: IstioCtx): L4Route[] {
+export function convertL4(vs: Resource, ctx: IstioCtx, skipped: ReadonlySet<string> = new Set(), owners: ReadonlyMap<string, Resource> = new Map()): L4Route[] {
   const out: L4Route[] = [];
   const s = spec(vs.object);
   const tls = records(s.tls);
@@ -32,9 +32,14 @@ export function convertL4(vs: Resource, ctx: IstioCtx): L4Route[] {
     const at: FieldPath = ['spec', 'tls', index];
     const sni = new Set<string>();
     for (const { item: m, index: mi } of records(rule.match)) {
+      if (skipped.has(`${vs.namespace}/${vs.name}#${index}#${mi}`)) {
+        ctx.report.note('UnreachableRuleDropped', vs, [...at, 'match', mi], 'an earlier VirtualService already routes one of these SNI names on the gateway: Istio skips this match, and so does the TLSRoute');
+        continue;
+      }
       for (const h of strings(m.sniHosts)) sni.add(h.toLowerCase());
       for (const k of [...IGNORED_L4, 'port']) if (m[k] !== undefined) ctx.report.lose('TLSMatch', vs, [...at, 'match', mi, k], `the TLS match condition ${k} has no TLSRoute form; it is left out`, { widens: true });
     }
+    if (sni.size === 0 && records(rule.match).length > 0) continue; // every match skipped: nothing to route
     const hostnames = [...sni].filter((h) => h !== '*' && isGatewayHostname(h));
     const { parentRefs } = gatewayParents(vs, vs.namespace, [...sni], ['TLS'], ctx);
     if (boundGateways(vs).mesh) ctx.report.lose('TLSMatch', vs, at, 'mesh TLS routing by SNI has no GAMMA form; only gateway traffic is routed');
@@ -72,6 +77,9 @@ export function convertL4(vs: Resource, ctx: IstioCtx): L4Route[] {
     const mesh = boundGateways(vs).mesh
       ? strings(s.hosts).flatMap((h) => {
           const svc = serviceOfHost(h, vs.namespace);
+          // Another VirtualService claims the host first: sidecars never read this one's tcp rules.
+          const owner = svc ? owners.get(fqdn(svc)) : undefined;
+          if (svc && owner !== undefined && owner !== vs) return [];
           return svc ? [{ group: '', kind: 'Service', name: svc.name, ...(svc.namespace !== vs.namespace ? { namespace: svc.namespace } : {}), ...(ports && ports.size === 1 ? { port: [...ports][0] } : {}) }] : [];
         })
       : [];

@@ -4,9 +4,10 @@ import { Design } from './design.js';
 import { GrantCollector } from './grants.js';
 import type { IstioCtx } from './istio-context.js';
 import { convertIstioGateway } from './istio-gateway.js';
-import { grpcPlans, grpcRoute } from './istio-grpc.js';
+import { grpcPlans, grpcRoute, reportGrpcOnly } from './istio-grpc.js';
 import { emitRules } from './istio-http-rule.js';
 import { convertL4 } from './istio-l4.js';
+import { meshOwners, skippedTlsMatches } from './istio-sni.js';
 import { dropShadowedParents, planHttp, ROUTE_API, type RoutePlan } from './istio-virtual-service.js';
 import { orderVirtualHosts } from './istio-vhosts.js';
 import { compareStrings } from './names.js';
@@ -49,13 +50,16 @@ export function istioToGateway(resources: readonly Resource[], options: ConvertO
   const grpc = grpcPlans(all, ctx);
   for (const p of all) names.set(p, take(grpc.has(p) ? 'GRPCRoute' : 'HTTPRoute', p.namespace, p.base));
   orderVirtualHosts(all, (p) => names.get(p) as string, ctx);
+  const skipped = skippedTlsMatches(vss);
+  const owners = meshOwners(vss);
   for (const vs of vss) {
     const out: KubeObject[] = [];
     for (const p of plans.get(vs) ?? []) {
       const rules = grpc.get(p);
       out.push(rules ? grpcRoute(p, rules, names.get(p) as string, ctx) : httpRoute(p, names.get(p) as string, ctx));
+      if (rules) reportGrpcOnly(p, names.get(p) as string, ctx);
     }
-    for (const l4 of convertL4(vs, ctx)) {
+    for (const l4 of convertL4(vs, ctx, skipped, owners)) {
       const name = take(l4.kind, l4.namespace, l4.base);
       report.origin({ kind: l4.kind, namespace: l4.namespace, name }, ['spec', 'rules', 0], vs, l4.at);
       out.push(l4.object(name));

@@ -1,3 +1,5 @@
+import { compareTimes } from '../compile/precedence.js';
+import { creationOf } from '../compile/read.js';
 import { covers } from './hosts.js';
 import type { IstioCtx } from './istio-context.js';
 import type { RuleDraft } from './istio-http-rule.js';
@@ -6,7 +8,6 @@ import { isCatchAll } from './gw-match.js';
 import { compareStrings } from './names.js';
 import { splitMatches } from './istio-rule-split.js';
 import { preserveOrder, type OrderEntry, type OrderProblem } from './order.js';
-import { rec, str } from './read.js';
 
 /**
  * Keeps Istio's per-virtual-host decisions under Gateway API precedence (istio.md §1.2, §1.7, §9.1).
@@ -84,12 +85,9 @@ function gatewayHost(key: string): string | undefined {
   return kind === 'gw' && host !== undefined && host !== '*' ? host : undefined;
 }
 
-function creation(p: RoutePlan): string {
-  return str(rec(p.vs.object.metadata).creationTimestamp) ?? '';
-}
-
+/** istiod's order (compile/istio compareByCreation): oldest first, no timestamp the newest. */
 function istioOrder(a: RoutePlan, b: RoutePlan): number {
-  return compareStrings(creation(a), creation(b)) || compareStrings(a.vs.name, b.vs.name) || compareStrings(a.vs.namespace, b.vs.namespace);
+  return compareTimes(creationOf(a.vs.object), creationOf(b.vs.object)) || compareStrings(a.vs.name, b.vs.name) || compareStrings(a.vs.namespace, b.vs.namespace);
 }
 
 function dropMeshParent(p: RoutePlan, key: string, winner: RoutePlan, ctx: IstioCtx): void {

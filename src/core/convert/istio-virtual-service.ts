@@ -168,6 +168,7 @@ export function planHttp(vs: Resource, ctx: IstioCtx): RoutePlan[] {
         return;
       }
       const ns = consumer ? vs.namespace : svc.namespace;
+      if (consumer && ns === svc.namespace) ctx.report.lose('ExportTo', vs, ['spec', 'exportTo'], `a GAMMA route in the namespace of Service ${svc.namespace}/${svc.name} is a producer route: it applies to every client, not only to those in ${ns}`, { scope: null, requests: [{ hosts: [svc.name, `${svc.name}.${svc.namespace}`, `${svc.name}.${svc.namespace}.svc`, fqdn(svc)] }] });
       byNs.set(ns, [...(byNs.get(ns) ?? []), svc]);
     });
     for (const [ns, services] of [...byNs.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {

@@ -5,6 +5,7 @@
  */
 import type { SourceLocations } from '../resources/locations.js';
 import type { KubeObject, Resource } from '../resources/types.js';
+import type { RequestProtocol } from '../simulate/types.js';
 
 export type ConvertTarget = 'gateway-api' | 'istio';
 
@@ -64,6 +65,7 @@ export const LOSS_CODES = [
   'SessionPersistence',
   'ParentNotInDesign',
   'MultipleTCPRoutes',
+  'GRPCRequestsOnly',
 ] as const;
 export type LossCode = (typeof LOSS_CODES)[number];
 
@@ -113,6 +115,8 @@ export interface AffectedRequests {
   readonly allOf?: readonly RequestMatch[];
   /** Only requests that no route took before conversion (a default answer, e.g. 404). */
   readonly unrouted?: boolean;
+  /** Only requests of these kinds (simulate/types.ts RequestProtocol: `http` is plain HTTP, not gRPC). */
+  readonly protocols?: readonly RequestProtocol[];
 }
 
 /**

@@ -8,6 +8,7 @@ import { applyCors } from './filters/cors.js';
 import { applyHeaderModifier, recordResponseEdits, type ResponseEdits } from './filters/header-modifier.js';
 import { applyPathModifier } from './filters/path-modifier.js';
 import { redirectLocation } from './filters/redirect.js';
+import { grpcStatusOf } from './grpc-status.js';
 import { statusesForEntry } from './istio-statuses.js';
 import { forwardOutcomes, mostProbable, withFault, type Statuses } from './outcomes.js';
 import type { RequestView } from './request-view.js';
@@ -43,7 +44,8 @@ export function applyEntry(entry: RouteEntry, v: RequestView, listenerPort: numb
     redirect = { status: a.statusCode, location };
     outcomes = [{ probability: 1, status: a.statusCode, reason: `redirect to ${location}` }];
   } else if (a.kind === 'directResponse') {
-    outcomes = [{ probability: 1, status: a.status, reason: 'direct response' }];
+    // A gRPC client reads the status of a direct response as a gRPC status (grpc-status.ts).
+    outcomes = [{ probability: 1, status: v.request.protocol === 'grpc' ? grpcStatusOf(a.status) : a.status, reason: 'direct response' }];
   } else {
     const r = forwardOutcomes(a.backends, statusesForEntry(entry, s), notes);
     outcomes = withFault(r.outcomes, entry.fault, s);

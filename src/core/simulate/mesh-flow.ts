@@ -35,13 +35,14 @@ export function simulateInMesh(table: RouteTable, v: RequestView, client: MeshCl
   const listener = port?.name ?? svc.servicePorts?.find((p) => p.port === r.port)?.name ?? String(r.port);
   const here = { ...at, listener };
   for (const rej of svc.rejected) here.trace.push({ step: 'route', ref: `${rej.route.kind} ${rej.route.namespace}/${rej.route.name}`, result: 'skipped', reason: `route ${rej.route.name}: not attached — ${rej.message}` });
-  const set = port ? pickSet(port.routeSets, client) : null;
+  const l4 = r.protocol === 'tcp' || r.protocol === 'tls' || r.protocol === 'udp';
+  const set = port ? pickSet(port.routeSets.filter((x) => carries(x, l4)), client) : null;
   if (!port || !set) {
     here.trace.push({ step: 'route', ref: `Service ${svc.ref.namespace}/${svc.ref.name}`, result: 'skipped', reason: 'no route is attached to this Service port for this client: traffic flows as if there were no mesh routes' });
     return direct(here, `${svc.ref.namespace}/${svc.ref.name}`, v, s.ok, false);
   }
   here.trace.push({ step: 'vhost', ref: set.scope.kind === 'consumer' ? `consumer routes in ${set.scope.namespace}` : set.scope.kind === 'producer' ? 'producer routes' : 'mesh routes', result: 'matched', reason: set.scope.kind === 'consumer' ? `the client is in ${set.scope.namespace}: its consumer routes replace the producer routes` : 'routes of the Service' });
-  const entry = walkVhost(set.vhost, v, options.traceAll, here.trace, here.notes);
+  const entry = walkVhost(l4 && set.l4 ? set.l4 : set.vhost, v, options.traceAll, here.trace, here.notes);
   if (!entry) return noRoute({ ...here, dialect: set.dialect }, s.noMatch, 'routes are attached to this Service but no rule matches the request');
   const part = applyEntry(entry, v, r.port, s, here.notes);
   return { ...part, dialect: entry.dialect, gateway: svc.ref, listener, trace: here.trace, notes: uniqueNotes([...part.notes, ...backendNotes(table, part.backends)]) };
@@ -49,6 +50,16 @@ export function simulateInMesh(table: RouteTable, v: RequestView, client: MeshCl
 
 function pickPort(svc: MeshService, port: number): MeshPort | undefined {
   return svc.ports.find((p) => p.port === port) ?? svc.ports.find((p) => p.port === null);
+}
+
+/**
+ * Does a route set carry this kind of traffic on this port? Connections (TCP, TLS) take only L4
+ * routes, requests only HTTP (and gRPC) routes; a set with none of the kind is as if no route were
+ * attached for it, and the traffic goes straight to the Service (Istio: a VirtualService that
+ * yields no route for the port adds no virtual host, and the Service's default route applies).
+ */
+function carries(set: MeshRouteSet, l4: boolean): boolean {
+  return (l4 ? (set.l4?.entries.length ?? 0) : set.vhost.entries.length) > 0;
 }
 
 /** GEP-1294: consumer routes in the client's namespace, else producer routes (Istio: `all`). */

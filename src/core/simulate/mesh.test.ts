@@ -48,3 +48,25 @@ describe('GAMMA mesh routing (§3.5)', () => {
     expect(e.status.items[0]?.status.parents?.[0]?.conditions[0]).toMatchObject({ status: 'False', reason: 'NoMatchingParent' });
   });
 });
+
+// gateway-api.md §3.5 and §8: a TCPRoute with a Service parent takes the connections to that
+// Service port; HTTPRoutes of the same Service never take a connection, nor TCPRoutes a request.
+describe('GAMMA TCPRoute (§3.5, §8)', () => {
+  const d = build([
+    namespace('shop'),
+    service('db', 'shop', [5432, 80]),
+    service('db-v2', 'shop', [5432]),
+    route('TCPRoute', 'tcp', { ...svcParent('db', 'shop', { port: 5432 }), rules: [{ backendRefs: [{ name: 'db-v2', port: 5432 }] }] }, 'shop'),
+    route('HTTPRoute', 'web', { ...svcParent('db', 'shop'), rules: [{ matches: [{ path: { type: 'PathPrefix', value: '/ui' } }], backendRefs: [{ name: 'db-v2', port: 5432 }] }] }, 'shop'),
+  ]);
+  const from = { mesh: { namespace: 'shop', workload: 'client', labels: {} } };
+  it.each([
+    ['TCP tcp://db.shop:5432', 'CONNECTED', 'db-v2', 'tcp'],
+    ['TCP tcp://db.shop:80', 'CONNECTED', 'db', null],
+    ['GET http://db.shop:5432/ui', 200, 'db-v2', 'web'],
+    ['GET http://db.shop:5432/other', 404, undefined, null],
+  ])('%s → %s %s', (request, status, backend, routeName) => {
+    const decision = ask(d, request, [], from);
+    expect([decision.status, decision.backends[0]?.name, decision.route?.name ?? null]).toEqual([status, backend, routeName]);
+  });
+});

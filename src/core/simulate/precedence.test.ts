@@ -113,6 +113,17 @@ describe('ties: oldest route, then namespace/name, then rule and match order (§
     expect(decision.route?.name).toBe('bar');
     expect(decision.notes.map((n) => n.code)).toContain('AgeUnknown');
   });
+  it.each([
+    ['a route without creationTimestamp is newer than one with it, whatever its name (DESIGN.md)', undefined, '2024-05-01T00:00:00Z', 'b'],
+    ['the same in the other order', '2024-05-01T00:00:00Z', undefined, 'a'],
+    ['two routes without creationTimestamp are equally old: namespace/name decides', undefined, undefined, 'a'],
+  ])('%s', (_what, aaa, zzz, backend) => {
+    const d = basic([
+      httpRoute('aaa', { rules: [{ matches: [P('/x')], backendRefs: [to('a')] }] }, 'default', aaa),
+      httpRoute('zzz', { rules: [{ matches: [P('/x')], backendRefs: [to('b')] }] }, 'default', zzz),
+    ]);
+    expect(backendOf(ask(d, 'GET http://h/x'))).toBe(backend);
+  });
   it('within a route the first rule, then the first match, wins', () => {
     const d = basic([
       httpRoute('r', {

@@ -182,6 +182,15 @@ ${http}`;
     expect(decided(ask(design(yaml), 'GET http://shop.example.com/api'))).toBe('alpha#0.0');
   });
 
+  it.each([
+    ['a VS without creationTimestamp is newer than one with it, whatever its name (DESIGN.md; as the Gateway API compiler)', '', '2024-01-01T00:00:00Z', 'b'],
+    ['two VSs without creationTimestamp are equally old: the name decides', '', '', 'a'],
+  ])('%s', (_what, alpha, zeta, backend) => {
+    const vs = (name: string, ts: string, host: string): string => withRules(name, ts, `  - match: [{uri: {prefix: /api}}]\n    route: [{destination: {host: ${host}}}]\n`).replace(', creationTimestamp: ""', '');
+    const d = ask(design(BASE + vs('alpha', alpha, 'a') + vs('zeta', zeta, 'b')), 'GET http://shop.example.com/api');
+    expect(d.backends[0]?.name).toBe(backend);
+  });
+
   it('a catch-all of an older VS moves behind the routes of a newer one', () => {
     const yaml = BASE + withRules('older', '2024-01-01T00:00:00Z', '  - route: [{destination: {host: a}}]\n') + withRules('newer', '2025-01-01T00:00:00Z', '  - match: [{uri: {prefix: /special}}]\n    route: [{destination: {host: b}}]\n');
     const c = design(yaml);

@@ -98,3 +98,42 @@ describe('mesh: one VirtualService per host (§1.7)', () => {
     expect(shares(other)).toEqual(['reviews=1']);
   });
 });
+
+// istio.md §1.5: `tcp[]` rules of the VS that claims the host, in order; the first that applies
+// (no match, or a match on the Service port / the client's labels and namespace) takes the
+// connection; HTTP rules never take a connection, nor TCP rules a request.
+describe('mesh TCP routes (§1.5)', () => {
+  const tcpVs = (tcp: string, http = '') => `---
+apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: reviews, namespace: bookinfo}
+spec:
+  hosts: [reviews]
+${http}  tcp:
+${tcp}`;
+  const dest = (subset: string, port = 9080) => `route: [{destination: {host: reviews, subset: ${subset}, port: {number: ${port}}}}]`;
+  const c = design(
+    base +
+      tcpVs(
+        `  - match: [{port: 9090}]\n    ${dest('v2', 9090)}\n  - match: [{sourceNamespace: canary}]\n    ${dest('v2')}\n  - ${dest('v1')}\n`,
+        `  http:\n  - match: [{uri: {prefix: /h}}]\n    ${to('v2')}\n`,
+      ),
+  );
+  it.each([
+    ['TCP tcp://reviews.bookinfo:9080', 'other', 'reviews:v1=1', 2],
+    ['TCP tcp://reviews.bookinfo:9090', 'other', 'reviews:v2=1', 0],
+    ['TCP tcp://reviews.bookinfo:9080', 'canary', 'reviews:v2=1', 1],
+  ])('%s from %s → %s (rule %i)', (request, ns, expected, rule) => {
+    const d = ask(c, request, from(ns));
+    expect([shares(d), d.rule, d.status]).toEqual([[expected], rule, 'CONNECTED']);
+    expect(d.route).toEqual({ kind: 'VirtualService', namespace: 'bookinfo', name: 'reviews' });
+  });
+  it('an HTTP request takes the http rules only', () => {
+    expect(shares(ask(c, 'GET http://reviews.bookinfo:9080/h', from('other')))).toEqual(['reviews:v2=1']);
+    expect(ask(c, 'GET http://reviews.bookinfo:9080/x', from('other')).status).toBe(404);
+  });
+  it('without tcp rules a connection goes straight to the Service', () => {
+    const d = ask(design(base + vs('reviews', `  - ${to('v2')}\n`)), 'TCP tcp://reviews.bookinfo:9080', from('other'));
+    expect([d.route, shares(d), d.status]).toEqual([null, ['reviews=1'], 'CONNECTED']);
+  });
+});

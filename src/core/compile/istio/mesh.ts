@@ -8,12 +8,14 @@
  * - Routes are built per service port (a match on another port is not generated), in order, with
  *   no catch-all reordering; `sourceLabels`/`sourceNamespace` stay as conditions on the client.
  * The result: per service host, one `all` route set (the public winner) and `consumer` sets for the
- * namespaces that see a different winner. Only HTTP routes are modelled for the mesh.
+ * namespaces that see a different winner. HTTP routes and `tcp` routes (mesh-tcp.ts) are modelled;
+ * `tls` routes of the mesh are not.
  */
 import type { MeshPort, MeshRouteSet, MeshService } from '../types.js';
 import { buildVhost } from '../vhosts.js';
 import type { BaseContext, ProxyContext } from './context.js';
 import { buildHttpEntries } from './http-entries.js';
+import { meshTcpEntries } from './mesh-tcp.js';
 import type { VirtualServiceModel } from './model.js';
 import { claimOver, HostClaims } from './host-claims.js';
 import { HostOverlapIndex } from './host-overlap-index.js';
@@ -62,9 +64,12 @@ export class MeshClaims {
   }
 }
 
+function proxyFor(base: BaseContext, svc: RegistryService, port: number): ProxyContext {
+  return { ...base, gatewayName: MESH, listenPort: port, isTls: false, proxy: null, configNamespace: svc.ref.namespace };
+}
+
 function entriesFor(base: BaseContext, svc: RegistryService, vs: VirtualServiceModel, port: number): ReturnType<typeof buildHttpEntries> {
-  const ctx: ProxyContext = { ...base, gatewayName: MESH, listenPort: port, isTls: false, proxy: null, configNamespace: svc.ref.namespace };
-  return buildHttpEntries(ctx, vs);
+  return buildHttpEntries(proxyFor(base, svc, port), vs);
 }
 
 export function meshServiceFor(base: BaseContext, svc: RegistryService, claims: MeshClaims, aliases: readonly string[]): MeshService | null {
@@ -80,11 +85,15 @@ export function meshServiceFor(base: BaseContext, svc: RegistryService, claims: 
   const portNumbers: (number | null)[] = svc.ports.length > 0 ? svc.ports.map((p) => p.port) : [null];
   const ports: MeshPort[] = portNumbers.map((port) => {
     const sets: MeshRouteSet[] = [];
-    const set = (vs: VirtualServiceModel, scope: MeshRouteSet['scope']): MeshRouteSet => ({
-      dialect: 'istio',
-      scope,
-      vhost: buildVhost('*', entriesFor(base, svc, vs, port ?? 0).map((e) => ({ ...e, hostname: svc.hostname })), 'first-match'),
-    });
+    const set = (vs: VirtualServiceModel, scope: MeshRouteSet['scope']): MeshRouteSet => {
+      const tcp = meshTcpEntries(proxyFor(base, svc, port ?? 0), vs, port ?? 0);
+      return {
+        dialect: 'istio',
+        scope,
+        vhost: buildVhost('*', entriesFor(base, svc, vs, port ?? 0).map((e) => ({ ...e, hostname: svc.hostname })), 'first-match'),
+        ...(tcp.length > 0 ? { l4: buildVhost('*', tcp.map((e) => ({ ...e, hostname: svc.hostname })), 'first-match') } : {}),
+      };
+    };
     for (const c of consumers) sets.push(set(c.vs, { kind: 'consumer', namespace: c.ns }));
     if (publicWinner !== null) sets.push(set(publicWinner, { kind: 'all' }));
     return { port, name: svc.ports.find((p) => p.port === port)?.name ?? null, routeSets: sets };

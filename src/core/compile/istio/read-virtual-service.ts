@@ -5,6 +5,7 @@
  * an empty `gateways` means `mesh` only (`push_context.go: getGatewayNames`).
  */
 import type { Resource } from '../../resources/types.js';
+import { compareTimes } from '../precedence.js';
 import { arr, creationOf, num, rec } from '../read.js';
 import type { L4MatchModel, L4RuleModel, VirtualServiceModel } from './model.js';
 import { exportToSet, MESH, resolveGatewayName, resolveShortHost } from './names.js';
@@ -59,15 +60,15 @@ export function readVirtualService(resource: Resource): VirtualServiceModel {
 
 /**
  * istiod's VirtualService order (`config.go: configCompareByCreationTime`): oldest first, then by
- * name, then by namespace. A missing timestamp counts as equally old (DESIGN.md).
+ * name, then by namespace. Ages as the Gateway API compiler reads them (precedence.ts
+ * `compareTimes`): objects without a timestamp are equally old among themselves (DESIGN.md) and,
+ * next to a known time, the newest — never the oldest.
  */
 export function compareByCreation(
   a: { readonly resource: Resource; readonly creationTimestamp: string | null },
   b: { readonly resource: Resource; readonly creationTimestamp: string | null },
 ): number {
-  const ta = a.creationTimestamp === null ? 0 : Date.parse(a.creationTimestamp);
-  const tb = b.creationTimestamp === null ? 0 : Date.parse(b.creationTimestamp);
-  return ta !== tb ? ta - tb : compareByName(a, b);
+  return compareTimes(a.creationTimestamp, b.creationTimestamp) || compareByName(a, b);
 }
 
 /** The tie-break of `compareByCreation`: name, then namespace. */

@@ -115,10 +115,10 @@ export class VirtualServiceIndex {
   }
 }
 
-/** `compareByCreation` with each timestamp parsed once, not at every comparison. */
+/** `compareByCreation` with each timestamp parsed once, not at every comparison (no timestamp: the newest). */
 function sortByCreation(vss: readonly VirtualServiceModel[]): VirtualServiceModel[] {
   return vss
-    .map((vs) => ({ vs, t: vs.creationTimestamp === null ? 0 : Date.parse(vs.creationTimestamp) }))
-    .sort((a, b) => (a.t !== b.t ? a.t - b.t : compareByName(a.vs, b.vs)))
+    .map((vs) => ({ vs, t: vs.creationTimestamp === null ? Infinity : Date.parse(vs.creationTimestamp) }))
+    .sort((a, b) => (a.t !== b.t ? (a.t < b.t ? -1 : 1) : compareByName(a.vs, b.vs)))
     .map(({ vs }) => vs);
 }
