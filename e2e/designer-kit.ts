@@ -19,6 +19,16 @@ export class Designer extends WatchedPage {
     await expect(this.editor.locator('.monaco-editor')).toBeVisible();
   }
 
+  /** Opens the app on a design of its own (as if autosaved earlier), with no positions yet. */
+  async openDesign(text: string): Promise<void> {
+    await this.page.addInitScript((saved) => {
+      if (sessionStorage.getItem('e2e-design-set')) return; // a reload keeps what autosave wrote since
+      sessionStorage.setItem('e2e-design-set', '1');
+      localStorage.setItem('route-designer:autosave', saved);
+    }, JSON.stringify({ version: 1, fileName: 'design.yaml', text, positions: {}, pinned: {}, savedAt: Date.now() }));
+    await this.open();
+  }
+
   /** An empty design: the toolbar's New (confirming when the design had content). */
   async newDesign(): Promise<void> {
     await this.page.getByTestId('io-new').click();

@@ -79,6 +79,25 @@ describe('edit actions', () => {
     expect(editing.getState().notice?.text).toMatch(/^Not applied \(Set port\): spec.ports\[0\].port/);
   });
 
+  it('moves an object to another namespace: references follow, one undo step, what cannot follow is said', async () => {
+    const { design, editing } = await designFromScratch();
+    design.getState().select(SVC('service'));
+    expect(editing.getState().setNamespace(SVC('service'), 'shop')).toBe(true);
+    await settle(design);
+    const moved = 'core/Service/shop/service';
+    const s = design.getState();
+    expect(s.text).toContain('- name: service\n          port: 8080\n          namespace: shop');
+    expect(s.selection).toBe(moved);
+    expect(s.positions[moved]).toEqual({ x: 10, y: 20 });
+    expect(editing.getState().undoLabel).toBe('Move Service service to namespace shop');
+    expect(editing.getState().notice).toMatchObject({ tone: 'error', text: expect.stringMatching(/^1 reference could not follow: .*needs a ReferenceGrant in shop/) as unknown });
+    expect(editing.getState().setNamespace(moved, 'Bad_NS')).toBe(false);
+    expect(editing.getState().notice?.text).toMatch(/^Not moved: a namespace is lower-case/);
+    editing.getState().undo();
+    await settle(design);
+    expect(design.getState().text).not.toContain('namespace: shop');
+  });
+
   it('asks how to delete, then cleans up or flags the references', async () => {
     const { design, editing } = await designFromScratch();
     editing.getState().requestDelete(SVC('service'));

@@ -3,6 +3,7 @@ import type { CanvasConnection, KubeObject, PaletteKind, RemovalPreview } from '
 import type { DesignStore } from './design-store';
 import { addResource, connect, deletionOf, remove, rename, setWeight, updateObject, type EditContext } from './edit-actions-resources';
 import { REFUSED_READ_ONLY } from './edit-actions-document';
+import { moveToNamespace } from './edit-actions-namespace';
 import { createHistory, type History } from './history';
 import type { XY } from './layout';
 import { resourceIdsOf, selectGraph, selectGroup, selectNode, selectResource } from './selectors';
@@ -45,6 +46,8 @@ export interface EditActions {
    */
   updateObject(resourceId: string, update: (object: KubeObject) => KubeObject, label: string, mergeKey?: string): boolean;
   rename(resourceId: string, name: string): boolean;
+  /** Moves an object to another namespace; references follow, or are named in a notice. */
+  setNamespace(resourceId: string, namespace: string): boolean;
   /** Asks how to delete the selected (or given) node's object, showing what each way changes. */
   requestDelete(nodeId?: string): void;
   confirmDelete(cleanUp: boolean): void;
@@ -99,6 +102,7 @@ function createEditing(design: DesignStore): EditingStore {
       setEdgeWeight: (edgeId, weight) => setWeight(ctx, edgeId, weight),
       updateObject: (resourceId, update, label, mergeKey) => updateObject(ctx, resourceId, update, label, mergeKey),
       rename: (resourceId, name) => rename(ctx, resourceId, name),
+      setNamespace: (resourceId, namespace) => moveToNamespace(ctx, resourceId, namespace, (text, tone) => set({ notice: { tone, text, seq: ++seq } })),
       requestDelete(nodeId) {
         const s = design.getState();
         const id = nodeId ?? s.selection;

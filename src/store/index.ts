@@ -28,7 +28,7 @@ export {
 export { selectObjectStatus } from './status-selectors';
 export { DEFAULT_SIMULATOR_INPUT, newKeyValue } from './simulator';
 export { editingOf } from './edit-actions';
-export { checkObjectNow, preloadObjectChecker } from './object-check';
+export { checkObjectNow, preloadObjectChecker, isObjectCheckerReady, subscribeObjectChecker } from './object-check';
 export { startAutosave, restoreAutosave, readAutosave, AUTOSAVE_KEY } from './autosave';
 
 export type { DesignState, DesignActions, DesignStore, DesignDeps, Theme, PanelTab, RevealRequest, ViewCommand } from './design-store';

@@ -33,8 +33,13 @@ if (storage) {
   addEventListener('pagehide', () => autosave.flush());
 }
 
-// The form validators are a lazy chunk: fetch it once the page is up, before anyone edits a field.
-setTimeout(() => void preloadObjectChecker(), 1000);
+// The form validators are a lazy chunk: fetch it when the browser is first idle after the first
+// paint, before anyone edits a field (opening the inspector fetches it at once, if sooner).
+const whenIdle = (f: () => void): void => {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(f, { timeout: 1500 });
+  else setTimeout(f, 200);
+};
+requestAnimationFrame(() => whenIdle(() => void preloadObjectChecker()));
 
 const root = document.getElementById('root');
 if (root) {

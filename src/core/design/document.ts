@@ -40,3 +40,15 @@ export function checkName(name: string): string | null {
   }
   return null;
 }
+
+/**
+ * A namespace name: a DNS-1123 label (lower-case letters, digits and '-', starting and ending
+ * alphanumeric, at most 63 characters). Returns why not, or null.
+ * @see https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#dns-label-names
+ */
+export function checkNamespaceName(name: string): string | null {
+  if (name === '') return 'a namespace is required';
+  if (name.length > 63) return 'a namespace has at most 63 characters';
+  if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name)) return 'a namespace is lower-case letters, digits and "-", starting and ending with a letter or digit';
+  return null;
+}

@@ -20,8 +20,8 @@ export function addVsRoute(object: KubeObject): KubeObject {
   return appendItem(object, ['spec', 'http'], { match: [{ uri: { prefix: '/' } }], route: [{ destination: { host } }] });
 }
 
-export function moveVsRoute(object: KubeObject, from: number, to: number): KubeObject {
-  return moveItem(object, ['spec', 'http'], from, to);
+export function moveVsRoute(object: KubeObject, from: number, to: number, section: VsSection = 'http'): KubeObject {
+  return moveItem(object, ['spec', section], from, to);
 }
 
 /** A destination of route `index` in `section`: a host, optionally a subset and a port. */

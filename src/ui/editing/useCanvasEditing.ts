@@ -1,6 +1,8 @@
 import { useCallback, useMemo, type DragEvent } from 'react';
 import type { CanvasConnection } from '../../core/index';
+import { useDesignStore } from '../../store/index';
 import { carriesPaletteKind, paletteKindOf } from '../palette/palette-drag';
+import { placeWhenDrawn } from './place-dropped';
 import { useEditingStore } from './useEditing';
 
 /** Screen → canvas coordinates (React Flow's `screenToFlowPosition`, passed in by the canvas). */
@@ -41,11 +43,12 @@ function endUnder(point: { x: number; y: number }): { node: string; row?: string
 
 /**
  * The canvas's editing gestures, as React Flow handlers: drop a palette kind to add an object
- * there; drag from a handle (a listener, a rule, a Service) and release over another node or
+ * there (or at the nearest spot where it hides no other node); drag from a handle (a listener, a rule, a Service) and release over another node or
  * row to connect them. What the connection means is decided by the core (connectionEdits).
  */
 export function useCanvasEditing(toFlow: ToFlow) {
   const editing = useEditingStore();
+  const design = useDesignStore();
   const onDragOver = useCallback((event: DragEvent<HTMLDivElement>) => {
     if (!carriesPaletteKind(event.dataTransfer)) return;
     event.preventDefault();
@@ -57,9 +60,11 @@ export function useCanvasEditing(toFlow: ToFlow) {
       if (!kind) return;
       event.preventDefault();
       const p = toFlow({ x: event.clientX, y: event.clientY });
-      editing.getState().addResource(kind, { x: Math.round(p.x - DROP_OFFSET.x), y: Math.round(p.y - DROP_OFFSET.y) });
+      const want = { x: Math.round(p.x - DROP_OFFSET.x), y: Math.round(p.y - DROP_OFFSET.y) };
+      // The new object is selected by its resource id (see addResource).
+      if (editing.getState().addResource(kind, want)) placeWhenDrawn(design, String(design.getState().selection), want);
     },
-    [editing, toFlow],
+    [design, editing, toFlow],
   );
   // While connecting, the node and row under the pointer are highlighted (CSS on this class).
   const onConnectStart = useCallback(() => document.body.classList.add('rd-connecting'), []);

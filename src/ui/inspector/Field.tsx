@@ -4,6 +4,7 @@ import { useDesign } from '../../store/index';
 import { useEditingStore } from '../editing/useEditing';
 import { checkValue, formatValue, parseText, readAt, setAtPath, type Build, type FieldType, type Target } from './field-model';
 import { FieldMessages } from './FieldMessages';
+import { useObjectChecker } from './useObjectChecker';
 
 export interface FieldProps {
   readonly target: Target;
@@ -40,6 +41,9 @@ export function Field({ target, path, label, type = 'text', placeholder, build, 
   const [draft, setDraft] = useState<string | null>(null);
   const [errors, setErrors] = useState<readonly string[]>([]);
   const [focused, setFocused] = useState(false);
+  const ready = useObjectChecker();
+  // Typed before the validators loaded: checked (and written) once they are there.
+  const pending = useRef<{ text: string; finished: boolean } | null>(null);
   const [prevValue, setPrevValue] = useState(value);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   if (value !== prevValue) {
@@ -55,21 +59,37 @@ export function Field({ target, path, label, type = 'text', placeholder, build, 
     if ('error' in parsed || formatValue(type, parsed.value) === value) return;
     editing.getState().updateObject(target.id, (o) => builder(o, parsed.value), `Set ${label}`, `field:${target.id}:${at}`);
   };
-  const handleChange = (text: string): void => {
-    setDraft(text);
+  const check = (text: string): readonly string[] => {
     const found = checkValue(target.object, builder, parseText(type, text));
     setErrors(found);
+    return found;
+  };
+  const handleChange = (text: string): void => {
+    setDraft(text);
     clearTimeout(timer.current);
-    if (found.length === 0) timer.current = setTimeout(() => commit(text), COMMIT_MS);
+    if (!ready) {
+      pending.current = { text, finished: false };
+      return;
+    }
+    if (check(text).length === 0) timer.current = setTimeout(() => commit(text), COMMIT_MS);
   };
   const finish = (): void => {
-    if (draft === null || errors.length > 0) return;
-    commit(draft);
+    if (pending.current) pending.current = { ...pending.current, finished: true };
+    else if (draft !== null && errors.length === 0) commit(draft);
   };
+  useEffect(() => {
+    const typed = pending.current;
+    if (!ready || !typed) return;
+    pending.current = null;
+    if (check(typed.text).length > 0) return;
+    if (typed.finished) commit(typed.text);
+    else timer.current = setTimeout(() => commit(typed.text), COMMIT_MS);
+  });
   const handleKey = (event: KeyboardEvent): void => {
     if (event.key === 'Enter') finish();
     if (event.key === 'Escape') {
       clearTimeout(timer.current);
+      pending.current = null;
       setDraft(null);
       setErrors([]);
       event.stopPropagation();
@@ -97,7 +117,13 @@ export function Field({ target, path, label, type = 'text', placeholder, build, 
           data-testid={testId ?? `field-${at}`}
         />
       </label>
-      <FieldMessages resourceId={target.id} path={path} errors={invalid ? errors : null} />
+      {!ready && draft !== null ? (
+        <p className="rd-field-messages rd-checking" data-testid="field-checking">
+          checking…
+        </p>
+      ) : (
+        <FieldMessages resourceId={target.id} path={path} errors={invalid ? errors : null} />
+      )}
     </div>
   );
 }

@@ -15,7 +15,10 @@ export function FieldMessages({ resourceId, path, errors, exact = false }: { res
       <ul className="rd-field-messages" data-testid="field-error">
         {errors.map((e) => (
           <li key={e} className="is-error">
-            <SeverityIcon severity="error" /> {e} <span className="rd-muted">— not applied</span>
+            <SeverityIcon severity="error" />
+            <span className="rd-field-message">
+              {e} <span className="rd-muted">— not applied</span>
+            </span>
           </li>
         ))}
       </ul>
@@ -27,7 +30,10 @@ export function FieldMessages({ resourceId, path, errors, exact = false }: { res
     <ul className="rd-field-messages" data-testid="field-diagnostic">
       {shown.map((d, i) => (
         <li key={`${d.code}:${i}`} className={`is-${d.severity}`}>
-          <SeverityIcon severity={d.severity} /> {d.message} <code>{d.code}</code>
+          <SeverityIcon severity={d.severity} />
+          <span className="rd-field-message">
+            {d.message} <code>{d.code}</code>
+          </span>
         </li>
       ))}
     </ul>

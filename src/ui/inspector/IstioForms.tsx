@@ -1,29 +1,11 @@
-import { addServer, addServicePort, addSubset, getAt, isRecord, removeItem, setField, type KubeObject } from '../../core/index';
+import { addServer, addServicePort, addSubset, getAt, removeItem } from '../../core/index';
 import type { Target } from './field-model';
 import { Field } from './Field';
 import { EditButton, FieldRow, FormItem, FormSection } from './FormParts';
+import { labelsField } from './labels-field';
 import { SelectField } from './SelectField';
 
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-
-/** `{app: shop, version: v1}` ⇄ `app=shop, version=v1` */
-const readLabels = (v: unknown): string =>
-  isRecord(v)
-    ? Object.entries(v)
-        .map(([k, x]) => `${k}=${String(x)}`)
-        .join(', ')
-    : '';
-const labelsOf = (text: unknown): Record<string, string> | undefined => {
-  const pairs = String(text ?? '')
-    .split(/[\s,]+/)
-    .filter(Boolean)
-    .map((p) => p.split('=') as [string, string?]);
-  return pairs.length === 0 ? undefined : Object.fromEntries(pairs.map(([k, v]) => [k, v ?? '']));
-};
-const labelsField = (path: readonly (string | number)[]) => ({
-  read: (o: KubeObject) => readLabels(getAt(o, path)),
-  build: (o: KubeObject, v: unknown) => setField(o, path, labelsOf(v)),
-});
 
 /** Istio Gateway: the workload it configures, and its servers. */
 export function IstioGatewayForm({ target }: { target: Target }) {

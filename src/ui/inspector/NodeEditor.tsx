@@ -3,6 +3,7 @@ import { selectResource, useDesign } from '../../store/index';
 import { useEditing } from '../editing/useEditing';
 import { useFormLocked } from './Field';
 import { ObjectForm } from './ObjectForm';
+import { useObjectChecker } from './useObjectChecker';
 import './inspector.css';
 
 /**
@@ -13,6 +14,7 @@ export function NodeEditor({ node }: { node: GraphNode }) {
   const resource = useDesign((s) => (node.resourceId ? selectResource(s, node.resourceId) : undefined));
   const requestDelete = useEditing((s) => s.requestDelete);
   const locked = useFormLocked();
+  const checking = !useObjectChecker();
   if (node.role === 'missing' && node.related.length === 0) return null;
   return (
     <div className="rd-node-editor" data-testid="node-editor">
@@ -20,6 +22,11 @@ export function NodeEditor({ node }: { node: GraphNode }) {
         <h3 className="rd-section-title">Edit</h3>
         <span className="rd-spacer" />
         {locked && <span className="rd-muted">{locked}</span>}
+        {!locked && checking && (
+          <span className="rd-checking" role="status" data-testid="form-checking" title="Loading the rules that check each value as you type">
+            checking…
+          </span>
+        )}
         {node.resourceId && (
           <button type="button" className="rd-button rd-button-small" onClick={() => requestDelete(node.id)} disabled={locked !== null} data-testid="inspector-delete" title="Delete (Del): asks how to treat the references">
             Delete…

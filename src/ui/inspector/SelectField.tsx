@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { formatPath, type FieldPath, type KubeObject } from '../../core/index';
+import { isObjectCheckerReady, preloadObjectChecker } from '../../store/index';
 import { useEditingStore } from '../editing/useEditing';
 import { checkValue, readAt, setAtPath, type Build, type Target } from './field-model';
 import { FieldMessages } from './FieldMessages';
@@ -25,11 +26,16 @@ export function SelectField({ target, path, label, options, absent, build, read,
   const builder = build ?? setAtPath(path);
   const raw = read ? read(target.object) : readAt(target.object, path);
   const value = typeof raw === 'string' || typeof raw === 'number' ? String(raw) : '';
-  const handleChange = (choice: string): void => {
+  const apply = (choice: string): void => {
     const parsed = { value: choice === '' ? undefined : /^\d+$/.test(choice) && typeof raw === 'number' ? Number(choice) : choice };
     const found = checkValue(target.object, builder, parsed);
     setErrors(found.length > 0 ? found : null);
     if (found.length === 0) editing.getState().updateObject(target.id, (o) => builder(o, parsed.value), `Set ${label}`);
+  };
+  // A choice made before the validators loaded is checked, then written, once they are there.
+  const handleChange = (choice: string): void => {
+    if (isObjectCheckerReady()) apply(choice);
+    else void preloadObjectChecker().then(() => apply(choice));
   };
   const choices = value !== '' && !options.includes(value) ? [value, ...options] : options;
   return (

@@ -1,7 +1,9 @@
-import { addVsRoute, getAt, isRecord, moveVsRoute, removeItem } from '../../core/index';
+import { addVsRoute, getAt, isRecord } from '../../core/index';
 import type { Target } from './field-model';
 import { Field } from './Field';
 import { EditButton, FormItem, FormSection } from './FormParts';
+import { RouteOrderTools } from './RouteOrderTools';
+import { VsL4Routes } from './VsL4Routes';
 import { VsRouteFields } from './VsRouteFields';
 
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
@@ -15,12 +17,12 @@ function routeTitle(route: unknown, i: number): string {
 }
 
 /**
- * VirtualService: hosts, gateways, and its http routes in order — Istio uses the first that
- * matches, so order is behaviour: move a route up or down here, the canvas shows the new order.
+ * VirtualService: hosts, gateways, and its http, tls and tcp routes in order — Istio uses the
+ * first that matches, so order is behaviour: move a route up or down here, the canvas shows the
+ * new order.
  */
 export function VirtualServiceForm({ target }: { target: Target }) {
   const http = list(getAt(target.object, ['spec', 'http']));
-  const l4 = list(getAt(target.object, ['spec', 'tls'])).length + list(getAt(target.object, ['spec', 'tcp'])).length;
   return (
     <>
       <Field target={target} path={['spec', 'hosts']} label="Hosts" type="list" />
@@ -40,25 +42,14 @@ export function VirtualServiceForm({ target }: { target: Target }) {
             title={routeTitle(route, i)}
             testId={`vs-route-${i}`}
             at={{ target, path: ['spec', 'http', i] }}
-            tools={
-              <>
-                <EditButton target={target} kind="icon" label={`Move route ${i + 1} up`} update={(o) => moveVsRoute(o, i, i - 1)} disabled={i === 0} testId={`vs-route-up-${i}`}>
-                  ↑
-                </EditButton>
-                <EditButton target={target} kind="icon" label={`Move route ${i + 1} down`} update={(o) => moveVsRoute(o, i, i + 1)} disabled={i === http.length - 1} testId={`vs-route-down-${i}`}>
-                  ↓
-                </EditButton>
-                <EditButton target={target} kind="icon" label={`Remove route ${i + 1}`} update={(o) => removeItem(o, ['spec', 'http', i])}>
-                  ×
-                </EditButton>
-              </>
-            }
+            tools={<RouteOrderTools target={target} section="http" index={i} count={http.length} />}
           >
             <VsRouteFields target={target} index={i} />
           </FormItem>
         ))}
       </FormSection>
-      {l4 > 0 && <p className="rd-hint">TLS and TCP routes ({l4}): edit them in the YAML.</p>}
+      <VsL4Routes target={target} section="tls" />
+      <VsL4Routes target={target} section="tcp" />
     </>
   );
 }

@@ -1,10 +1,10 @@
-import { addVsHeaderMatch, getAt, isRecord, removeItem, setField, type KubeObject } from '../../core/index';
+import { addVsHeaderMatch, getAt, isRecord, setField, type KubeObject } from '../../core/index';
 import type { Target } from './field-model';
 import { Field } from './Field';
 import { EditButton, FieldRow } from './FormParts';
 import { SelectField } from './SelectField';
+import { VsDestinations } from './VsDestinations';
 
-const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const STRING_MATCH = ['prefix', 'exact', 'regex'] as const;
 
 /** The kind of an Istio StringMatch (`{prefix: "/"}` → prefix). */
@@ -17,7 +17,6 @@ export function VsRouteFields({ target, index }: { target: Target; index: number
   const kind = matchKind(getAt(target.object, uriAt)) ?? 'prefix';
   const headers = getAt(target.object, [...at, 'match', 0, 'headers']);
   const names = isRecord(headers) ? Object.keys(headers) : [];
-  const routes = list(getAt(target.object, [...at, 'route']));
   const setUri = (o: KubeObject, type: string, value: unknown): KubeObject => setField(o, [...uriAt], value === undefined || value === '' ? undefined : { [type]: value });
   return (
     <>
@@ -44,17 +43,7 @@ export function VsRouteFields({ target, index }: { target: Target; index: number
       <EditButton target={target} label="Add a header match" update={(o) => addVsHeaderMatch(o, index)} testId={`add-vs-header-${index}`}>
         + header
       </EditButton>
-      <div className="rd-form-sub">Destinations {routes.length === 0 && <span className="rd-muted">— drag from the route to a Service or a subset</span>}</div>
-      {routes.map((_, j) => (
-        <FieldRow key={j}>
-          <Field target={target} path={[...at, 'route', j, 'destination', 'host']} label="Host" />
-          <Field target={target} path={[...at, 'route', j, 'destination', 'subset']} label="Subset" />
-          <Field target={target} path={[...at, 'route', j, 'weight']} label="Weight" type="number" testId={`vs-weight-${index}-${j}`} />
-          <EditButton target={target} kind="icon" label={`Remove destination ${j + 1}`} update={(o) => removeItem(o, [...at, 'route', j])}>
-            ×
-          </EditButton>
-        </FieldRow>
-      ))}
+      <VsDestinations target={target} section="http" index={index} />
     </>
   );
 }

@@ -6,6 +6,7 @@ import { KindLabel } from '../common/KindLabel';
 import { ProblemRow } from './ProblemsList';
 import { NodeEditor } from '../inspector/NodeEditor';
 import { NodeName } from '../inspector/NodeName';
+import { NodeNamespace } from '../inspector/NodeNamespace';
 import { ObjectStatusView } from '../status/ObjectStatusView';
 
 const ROW_TITLES: Readonly<Record<string, string>> = { listener: 'Listeners', server: 'Servers', rule: 'Rules', port: 'Ports', subset: 'Subsets' };
@@ -60,7 +61,9 @@ function NodeDetails({ node }: { node: GraphNode }) {
         {node.namespace && (
           <>
             <dt>Namespace</dt>
-            <dd>{node.namespace}</dd>
+            <dd>
+              <NodeNamespace node={node} />
+            </dd>
           </>
         )}
         {node.apiVersion && (
