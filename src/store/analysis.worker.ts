@@ -1,5 +1,5 @@
 import { createAnalysisSession } from './analysis';
-import type { AnalyzerMessage, AnalyzerReply } from './analyzer-protocol';
+import { analysisReplies, type AnalyzerMessage, type AnalyzerReply } from './analyzer-protocol';
 
 /**
  * The worker side of the page: parse, validate and compile here, so a 20 MB paste never blocks
@@ -14,6 +14,7 @@ const session = createAnalysisSession();
 const scope = self as unknown as WorkerScope;
 scope.onmessage = (event) => {
   const message = event.data;
-  if (message.type === 'analyze') scope.postMessage({ type: 'analysis', analysis: session.analyze(message.request) });
-  else scope.postMessage({ type: 'simulation', answer: session.simulate(message.request) });
+  if (message.type === 'analyze') {
+    for (const reply of analysisReplies(session.analyze(message.request))) scope.postMessage(reply);
+  } else scope.postMessage({ type: 'simulation', answer: session.simulate(message.request) });
 };

@@ -1,12 +1,60 @@
+import type { GraphEdge, GraphNode, Resource } from '../core/index';
 import type { Analysis, AnalysisRequest } from './analysis';
 import type { SimulationAnswer, SimulationRequest } from './simulation';
 
 /**
  * Messages between the page and the analysis Worker. The worker answers in order:
- *   page → worker  { type: 'analyze', request: { seq, files } }     → { type: 'analysis', analysis }
+ *   page → worker  { type: 'analyze', request: { seq, files } }
+ *                  → { type: 'analysis-chunk', … } × n, then { type: 'analysis', analysis }
  *   page → worker  { type: 'simulate', request: { seq, tableId, input } } → { type: 'simulation', answer }
  * `seq` pairs an answer with its request; the store drops answers that are no longer current.
+ *
+ * An analysis travels in pieces: its big lists (resources, graph nodes and edges) in chunks of
+ * CHUNK items first, then the rest with those lists empty. The page reads each message in a task
+ * of its own — a 1,000-route design's analysis is ~6 MB of structured clone, over 100 ms to read
+ * in one piece on the page's main thread.
  */
 export type AnalyzerMessage = { readonly type: 'analyze'; readonly request: AnalysisRequest } | { readonly type: 'simulate'; readonly request: SimulationRequest };
 
-export type AnalyzerReply = { readonly type: 'analysis'; readonly analysis: Analysis } | { readonly type: 'simulation'; readonly answer: SimulationAnswer };
+export type AnalysisChunk =
+  | { readonly type: 'analysis-chunk'; readonly seq: number; readonly field: 'resources'; readonly items: readonly Resource[] }
+  | { readonly type: 'analysis-chunk'; readonly seq: number; readonly field: 'nodes'; readonly items: readonly GraphNode[] }
+  | { readonly type: 'analysis-chunk'; readonly seq: number; readonly field: 'edges'; readonly items: readonly GraphEdge[] };
+
+export type AnalyzerReply = AnalysisChunk | { readonly type: 'analysis'; readonly analysis: Analysis } | { readonly type: 'simulation'; readonly answer: SimulationAnswer };
+
+export const CHUNK = 1000;
+
+/** The messages that carry one analysis, in the order they are to be sent. */
+export function analysisReplies(analysis: Analysis, chunk = CHUNK): AnalyzerReply[] {
+  const { seq } = analysis;
+  const replies: AnalyzerReply[] = [];
+  for (let i = 0; i < analysis.resources.length; i += chunk) replies.push({ type: 'analysis-chunk', seq, field: 'resources', items: analysis.resources.slice(i, i + chunk) });
+  for (let i = 0; i < analysis.graph.nodes.length; i += chunk) replies.push({ type: 'analysis-chunk', seq, field: 'nodes', items: analysis.graph.nodes.slice(i, i + chunk) });
+  for (let i = 0; i < analysis.graph.edges.length; i += chunk) replies.push({ type: 'analysis-chunk', seq, field: 'edges', items: analysis.graph.edges.slice(i, i + chunk) });
+  replies.push({ type: 'analysis', analysis: { ...analysis, resources: [], graph: { ...analysis.graph, nodes: [], edges: [] } } });
+  return replies;
+}
+
+/** Puts an analysis back together from its messages (see `analysisReplies`). */
+export class AnalysisAssembler {
+  private readonly parts = new Map<number, { resources: Resource[]; nodes: GraphNode[]; edges: GraphEdge[] }>();
+
+  /** Takes a chunk (returns null) or the closing message (returns the whole analysis). */
+  add(reply: AnalysisChunk | { readonly type: 'analysis'; readonly analysis: Analysis }): Analysis | null {
+    if (reply.type === 'analysis-chunk') {
+      let p = this.parts.get(reply.seq);
+      if (!p) {
+        p = { resources: [], nodes: [], edges: [] };
+        this.parts.set(reply.seq, p);
+      }
+      const into: unknown[] = p[reply.field];
+      for (const item of reply.items) into.push(item);
+      return null;
+    }
+    const { analysis } = reply;
+    const p = this.parts.get(analysis.seq) ?? { resources: [], nodes: [], edges: [] };
+    this.parts.delete(analysis.seq);
+    return { ...analysis, resources: p.resources, graph: { ...analysis.graph, nodes: p.nodes, edges: p.edges } };
+  }
+}

@@ -1,5 +1,5 @@
 import type { Analysis, AnalysisRequest, Analyzer } from './analysis';
-import type { AnalyzerMessage, AnalyzerReply } from './analyzer-protocol';
+import { AnalysisAssembler, type AnalyzerMessage, type AnalyzerReply } from './analyzer-protocol';
 import type { SimulationAnswer, SimulationRequest } from './simulation';
 
 interface Pending<T> {
@@ -17,11 +17,14 @@ export function createWorkerAnalyzer(): Analyzer {
   const analyses = new Map<number, Pending<Analysis>>();
   const simulations = new Map<number, Pending<SimulationAnswer>>();
   const send = (message: AnalyzerMessage): void => worker.postMessage(message);
+  const assembler = new AnalysisAssembler();
   worker.onmessage = (event: MessageEvent<AnalyzerReply>) => {
     const reply = event.data;
-    if (reply.type === 'analysis') {
-      analyses.get(reply.analysis.seq)?.resolve(reply.analysis);
-      analyses.delete(reply.analysis.seq);
+    if (reply.type === 'analysis-chunk' || reply.type === 'analysis') {
+      const analysis = assembler.add(reply);
+      if (!analysis) return;
+      analyses.get(analysis.seq)?.resolve(analysis);
+      analyses.delete(analysis.seq);
     } else {
       simulations.get(reply.answer.seq)?.resolve(reply.answer);
       simulations.delete(reply.answer.seq);

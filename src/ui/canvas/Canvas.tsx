@@ -2,37 +2,41 @@ import {
   Background,
   BackgroundVariant,
   Controls,
-  MiniMap,
   ReactFlow,
   ReactFlowProvider,
   applyNodeChanges,
+  getViewportForBounds,
   useReactFlow,
+  useStoreApi,
   type EdgeTypes,
-  type FitViewOptions,
   type NodeChange,
   type NodeTypes,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { selectGraph, useDesign, useDesignStore } from '../../store/index';
 import { useCanvasEditing } from '../editing/useCanvasEditing';
 import { CardNode } from './CardNode';
 import { placeLabels } from './edge-geometry';
-import { toFlowEdges, toFlowNodes, type FlowNode } from './flow-elements';
+import { toFlowEdges, toFlowNodes, type FlowEdge, type FlowNode } from './flow-elements';
+import { Minimap } from './Minimap';
+import { union } from './minimap-geometry';
 import { NamespaceNode } from './NamespaceNode';
+import { Overview } from './Overview';
+import { useOverviewSuspended } from './overview-mode';
 import { RouteEdge } from './RouteEdge';
 import { SmallNode } from './SmallNode';
+import { useFar } from './useFar';
+import { useProgressive } from './useProgressive';
+
+/** Above this many drawn nodes, React Flow renders only those in view, and zoomed far out the overview draws them all. */
+const BIG_DESIGN = 300;
+const NO_NODES: FlowNode[] = [];
+const NO_EDGES: FlowEdge[] = [];
 
 const nodeTypes: NodeTypes = { card: CardNode, small: SmallNode, namespace: NamespaceNode };
 const edgeTypes: EdgeTypes = { route: RouteEdge };
 
-const MINIMAP_COLOR: Readonly<Record<string, string>> = {
-  'gateway-api': '#3b82f6',
-  istio: '#0d9488',
-  core: '#64748b',
-  other: '#a1a1aa',
-  group: 'rgba(148, 163, 184, 0.15)',
-};
 
 /** The canvas: the only component (with its node and edge parts) that knows React Flow. */
 export default function Canvas() {
@@ -65,8 +69,13 @@ function Flow() {
     setPrevBase(base);
     setNodes(base);
   }
-  const labels = useMemo(() => placeLabels(graph, positions), [graph, positions]);
-  const edges = useMemo(() => toFlowEdges(graph, new Set(base.map((n) => n.id)), selection, labels), [graph, base, selection, labels]);
+  // Edges follow in a render of their own, after the nodes are drawn: a big design's thousands of
+  // edges (and their labels' placement) are not one long task with its nodes.
+  const later = useDeferredValue(useMemo(() => ({ graph, base, positions, selection }), [graph, base, positions, selection]));
+  const labels = useMemo(() => placeLabels(later.graph, later.positions), [later.graph, later.positions]);
+  const allEdges = useMemo(() => toFlowEdges(later.graph, new Set(later.base.map((n) => n.id)), later.selection, labels), [later, labels]);
+  // A new design's edges come in a step a frame (see useProgressive); an edit's at once.
+  const edges = useProgressive(allEdges);
 
   const handleNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
     setNodes((ns) => applyNodeChanges(changes, ns));
@@ -89,6 +98,11 @@ function Flow() {
   );
 
   useViewCommands(base);
+  // A big design zoomed far out is drawn on one canvas (see Overview.tsx); React Flow keeps the
+  // view (pan, zoom) and gets its nodes back when zoomed in.
+  const far = useFar();
+  const suspended = useOverviewSuspended();
+  const overview = far && base.length > BIG_DESIGN && !suspended;
 
   return (
     <>
@@ -98,8 +112,8 @@ function Flow() {
       </div>
     )}
     <ReactFlow<FlowNode>
-      nodes={nodes}
-      edges={edges}
+      nodes={overview ? NO_NODES : nodes}
+      edges={overview ? NO_EDGES : edges}
       nodeTypes={nodeTypes}
       edgeTypes={edgeTypes}
       onNodesChange={handleNodesChange}
@@ -118,12 +132,13 @@ function Flow() {
       elementsSelectable
       minZoom={0.08}
       maxZoom={2}
-      onlyRenderVisibleElements={nodes.length > 300}
+      onlyRenderVisibleElements={nodes.length > BIG_DESIGN}
       proOptions={{ hideAttribution: false }}
       aria-label="Routing canvas"
     >
       <Background variant={BackgroundVariant.Dots} gap={18} size={1} />
-      <MiniMap position="top-right" pannable zoomable nodeColor={(n) => MINIMAP_COLOR[String(n.data.family)] ?? '#94a3b8'} nodeStrokeWidth={0} ariaLabel="Minimap" style={{ width: 168, height: 112 }} />
+      {overview && <Overview nodes={base} edges={allEdges} />}
+      <Minimap nodes={base} />
       <Controls showInteractive={false} />
     </ReactFlow>
     </>
@@ -133,11 +148,33 @@ function Flow() {
 /** Above this many nodes a new design opens on its top rows, readable, rather than all of it, tiny. */
 const FIT_ALL_MAX = 250;
 
-function initialFit(nodes: readonly FlowNode[]): FitViewOptions<FlowNode> {
+function initialFit(nodes: readonly FlowNode[]): { nodes: readonly FlowNode[]; minZoom?: number; maxZoom?: number } {
   // A small design is not blown up past 100 % (one new node would fill the canvas).
-  if (nodes.length <= FIT_ALL_MAX) return { padding: 0.08, maxZoom: 1 };
+  if (nodes.length <= FIT_ALL_MAX) return { nodes, maxZoom: 1 };
   const top = [...nodes].filter((n) => n.type !== 'namespace').sort((a, b) => a.position.y - b.position.y || a.position.x - b.position.x);
-  return { padding: 0.08, nodes: top.slice(0, 24).map((n) => ({ id: n.id })), minZoom: 0.5 };
+  return { nodes: top.slice(0, 24), minZoom: 0.5 };
+}
+
+const FIT_PADDING = 0.08;
+
+/**
+ * Fits the view to `nodes` — computed from our nodes, not React Flow's: in the overview, React
+ * Flow has none. `minZoom`/`maxZoom` narrow the canvas's own limits.
+ */
+function useFitTo() {
+  const rf = useReactFlow<FlowNode>();
+  const api = useStoreApi<FlowNode>();
+  return useCallback(
+    (nodes: readonly FlowNode[], options: { minZoom?: number; maxZoom?: number; duration?: number } = {}) => {
+      const box = union(nodes.map((n) => ({ x: n.position.x, y: n.position.y, width: n.width ?? 0, height: n.height ?? 0 })));
+      if (!box) return;
+      const { width, height, minZoom, maxZoom } = api.getState();
+      const lo = Math.max(minZoom, options.minZoom ?? minZoom);
+      const hi = Math.min(maxZoom, options.maxZoom ?? maxZoom);
+      void rf.setViewport(getViewportForBounds(box, width, height, lo, Math.max(lo, hi), FIT_PADDING), options.duration ? { duration: options.duration } : undefined);
+    },
+    [rf, api],
+  );
 }
 
 /**
@@ -146,6 +183,7 @@ function initialFit(nodes: readonly FlowNode[]): FitViewOptions<FlowNode> {
  */
 function useViewCommands(nodes: readonly FlowNode[]) {
   const rf = useReactFlow<FlowNode>();
+  const fitTo = useFitTo();
   const command = useDesign((s) => s.viewCommand);
   const [drawn, setDrawn] = useState<ReadonlySet<string>>(() => new Set());
   const [fitRequest, setFitRequest] = useState(0);
@@ -153,6 +191,10 @@ function useViewCommands(nodes: readonly FlowNode[]) {
   const ids = useMemo(() => new Set(nodes.map((n) => n.id)), [nodes]);
   // Objects placed by an edit (a palette drop on an empty canvas) stay where they were put.
   const edited = useDesign((s) => s.textCause === 'edit');
+  const nodesRef = useRef(nodes);
+  useEffect(() => {
+    nodesRef.current = nodes;
+  }, [nodes]);
   if (ids !== drawn) {
     let kept = 0;
     for (const id of ids) if (drawn.has(id)) kept++;
@@ -167,20 +209,23 @@ function useViewCommands(nodes: readonly FlowNode[]) {
   }, [emptied, rf]);
   useEffect(() => {
     if (fitRequest === 0) return;
-    const id = requestAnimationFrame(() => void rf.fitView(initialFit(rf.getNodes())));
+    const id = requestAnimationFrame(() => {
+      const { nodes: shown, ...limits } = initialFit(nodesRef.current);
+      fitTo(shown, limits);
+    });
     return () => cancelAnimationFrame(id);
-  }, [fitRequest, rf]);
+  }, [fitRequest, fitTo]);
   useEffect(() => {
     if (!command) return;
     if (command.kind === 'fit') {
-      void rf.fitView({ padding: 0.08, duration: 250 });
+      fitTo(nodesRef.current, { duration: 250 });
       return;
     }
-    const node = command.nodeId ? rf.getNode(command.nodeId) : undefined;
+    const node = command.nodeId ? nodesRef.current.find((n) => n.id === command.nodeId) : undefined;
     if (!node) return;
     const w = node.width ?? 0;
     const h = node.height ?? 0;
     const zoom = Math.max(rf.getZoom(), 0.75);
     void rf.setCenter(node.position.x + w / 2, node.position.y + h / 2, { zoom, duration: 300 });
-  }, [command, rf]);
+  }, [command, rf, fitTo]);
 }

@@ -50,7 +50,7 @@ export const RouteEdge = memo(function RouteEdge(props: EdgeProps<FlowEdge>) {
   if (weightEdit.editable) labelClasses.push('is-editable', 'nodrag', 'nopan');
   return (
     <>
-      <BaseEdge id={id} path={path} className={classes.join(' ')} {...(style ? { style } : {})} />
+      <BaseEdge id={id} path={path} className={classes.join(' ')} interactionWidth={0} {...(style ? { style } : {})} />
       {showLabel && (
         <EdgeLabelRenderer>
           <div

@@ -1,6 +1,7 @@
 import type { DesignState } from '../../store/index';
 import { selectGraph } from '../../store/index';
 import { GROUP_PADDING, nodeSize } from '../canvas/metrics';
+import { withDomNodes } from '../canvas/overview-mode';
 
 export type ImageFormat = 'png' | 'svg';
 
@@ -38,9 +39,14 @@ export function diagramBounds(s: DesignState): Box | null {
 /**
  * The diagram as a PNG or SVG file, rendered from the canvas's own DOM at 100 % zoom by
  * html-to-image (loaded on first use; it inlines styles and fetches nothing: fonts are the
- * system's). Only nodes React Flow has rendered appear: above 300 nodes it renders those in view.
+ * system's). Only nodes React Flow has rendered appear: above 300 nodes it renders those in view
+ * (zoomed far out, the overview gives way to them meanwhile).
  */
-export async function renderDiagram(s: DesignState, format: ImageFormat): Promise<Blob> {
+export function renderDiagram(s: DesignState, format: ImageFormat): Promise<Blob> {
+  return withDomNodes(() => renderDom(s, format));
+}
+
+async function renderDom(s: DesignState, format: ImageFormat): Promise<Blob> {
   const viewport = document.querySelector<HTMLElement>('.rd-canvas-pane .react-flow__viewport');
   const box = diagramBounds(s);
   if (!viewport || !box) throw new Error('there is no diagram to export');

@@ -1,0 +1,155 @@
+import { Panel, useReactFlow, useStore, useStoreApi, type ReactFlowState } from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, type PointerEvent as ReactPointerEvent, type WheelEvent as ReactWheelEvent } from 'react';
+import { useDesign } from '../../store/index';
+import type { FlowNode } from './flow-elements';
+import { centredOn, fitFrame, toCanvas, union, viewRect, type MapFrame, type Rect } from './minimap-geometry';
+
+const WIDTH = 168;
+const HEIGHT = 112;
+
+interface Colours {
+  readonly family: Readonly<Record<string, string>>;
+  readonly group: string;
+  readonly selected: string;
+  readonly mask: string;
+  readonly view: string;
+}
+
+/** The theme's colours, read from the CSS tokens (so light and dark follow the stylesheet). */
+function readColours(el: Element): Colours {
+  const css = getComputedStyle(el);
+  const v = (name: string, fallback: string): string => css.getPropertyValue(name).trim() || fallback;
+  return {
+    family: { 'gateway-api': v('--rd-gw', '#2f6fed'), istio: v('--rd-istio', '#0b8a7d'), core: v('--rd-core', '#4d5b70'), other: v('--rd-other', '#6f7682') },
+    group: v('--rd-ns-border', 'rgba(100, 116, 139, 0.22)'),
+    selected: v('--rd-accent', '#2f6fed'),
+    mask: v('--rd-minimap-mask', 'rgba(240, 242, 245, 0.6)'),
+    view: v('--rd-border-strong', '#d0d5dd'),
+  };
+}
+
+const selectView = (s: ReactFlowState) => ({ transform: s.transform, width: s.width, height: s.height });
+const sameView = (a: ReturnType<typeof selectView>, b: ReturnType<typeof selectView>): boolean =>
+  a.width === b.width && a.height === b.height && a.transform[0] === b.transform[0] && a.transform[1] === b.transform[1] && a.transform[2] === b.transform[2];
+
+/**
+ * The minimap: every node as a small rectangle in its family's colour, the view as a window in a
+ * mask; drag in it to move the view, wheel over it to zoom. Drawn on one canvas — a design of
+ * thousands of nodes costs one element and a few milliseconds per redraw, where an SVG minimap
+ * costs an element and a store subscription per node (and made every drag frame slower).
+ */
+export function Minimap({ nodes }: { nodes: readonly FlowNode[] }) {
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const rf = useReactFlow<FlowNode>();
+  const api = useStoreApi<FlowNode>();
+  const view = useStore(selectView, sameView);
+  const theme = useDesign((s) => s.theme);
+  const world = useMemo(() => union(nodes.map((n) => ({ x: n.position.x, y: n.position.y, width: n.width ?? 0, height: n.height ?? 0 }))), [nodes]);
+  const visible = useMemo(() => viewRect(view.transform, view.width, view.height), [view]);
+  // The world shown: every node and the view, so the window never leaves the map.
+  const frame = useMemo<MapFrame>(() => fitFrame(union(world ? [world, visible] : [visible]) ?? visible, WIDTH, HEIGHT), [world, visible]);
+  const frameRef = useRef(frame);
+  frameRef.current = frame;
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    const ctx = canvas?.getContext('2d');
+    if (!canvas || !ctx) return;
+    const id = requestAnimationFrame(() => draw(ctx, canvas, nodes, frame, visible, readColours(canvas)));
+    return () => cancelAnimationFrame(id);
+    // The theme changes the CSS tokens the colours are read from.
+  }, [nodes, frame, visible, theme]);
+
+  // Pointer: the view follows the pointer (centred on it) while the button is down.
+  const dragging = useRef(false);
+  const centreAt = useCallback(
+    (e: ReactPointerEvent<HTMLCanvasElement>) => {
+      const box = e.currentTarget.getBoundingClientRect();
+      const at = toCanvas(frameRef.current, e.clientX - box.left, e.clientY - box.top);
+      const { transform, width, height } = api.getState();
+      void rf.setViewport(centredOn(at, transform[2], width, height));
+    },
+    [rf, api],
+  );
+  const onPointerDown = useCallback(
+    (e: ReactPointerEvent<HTMLCanvasElement>) => {
+      dragging.current = true;
+      e.currentTarget.setPointerCapture(e.pointerId);
+      centreAt(e);
+    },
+    [centreAt],
+  );
+  const onPointerMove = useCallback((e: ReactPointerEvent<HTMLCanvasElement>) => dragging.current && centreAt(e), [centreAt]);
+  const onPointerUp = useCallback((e: ReactPointerEvent<HTMLCanvasElement>) => {
+    dragging.current = false;
+    e.currentTarget.releasePointerCapture(e.pointerId);
+  }, []);
+  const onWheel = useCallback(
+    (e: ReactWheelEvent<HTMLCanvasElement>) => {
+      const { transform, width, height, minZoom, maxZoom } = api.getState();
+      const zoom = Math.min(maxZoom, Math.max(minZoom, transform[2] * Math.pow(2, -e.deltaY / 500)));
+      const centre = toCanvas({ scale: transform[2], x: -transform[0] / transform[2], y: -transform[1] / transform[2] }, width / 2, height / 2);
+      void rf.setViewport(centredOn(centre, zoom, width, height));
+    },
+    [rf, api],
+  );
+
+  return (
+    <Panel position="top-right" className="rd-minimap">
+      <canvas
+        ref={canvasRef}
+        width={WIDTH * dpr()}
+        height={HEIGHT * dpr()}
+        style={{ width: WIDTH, height: HEIGHT }}
+        role="img"
+        aria-label={`Minimap of ${nodes.length.toLocaleString('en')} nodes: drag to move the view, scroll to zoom`}
+        data-testid="minimap"
+        data-nodes={nodes.length}
+        className="nodrag nopan nowheel"
+        onPointerDown={onPointerDown}
+        onPointerMove={onPointerMove}
+        onPointerUp={onPointerUp}
+        onWheel={onWheel}
+      />
+    </Panel>
+  );
+}
+
+const dpr = (): number => Math.min(2, Math.max(1, Math.round(window.devicePixelRatio || 1)));
+
+function draw(ctx: CanvasRenderingContext2D, canvas: HTMLCanvasElement, nodes: readonly FlowNode[], frame: MapFrame, visible: Rect, colours: Colours): void {
+  const ratio = canvas.width / WIDTH;
+  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+  ctx.clearRect(0, 0, WIDTH, HEIGHT);
+  const sx = (x: number): number => (x - frame.x) * frame.scale;
+  const sy = (y: number): number => (y - frame.y) * frame.scale;
+  // Namespaces first (outlines), then nodes by family, the selected one on top.
+  ctx.lineWidth = 1;
+  ctx.strokeStyle = colours.group;
+  for (const n of nodes) if (n.type === 'namespace') ctx.strokeRect(sx(n.position.x), sy(n.position.y), (n.width ?? 0) * frame.scale, (n.height ?? 0) * frame.scale);
+  let selected: FlowNode | undefined;
+  for (const n of nodes) {
+    if (n.type === 'namespace') continue;
+    if (n.selected) selected = n;
+    ctx.fillStyle = colours.family[n.data.family] ?? colours.family.other ?? '#888';
+    ctx.fillRect(sx(n.position.x), sy(n.position.y), Math.max(1, (n.width ?? 0) * frame.scale), Math.max(1, (n.height ?? 0) * frame.scale));
+  }
+  if (selected) {
+    ctx.strokeStyle = colours.selected;
+    ctx.lineWidth = 2;
+    ctx.strokeRect(sx(selected.position.x) - 1, sy(selected.position.y) - 1, (selected.width ?? 0) * frame.scale + 2, (selected.height ?? 0) * frame.scale + 2);
+  }
+  // The mask: everything but the view, dimmed.
+  const vx = sx(visible.x);
+  const vy = sy(visible.y);
+  const vw = visible.width * frame.scale;
+  const vh = visible.height * frame.scale;
+  ctx.fillStyle = colours.mask;
+  ctx.beginPath();
+  ctx.rect(0, 0, WIDTH, HEIGHT);
+  ctx.rect(vx, vy, vw, vh);
+  ctx.fill('evenodd');
+  ctx.strokeStyle = colours.view;
+  ctx.lineWidth = 1;
+  ctx.strokeRect(vx, vy, vw, vh);
+}
