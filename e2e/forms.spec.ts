@@ -102,7 +102,7 @@ test('namespace: moving a Service to another namespace, references follow or are
   expect(app.consoleErrors).toEqual([]);
 });
 
-test('drop: two objects dropped at the same spot do not overlap', async ({ page }) => {
+test('drop: objects dropped at the same spot, or added by a click, do not overlap', async ({ page }) => {
   const app = new Designer(page);
   await app.open();
   await app.newDesign();
@@ -114,7 +114,22 @@ test('drop: two objects dropped at the same spot do not overlap', async ({ page 
   await expect(app.node('Service', 'default', 'service-2')).toBeVisible();
   await app.drop('HTTPRoute', 80, 90);
   await expect(app.node('HTTPRoute', 'default', 'httproute')).toBeVisible();
-  const boxes = await Promise.all([app.node('Service', 'default', 'service'), app.node('Service', 'default', 'service-2'), app.node('HTTPRoute', 'default', 'httproute')].map(box));
+  // One more by a click on the palette: laid out with the rest, never over a node put by hand.
+  await page.getByTestId('palette-Service').click();
+  await expect(app.node('Service', 'default', 'service-3')).toBeVisible();
+  await expect(page.getByTestId('laying-out')).toHaveCount(0);
+  // Moved down by hand (now pinned there), then another by a click: the layout puts the next
+  // Service just below where the last one was — here, over it; it goes beside it instead.
+  const third = await box(app.node('Service', 'default', 'service-3'));
+  await page.mouse.move(third.x + 40, third.y + 12);
+  await page.mouse.down();
+  await page.mouse.move(third.x + 40, third.y + 12 + third.height + 20, { steps: 6 });
+  await page.mouse.up();
+  await page.getByTestId('palette-Service').click();
+  await expect(app.node('Service', 'default', 'service-4')).toBeVisible();
+  await expect(page.getByTestId('laying-out')).toHaveCount(0);
+  const nodes = ['service', 'service-2', 'service-3', 'service-4'].map((n) => app.node('Service', 'default', n)).concat(app.node('HTTPRoute', 'default', 'httproute'));
+  const boxes = await Promise.all(nodes.map(box));
   for (const [i, a] of boxes.entries()) for (const b of boxes.slice(i + 1)) expect(overlap(a, b), `${JSON.stringify(a)} overlaps ${JSON.stringify(b)}`).toBe(false);
   await app.screenshot('forms-05-drops-apart');
   expect(app.consoleErrors).toEqual([]);

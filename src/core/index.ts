@@ -32,6 +32,7 @@ export {
   renameResource,
   changeNamespace,
   placeFree,
+  clearOfFixed,
   PLACEMENT_GAP,
   removeResource,
   newObject,

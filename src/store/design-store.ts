@@ -154,7 +154,12 @@ export function createDesignStore(deps: DesignDeps): DesignStore {
       if (!force && (key === get().laidOutKey || key === laying)) return;
       laying = key;
       set({ layingOut: true });
-      layouter.layout(graph).then(
+      const fixed: Record<string, XY> = {};
+      for (const id of Object.keys(get().pinned)) {
+        const p = get().positions[id];
+        if (p) fixed[id] = p;
+      }
+      layouter.layout(graph, fixed).then(
         (positions) => {
           if (laying !== key) return; // a newer structure is being laid out
           laying = null;

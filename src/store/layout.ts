@@ -7,7 +7,11 @@ export interface XY {
 
 /** Computes node positions (top-left corners, absolute) for a graph — in a Worker in the browser. */
 export interface Layouter {
-  layout(graph: RouteGraph): Promise<Readonly<Record<string, XY>>>;
+  /**
+   * Positions for every node. `fixed`: nodes the user placed by hand, which keep their positions;
+   * no other node may be laid out over them.
+   */
+  layout(graph: RouteGraph, fixed?: Readonly<Record<string, XY>>): Promise<Readonly<Record<string, XY>>>;
 }
 
 /**

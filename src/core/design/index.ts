@@ -1,7 +1,7 @@
 export { attachRoute, bindVirtualService, addBackendRef, setBackendWeight, addDestination, setDestinationWeight, firstServicePort } from './connect.js';
 export { renameResource } from './rename.js';
 export { changeNamespace } from './namespace.js';
-export { placeFree, PLACEMENT_GAP } from './placement.js';
+export { clearOfFixed, placeFree, PLACEMENT_GAP } from './placement.js';
 export { removeResource } from './remove.js';
 export { newObject, PALETTE } from './templates.js';
 export { referencesOf, referencesTo, serviceOfHost } from './references.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { placeFree, type Box } from './placement.js';
+import { clearOfFixed, placeFree, type Box } from './placement.js';
 
 const box = (x: number, y: number, width = 100, height = 50): Box => ({ x, y, width, height });
 const apart = (a: Box, b: Box, gap: number): boolean =>
@@ -42,5 +42,41 @@ describe('placeFree', () => {
     const grid = Array.from({ length: 10_000 }, (_, i) => box((i % 100) * 130, Math.floor(i / 100) * 80));
     const p = placeFree(box(500, 500), grid, 24);
     expect(grid.every((b) => apart({ ...box(0, 0), ...p }, b, 24))).toBe(true);
+  });
+});
+
+describe('clearOfFixed', () => {
+  const b = (x: number, y: number, width = 100, height = 40) => ({ x, y, width, height });
+  it('moves the laid-out boxes that overlap a hand-placed one, and only those', () => {
+    const boxes = new Map([
+      ['pinned', b(0, 0)],
+      ['over', b(50, 10)],
+      ['apart', b(400, 400)],
+    ]);
+    const moved = clearOfFixed(boxes, new Set(['pinned']));
+    expect([...moved.keys()]).toEqual(['over']);
+    const spot = moved.get('over');
+    if (!spot) throw new Error('not moved');
+    const placed = { ...b(0, 0), ...spot };
+    expect(apart(placed, b(0, 0), 24)).toBe(true);
+    expect(apart(placed, b(400, 400), 24)).toBe(true);
+  });
+
+  it('moves nothing without hand-placed boxes, or when none is overlapped', () => {
+    expect(clearOfFixed(new Map([['a', b(0, 0)], ['b', b(10, 10)]]), new Set()).size).toBe(0);
+    expect(clearOfFixed(new Map([['a', b(0, 0)], ['b', b(300, 0)]]), new Set(['a'])).size).toBe(0);
+  });
+
+  it('keeps two moved boxes apart from each other too', () => {
+    const boxes = new Map([
+      ['pinned', b(0, 0, 300, 300)],
+      ['one', b(10, 10)],
+      ['two', b(20, 20)],
+    ]);
+    const moved = clearOfFixed(boxes, new Set(['pinned']));
+    const one = { ...b(0, 0), ...moved.get('one') };
+    const two = { ...b(0, 0), ...moved.get('two') };
+    expect(apart(one, two, 24)).toBe(true);
+    expect(apart(one, b(0, 0, 300, 300), 24) && apart(two, b(0, 0, 300, 300), 24)).toBe(true);
   });
 });

@@ -44,3 +44,24 @@ export function placeFree(want: Box, occupied: readonly Box[], gap = PLACEMENT_G
   for (const c of candidates) if (free(c.x, c.y)) return { x: c.x, y: c.y };
   return { x: want.x, y: Math.max(...occupied.map((b) => b.y + b.height)) + gap };
 }
+
+/**
+ * A fresh layout around nodes the user placed by hand (`fixed`): every other box that overlaps
+ * one of them moves to the nearest free spot (fixed boxes never move). Returns the moved boxes'
+ * new corners. An object added by a click is laid out with the rest and so never lands on a node
+ * the user put there.
+ */
+export function clearOfFixed(boxes: ReadonlyMap<string, Box>, fixed: ReadonlySet<string>, gap = PLACEMENT_GAP): Map<string, { x: number; y: number }> {
+  const moved = new Map<string, { x: number; y: number }>();
+  const pinned = [...fixed].flatMap((id) => boxes.get(id) ?? []);
+  if (pinned.length === 0) return moved;
+  const current = new Map(boxes);
+  for (const [id, box] of boxes) {
+    if (fixed.has(id) || !pinned.some((p) => overlaps(box, p, 0))) continue;
+    const others = [...current].filter(([other]) => other !== id).map(([, b]) => b);
+    const spot = placeFree(box, others, gap);
+    moved.set(id, spot);
+    current.set(id, { ...box, ...spot });
+  }
+  return moved;
+}
