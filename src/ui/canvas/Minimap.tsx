@@ -1,6 +1,7 @@
 import { Panel, useReactFlow, useStore, useStoreApi, type ReactFlowState } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, type PointerEvent as ReactPointerEvent, type WheelEvent as ReactWheelEvent } from 'react';
 import { useDesign } from '../../store/index';
+import { cssTokens, FAMILY_TOKENS } from './css-tokens';
 import type { FlowNode } from './flow-elements';
 import { centredOn, fitFrame, toCanvas, union, viewRect, type MapFrame, type Rect } from './minimap-geometry';
 
@@ -17,14 +18,9 @@ interface Colours {
 
 /** The theme's colours, read from the CSS tokens (so light and dark follow the stylesheet). */
 function readColours(el: Element): Colours {
-  const css = getComputedStyle(el);
-  const v = (name: string, fallback: string): string => css.getPropertyValue(name).trim() || fallback;
   return {
-    family: { 'gateway-api': v('--rd-gw', '#2f6fed'), istio: v('--rd-istio', '#0b8a7d'), core: v('--rd-core', '#4d5b70'), other: v('--rd-other', '#6f7682') },
-    group: v('--rd-ns-border', 'rgba(100, 116, 139, 0.22)'),
-    selected: v('--rd-accent', '#2f6fed'),
-    mask: v('--rd-minimap-mask', 'rgba(240, 242, 245, 0.6)'),
-    view: v('--rd-border-strong', '#d0d5dd'),
+    family: cssTokens(el, FAMILY_TOKENS),
+    ...cssTokens(el, { group: '--rd-ns-border', selected: '--rd-accent', mask: '--rd-minimap-mask', view: '--rd-border-strong' }),
   };
 }
 

@@ -2,6 +2,7 @@ import { useStore, useStoreApi, type ReactFlowState } from '@xyflow/react';
 import { useEffect, useMemo, useRef } from 'react';
 import type { GraphNode } from '../../core/index';
 import { selectDecisionPath, selectEdgeLit, selectGraph, selectNodeLit, useDesign, useDesignStore, type DesignState, type XY } from '../../store/index';
+import { cssTokens, FAMILY_TOKENS } from './css-tokens';
 import type { FlowEdge, FlowNode } from './flow-elements';
 import { edgePath, edgeStyle, nodeAt, nodeStyle, type EdgeStyle, type NodeStyle, type Tone } from './overview-scene';
 
@@ -75,26 +76,22 @@ interface Colours {
 }
 
 function readColours(el: Element): Colours {
-  const css = getComputedStyle(el);
-  const v = (name: string): string => css.getPropertyValue(name).trim() || '#888';
+  const t = cssTokens(el, { surface: '--rd-surface', nsBg: '--rd-ns-bg', nsBorder: '--rd-ns-border', nsText: '--rd-muted', font: '--rd-font' });
   return {
-    tone: {
-      attach: v('--rd-edge-attach'),
-      backend: v('--rd-edge-backend'),
-      ref: v('--rd-edge-ref'),
-      mirror: v('--rd-istio'),
-      broken: v('--rd-error'),
-      detached: v('--rd-warning'),
-      active: v('--rd-accent'),
-      lit: v('--rd-sim'),
-    },
-    border: { plain: v('--rd-border-strong'), warning: v('--rd-warning'), error: v('--rd-error'), selected: v('--rd-accent'), lit: v('--rd-sim') },
-    family: { 'gateway-api': v('--rd-gw'), istio: v('--rd-istio'), core: v('--rd-core'), other: v('--rd-other') },
-    surface: v('--rd-surface'),
-    nsBg: v('--rd-ns-bg'),
-    nsBorder: v('--rd-ns-border'),
-    nsText: v('--rd-muted'),
-    font: `600 11px ${v('--rd-font')}`,
+    tone: cssTokens(el, {
+      attach: '--rd-edge-attach',
+      backend: '--rd-edge-backend',
+      ref: '--rd-edge-ref',
+      mirror: '--rd-istio',
+      broken: '--rd-error',
+      detached: '--rd-warning',
+      active: '--rd-accent',
+      lit: '--rd-sim',
+    }),
+    border: cssTokens(el, { plain: '--rd-border-strong', warning: '--rd-warning', error: '--rd-error', selected: '--rd-accent', lit: '--rd-sim' }),
+    family: cssTokens(el, FAMILY_TOKENS),
+    ...t,
+    font: `600 11px ${t.font}`,
   };
 }
 
@@ -386,7 +383,9 @@ function attachPointer(pane: HTMLElement, canvas: HTMLCanvasElement, painter: Pa
     press = null;
     painter.move(null);
   };
-  const opts = { capture: true };
+  // Capturing on the pane: React Flow's own listeners (below it) never see a press on a node.
+  const controller = new AbortController();
+  const opts = { capture: true, signal: controller.signal };
   pane.addEventListener('pointerdown', down, opts);
   pane.addEventListener('mousedown', mouseDown, opts);
   pane.addEventListener('pointermove', move, opts);
@@ -394,12 +393,7 @@ function attachPointer(pane: HTMLElement, canvas: HTMLCanvasElement, painter: Pa
   pane.addEventListener('pointercancel', cancel, opts);
   pane.addEventListener('click', click, opts);
   return () => {
-    pane.removeEventListener('pointerdown', down, opts);
-    pane.removeEventListener('mousedown', mouseDown, opts);
-    pane.removeEventListener('pointermove', move, opts);
-    pane.removeEventListener('pointerup', up, opts);
-    pane.removeEventListener('pointercancel', cancel, opts);
-    pane.removeEventListener('click', click, opts);
+    controller.abort();
     pane.style.cursor = '';
   };
 }
