@@ -2,17 +2,17 @@
  * GRPCRoute → entry templates (gateway-api.md §7). Matches: `method` {type Exact (default) |
  * RegularExpression, service, method} and headers; no matches → every gRPC request. Filters:
  * header modifiers, mirror, ExtensionRef. Precedence: hostname, service chars, method chars,
- * header count, then age and name (precedence.ts).
+ * header count, then age and name (precedence.ts). The rule loop: rule-compiler.ts.
  */
-import { formatPath } from '../resources/path.js';
-import { resolveBackend, type BackendScope } from './backends.js';
-import { refOf, type CompileContext } from './context.js';
-import { collectProblems, isForwardTo, type CompiledRoute, type EntryTemplate } from './entry-template.js';
-import { GRPC_FILTERS, compileFilters, type RuleProblem } from './http-filters.js';
-import { REGEX_NOTE, dedupe, regexError } from './http-match.js';
-import { arr, creationOf, rec, str } from './read.js';
+import type { BackendScope } from './backends.js';
+import type { CompileContext } from './context.js';
+import type { CompiledRoute } from './entry-template.js';
+import { GRPC_FILTERS, type RuleProblem } from './http-filters.js';
+import { REGEX_NOTE, regexError } from './http-match.js';
+import { arr, rec, str } from './read.js';
+import { compileRules, type RouteRules } from './rule-compiler.js';
 import type { RouteModel } from './route-model.js';
-import type { BackendProblem, GrpcMethodMatch, HeaderMatch, Note, Provenance, RouteMatch } from './types.js';
+import type { GrpcMethodMatch, HeaderMatch, Note, RouteMatch } from './types.js';
 
 interface GrpcMatch {
   readonly match: RouteMatch;
@@ -60,63 +60,19 @@ function compileGrpcMatch(raw: unknown, where: string): GrpcMatch {
   };
 }
 
+const GRPC_RULES: RouteRules = {
+  routeKind: 'GRPCRoute',
+  compileMatch: (raw, where) => {
+    const m = compileGrpcMatch(raw, where);
+    const key = { pathRank: 0, pathChars: 0, hasMethod: false, grpcServiceChars: m.serviceChars, grpcMethodChars: m.methodChars, headerCount: m.headerCount, queryCount: 0 };
+    return { match: m.match, key, notes: m.notes, problem: m.problem };
+  },
+  allowed: GRPC_FILTERS,
+  defaultRule: false,
+  policies: false,
+  defaultMatchIndex: null,
+};
+
 export function compileGrpcRoute(ctx: CompileContext, route: RouteModel, scope: BackendScope): CompiledRoute {
-  const r = route.resource;
-  const rules = arr(rec(r.object.spec).rules);
-  const templates: EntryTemplate[] = [];
-  const droppedRules: { index: number; problem: RuleProblem }[] = [];
-  const backendProblems: BackendProblem[] = [];
-  rules.forEach((rawRule, ruleIndex) => {
-    const rule = rec(rawRule);
-    const rulePath = ['spec', 'rules', ruleIndex];
-    const explicit = arr(rule.matches);
-    const matches = (explicit.length > 0 ? explicit : [{}]).map((m, j) => compileGrpcMatch(m, formatPath([...rulePath, 'matches', j])));
-    const base: Provenance = { resource: r.id, ref: refOf(r), rule: ruleIndex, match: null, path: formatPath(rulePath) };
-    const fc = { ctx, route: r, scope, singlePrefix: null, allowed: GRPC_FILTERS, provenance: base };
-    const compiled = compileFilters(rule.filters, { ...fc, path: formatPath([...rulePath, 'filters']) });
-    let problem = matches.find((m) => m.problem)?.problem ?? compiled.problem;
-    const backends = arr(rule.backendRefs).map((b, k) => {
-      const path = formatPath([...rulePath, 'backendRefs', k]);
-      const bf = compileFilters(rec(b).filters, { ...fc, path: `${path}.filters` });
-      problem ??= bf.problem;
-      return resolveBackend(ctx, r, b, { ...base, path }, scope, bf.filters);
-    });
-    if (problem) {
-      droppedRules.push({ index: ruleIndex, problem });
-      return;
-    }
-    const action = isForwardTo(backends);
-    backendProblems.push(...collectProblems(action, compiled.filters));
-    matches.forEach((m, j) => {
-      templates.push({
-        entry: {
-          dialect: 'gateway-api',
-          routeKind: 'GRPCRoute',
-          provenance: explicit.length > 0 ? { ...base, match: j, path: formatPath([...rulePath, 'matches', j]) } : base,
-          ruleName: str(rule.name),
-          match: m.match,
-          filters: compiled.filters,
-          action,
-          timeouts: null,
-          retries: null,
-          fault: null,
-          notes: dedupe(m.notes),
-        },
-        key: {
-          pathRank: 0,
-          pathChars: 0,
-          hasMethod: false,
-          grpcServiceChars: m.serviceChars,
-          grpcMethodChars: m.methodChars,
-          headerCount: m.headerCount,
-          queryCount: 0,
-          creationTimestamp: creationOf(r.object),
-          namespacedName: `${r.namespace}/${r.name}`,
-          ruleIndex,
-          matchIndex: j,
-        },
-      });
-    });
-  });
-  return { templates, ruleCount: rules.length, droppedRules, backendProblems };
+  return compileRules(ctx, route, scope, GRPC_RULES);
 }

@@ -6,7 +6,7 @@ import type { GwCtx } from './gw-context.js';
 import { convertGateway } from './gw-gateway.js';
 import { compareAge, istioHttp, routeEntries, sortEntries, type HttpEntry } from './gw-http.js';
 import { isolationVirtualServices } from './gw-isolation.js';
-import { l4Body } from './gw-l4.js';
+import { l4Body, l4Destinations } from './gw-l4.js';
 import { covers, hostnameRank } from './hosts.js';
 import { compareStrings, slug } from './names.js';
 import type { Report } from './report.js';
@@ -60,19 +60,21 @@ export function gatewayToIstio(resources: readonly Resource[], options: ConvertO
   for (const r of http) if (r.kind === 'GRPCRoute' && (att.get(r) ?? []).length > 0) reportPlainHttp(r, report);
   for (const [r, vs] of httpVirtualServices(http, att, gwName, take, ctx)) slots.set(r, [...(slots.get(r) ?? []), ...vs]);
   for (const [gw, vss] of isolationVirtualServices(listeners, att, take, report)) slots.set(gw, [...(slots.get(gw) ?? []), ...vss]);
+  const l4Dest = new Map<Resource, KubeObject[]>();
+  const destOf = (r: Resource): KubeObject[] => l4Dest.get(r) ?? (l4Dest.set(r, l4Destinations(r, ctx)).get(r) as KubeObject[]);
   const tcpSeen = new Map<string, Resource>();
   const sniTaken = new Map<string, Set<string>>();
   for (const r of routes.filter((x) => x.kind === 'TLSRoute' || x.kind === 'TCPRoute').sort(byAge)) {
-    const a = att.get(r) ?? [];
-    if (r.kind === 'TCPRoute') {
-      for (const x of a) {
-        if (x.kind !== 'listener') continue;
-        const first = tcpSeen.get(x.listener.istioGateway);
-        if (first) report.lose('MultipleTCPRoutes', r, ['spec', 'parentRefs', x.parentIndex], `the listener already serves TCPRoute ${first.namespace}/${first.name}; Istio sends every connection to the first one`);
-        else tcpSeen.set(x.listener.istioGateway, r);
-      }
-    }
-    const body = l4Body(r, a, (x) => gwName(x, r.namespace), ctx);
+    // The oldest TCPRoute of a listener takes every connection (gateway-api.md §8); Istio would take
+    // the first VirtualService by its own order, so the later routes leave that listener out.
+    const a = (att.get(r) ?? []).filter((x) => {
+      if (r.kind !== 'TCPRoute' || x.kind !== 'listener') return true;
+      const first = tcpSeen.get(x.listener.istioGateway);
+      if (!first) return tcpSeen.set(x.listener.istioGateway, r) !== undefined;
+      report.note('UnreachableRuleDropped', r, ['spec', 'parentRefs', x.parentIndex], `the listener already serves TCPRoute ${first.namespace}/${first.name}, which is older (or first by namespace/name) and takes every connection: this parent is left out`);
+      return false;
+    });
+    const body = l4Body(r, a, (x) => gwName(x, r.namespace), () => destOf(r), ctx);
     if (!body) {
       slots.set(r, []);
       continue;
@@ -86,6 +88,8 @@ export function gatewayToIstio(resources: readonly Resource[], options: ConvertO
     report.origin({ kind: 'VirtualService', namespace: r.namespace, name }, ['spec', list, 0], r, ['spec', 'rules', 0]);
     slots.set(r, [vsObject(name, r.namespace, body)]);
   }
+  const meshRoutes = routes.filter((r) => r.kind !== 'TLSRoute');
+  for (const [r, vs] of meshVirtualServices(meshRoutes, att, take, destOf, ctx)) slots.set(r, [...(slots.get(r) ?? []), ...vs]);
   const items: KubeObject[] = [];
   for (const r of resources) items.push(...(slots.get(r) ?? [r.object]));
   return items;
@@ -168,18 +172,20 @@ function httpVirtualServices(routes: Resource[], att: Map<Resource, Attachment[]
       push(r, vsObject(name, r.namespace, { hosts: g.hosts, gateways: [...new Set(g.gateways)].sort(), http: httpOf(name, r.namespace, entries, ctx) }));
     }
   }
-  meshVirtualServices(routes, att, take, ctx, push);
   return out;
 }
 
 /**
  * GAMMA routes → mesh VirtualServices: producer routes for every client, consumer routes kept to
  * their namespace (`exportTo: ["."]`). Sidecars use one VirtualService per host (istio.md §1.7), so
- * every route of a Service (in one namespace) lands in one, ports and all: a route limited to a
- * Service port gets a `port` condition on each match, and GAMMA precedence orders the whole
- * (gateway-api.md §3.5: the routes of a port are the ones limited to it plus the unlimited ones).
+ * every route of a Service (in one namespace) lands in one, ports and kinds all: a route limited to
+ * a Service port gets a `port` condition on each match, GAMMA precedence orders the HTTP and gRPC
+ * rules (gateway-api.md §3.5: the routes of a port are the ones limited to it plus the unlimited
+ * ones), and TCPRoutes become `tcp` rules, oldest first (then namespace/name: the first applicable
+ * one takes a connection, gateway-api.md §8).
  */
-function meshVirtualServices(routes: Resource[], att: Map<Resource, Attachment[]>, take: (ns: string, base: string) => string, ctx: GwCtx, push: (r: Resource, o: KubeObject) => void): void {
+function meshVirtualServices(routes: Resource[], att: Map<Resource, Attachment[]>, take: (ns: string, base: string) => string, dest: (r: Resource) => KubeObject[], ctx: GwCtx): Map<Resource, KubeObject[]> {
+  const out = new Map<Resource, KubeObject[]>();
   const groups = new Map<string, { ns: string; consumer: boolean; svc: { namespace: string; name: string }; members: { route: Resource; port: number | undefined }[] }>();
   for (const r of routes) {
     for (const a of att.get(r) ?? []) {
@@ -195,11 +201,19 @@ function meshVirtualServices(routes: Resource[], att: Map<Resource, Attachment[]
     const members = [...new Set(g.members.map((m) => m.route))].sort(byAge);
     const home = members[0] as Resource;
     const host = hostOfService(g.svc, g.ns);
-    const entries = sortEntries(g.members.flatMap((m) => routeEntries(m.route, '*', g.ns, m.port, ctx)));
     const name = take(g.ns, members.length > 1 ? g.svc.name : home.name);
+    const httpMembers = g.members.filter((m) => m.route.kind !== 'TCPRoute');
+    const tcpMembers = g.members.filter((m) => m.route.kind === 'TCPRoute').sort((a, b) => byAge(a.route, b.route) || (a.port ?? 0) - (b.port ?? 0));
+    const http = httpMembers.length > 0 ? httpOf(name, g.ns, sortEntries(httpMembers.flatMap((m) => routeEntries(m.route, '*', g.ns, m.port, ctx))), ctx) : [];
+    const tcp = tcpMembers.map((m, i) => {
+      ctx.report.origin({ kind: 'VirtualService', namespace: g.ns, name }, ['spec', 'tcp', i], m.route, ['spec', 'rules', 0]);
+      return { ...(m.port !== undefined ? { match: [{ port: m.port }] } : {}), route: dest(m.route) };
+    });
     if (members.length > 1) for (const r of members) ctx.report.note('RoutesMerged', r, ['spec', 'parentRefs'], `sidecars use one VirtualService per host: the mesh rules of ${members.map((x) => `${x.namespace}/${x.name}`).join(', ')} for ${host} are merged into VirtualService ${g.ns}/${name}`);
-    push(home, vsObject(name, g.ns, { hosts: [host], http: httpOf(name, g.ns, entries, ctx), ...(g.consumer ? { exportTo: ['.'] } : {}) }));
+    const body = { hosts: [host], ...(httpMembers.length > 0 ? { http } : {}), ...(tcp.length > 0 ? { tcp } : {}), ...(g.consumer ? { exportTo: ['.'] } : {}) };
+    out.set(home, [...(out.get(home) ?? []), vsObject(name, g.ns, body)]);
   }
+  return out;
 }
 
 /**

@@ -1,10 +1,10 @@
 import type { FieldPath } from '../resources/path.js';
 import type { KubeObject, Resource } from '../resources/types.js';
-import { fqdn, serviceOfHost } from './design.js';
+import { serviceOfHost } from './design.js';
 import { isGatewayHostname } from './hosts.js';
 import { backendRefs } from './istio-backends.js';
 import type { IstioCtx } from './istio-context.js';
-import { boundGateways, gatewayParents, ROUTE_API } from './istio-virtual-service.js';
+import { boundGateways, gatewayParents, meshNames, producerMessage, ROUTE_API } from './istio-virtual-service.js';
 import { num, records, spec, strings } from './read.js';
 
 /** A TLSRoute or TCPRoute to emit: its preferred name is settled by the caller. */
@@ -24,7 +24,7 @@ const IGNORED_L4 = ['destinationSubnets', 'sourceLabels', 'sourceNamespace', 'ga
  * listeners; `tcp[]` → TCPRoutes on TCP listeners, the first rule that applies to a port taking it
  * (istio.md §1.5; gateway-api.md §8). Match attributes without a Gateway API form are reported.
  */
-export function convertL4(vs: Resource, ctx: IstioCtx, skipped: ReadonlySet<string> = new Set(), owners: ReadonlyMap<string, Resource> = new Map()): L4Route[] {
+export function convertL4(vs: Resource, ctx: IstioCtx, skipped: ReadonlySet<string> = new Set()): L4Route[] {
   const out: L4Route[] = [];
   const s = spec(vs.object);
   const tls = records(s.tls);
@@ -58,6 +58,8 @@ export function convertL4(vs: Resource, ctx: IstioCtx, skipped: ReadonlySet<stri
     });
   }
   const tcp = records(s.tcp);
+  const exportTo = strings(s.exportTo);
+  const consumer = exportTo.length === 1 && (exportTo[0] === '.' || exportTo[0] === vs.namespace);
   const claimedPorts = new Set<string>();
   for (const { item: rule, index } of tcp) {
     const at: FieldPath = ['spec', 'tcp', index];
@@ -74,32 +76,35 @@ export function convertL4(vs: Resource, ctx: IstioCtx, skipped: ReadonlySet<stri
       claimedPorts.add(key);
       return true;
     });
-    const mesh = boundGateways(vs).mesh
-      ? strings(s.hosts).flatMap((h) => {
-          const svc = serviceOfHost(h, vs.namespace);
-          // Another VirtualService claims the host first: sidecars never read this one's tcp rules.
-          const owner = svc ? owners.get(fqdn(svc)) : undefined;
-          if (svc && owner !== undefined && owner !== vs) return [];
-          return svc ? [{ group: '', kind: 'Service', name: svc.name, ...(svc.namespace !== vs.namespace ? { namespace: svc.namespace } : {}), ...(ports && ports.size === 1 ? { port: [...ports][0] } : {}) }] : [];
-        })
-      : [];
-    if (parentRefs.length + mesh.length === 0) {
+    // Sidecars read the tcp rules of every VirtualService whose host matches, in istiod's order
+    // (tls.go getConfigsForHost): each becomes a TCPRoute of the Service, a producer route in the
+    // Service's namespace unless `exportTo` keeps it to the VirtualService's (as planHttp does).
+    const byNs = new Map<string, KubeObject[]>();
+    if (parentRefs.length > 0) byNs.set(vs.namespace, [...parentRefs]);
+    if (boundGateways(vs).mesh) {
+      for (const h of strings(s.hosts)) {
+        const svc = serviceOfHost(h, vs.namespace);
+        if (!svc) continue;
+        const ns = consumer ? vs.namespace : svc.namespace;
+        if (consumer && ns === svc.namespace) ctx.report.lose('ExportTo', vs, ['spec', 'exportTo'], producerMessage(svc, ns), { scope: null, requests: [{ hosts: meshNames(svc) }] });
+        const ref = { group: '', kind: 'Service', name: svc.name, ...(svc.namespace !== ns ? { namespace: svc.namespace } : {}), ...(ports && ports.size === 1 ? { port: [...ports][0] } : {}) };
+        byNs.set(ns, [...(byNs.get(ns) ?? []), ref]);
+      }
+    }
+    if (byNs.size === 0) {
       if (index > 0) ctx.report.note('UnreachableRuleDropped', vs, at, 'an earlier tcp rule already takes every port this rule applies to; it is left out');
       continue;
     }
-    const backends = backendRefs(rule.route, [...at, 'route'], vs, vs.namespace, 'TCPRoute', ctx);
-    out.push({
-      kind: 'TCPRoute',
-      namespace: vs.namespace,
-      base: tcp.length === 1 ? vs.name : `${vs.name}-${index + 1}`,
-      at,
-      object: (name) => ({
-        apiVersion: ROUTE_API,
+    for (const [ns, refs] of [...byNs.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const backends = backendRefs(rule.route, [...at, 'route'], vs, ns, 'TCPRoute', ctx);
+      out.push({
         kind: 'TCPRoute',
-        metadata: { name, namespace: vs.namespace },
-        spec: { parentRefs: [...parentRefs, ...mesh], rules: [{ backendRefs: backends }] },
-      }),
-    });
+        namespace: ns,
+        base: tcp.length === 1 ? vs.name : `${vs.name}-${index + 1}`,
+        at,
+        object: (name) => ({ apiVersion: ROUTE_API, kind: 'TCPRoute', metadata: { name, namespace: ns }, spec: { parentRefs: refs, rules: [{ backendRefs: backends }] } }),
+      });
+    }
   }
   return out;
 }

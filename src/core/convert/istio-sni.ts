@@ -1,7 +1,6 @@
 import { compareTimes } from '../compile/precedence.js';
 import { creationOf } from '../compile/read.js';
 import type { Resource } from '../resources/types.js';
-import { fqdn, serviceOfHost } from './design.js';
 import { boundGateways } from './istio-virtual-service.js';
 import { compareStrings } from './names.js';
 import { records, spec, strings } from './read.js';
@@ -34,19 +33,4 @@ export function skippedTlsMatches(vss: readonly Resource[]): Set<string> {
 function istioOrder(vss: readonly Resource[]): Resource[] {
   const at = new Map(vss.map((vs) => [vs, creationOf(vs.object)]));
   return [...vss].sort((a, b) => compareTimes(at.get(a) ?? null, at.get(b) ?? null) || compareStrings(a.name, b.name) || compareStrings(a.namespace, b.namespace));
-}
-
-/**
- * Sidecars use only the first VirtualService (istiod's order) bound to the mesh for a Service host
- * (istio.md §1.7): Service FQDN → that VirtualService. Its `tcp` rules alone route the connections.
- */
-export function meshOwners(vss: readonly Resource[]): Map<string, Resource> {
-  const owners = new Map<string, Resource>();
-  for (const vs of istioOrder(vss.filter((x) => boundGateways(x).mesh))) {
-    for (const h of strings(spec(vs.object).hosts)) {
-      const svc = serviceOfHost(h, vs.namespace);
-      if (svc && !owners.has(fqdn(svc))) owners.set(fqdn(svc), vs);
-    }
-  }
-  return owners;
 }

@@ -7,7 +7,7 @@ import { convertIstioGateway } from './istio-gateway.js';
 import { grpcPlans, grpcRoute, reportGrpcOnly } from './istio-grpc.js';
 import { emitRules } from './istio-http-rule.js';
 import { convertL4 } from './istio-l4.js';
-import { meshOwners, skippedTlsMatches } from './istio-sni.js';
+import { skippedTlsMatches } from './istio-sni.js';
 import { dropShadowedParents, planHttp, ROUTE_API, type RoutePlan } from './istio-virtual-service.js';
 import { orderVirtualHosts } from './istio-vhosts.js';
 import { compareStrings } from './names.js';
@@ -51,7 +51,6 @@ export function istioToGateway(resources: readonly Resource[], options: ConvertO
   for (const p of all) names.set(p, take(grpc.has(p) ? 'GRPCRoute' : 'HTTPRoute', p.namespace, p.base));
   orderVirtualHosts(all, (p) => names.get(p) as string, ctx);
   const skipped = skippedTlsMatches(vss);
-  const owners = meshOwners(vss);
   for (const vs of vss) {
     const out: KubeObject[] = [];
     for (const p of plans.get(vs) ?? []) {
@@ -59,7 +58,7 @@ export function istioToGateway(resources: readonly Resource[], options: ConvertO
       out.push(rules ? grpcRoute(p, rules, names.get(p) as string, ctx) : httpRoute(p, names.get(p) as string, ctx));
       if (rules) reportGrpcOnly(p, names.get(p) as string, ctx);
     }
-    for (const l4 of convertL4(vs, ctx, skipped, owners)) {
+    for (const l4 of convertL4(vs, ctx, skipped)) {
       const name = take(l4.kind, l4.namespace, l4.base);
       report.origin({ kind: l4.kind, namespace: l4.namespace, name }, ['spec', 'rules', 0], vs, l4.at);
       out.push(l4.object(name));

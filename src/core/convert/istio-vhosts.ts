@@ -14,7 +14,9 @@ import { preserveOrder, type OrderEntry, type OrderProblem } from './order.js';
  *
  * A gateway virtual host lists the routes of its VirtualServices oldest first (ties by name, then
  * namespace), with catch-all routes moved to the end; a sidecar takes only the first VirtualService
- * of a host. Each virtual host's sequence goes through the order fixer; as a rule can serve several
+ * of a host (the first that yields routes for the port and client: one whose every match names a
+ * port, source or gateways may leave the host to the next — istio-virtual-service.ts `selective`
+ * reports it). Each virtual host's sequence goes through the order fixer; as a rule can serve several
  * hosts, sequences are fixed again until no match is added.
  */
 export function orderVirtualHosts(plans: readonly RoutePlan[], routeName: (p: RoutePlan) => string, ctx: IstioCtx): void {

@@ -137,6 +137,29 @@ function drafts(vs: Resource, routeNs: string, ctx: IstioCtx): RuleDraft[] {
 }
 
 /** The HTTP route plans of a VirtualService (none when it has no `http` rules). */
+/** The names a mesh client can call a Service by (requests.ts sends them the FQDN). */
+export function meshNames(svc: ServiceRef): string[] {
+  return [svc.name, `${svc.name}.${svc.namespace}`, `${svc.name}.${svc.namespace}.svc`, fqdn(svc)];
+}
+
+/** The ExportTo loss of a VirtualService kept to the Service's own namespace: its GAMMA route is a producer route. */
+export function producerMessage(svc: ServiceRef, ns: string): string {
+  return `a GAMMA route in the namespace of Service ${svc.namespace}/${svc.name} is a producer route: it applies to every client, not only to those in ${ns}`;
+}
+
+/**
+ * Can the VirtualService yield no mesh route for some port or client? Each of its http matches then
+ * names a `port`, `sourceLabels`, `sourceNamespace` or `gateways` (route.go TranslateRoute drops a
+ * match for another port, source or gateway): where all are dropped the VS builds no virtual host.
+ */
+function selective(vs: Resource): boolean {
+  const rules = records(spec(vs.object).http);
+  return rules.every(({ item }) => {
+    const ms = records(item.match);
+    return ms.length > 0 && ms.every(({ item: m }) => ['port', 'sourceLabels', 'sourceNamespace', 'gateways'].some((k) => m[k] !== undefined));
+  });
+}
+
 export function planHttp(vs: Resource, ctx: IstioCtx): RoutePlan[] {
   if (records(spec(vs.object).http).length === 0) return [];
   const plans: RoutePlan[] = [];
@@ -168,7 +191,9 @@ export function planHttp(vs: Resource, ctx: IstioCtx): RoutePlan[] {
         return;
       }
       const ns = consumer ? vs.namespace : svc.namespace;
-      if (consumer && ns === svc.namespace) ctx.report.lose('ExportTo', vs, ['spec', 'exportTo'], `a GAMMA route in the namespace of Service ${svc.namespace}/${svc.name} is a producer route: it applies to every client, not only to those in ${ns}`, { scope: null, requests: [{ hosts: [svc.name, `${svc.name}.${svc.namespace}`, `${svc.name}.${svc.namespace}.svc`, fqdn(svc)] }] });
+      const names = meshNames(svc);
+      if (selective(vs)) ctx.report.lose('UnsupportedMatch', vs, ['spec', 'http'], `every match names a port, a source or gateways: on other ports, or for other clients, sidecars build no route from this VirtualService and leave ${svc.name} to the next VirtualService or to the Service itself (istiod route.go buildSidecarVirtualHostsForVirtualService); the GAMMA route takes those requests`, { scope: null, requests: [{ hosts: names }] });
+      if (consumer && ns === svc.namespace) ctx.report.lose('ExportTo', vs, ['spec', 'exportTo'], producerMessage(svc, ns), { scope: null, requests: [{ hosts: names }] });
       byNs.set(ns, [...(byNs.get(ns) ?? []), svc]);
     });
     for (const [ns, services] of [...byNs.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {

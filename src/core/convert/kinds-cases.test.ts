@@ -26,6 +26,35 @@ const CASES: Case[] = [
     (r) => expect(r.items.filter((o) => o.kind === 'VirtualService')).toHaveLength(1),
   ],
   [
+    'gateway-api.md §3.5, §8 + istio.md §1.5: GAMMA TCPRoutes of one Service land in one VirtualService, oldest first (the VirtualService names would order them otherwise)',
+    'istio',
+    svc('db', '{port: 5432, name: tcp}, {port: 6432, name: tcp-admin}') + svc('db-v2', '{port: 5432, name: tcp}') +
+      route('TCPRoute', 'r0', '  parentRefs: [{group: "", kind: Service, name: db, port: 5432}, {group: "", kind: Service, name: db-v2}]\n  rules: [{backendRefs: [{name: db-v2, port: 5432}]}]\n', 'v1alpha2').replace('namespace: shop}', 'namespace: shop, creationTimestamp: "2025-01-01T00:00:00Z"}') +
+      route('TCPRoute', 'r1', '  parentRefs: [{group: "", kind: Service, name: db}]\n  rules: [{backendRefs: [{name: db, port: 5432}]}]\n', 'v1alpha2').replace('namespace: shop}', 'namespace: shop, creationTimestamp: "2024-01-01T00:00:00Z"}'),
+    [],
+    (r) => {
+      expect(item(r, 'VirtualService', 'db')).toMatchObject({ spec: { hosts: ['db'], tcp: [{ route: [{ destination: { host: 'db' } }] }, { match: [{ port: 5432 }], route: [{ destination: { host: 'db-v2' } }] }] } });
+      // The second Service parent of r0 is converted too.
+      expect(item(r, 'VirtualService', 'r0')).toMatchObject({ spec: { hosts: ['db-v2'] } });
+    },
+  ],
+  [
+    'istio.md §1.7 (route.go buildSidecarVirtualHostsForVirtualService): a mesh VirtualService whose only match is for another port builds no route on port 80, so the Service answers; the GAMMA route takes port 80 (UnsupportedMatch names those requests)',
+    'gateway-api',
+    SVCS + vs('v', '  hosts: [a]\n  http: [{match: [{headers: {x-h: {exact: "1"}}, port: 8080}], route: [{destination: {host: b, port: {number: 80}}}]}]\n'),
+    ['UnsupportedMatch'],
+    (r) => expect(r.loss.filter((l) => l.code === 'UnsupportedMatch').map((l) => l.scope)).toEqual([null, 'spec.http[0].match[0]']),
+  ],
+  [
+    'istio.md §1.5 (tls.go getConfigsForHost): sidecars read the tcp rules of every VirtualService of a Service; one kept to the Service’s namespace becomes a producer TCPRoute (ExportTo)',
+    'gateway-api',
+    svc('db', '{port: 5432, name: tcp}') + svc('db-v2', '{port: 5432, name: tcp}') +
+      vs('v0', '  hosts: [db]\n  exportTo: ["."]\n  tcp: [{match: [{port: 5432}], route: [{destination: {host: db-v2, port: {number: 5432}}}]}]\n') +
+      vs('v1', '  hosts: [db]\n  tcp: [{route: [{destination: {host: db, port: {number: 5432}}}]}]\n'),
+    ['ExportTo'],
+    (r) => expect(r.items.filter((o) => o.kind === 'TCPRoute').map((o) => (o.metadata as { name: string }).name)).toEqual(['v0', 'v1']),
+  ],
+  [
     'gateway-api.md §8 + istio.md §1.5: an SNI name two TLSRoutes share goes to the older; Istio would skip the whole later match',
     'istio',
     GW + SVCS + route('TLSRoute', 'r0', '  parentRefs: [{name: edge, sectionName: tls}]\n  hostnames: [a.example.com]\n  rules: [{backendRefs: [{name: a, port: 80}]}]\n', 'v1alpha2') + route('TLSRoute', 'r1', '  parentRefs: [{name: edge, sectionName: tls}]\n  hostnames: [a.example.com, b.example.com]\n  rules: [{backendRefs: [{name: b, port: 80}]}]\n', 'v1alpha2'),

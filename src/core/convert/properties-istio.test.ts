@@ -1,8 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { convertedResources } from './equivalence.js';
-import { convert } from './index.js';
-import { explain, fcParams, parseValid, runs, services, SERVICES, unexplained } from './test-designs.js';
+import { fcParams, forwardProblem, parseValid, runs, services, SERVICES, roundTripProblem } from './test-designs.js';
 
 /**
  * STYLE.md "fast-check for … conversion keeps every decision": generated Istio designs (servers
@@ -100,9 +98,7 @@ describe('conversion properties: Istio → Gateway API', () => {
       fc.property(designArb, (d) => {
         const source = parseValid(istioDesign(d));
         fc.pre(source !== undefined);
-        const result = convert(source, { to: 'gateway-api' });
-        const diffs = unexplained(source, result);
-        expect(diffs.length, explain(diffs, result)).toBe(0);
+        expect(forwardProblem(source, 'gateway-api')).toBeNull();
       }),
       fcParams(80, process.env),
     );
@@ -113,11 +109,7 @@ describe('conversion properties: Istio → Gateway API', () => {
       fc.property(designArb, (d) => {
         const source = parseValid(istioDesign(d));
         fc.pre(source !== undefined);
-        const there = convert(source, { to: 'gateway-api' });
-        const middle = convertedResources(there);
-        const back = convert(middle, { to: 'istio' });
-        const second = unexplained(middle, back, source);
-        expect(second.length, explain(second, back)).toBe(0);
+        expect(roundTripProblem(source, 'gateway-api', 'istio', false)).toBeNull();
       }),
       fcParams(40, process.env),
     );

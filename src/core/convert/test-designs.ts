@@ -1,9 +1,10 @@
 import { parse } from '../resources/parse.js';
 import type { Resource } from '../resources/types.js';
 import { validate } from '../validate/index.js';
-import { checkEquivalence, type Difference } from './equivalence.js';
+import { checkEquivalence, convertedResources, type Difference } from './equivalence.js';
+import { convert } from './index.js';
 import { boundaryRequests } from './requests.js';
-import type { ConvertResult } from './types.js';
+import type { ConvertOptions, ConvertResult } from './types.js';
 
 /**
  * Test support for the conversion properties (properties*.test.ts): design text from plain
@@ -37,6 +38,29 @@ export function explain(diffs: readonly Difference[], result: ConvertResult): st
   const loss = result.loss.map((l) => `${l.code} ${l.resource.kind} ${l.resource.namespace}/${l.resource.name} scope=${l.scope ?? 'null'}${l.widens ? ' widens' : ''}${l.requests ? ` requests=${JSON.stringify(l.requests)}` : ''}`).join('; ');
   const cases = diffs.slice(0, 3).map((d) => `${d.request.text}${d.request.mesh ? ` from ${d.request.mesh.namespace}` : ''} [${d.request.headers.join('; ')}]: ${d.fields.join(',')}\n  before ${who(d.before)}\n  after  ${who(d.after)}`);
   return [`${diffs.length} unexplained difference(s)`, ...cases, `loss: ${loss || 'none'}`].join('\n');
+}
+
+/** The proof of one conversion: its unexplained differences, told (`explain`), or null when there are none. */
+export function forwardProblem(source: readonly Resource[], to: ConvertOptions['to']): string | null {
+  const result = convert(source, { to });
+  const diffs = unexplained(source, result);
+  return diffs.length === 0 ? null : explain(diffs, result);
+}
+
+/**
+ * The proof of a round trip `source` → `to` → `back`: the second leg is proven on the source's
+ * boundary requests; with `lossless`, a trip that lost nothing either way must also decide every
+ * request as the source did. Null when all holds.
+ */
+export function roundTripProblem(source: readonly Resource[], to: ConvertOptions['to'], back: ConvertOptions['to'], lossless: boolean): string | null {
+  const there = convert(source, { to });
+  const middle = convertedResources(there);
+  const result = convert(middle, { to: back });
+  const second = unexplained(middle, result, source);
+  if (second.length > 0) return explain(second, result);
+  if (!lossless || there.loss.length > 0 || result.loss.length > 0) return null;
+  const trip = unexplained(source, result);
+  return trip.length === 0 ? null : explain(trip, result);
 }
 
 /** `FC_RUNS=5000 npx vitest run src/core/convert/properties` searches harder. */

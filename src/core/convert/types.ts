@@ -64,7 +64,6 @@ export const LOSS_CODES = [
   'Timeouts',
   'SessionPersistence',
   'ParentNotInDesign',
-  'MultipleTCPRoutes',
   'GRPCRequestsOnly',
 ] as const;
 export type LossCode = (typeof LOSS_CODES)[number];

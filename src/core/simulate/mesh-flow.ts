@@ -2,9 +2,10 @@
  * A request inside the mesh (gateway-api.md §3.5): from a workload to the Service named by the
  * host (short names resolve in the client's namespace). Consumer routes in the client's namespace
  * win; otherwise producer routes; with no route at all the request goes straight to the Service.
- * Once routes exist, a request no rule matches is rejected (404).
+ * Once routes exist, a request no rule matches is rejected (404) — but an Istio connection no `tcp`
+ * rule takes goes to the Service (tls.go buildSidecarOutboundTCPFilterChainOpts).
  */
-import type { MeshPort, MeshRouteSet, MeshService, RouteTable } from '../compile/types.js';
+import type { MeshPort, MeshRouteSet, MeshService, RouteTable, SourceMatch } from '../compile/types.js';
 import { applyEntry } from './apply-entry.js';
 import { newState, noRoute, uniqueNotes } from './decision.js';
 import { backendNotes } from './backend-notes.js';
@@ -36,13 +37,19 @@ export function simulateInMesh(table: RouteTable, v: RequestView, client: MeshCl
   const here = { ...at, listener };
   for (const rej of svc.rejected) here.trace.push({ step: 'route', ref: `${rej.route.kind} ${rej.route.namespace}/${rej.route.name}`, result: 'skipped', reason: `route ${rej.route.name}: not attached — ${rej.message}` });
   const l4 = r.protocol === 'tcp' || r.protocol === 'tls' || r.protocol === 'udp';
-  const set = port ? pickSet(port.routeSets.filter((x) => carries(x, l4)), client) : null;
+  const set = port ? pickSet(port.routeSets, client, l4) : null;
   if (!port || !set) {
-    here.trace.push({ step: 'route', ref: `Service ${svc.ref.namespace}/${svc.ref.name}`, result: 'skipped', reason: 'no route is attached to this Service port for this client: traffic flows as if there were no mesh routes' });
+    const why = (port?.routeSets.length ?? 0) > 0 ? 'no route attached to this Service port applies to this client and kind of traffic' : 'no route is attached to this Service port';
+    here.trace.push({ step: 'route', ref: `Service ${svc.ref.namespace}/${svc.ref.name}`, result: 'skipped', reason: `${why}: traffic flows as if there were no mesh routes` });
     return direct(here, `${svc.ref.namespace}/${svc.ref.name}`, v, s.ok, false);
   }
   here.trace.push({ step: 'vhost', ref: set.scope.kind === 'consumer' ? `consumer routes in ${set.scope.namespace}` : set.scope.kind === 'producer' ? 'producer routes' : 'mesh routes', result: 'matched', reason: set.scope.kind === 'consumer' ? `the client is in ${set.scope.namespace}: its consumer routes replace the producer routes` : 'routes of the Service' });
   const entry = walkVhost(l4 && set.l4 ? set.l4 : set.vhost, v, options.traceAll, here.trace, here.notes);
+  if (!entry && l4 && set.dialect === 'istio') {
+    // tls.go buildSidecarOutboundTCPFilterChainOpts: no tcp rule applies → the Service's default route.
+    here.trace.push({ step: 'route', ref: `Service ${svc.ref.namespace}/${svc.ref.name}`, result: 'matched', reason: 'no tcp rule applies to this connection: the Service\'s default route takes it' });
+    return direct(here, `${svc.ref.namespace}/${svc.ref.name}`, v, s.ok, false);
+  }
   if (!entry) return noRoute({ ...here, dialect: set.dialect }, s.noMatch, 'routes are attached to this Service but no rule matches the request');
   const part = applyEntry(entry, v, r.port, s, here.notes);
   return { ...part, dialect: entry.dialect, gateway: svc.ref, listener, trace: here.trace, notes: uniqueNotes([...part.notes, ...backendNotes(table, part.backends)]) };
@@ -53,23 +60,39 @@ function pickPort(svc: MeshService, port: number): MeshPort | undefined {
 }
 
 /**
- * Does a route set carry this kind of traffic on this port? Connections (TCP, TLS) take only L4
+ * Does a route set carry this kind of traffic for this client? Connections (TCP, TLS) take only L4
  * routes, requests only HTTP (and gRPC) routes; a set with none of the kind is as if no route were
- * attached for it, and the traffic goes straight to the Service (Istio: a VirtualService that
- * yields no route for the port adds no virtual host, and the Service's default route applies).
+ * attached for it. An Istio set carries requests only if one of its routes is generated for the
+ * client: istiod drops a route whose `sourceLabels` / `sourceNamespace` do not select the client's
+ * proxy (route.go `TranslateRoute`, `sourceMatchHTTP`), and a VirtualService left with no route
+ * builds no virtual host (`buildSidecarVirtualHostsForVirtualService`) — the next claimant, else the
+ * Service's default route, takes the host (`BuildSidecarVirtualHostWrapper`).
  */
-function carries(set: MeshRouteSet, l4: boolean): boolean {
-  return (l4 ? (set.l4?.entries.length ?? 0) : set.vhost.entries.length) > 0;
+function carries(set: MeshRouteSet, l4: boolean, client: MeshClient): boolean {
+  if (l4) return (set.l4?.entries.length ?? 0) > 0;
+  if (set.dialect !== 'istio') return set.vhost.entries.length > 0;
+  return set.vhost.entries.some((e) => sourceHolds(e.match.source, client));
 }
 
-/** GEP-1294: consumer routes in the client's namespace, else producer routes (Istio: `all`). */
-function pickSet(sets: readonly MeshRouteSet[], client: MeshClient): MeshRouteSet | null {
-  return (
-    sets.find((x) => x.scope.kind === 'consumer' && x.scope.namespace === client.namespace) ??
-    sets.find((x) => x.scope.kind === 'producer') ??
-    sets.find((x) => x.scope.kind === 'all') ??
-    null
-  );
+function sourceHolds(source: SourceMatch | undefined, client: MeshClient): boolean {
+  if (!source) return true;
+  if (source.namespace !== undefined && source.namespace !== client.namespace) return false;
+  return Object.entries(source.labels ?? {}).every(([k, v]) => client.labels[k] === v);
+}
+
+/**
+ * GEP-1294: consumer routes in the client's namespace, else producer routes. Istio: the sets of
+ * the client's namespace, else the public (`all`) ones, are its claimants in order: the first that
+ * carries the traffic wins, and none means the Service itself.
+ */
+function pickSet(sets: readonly MeshRouteSet[], client: MeshClient, l4: boolean): MeshRouteSet | null {
+  const yields = (x: MeshRouteSet): boolean => carries(x, l4, client);
+  const mine = (x: MeshRouteSet): boolean => x.scope.kind === 'consumer' && x.scope.namespace === client.namespace;
+  const consumer = sets.find((x) => x.dialect === 'gateway-api' && mine(x) && yields(x));
+  if (consumer) return consumer;
+  const istio = sets.filter((x) => x.dialect === 'istio' && mine(x));
+  if (istio.length > 0) return istio.find(yields) ?? null;
+  return sets.find((x) => x.scope.kind === 'producer' && yields(x)) ?? sets.find((x) => x.scope.kind === 'all' && yields(x)) ?? null;
 }
 
 function direct(state: ReturnType<typeof newState>, key: string, v: RequestView, ok: number | string, assumed: boolean): Decision {

@@ -1,23 +1,26 @@
 /**
- * Which VirtualService of a sidecar's list claims a service host (istio.md §1.7; istio/istio
- * pilot/pkg/networking/core/route/route.go BuildSidecarVirtualHostWrapper): the first VS, in the
- * list's order, that names the host exactly or is the VS of the most specific wildcard host that
- * covers it (the first of the longest). Indexed once per list: a claim costs the hosts that could
- * overlap the name, not the whole list.
+ * Which VirtualServices of a sidecar's list claim a service host (istio.md §1.7; istio/istio
+ * pilot/pkg/networking/core/route/route.go BuildSidecarVirtualHostWrapper): in the list's order,
+ * those that name the host exactly and the VS of the most specific wildcard host that covers it
+ * (the first of the longest); the first of them that yields routes takes the host. Their `tcp`
+ * rules are read from every VS whose host matches. Indexed once per list: a claim costs the hosts
+ * that could overlap the name, not the whole list.
  */
 import { HostOverlapIndex, type HostEntry } from './host-overlap-index.js';
 import type { VirtualServiceModel } from './model.js';
 
 export class HostClaims {
-  /** Host as written → position of the first VS that names it. */
-  private readonly exact = new Map<string, number>();
+  /** Host as written → positions of the VSs that name it, in order. */
+  private readonly exact = new Map<string, number[]>();
   /** Hosts starting with `*` → position of their VS. */
   private readonly wildcards = new HostOverlapIndex<number>();
 
   constructor(private readonly vss: readonly VirtualServiceModel[]) {
     vss.forEach((vs, at) => {
       for (const host of vs.hosts) {
-        if (!this.exact.has(host)) this.exact.set(host, at);
+        const list = this.exact.get(host);
+        if (!list) this.exact.set(host, [at]);
+        else if (list[list.length - 1] !== at) list.push(at);
         if (host.startsWith('*')) this.wildcards.add(host, at);
       }
     });
@@ -31,11 +34,9 @@ export class HostClaims {
     return claimOver([this], hostname);
   }
 
-  /** Where the first VS naming `hostname` sits, and the first of the longest overlapping `*` hosts. */
-  parts(hostname: string): { exact: number; wildcard: HostEntry<number> | null } {
-    let best: HostEntry<number> | null = null;
-    for (const w of this.wildcards.overlapping(hostname)) if (best === null || w.host.length > best.host.length) best = w;
-    return { exact: this.exact.get(hostname) ?? Infinity, wildcard: best };
+  /** Positions of the VSs naming `hostname`, and the `*` hosts that overlap it (in order). */
+  parts(hostname: string): { exact: readonly number[]; wildcards: readonly HostEntry<number>[] } {
+    return { exact: this.exact.get(hostname) ?? [], wildcards: this.wildcards.overlapping(hostname) };
   }
 
   at(position: number): VirtualServiceModel | null {
@@ -43,26 +44,62 @@ export class HostClaims {
   }
 }
 
+/** The VSs at these positions of the concatenated lists, in order, each once. */
+function pick(lists: readonly HostClaims[], positions: Iterable<number>): VirtualServiceModel[] {
+  const out: VirtualServiceModel[] = [];
+  for (let at of [...new Set(positions)].sort((a, b) => a - b)) {
+    for (const list of lists) {
+      if (at < list.size) {
+        const vs = list.at(at);
+        if (vs) out.push(vs);
+        break;
+      }
+      at -= list.size;
+    }
+  }
+  return out;
+}
+
 /**
- * The claim over the concatenation of the lists (a proxy's restricted VSs, then the public ones)
- * without indexing the concatenation: the first exact name, or the VS of the first of the longest
- * wildcards, whichever comes first.
+ * The VSs of the concatenated lists (a proxy's restricted VSs, then the public ones) that build
+ * a virtual host for `hostname` on a sidecar, in order (route.go `separateVSHostsAndServices`):
+ * every VS naming the host, and the VS of the most specific wildcard covering it (the first of the
+ * longest). The first of them that yields routes for the proxy and port takes the host
+ * (httproute.go `BuildSidecarOutboundVirtualHosts`: a later virtual host of the same name is a
+ * duplicate); when none yields, the Service's default route applies.
  */
-export function claimOver(lists: readonly HostClaims[], hostname: string): VirtualServiceModel | null {
+export function claimantsOver(lists: readonly HostClaims[], hostname: string): VirtualServiceModel[] {
   let offset = 0;
-  let exact = Infinity;
+  const positions: number[] = [];
   let best: { length: number; at: number } | null = null;
   for (const list of lists) {
     const p = list.parts(hostname);
-    if (exact === Infinity && p.exact !== Infinity) exact = offset + p.exact;
-    if (p.wildcard !== null && (best === null || p.wildcard.host.length > best.length)) best = { length: p.wildcard.host.length, at: offset + p.wildcard.value };
+    for (const at of p.exact) positions.push(offset + at);
+    for (const w of p.wildcards) if (best === null || w.host.length > best.length) best = { length: w.host.length, at: offset + w.value };
     offset += list.size;
   }
-  let at = Math.min(exact, best?.at ?? Infinity);
-  if (at === Infinity) return null;
+  if (best !== null) positions.push(best.at);
+  return pick(lists, positions);
+}
+
+/**
+ * The VSs whose `tcp` rules a sidecar reads for `hostname`, in order: every VS with a host that
+ * matches it, wildcards of any length included (tls.go `getConfigsForHost`, used by listener.go
+ * `buildSidecarOutboundTCPListenerOpts`).
+ */
+export function tcpClaimantsOver(lists: readonly HostClaims[], hostname: string): VirtualServiceModel[] {
+  let offset = 0;
+  const positions: number[] = [];
   for (const list of lists) {
-    if (at < list.size) return list.at(at);
-    at -= list.size;
+    const p = list.parts(hostname);
+    for (const at of p.exact) positions.push(offset + at);
+    for (const w of p.wildcards) positions.push(offset + w.value);
+    offset += list.size;
   }
-  return null;
+  return pick(lists, positions);
+}
+
+/** The first of `claimantsOver`: the VS that takes the host when every claimant yields routes. */
+export function claimOver(lists: readonly HostClaims[], hostname: string): VirtualServiceModel | null {
+  return claimantsOver(lists, hostname)[0] ?? null;
 }

@@ -40,7 +40,9 @@ export function l4Entry(ctx: ProxyContext, vs: VirtualServiceModel, rule: L4Rule
   const prov = l4Provenance(rule, match);
   const weighted = toWeightedBackends(ctx, rule.route, vs.resource.namespace, () => [], (d) => ({ ...prov, path: d.path }));
   if (weighted.invalidTotal) ctx.sinks.diagnose(vs.resource, 'IstioTotalWeightZero', 'error', 'total destination weight = 0: Istio validation rejects this rule', `${rule.origin.path}.route`);
-  const source = match === null || !withSource || match.gateways.length > 0 ? {} : {
+  // tls.go matchTCP / matchTLS: source labels and namespace hold even beside `gateways` (unlike
+  // HTTP's sourceMatchHTTP, where `gateways` replaces them).
+  const source = match === null || !withSource ? {} : {
     ...(Object.keys(match.sourceLabels).length > 0 ? { labels: match.sourceLabels } : {}),
     ...(match.sourceNamespace !== '' ? { namespace: match.sourceNamespace } : {}),
   };

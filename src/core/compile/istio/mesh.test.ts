@@ -99,6 +99,31 @@ describe('mesh: one VirtualService per host (§1.7)', () => {
   });
 });
 
+// istiod builds a sidecar's routes per port and per client proxy (route.go
+// BuildHTTPRoutesForVirtualService drops matches on another port or another source; a VS left with
+// no route builds no virtual host, buildSidecarVirtualHostsForVirtualService). The next VS claiming
+// the host then takes it (httproute.go BuildSidecarOutboundVirtualHosts keeps the first virtual host
+// of a name), and with none the Service's default route applies (BuildSidecarVirtualHostWrapper).
+describe('mesh: a VS that yields no route for the port or the client (§1.7)', () => {
+  const older = vs('older', `  - match: [{port: 9090}, {sourceLabels: {app: productpage}}]\n    ${to('v1')}\n`);
+  it.each([
+    ['the older VS routes only port 9090: the newer takes port 9080', 'GET http://reviews:9080/', {}, 'newer', 'reviews:v2=1'],
+    ['the older VS takes port 9090', 'GET http://reviews:9090/', {}, 'older', 'reviews:v1=1'],
+    ['a client its sourceLabels select sees the older VS on 9080', 'GET http://reviews:9080/', { app: 'productpage' }, 'older', 'reviews:v1=1'],
+  ])('%s', (_what, request, labels, route, expected) => {
+    const d = ask(design(base + older + vs('newer', `  - ${to('v2')}\n`, '', '2025-01-01T00:00:00Z')), request, from('bookinfo', labels));
+    expect([d.route?.name, shares(d)]).toEqual([route, [expected]]);
+  });
+  it('with no other claimant the Service answers, not a 404', () => {
+    const d = ask(design(base + older), 'GET http://reviews:9080/x', from('bookinfo'));
+    expect([d.route, shares(d), d.status]).toEqual([null, ['reviews=1'], 200]);
+  });
+  it('a VS with routes for the client still answers 404 to a request none matches', () => {
+    const d = ask(design(base + vs('only', `  - match: [{uri: {prefix: /a}, sourceNamespace: bookinfo}]\n    ${to('v2')}\n`)), 'GET http://reviews:9080/b', from('bookinfo'));
+    expect([d.status, d.dialect]).toEqual([404, 'istio']);
+  });
+});
+
 // istio.md §1.5: `tcp[]` rules of the VS that claims the host, in order; the first that applies
 // (no match, or a match on the Service port / the client's labels and namespace) takes the
 // connection; HTTP rules never take a connection, nor TCP rules a request.
@@ -135,5 +160,34 @@ ${tcp}`;
   it('without tcp rules a connection goes straight to the Service', () => {
     const d = ask(design(base + vs('reviews', `  - ${to('v2')}\n`)), 'TCP tcp://reviews.bookinfo:9080', from('other'));
     expect([d.route, shares(d), d.status]).toEqual([null, ['reviews=1'], 'CONNECTED']);
+  });
+});
+
+// tls.go buildSidecarOutboundTCPFilterChainOpts: the `tcp` rules of every VS whose host matches, in
+// order; matchTCP selects by port, gateways, source labels and namespace together; when no rule
+// applies the Service's default route takes the connection.
+describe('mesh TCP routes across VirtualServices (§1.5)', () => {
+  const tcpOnly = (name: string, tcp: string, ts: string) => `---
+apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: ${name}, namespace: bookinfo, creationTimestamp: "${ts}"}
+spec:
+  hosts: [reviews]
+  tcp:
+${tcp}`;
+  const dest = (subset: string) => `route: [{destination: {host: reviews, subset: ${subset}, port: {number: 9080}}}]`;
+  const c = design(
+    base +
+      tcpOnly('older', `  - match: [{sourceNamespace: canary, gateways: [mesh]}]\n    ${dest('v2')}\n`, '2024-01-01T00:00:00Z') +
+      tcpOnly('newer', `  - match: [{sourceLabels: {app: db-admin}}]\n    ${dest('v1')}\n`, '2025-01-01T00:00:00Z'),
+  );
+  it.each([
+    ['canary', {}, 'older', 'reviews:v2=1'],
+    ['other', { app: 'db-admin' }, 'newer', 'reviews:v1=1'],
+    // `gateways: [mesh]` does not lift the sourceNamespace of a tcp match (unlike HTTP).
+    ['other', {}, undefined, 'reviews=1'],
+  ])('from %s %j → %s', (ns, labels, route, expected) => {
+    const d = ask(c, 'TCP tcp://reviews.bookinfo:9080', from(ns, labels));
+    expect([d.route?.name, shares(d), d.status]).toEqual([route, [expected], 'CONNECTED']);
   });
 });

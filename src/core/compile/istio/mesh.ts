@@ -1,15 +1,22 @@
 /**
  * Istio routes for the mesh (sidecars): VirtualServices bound to `mesh` (istio.md §1.7, §9.7;
  * istio/istio route.go BuildSidecarVirtualHostWrapper, core/httproute.go).
- * - Sidecars do NOT merge VirtualServices: for each service host the first VS (private to the
- *   client's namespace, then exported to it, then public; oldest first) that claims the host wins;
- *   a wildcard host claims a service only if it is the most specific wildcard VS for it. The others
- *   are ignored (IST0109).
+ * - Sidecars do NOT merge VirtualServices: for each service host and port, the first VS (private
+ *   to the client's namespace, then exported to it, then public; oldest first) that claims the host
+ *   AND yields routes for the port and the client wins; a wildcard host claims a service only if it
+ *   is the most specific wildcard VS for it (host-claims.ts `claimantsOver`). The others are ignored
+ *   (IST0109). A VS yields no routes when every match names another port or another source
+ *   (route.go `BuildHTTPRoutesForVirtualService` returns none, `buildSidecarVirtualHostsForVirtualService`
+ *   then builds no virtual host); when no claimant yields, the Service's default route applies
+ *   (`BuildSidecarVirtualHostWrapper`).
  * - Routes are built per service port (a match on another port is not generated), in order, with
- *   no catch-all reordering; `sourceLabels`/`sourceNamespace` stay as conditions on the client.
- * The result: per service host, one `all` route set (the public winner) and `consumer` sets for the
- * namespaces that see a different winner. HTTP routes and `tcp` routes (mesh-tcp.ts) are modelled;
- * `tls` routes of the mesh are not.
+ *   no catch-all reordering; `sourceLabels`/`sourceNamespace` stay as conditions on the client, so
+ *   the claimants are kept in order, one route set each, and the simulator takes the first that
+ *   yields a route for the client.
+ * - `tcp` rules (mesh-tcp.ts) are read from every VS whose host matches, in order
+ *   (`tcpClaimantsOver`), and sit on the first route set of the scope.
+ * The result: per service host, `all` route sets (the public claimants) and `consumer` sets for
+ * the namespaces that see other claimants. `tls` routes of the mesh are not modelled.
  */
 import type { MeshPort, MeshRouteSet, MeshService } from '../types.js';
 import { buildVhost } from '../vhosts.js';
@@ -17,7 +24,7 @@ import type { BaseContext, ProxyContext } from './context.js';
 import { buildHttpEntries } from './http-entries.js';
 import { meshTcpEntries } from './mesh-tcp.js';
 import type { VirtualServiceModel } from './model.js';
-import { claimOver, HostClaims } from './host-claims.js';
+import { claimantsOver, HostClaims, tcpClaimantsOver } from './host-claims.js';
 import { HostOverlapIndex } from './host-overlap-index.js';
 import { MESH } from './names.js';
 import type { RegistryService } from './registry.js';
@@ -37,14 +44,10 @@ export class MeshClaims {
     for (const vs of index.nonPublic(MESH)) for (const h of vs.hosts) this.restrictedHosts.add(h, vs);
   }
 
-  /** The VS that claims `hostname` for a client in `namespace` (`forGateway(namespace, mesh)`), or null. */
-  claim(hostname: string, namespace: string): VirtualServiceModel | null {
-    return claimOver([this.of(this.index.restricted(namespace, MESH)), this.of(this.index.publicFor(MESH))], hostname);
-  }
-
-  /** The VS that claims `hostname` among the non-public VSs `namespace` sees, or null. */
-  claimRestricted(hostname: string, namespace: string): VirtualServiceModel | null {
-    return this.of(this.index.restricted(namespace, MESH)).claim(hostname);
+  /** The VSs a client in `namespace` reads for `hostname`, in order (HTTP and TCP apart); `''` = public only. */
+  claimants(hostname: string, namespace: string): Claimants {
+    const lists = [this.of(this.index.restricted(namespace, MESH)), this.of(this.index.publicFor(MESH))];
+    return { http: claimantsOver(lists, hostname), tcp: tcpClaimantsOver(lists, hostname) };
   }
 
   private of(vss: readonly VirtualServiceModel[]): HostClaims {
@@ -64,6 +67,14 @@ export class MeshClaims {
   }
 }
 
+/** The VSs of one client list that could route a host: HTTP claimants, and VSs whose `tcp` rules apply. */
+interface Claimants {
+  readonly http: readonly VirtualServiceModel[];
+  readonly tcp: readonly VirtualServiceModel[];
+}
+
+const sameList = <T>(a: readonly T[], b: readonly T[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+
 function proxyFor(base: BaseContext, svc: RegistryService, port: number): ProxyContext {
   return { ...base, gatewayName: MESH, listenPort: port, isTls: false, proxy: null, configNamespace: svc.ref.namespace };
 }
@@ -72,30 +83,31 @@ function entriesFor(base: BaseContext, svc: RegistryService, vs: VirtualServiceM
   return buildHttpEntries(proxyFor(base, svc, port), vs);
 }
 
+/** One route set per HTTP claimant, in order; the `tcp` routes of every TCP claimant on the first. */
+function setsFor(base: BaseContext, svc: RegistryService, c: Claimants, port: number, scope: MeshRouteSet['scope']): MeshRouteSet[] {
+  const named = <T extends { hostname: string }>(entries: readonly T[]): T[] => entries.map((e) => ({ ...e, hostname: svc.hostname }));
+  const tcp = c.tcp.flatMap((vs) => meshTcpEntries(proxyFor(base, svc, port), vs, port));
+  const l4 = tcp.length > 0 ? { l4: buildVhost('*', named(tcp), 'first-match') } : {};
+  const sets = c.http.map((vs, i): MeshRouteSet => ({ dialect: 'istio', scope, vhost: buildVhost('*', named(entriesFor(base, svc, vs, port)), 'first-match'), ...(i === 0 ? l4 : {}) }));
+  if (sets.length === 0 && tcp.length > 0) sets.push({ dialect: 'istio', scope, vhost: buildVhost('*', [], 'first-match'), ...l4 });
+  return sets;
+}
+
 export function meshServiceFor(base: BaseContext, svc: RegistryService, claims: MeshClaims, aliases: readonly string[]): MeshService | null {
   // A namespace no VirtualService is exported to by name sees only the public ones.
-  const publicWinner = claims.claim(svc.hostname, '');
-  // Only a namespace that sees a non-public VS for this host can see another winner.
+  const pub = claims.claimants(svc.hostname, '');
+  // Only a namespace that sees a non-public VS for this host can see other claimants.
   const consumers = claims
     .candidateNamespaces(svc.hostname)
-    .filter((ns) => claims.claimRestricted(svc.hostname, ns) !== null)
-    .map((ns) => ({ ns, vs: claims.claim(svc.hostname, ns) }))
-    .filter((c): c is { ns: string; vs: VirtualServiceModel } => c.vs !== null && c.vs !== publicWinner);
-  if (publicWinner === null && consumers.length === 0) return null;
+    .map((ns) => ({ ns, c: claims.claimants(svc.hostname, ns) }))
+    .filter(({ c }) => !sameList(c.http, pub.http) || !sameList(c.tcp, pub.tcp));
+  if (pub.http.length + pub.tcp.length === 0 && consumers.length === 0) return null;
   const portNumbers: (number | null)[] = svc.ports.length > 0 ? svc.ports.map((p) => p.port) : [null];
   const ports: MeshPort[] = portNumbers.map((port) => {
-    const sets: MeshRouteSet[] = [];
-    const set = (vs: VirtualServiceModel, scope: MeshRouteSet['scope']): MeshRouteSet => {
-      const tcp = meshTcpEntries(proxyFor(base, svc, port ?? 0), vs, port ?? 0);
-      return {
-        dialect: 'istio',
-        scope,
-        vhost: buildVhost('*', entriesFor(base, svc, vs, port ?? 0).map((e) => ({ ...e, hostname: svc.hostname })), 'first-match'),
-        ...(tcp.length > 0 ? { l4: buildVhost('*', tcp.map((e) => ({ ...e, hostname: svc.hostname })), 'first-match') } : {}),
-      };
-    };
-    for (const c of consumers) sets.push(set(c.vs, { kind: 'consumer', namespace: c.ns }));
-    if (publicWinner !== null) sets.push(set(publicWinner, { kind: 'all' }));
+    const sets = [
+      ...consumers.flatMap(({ ns, c }) => setsFor(base, svc, c, port ?? 0, { kind: 'consumer', namespace: ns })),
+      ...setsFor(base, svc, pub, port ?? 0, { kind: 'all' }),
+    ];
     return { port, name: svc.ports.find((p) => p.port === port)?.name ?? null, routeSets: sets };
   });
   return {

@@ -1,0 +1,99 @@
+/**
+ * The rule loop HTTPRoute and GRPCRoute share (gateway-api.md §4.1, §5, §6, §7): each rule's
+ * matches (no matches → one match-everything), its filters and its backends' filters, the first
+ * problem of any drops the rule (§5.1); otherwise one entry template per match, the rule's action
+ * and filters on each. The kinds differ only in what `RouteRules` says.
+ */
+import { formatPath } from '../resources/path.js';
+import { resolveBackend, type BackendScope } from './backends.js';
+import { refOf, type CompileContext } from './context.js';
+import { collectProblems, isForwardTo, type CompiledRoute, type EntryTemplate, type PartialKey } from './entry-template.js';
+import { compileFilters, type RuleProblem } from './http-filters.js';
+import { dedupe } from './http-match.js';
+import { arr, creationOf, rec, str } from './read.js';
+import { readRetry, readTimeouts } from './rule-policies.js';
+import type { RouteModel } from './route-model.js';
+import type { BackendProblem, Note, Provenance, RouteMatch } from './types.js';
+
+/** One compiled match: its condition, the match's part of the precedence key, notes and problem. */
+export interface RuleMatch {
+  readonly match: RouteMatch;
+  readonly key: Omit<PartialKey, 'creationTimestamp' | 'namespacedName' | 'ruleIndex' | 'matchIndex'>;
+  readonly notes: readonly Note[];
+  readonly problem: RuleProblem | null;
+  /** HTTPRoute: the PathPrefix value, which ReplacePrefixMatch needs when it is the rule's only match. */
+  readonly prefix?: string | null;
+}
+
+export interface RouteRules {
+  readonly routeKind: 'HTTPRoute' | 'GRPCRoute';
+  readonly compileMatch: (raw: unknown, where: string) => RuleMatch;
+  /** Filter types the kind allows (http-filters.ts). */
+  readonly allowed: readonly string[];
+  /** HTTPRoute: a route without rules has one default rule (the CRD default). */
+  readonly defaultRule: boolean;
+  /** HTTPRoute: `timeouts` and `retry` are read. */
+  readonly policies: boolean;
+  /**
+   * The match index a rule without matches reports: HTTPRoute 0 (the CRD default
+   * `matches: [{path: PathPrefix /}]`), GRPCRoute none.
+   */
+  readonly defaultMatchIndex: number | null;
+}
+
+export function compileRules(ctx: CompileContext, route: RouteModel, scope: BackendScope, kind: RouteRules): CompiledRoute {
+  const r = route.resource;
+  const rawRules = arr(rec(r.object.spec).rules);
+  const rules = rawRules.length === 0 && kind.defaultRule ? [{}] : rawRules;
+  const templates: EntryTemplate[] = [];
+  const droppedRules: { index: number; problem: RuleProblem }[] = [];
+  const backendProblems: BackendProblem[] = [];
+  rules.forEach((rawRule, ruleIndex) => {
+    const rule = rec(rawRule);
+    const rulePath = ['spec', 'rules', ruleIndex];
+    const explicit = arr(rule.matches);
+    const matches = (explicit.length > 0 ? explicit : [{}]).map((m, j) => kind.compileMatch(m, formatPath([...rulePath, 'matches', j])));
+    const base: Provenance = { resource: r.id, ref: refOf(r), rule: ruleIndex, match: null, path: formatPath(rulePath) };
+    const singlePrefix = matches.length === 1 ? (matches[0]?.prefix ?? null) : null;
+    const fc = { ctx, route: r, scope, singlePrefix, allowed: kind.allowed, provenance: base };
+    const compiled = compileFilters(rule.filters, { ...fc, path: formatPath([...rulePath, 'filters']) });
+    let problem = matches.find((m) => m.problem)?.problem ?? compiled.problem;
+    const rawBackends = arr(rule.backendRefs);
+    if (compiled.redirect && rawBackends.length > 0) {
+      problem ??= { reason: 'IncompatibleFilters', message: `${base.path}: RequestRedirect filter must not be used together with backendRefs` };
+    }
+    const backends = rawBackends.map((b, k) => {
+      const path = formatPath([...rulePath, 'backendRefs', k]);
+      const bf = compileFilters(rec(b).filters, { ...fc, path: `${path}.filters` });
+      problem ??= bf.problem;
+      return resolveBackend(ctx, r, b, { ...base, path }, scope, bf.filters);
+    });
+    if (problem) {
+      droppedRules.push({ index: ruleIndex, problem });
+      return;
+    }
+    const action = compiled.redirect ?? isForwardTo(backends);
+    backendProblems.push(...collectProblems(action, compiled.filters));
+    const timeouts = kind.policies ? readTimeouts(rule.timeouts) : null;
+    const retries = kind.policies ? readRetry(rule.retry) : null;
+    matches.forEach((m, j) => {
+      templates.push({
+        entry: {
+          dialect: 'gateway-api',
+          routeKind: kind.routeKind,
+          provenance: explicit.length > 0 ? { ...base, match: j, path: formatPath([...rulePath, 'matches', j]) } : { ...base, match: kind.defaultMatchIndex },
+          ruleName: str(rule.name),
+          match: m.match,
+          filters: compiled.filters,
+          action,
+          timeouts,
+          retries,
+          fault: null,
+          notes: dedupe(m.notes),
+        },
+        key: { ...m.key, creationTimestamp: creationOf(r.object), namespacedName: `${r.namespace}/${r.name}`, ruleIndex, matchIndex: j },
+      });
+    });
+  });
+  return { templates, ruleCount: rules.length, droppedRules, backendProblems };
+}
