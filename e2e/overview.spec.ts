@@ -17,8 +17,23 @@ async function nodeUnder(page: Page, x: number, y: number): Promise<string> {
 test('overview: a big design zoomed far out — all of it drawn; click selects, drag moves, zooming in brings the nodes back', async ({ page }) => {
   test.setTimeout(120_000);
   const app = new Designer(page);
-  await app.openDesign(generateDesign(250).text); // 752 objects: laid out on the grid
+  const design = generateDesign(250); // 752 objects (350 KB): laid out on the grid
+  await app.open();
+  await app.newDesign();
+  await page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, design.text);
   await expect(page.locator('.react-flow__node-card').first()).toBeVisible({ timeout: 30_000 });
+  // The editor took the whole text (it goes in by pieces), and is editable again.
+  const lastLine = design.text.trimEnd().split('\n').pop() ?? '';
+  await app.editor.locator('.view-lines').click();
+  await page.keyboard.press('Control+End');
+  await expect(app.editor.locator('.view-lines')).toContainText(lastLine.trim());
+  await page.keyboard.type('\n#reviewed');
+  await expect(app.editor.locator('.view-lines')).toContainText('#reviewed');
+  await expect(page.locator('.rd-status')).toContainText('752 resources');
   await app.toggleEditor();
 
   // Zoomed all the way out: the overview draws the nodes, React Flow none.

@@ -1,7 +1,7 @@
 import { Panel, useReactFlow, useStore, useStoreApi, type ReactFlowState } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, type PointerEvent as ReactPointerEvent, type WheelEvent as ReactWheelEvent } from 'react';
 import { useDesign } from '../../store/index';
-import { cssTokens, FAMILY_TOKENS } from './css-tokens';
+import { cssTokens, FAMILY_TOKENS, useTokens } from './css-tokens';
 import type { FlowNode } from './flow-elements';
 import { centredOn, fitFrame, toCanvas, union, viewRect, type MapFrame, type Rect } from './minimap-geometry';
 
@@ -39,7 +39,8 @@ export function Minimap({ nodes }: { nodes: readonly FlowNode[] }) {
   const rf = useReactFlow<FlowNode>();
   const api = useStoreApi<FlowNode>();
   const view = useStore(selectView, sameView);
-  const theme = useDesign((s) => s.theme);
+  // The theme changes the CSS tokens the colours are read from.
+  const colours = useTokens(readColours, useDesign((s) => s.theme));
   const world = useMemo(() => union(nodes.map((n) => ({ x: n.position.x, y: n.position.y, width: n.width ?? 0, height: n.height ?? 0 }))), [nodes]);
   const visible = useMemo(() => viewRect(view.transform, view.width, view.height), [view]);
   // The world shown: every node and the view, so the window never leaves the map.
@@ -51,10 +52,9 @@ export function Minimap({ nodes }: { nodes: readonly FlowNode[] }) {
     const canvas = canvasRef.current;
     const ctx = canvas?.getContext('2d');
     if (!canvas || !ctx) return;
-    const id = requestAnimationFrame(() => draw(ctx, canvas, nodes, frame, visible, readColours(canvas)));
+    const id = requestAnimationFrame(() => draw(ctx, canvas, nodes, frame, visible, colours(canvas)));
     return () => cancelAnimationFrame(id);
-    // The theme changes the CSS tokens the colours are read from.
-  }, [nodes, frame, visible, theme]);
+  }, [nodes, frame, visible, colours]);
 
   // Pointer: the view follows the pointer (centred on it) while the button is down.
   const dragging = useRef(false);

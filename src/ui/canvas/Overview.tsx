@@ -2,7 +2,7 @@ import { useStore, useStoreApi, type ReactFlowState } from '@xyflow/react';
 import { useEffect, useMemo, useRef } from 'react';
 import type { GraphNode } from '../../core/index';
 import { selectDecisionPath, selectEdgeLit, selectGraph, selectNodeLit, useDesign, useDesignStore, type DesignState, type XY } from '../../store/index';
-import { cssTokens, FAMILY_TOKENS } from './css-tokens';
+import { cssTokens, FAMILY_TOKENS, useTokens } from './css-tokens';
 import type { FlowEdge, FlowNode } from './flow-elements';
 import { edgePath, edgeStyle, nodeAt, nodeStyle, type EdgeStyle, type NodeStyle, type Tone } from './overview-scene';
 
@@ -22,7 +22,7 @@ export function Overview({ nodes, edges }: { nodes: readonly FlowNode[]; edges: 
   const view = useStore(selectView, sameView);
   const graph = useDesign(selectGraph);
   const path = useDesign(selectDecisionPath);
-  const theme = useDesign((s) => s.theme);
+  const colours = useTokens(readColours, useDesign((s) => s.theme));
   const byId = useMemo(() => new Map(graph.nodes.map((n) => [n.id, n])), [graph]);
   const painter = useMemo(() => new Painter(), []);
 
@@ -30,9 +30,10 @@ export function Overview({ nodes, edges }: { nodes: readonly FlowNode[]; edges: 
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas) return;
-    painter.set({ canvas, nodes, edges, byId, view, state: store.getState(), colours: readColours(canvas) });
+    // Colours are read when drawing (a frame later): a theme switch has reached the page's CSS by then.
+    painter.set({ canvas, nodes, edges, byId, view, state: store.getState(), colours: () => colours(canvas) });
     return painter.schedule();
-  }, [painter, nodes, edges, byId, view, path, theme, store]);
+  }, [painter, nodes, edges, byId, view, path, colours, store]);
 
   // Pointer: a press on a node selects it (click) or moves it (drag); elsewhere React Flow pans.
   useEffect(() => {
@@ -102,7 +103,7 @@ interface Scene {
   readonly byId: ReadonlyMap<string, GraphNode>;
   readonly view: View;
   readonly state: DesignState;
-  readonly colours: Colours;
+  readonly colours: () => Colours;
 }
 
 interface Moving {
@@ -192,7 +193,8 @@ class Painter {
 
   /** Draws all, or all but the moving node and its edges (`still`), or only those (`moving`). Returns the nodes drawn. */
   private draw(ctx: CanvasRenderingContext2D, scene: Scene, ratio: number, moving: Moving | null, part: 'all' | 'still' | 'moving', clear = true): number {
-    const { view, colours, state } = scene;
+    const { view, state } = scene;
+    const colours = scene.colours();
     const [tx, ty, zoom] = view.transform;
     if (clear) {
       ctx.setTransform(1, 0, 0, 1, 0, 0);

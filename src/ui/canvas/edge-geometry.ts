@@ -81,38 +81,45 @@ interface Box {
 /** Placed label boxes in a coarse grid, so each new label is checked against its neighbours only. */
 class SpatialIndex {
   private static readonly CELL = 256;
-  private readonly cells = new Map<string, Box[]>();
+  /** Cell (i, j) → the boxes touching it; the key packs both into one number (no strings to build). */
+  private readonly cells = new Map<number, Placed[]>();
+  private query = 0;
 
   add(b: Box): void {
-    for (const key of this.keys(b)) {
+    const placed: Placed = { ...b, seen: 0 };
+    this.forCells(b, (key) => {
       const list = this.cells.get(key);
-      if (list) list.push(b);
-      else this.cells.set(key, [b]);
-    }
+      if (list) list.push(placed);
+      else this.cells.set(key, [placed]);
+    });
   }
 
   /** Total area `b` shares with placed boxes. */
   overlap(b: Box): number {
-    const seen = new Set<Box>();
+    const query = ++this.query;
     let sum = 0;
-    for (const key of this.keys(b)) {
+    this.forCells(b, (key) => {
       for (const q of this.cells.get(key) ?? []) {
-        if (seen.has(q)) continue;
-        seen.add(q);
+        if (q.seen === query) continue; // a box in several cells counts once
+        q.seen = query;
         const w = Math.min(b.x + b.w / 2, q.x + q.w / 2) - Math.max(b.x - b.w / 2, q.x - q.w / 2);
         const h = Math.min(b.y + b.h / 2, q.y + q.h / 2) - Math.max(b.y - b.h / 2, q.y - q.h / 2);
         if (w > 0 && h > 0) sum += w * h;
       }
-    }
+    });
     return sum;
   }
 
-  private keys(b: Box): string[] {
+  private forCells(b: Box, f: (key: number) => void): void {
     const c = SpatialIndex.CELL;
-    const keys: string[] = [];
+    const j0 = Math.floor((b.y - b.h / 2) / c);
+    const j1 = Math.floor((b.y + b.h / 2) / c);
     for (let i = Math.floor((b.x - b.w / 2) / c); i <= Math.floor((b.x + b.w / 2) / c); i++) {
-      for (let j = Math.floor((b.y - b.h / 2) / c); j <= Math.floor((b.y + b.h / 2) / c); j++) keys.push(`${i}:${j}`);
+      for (let j = j0; j <= j1; j++) f(i * 1_048_576 + j);
     }
-    return keys;
   }
+}
+
+interface Placed extends Box {
+  seen: number;
 }

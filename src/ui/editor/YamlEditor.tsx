@@ -2,9 +2,12 @@ import { useEffect, useRef } from 'react';
 import type { DesignState, RevealRequest } from '../../store/index';
 import { editingOf, useDesignStore } from '../../store/index';
 import { monaco, setupMonaco, themeName } from './monaco-setup';
+import { pieces } from './pieces';
 
 /** Keystrokes are coalesced: the store (and the analysis) sees the text 150 ms after typing pauses. */
 const DEBOUNCE_MS = 150;
+/** A replaced text goes into the editor in pieces of about this many characters (one task each). */
+const PIECE_CHARS = 256 * 1024;
 const OWNER = 'route-designer';
 
 const SEVERITY = {
@@ -126,22 +129,63 @@ export default function YamlEditor() {
     };
 
     applyMarkers(initial);
+
+    // A replacement (a paste, an import, undo across one) goes in a piece per task: a 1.4 MB
+    // paste handed to Monaco at once is one ~150 ms task. Meanwhile the editor is read-only
+    // (nothing typed can mix with a half-loaded text), and the text's markers and any reveal
+    // asked for wait for its last piece.
+    let loading: ReturnType<typeof setTimeout> | undefined;
+    let pendingReveal: RevealRequest | null = null;
+    const edit = (apply: () => void): void => {
+      replacing = true;
+      apply();
+      replacing = false;
+    };
+    const loaded = (seq: number): void => {
+      loading = undefined;
+      versions.set(seq, model.getVersionId());
+      const s = store.getState();
+      editor.updateOptions({ readOnly: s.readOnly });
+      applyMarkers(s);
+      if (pendingReveal) reveal(pendingReveal);
+      pendingReveal = null;
+    };
+    const replace = (s: DesignState): void => {
+      if (loading !== undefined) clearTimeout(loading);
+      loading = undefined;
+      const [first = '', ...rest] = pieces(s.text, PIECE_CHARS);
+      edit(() => model.pushEditOperations([], [{ range: model.getFullModelRange(), text: first }], () => null));
+      if (rest.length === 0) return loaded(s.textSeq);
+      editor.updateOptions({ readOnly: true });
+      const next = (i: number): void => {
+        loading = setTimeout(() => {
+          const end = model.getFullModelRange().getEndPosition();
+          edit(() => model.applyEdits([{ range: monaco.Range.fromPositions(end), text: rest[i] ?? '' }]));
+          if (i + 1 < rest.length) next(i + 1);
+          else loaded(s.textSeq);
+        }, 0);
+      };
+      next(0);
+    };
+
     const unsubscribe = store.subscribe((s, prev) => {
-      if (s.textReplaced !== prev.textReplaced && model.getValue() !== s.text) {
+      if (s.textReplaced !== prev.textReplaced) {
         if (timer !== undefined) clearTimeout(timer);
         timer = undefined;
-        replacing = true;
-        model.pushEditOperations([], [{ range: model.getFullModelRange(), text: s.text }], () => null);
-        replacing = false;
+        if (loading !== undefined || model.getValue() !== s.text) replace(s);
+        else versions.set(s.textSeq, model.getVersionId());
       }
-      if (s.textReplaced !== prev.textReplaced) versions.set(s.textSeq, model.getVersionId());
-      if (s.analysis !== prev.analysis || s.textReplaced !== prev.textReplaced) applyMarkers(s);
-      if (s.reveal && s.reveal !== prev.reveal) reveal(s.reveal);
+      if ((s.analysis !== prev.analysis || s.textReplaced !== prev.textReplaced) && loading === undefined) applyMarkers(s);
+      if (s.reveal && s.reveal !== prev.reveal) {
+        if (loading === undefined) reveal(s.reveal);
+        else pendingReveal = s.reveal;
+      }
       if (s.theme !== prev.theme) monaco.editor.setTheme(themeName(s.theme));
-      if (s.readOnly !== prev.readOnly) editor.updateOptions({ readOnly: s.readOnly });
+      if (s.readOnly !== prev.readOnly && loading === undefined) editor.updateOptions({ readOnly: s.readOnly });
     });
 
     return () => {
+      if (loading !== undefined) clearTimeout(loading);
       unsubscribe();
       changes.dispose();
       if (timer !== undefined) flush();
