@@ -37,7 +37,6 @@ const NO_EDGES: FlowEdge[] = [];
 const nodeTypes: NodeTypes = { card: CardNode, small: SmallNode, namespace: NamespaceNode };
 const edgeTypes: EdgeTypes = { route: RouteEdge };
 
-
 /** The canvas: the only component (with its node and edge parts) that knows React Flow. */
 export default function Canvas() {
   return (
