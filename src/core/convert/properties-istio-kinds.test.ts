@@ -1,6 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { fcParams, forwardProblem, parseValid, runs, services, roundTripProblem } from './test-designs.js';
+import { conversionProperties, services } from './test-designs.js';
 
 /**
  * STYLE.md "fast-check for … conversion keeps every decision", for the Istio routes beyond gateway
@@ -11,7 +10,6 @@ import { fcParams, forwardProblem, parseValid, runs, services, roundTripProblem 
  * must be named by the loss report. Replay with `FC_SEED=… FC_PATH=…`, search harder with
  * `FC_RUNS=5000`.
  */
-const RUNS = (n: number): number => runs(n, process.env);
 const rare = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> => fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: arb });
 const route = (hosts: readonly string[], port: number) =>
   fc.array(fc.constantFrom(...hosts), { minLength: 1, maxLength: 2 }).map((hs) => {
@@ -62,26 +60,4 @@ function istioDesign(d: DesignSpec): string {
   );
 }
 
-describe('conversion properties: mesh, gRPC, TLS and TCP VirtualServices, Istio → Gateway API', () => {
-  it('keeps every decision unless the loss report names it', () => {
-    fc.assert(
-      fc.property(designArb, (d) => {
-        const source = parseValid(istioDesign(d));
-        fc.pre(source !== undefined);
-        expect(forwardProblem(source, 'gateway-api')).toBeNull();
-      }),
-      fcParams(40, process.env),
-    );
-  }, Math.max(20_000, RUNS(40) * 200));
-
-  it('round trip to the Gateway API and back: each leg is proven', () => {
-    fc.assert(
-      fc.property(designArb, (d) => {
-        const source = parseValid(istioDesign(d));
-        fc.pre(source !== undefined);
-        expect(roundTripProblem(source, 'gateway-api', 'istio', false)).toBeNull();
-      }),
-      fcParams(30, process.env),
-    );
-  }, Math.max(20_000, RUNS(30) * 400));
-});
+conversionProperties('conversion properties: mesh, gRPC, TLS and TCP VirtualServices, Istio → Gateway API', designArb, istioDesign, 'gateway-api', 'istio', { forward: { runs: 40, msPerRun: 200 }, roundTrip: { runs: 30, msPerRun: 400 }, lossless: false, env: process.env });

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { fcParams, forwardProblem, parseValid, runs, services, SERVICES, roundTripProblem } from './test-designs.js';
+import { conversionProperties, SERVICES, services } from './test-designs.js';
 
 /**
  * STYLE.md "fast-check for … conversion keeps every decision": generated Istio designs (servers
@@ -11,7 +10,6 @@ import { fcParams, forwardProblem, parseValid, runs, services, SERVICES, roundTr
  * its seed and path (fast-check does); replay it with `FC_SEED=… FC_PATH=…`, search harder with
  * `FC_RUNS=5000`.
  */
-const RUNS = (n: number): number => runs(n, process.env);
 /** A condition in about one match in four, so that most designs keep some lossless rules. */
 const rare = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> => fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: arb });
 
@@ -92,26 +90,4 @@ function istioDesign(d: DesignSpec): string {
   return `apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata: {name: edge, namespace: shop}\nspec:\n  selector: {istio: ingress}\n  servers: ${d.servers}\n${svc}${hosts}${d.vss.map(virtualService).join('')}`;
 }
 
-describe('conversion properties: Istio → Gateway API', () => {
-  it('keeps every decision unless the loss report names it', () => {
-    fc.assert(
-      fc.property(designArb, (d) => {
-        const source = parseValid(istioDesign(d));
-        fc.pre(source !== undefined);
-        expect(forwardProblem(source, 'gateway-api')).toBeNull();
-      }),
-      fcParams(80, process.env),
-    );
-  }, Math.max(20_000, RUNS(80) * 150));
-
-  it('round trip to the Gateway API and back: each leg is proven', () => {
-    fc.assert(
-      fc.property(designArb, (d) => {
-        const source = parseValid(istioDesign(d));
-        fc.pre(source !== undefined);
-        expect(roundTripProblem(source, 'gateway-api', 'istio', false)).toBeNull();
-      }),
-      fcParams(40, process.env),
-    );
-  }, Math.max(20_000, RUNS(40) * 300));
-});
+conversionProperties('conversion properties: Istio → Gateway API', designArb, istioDesign, 'gateway-api', 'istio', { forward: { runs: 80, msPerRun: 150 }, roundTrip: { runs: 40, msPerRun: 300 }, lossless: false, env: process.env });

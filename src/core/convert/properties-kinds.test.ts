@@ -1,6 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { fcParams, forwardProblem, parseValid, runs, services, roundTripProblem } from './test-designs.js';
+import { conversionProperties, services } from './test-designs.js';
 
 /**
  * STYLE.md "fast-check for … conversion keeps every decision", for the kinds beyond gateway
@@ -12,7 +11,6 @@ import { fcParams, forwardProblem, parseValid, runs, services, roundTripProblem 
  * and a difference must be named by the loss report. Replay with `FC_SEED=… FC_PATH=…`, search
  * harder with `FC_RUNS=5000`.
  */
-const RUNS = (n: number): number => runs(n, process.env);
 const rare = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> => fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: arb });
 const weights = (names: readonly string[], port: number) => fc.array(fc.record({ name: fc.constantFrom(...names), weight: fc.integer({ min: 0, max: 3 }) }), { minLength: 1, maxLength: 2 }).map((bs) => `backendRefs: [${bs.map((b) => `{name: ${b.name}, port: ${port}, weight: ${b.weight}}`).join(', ')}]`);
 
@@ -62,26 +60,4 @@ function gatewayDesign(d: DesignSpec): string {
   );
 }
 
-describe('conversion properties: GAMMA, gRPC, TLS and TCP routes, Gateway API → Istio', () => {
-  it('keeps every decision unless the loss report names it', () => {
-    fc.assert(
-      fc.property(designArb, (d) => {
-        const source = parseValid(gatewayDesign(d));
-        fc.pre(source !== undefined);
-        expect(forwardProblem(source, 'istio')).toBeNull();
-      }),
-      fcParams(40, process.env),
-    );
-  }, Math.max(20_000, RUNS(40) * 200));
-
-  it('round trip to Istio and back: each leg is proven, and a lossless trip decides every request the same', () => {
-    fc.assert(
-      fc.property(designArb, (d) => {
-        const source = parseValid(gatewayDesign(d));
-        fc.pre(source !== undefined);
-        expect(roundTripProblem(source, 'istio', 'gateway-api', true)).toBeNull();
-      }),
-      fcParams(30, process.env),
-    );
-  }, Math.max(20_000, RUNS(30) * 400));
-});
+conversionProperties('conversion properties: GAMMA, gRPC, TLS and TCP routes, Gateway API → Istio', designArb, gatewayDesign, 'istio', 'gateway-api', { forward: { runs: 40, msPerRun: 200 }, roundTrip: { runs: 30, msPerRun: 400 }, lossless: true, env: process.env });

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { fcParams, forwardProblem, parseValid, runs, services, SERVICES, roundTripProblem } from './test-designs.js';
+import { conversionProperties, SERVICES, services } from './test-designs.js';
 
 /**
  * STYLE.md "fast-check for … conversion keeps every decision": generated Gateway API designs,
@@ -9,7 +8,6 @@ import { fcParams, forwardProblem, parseValid, runs, services, SERVICES, roundTr
  * (fast-check does); replay one with `{ seed, path }` in the `fc.assert` parameters, search harder
  * with `FC_RUNS=5000`.
  */
-const RUNS = (n: number): number => runs(n, process.env);
 /** A condition in about one match in four, so that most designs keep some lossless rules. */
 const rare = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> => fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: arb });
 const PATHS = ['/', '/a', '/a/b', '/ab', '/a/'];
@@ -95,26 +93,4 @@ function gatewayDesign(d: DesignSpec): string {
   return `apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: edge, namespace: shop}\nspec:\n  gatewayClassName: istio\n  listeners: [${listeners.join(', ')}]\n${services()}${services('other')}${grant}${d.routes.map(route).join('')}`;
 }
 
-describe('conversion properties: Gateway API → Istio', () => {
-  it('keeps every decision unless the loss report names it', () => {
-    fc.assert(
-      fc.property(designArb, (d) => {
-        const source = parseValid(gatewayDesign(d));
-        fc.pre(source !== undefined);
-        expect(forwardProblem(source, 'istio')).toBeNull();
-      }),
-      fcParams(60, process.env),
-    );
-  }, Math.max(20_000, RUNS(60) * 150));
-
-  it('round trip to Istio and back: each leg is proven, and a lossless trip decides every request the same', () => {
-    fc.assert(
-      fc.property(designArb, (d) => {
-        const source = parseValid(gatewayDesign(d));
-        fc.pre(source !== undefined);
-        expect(roundTripProblem(source, 'istio', 'gateway-api', true)).toBeNull();
-      }),
-      fcParams(40, process.env),
-    );
-  }, Math.max(20_000, RUNS(40) * 300));
-});
+conversionProperties('conversion properties: Gateway API → Istio', designArb, gatewayDesign, 'istio', 'gateway-api', { forward: { runs: 60, msPerRun: 150 }, roundTrip: { runs: 40, msPerRun: 300 }, lossless: true, env: process.env });

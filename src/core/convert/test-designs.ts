@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
 import { parse } from '../resources/parse.js';
 import type { Resource } from '../resources/types.js';
 import { validate } from '../validate/index.js';
@@ -71,4 +73,47 @@ export function runs(n: number, env: Readonly<Record<string, string | undefined>
 /** fast-check parameters: `FC_RUNS`, and `FC_SEED` / `FC_PATH` to replay the case a failure printed. */
 export function fcParams(n: number, env: Readonly<Record<string, string | undefined>>): { numRuns: number; seed?: number; path?: string } {
   return { numRuns: runs(n, env), ...(env.FC_SEED !== undefined ? { seed: Number(env.FC_SEED) } : {}), ...(env.FC_PATH !== undefined ? { path: env.FC_PATH } : {}) };
+}
+
+/** Runs and time per run (ms) of one property: the test's timeout grows with `FC_RUNS`. */
+export interface PropertyRuns {
+  readonly runs: number;
+  readonly msPerRun: number;
+}
+
+/**
+ * The two properties every conversion direction proves over its generated designs: converting
+ * keeps every decision unless the loss report names it; a round trip (there and `back`) proves
+ * each leg, and — when `lossless` is asked — a trip with no loss decides every request the same.
+ */
+export function conversionProperties<T>(
+  title: string,
+  designs: fc.Arbitrary<T>,
+  text: (design: T) => string,
+  to: ConvertOptions['to'],
+  back: ConvertOptions['to'],
+  options: { readonly forward: PropertyRuns; readonly roundTrip: PropertyRuns; readonly lossless: boolean; readonly env: Readonly<Record<string, string | undefined>> },
+): void {
+  const { env } = options;
+  const timeout = (p: PropertyRuns): number => Math.max(20_000, runs(p.runs, env) * p.msPerRun);
+  const property = (check: (source: readonly Resource[]) => string | null) =>
+    fc.property(designs, (d) => {
+      const source = parseValid(text(d));
+      fc.pre(source !== undefined);
+      expect(check(source)).toBeNull();
+    });
+  describe(title, () => {
+    it('keeps every decision unless the loss report names it', () => {
+      fc.assert(
+        property((source) => forwardProblem(source, to)),
+        fcParams(options.forward.runs, env),
+      );
+    }, timeout(options.forward));
+    it(`round trip and back: each leg is proven${options.lossless ? ', and a lossless trip decides every request the same' : ''}`, () => {
+      fc.assert(
+        property((source) => roundTripProblem(source, to, back, options.lossless)),
+        fcParams(options.roundTrip.runs, env),
+      );
+    }, timeout(options.roundTrip));
+  });
 }

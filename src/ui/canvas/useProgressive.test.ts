@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mostlyNew } from './useProgressive';
+import { mostlyNew, nextLimit } from './useProgressive';
 
 const ids = (...xs: string[]) => xs.map((id) => ({ id }));
 
@@ -11,5 +11,15 @@ describe('mostlyNew', () => {
     [ids('a'), ids(), false],
   ])('%j → %j: %s', (prev, next, expected) => {
     expect(mostlyNew(prev, next)).toBe(expected);
+  });
+});
+
+describe('nextLimit', () => {
+  it('grows by the step first, then by half of what is shown', () => {
+    const seq = [800];
+    while ((seq[seq.length - 1] ?? 0) < 50_000) seq.push(nextLimit(seq[seq.length - 1] ?? 0));
+    expect(seq.slice(0, 5)).toEqual([800, 1600, 2400, 3600, 5400]);
+    // 50,000 edges in a dozen frames, not sixty.
+    expect(seq.length).toBeLessThanOrEqual(12);
   });
 });
