@@ -1,9 +1,10 @@
-import { Panel, useReactFlow, useStore, useStoreApi, type ReactFlowState } from '@xyflow/react';
+import { Panel, useReactFlow, useStoreApi } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, type PointerEvent as ReactPointerEvent, type WheelEvent as ReactWheelEvent } from 'react';
 import { useDesign } from '../../store/index';
 import { cssTokens, FAMILY_TOKENS, useTokens } from './css-tokens';
 import type { FlowNode } from './flow-elements';
 import { centredOn, fitFrame, toCanvas, union, viewRect, type MapFrame, type Rect } from './minimap-geometry';
+import { useView } from './useView';
 
 const WIDTH = 168;
 const HEIGHT = 112;
@@ -24,9 +25,6 @@ function readColours(el: Element): Colours {
   };
 }
 
-const selectView = (s: ReactFlowState) => ({ transform: s.transform, width: s.width, height: s.height });
-const sameView = (a: ReturnType<typeof selectView>, b: ReturnType<typeof selectView>): boolean =>
-  a.width === b.width && a.height === b.height && a.transform[0] === b.transform[0] && a.transform[1] === b.transform[1] && a.transform[2] === b.transform[2];
 
 /**
  * The minimap: every node as a small rectangle in its family's colour, the view as a window in a
@@ -38,7 +36,7 @@ export function Minimap({ nodes }: { nodes: readonly FlowNode[] }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const rf = useReactFlow<FlowNode>();
   const api = useStoreApi<FlowNode>();
-  const view = useStore(selectView, sameView);
+  const view = useView();
   // The theme changes the CSS tokens the colours are read from.
   const colours = useTokens(readColours, useDesign((s) => s.theme));
   const world = useMemo(() => union(nodes.map((n) => ({ x: n.position.x, y: n.position.y, width: n.width ?? 0, height: n.height ?? 0 }))), [nodes]);

@@ -1,10 +1,11 @@
-import { useStore, useStoreApi, type ReactFlowState } from '@xyflow/react';
+import { useStoreApi } from '@xyflow/react';
 import { useEffect, useMemo, useRef } from 'react';
 import type { GraphNode } from '../../core/index';
 import { selectDecisionPath, selectEdgeLit, selectGraph, selectNodeLit, useDesign, useDesignStore, type DesignState, type XY } from '../../store/index';
 import { cssTokens, FAMILY_TOKENS, useTokens } from './css-tokens';
 import type { FlowEdge, FlowNode } from './flow-elements';
 import { edgePath, edgeStyle, nodeAt, nodeStyle, type EdgeStyle, type NodeStyle, type Tone } from './overview-scene';
+import { useView, type View } from './useView';
 
 /**
  * The overview: a big design zoomed far out, drawn on one canvas instead of a DOM element per
@@ -19,14 +20,15 @@ export function Overview({ nodes, edges }: { nodes: readonly FlowNode[]; edges: 
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const store = useDesignStore();
   const flow = useStoreApi<FlowNode>();
-  const view = useStore(selectView, sameView);
+  const view = useView();
   const graph = useDesign(selectGraph);
   const path = useDesign(selectDecisionPath);
   const colours = useTokens(readColours, useDesign((s) => s.theme));
   const byId = useMemo(() => new Map(graph.nodes.map((n) => [n.id, n])), [graph]);
   const painter = useMemo(() => new Painter(), []);
 
-  // Redraw when anything drawn changes (at most once a frame).
+  // Redraw when anything drawn changes (at most once a frame); `path` (the simulator's answer) is
+  // read from the store at draw time.
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas) return;
@@ -55,15 +57,7 @@ export function Overview({ nodes, edges }: { nodes: readonly FlowNode[]; edges: 
   return <canvas ref={canvasRef} className="rd-canvas-overview" data-testid="overview" role="img" aria-label={`Overview of ${graph.nodes.length.toLocaleString('en')} objects; zoom in to read and edit them`} />;
 }
 
-const selectView = (s: ReactFlowState): View => ({ transform: s.transform, width: s.width, height: s.height });
-const sameView = (a: View, b: View): boolean =>
-  a.width === b.width && a.height === b.height && a.transform[0] === b.transform[0] && a.transform[1] === b.transform[1] && a.transform[2] === b.transform[2];
 
-interface View {
-  readonly transform: readonly [number, number, number];
-  readonly width: number;
-  readonly height: number;
-}
 
 interface Colours {
   readonly tone: Readonly<Record<Tone, string>>;
