@@ -25,7 +25,6 @@ function readColours(el: Element): Colours {
   };
 }
 
-
 /**
  * The minimap: every node as a small rectangle in its family's colour, the view as a window in a
  * mask; drag in it to move the view, wheel over it to zoom. Drawn on one canvas — a design of
