@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { generateDesign } from '../src/bench/generate';
 import { Designer } from './designer-kit';
@@ -5,7 +6,8 @@ import { Designer } from './designer-kit';
 /**
  * A big design zoomed far out is drawn by the overview (one canvas, src/ui/canvas/Overview.tsx):
  * everything is on screen, a click on a node selects it, a drag moves it, zooming in brings the
- * DOM nodes back (where the moved node now is), and the minimap moves the view.
+ * DOM nodes back (where the moved node now is), the minimap moves the view, and the diagram
+ * export draws the whole design.
  */
 
 /** The node under a point of the page, as the overview says (`data-hover`). */
@@ -89,6 +91,24 @@ test('overview: a big design zoomed far out — all of it drawn; click selects, 
   if (!map) throw new Error('no minimap');
   await page.mouse.click(map.x + map.width * 0.8, map.y + map.height * 0.8);
   await expect.poll(() => page.locator('.react-flow__viewport').getAttribute('style')).not.toBe(before);
+
+  // The diagram export draws all of it, not only what the canvas has in view.
+  await page.getByTestId('io-export').click();
+  await expect(page.getByTestId('export-dialog')).toBeVisible();
+  const download = async (testId: string): Promise<Buffer> => {
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+    return readFileSync(await file.path());
+  };
+  const svg = (await download('export-svg')).toString('utf8');
+  expect(svg).toMatch(/^<svg[^>]*xmlns/);
+  expect(svg.split('class="node"').length - 1).toBe(752);
+  for (const n of ['route-0', 'route-249', 'svc-249-canary', 'gw-0']) expect(svg).toContain(`>${n}<`);
+  const png = await download('export-png');
+  expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+  expect(png.length).toBeGreaterThan(100_000);
+  writeFileSync('e2e/screenshots/overview-04-diagram.png', png); // to look at, beside the screenshots
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('export-dialog')).toBeHidden();
 
   // Zooming in (Find brings the node into view, readable): DOM nodes again, the moved one where it was put.
   await page.keyboard.press('Control+f');

@@ -23,14 +23,12 @@ import { Minimap } from './Minimap';
 import { union } from './minimap-geometry';
 import { NamespaceNode } from './NamespaceNode';
 import { Overview } from './Overview';
-import { useOverviewSuspended } from './overview-mode';
+import { BIG_DESIGN, useOverviewSuspended } from './overview-mode';
 import { RouteEdge } from './RouteEdge';
 import { SmallNode } from './SmallNode';
 import { useFar } from './useFar';
 import { useProgressive } from './useProgressive';
 
-/** Above this many drawn nodes, React Flow renders only those in view, and zoomed far out the overview draws them all. */
-const BIG_DESIGN = 300;
 const NO_NODES: FlowNode[] = [];
 const NO_EDGES: FlowEdge[] = [];
 

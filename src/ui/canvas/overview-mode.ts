@@ -4,6 +4,9 @@ import { useSyncExternalStore } from 'react';
  * The overview (Overview.tsx) stands in for the DOM nodes of a big design zoomed far out. A few
  * things need the DOM nodes themselves — the diagram export copies them — and suspend it meanwhile.
  */
+/** Above this many drawn nodes, React Flow renders only those in view, and zoomed far out the overview draws them all. */
+export const BIG_DESIGN = 300;
+
 let suspended = 0;
 const listeners = new Set<() => void>();
 

@@ -88,7 +88,12 @@ function handlePoint(node: FlowNode, at: XY, id: string | null | undefined, type
  * An edge's path in canvas coordinates (SVG path data, as React Flow draws it: the same bezier),
  * with its bounding box for culling; null when an end is not drawn.
  */
-export function edgePath(edge: FlowEdge, source: FlowNode | undefined, target: FlowNode | undefined, positionOf: (n: FlowNode) => XY): { d: string; box: { x0: number; y0: number; x1: number; y1: number } } | null {
+export function edgePath(
+  edge: FlowEdge,
+  source: FlowNode | undefined,
+  target: FlowNode | undefined,
+  positionOf: (n: FlowNode) => XY,
+): { d: string; from: XY; to: XY; box: { x0: number; y0: number; x1: number; y1: number } } | null {
   if (!source || !target) return null;
   const s = handlePoint(source, positionOf(source), edge.sourceHandle, 'source');
   const t = handlePoint(target, positionOf(target), edge.targetHandle, 'target');
@@ -96,5 +101,5 @@ export function edgePath(edge: FlowEdge, source: FlowNode | undefined, target: F
   const [d] = getBezierPath({ sourceX: s.x, sourceY: s.y, sourcePosition: s.position, targetX: t.x, targetY: t.y, targetPosition: t.position });
   // The curve stays within its ends' box, widened by how far its control points reach out.
   const reach = Math.max(25, Math.abs(t.x - s.x) / 2, Math.abs(t.y - s.y) / 2);
-  return { d, box: { x0: Math.min(s.x, t.x) - reach, y0: Math.min(s.y, t.y) - reach, x1: Math.max(s.x, t.x) + reach, y1: Math.max(s.y, t.y) + reach } };
+  return { d, from: { x: s.x, y: s.y }, to: { x: t.x, y: t.y }, box: { x0: Math.min(s.x, t.x) - reach, y0: Math.min(s.y, t.y) - reach, x1: Math.max(s.x, t.x) + reach, y1: Math.max(s.y, t.y) + reach } };
 }

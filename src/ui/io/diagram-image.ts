@@ -1,7 +1,9 @@
 import type { DesignState } from '../../store/index';
 import { selectGraph } from '../../store/index';
 import { GROUP_PADDING, nodeSize } from '../canvas/metrics';
-import { withDomNodes } from '../canvas/overview-mode';
+import { cssTokens, FAMILY_TOKENS } from '../canvas/css-tokens';
+import { BIG_DESIGN, withDomNodes } from '../canvas/overview-mode';
+import { diagramSvg, type DiagramColours } from './diagram-svg';
 
 export type ImageFormat = 'png' | 'svg';
 
@@ -36,14 +38,53 @@ export function diagramBounds(s: DesignState): Box | null {
   return { x: x0 - MARGIN, y: y0 - MARGIN, width: x1 - x0 + 2 * MARGIN, height: y1 - y0 + 2 * MARGIN };
 }
 
+/** A PNG of the whole of a big design stays under this many pixels (memory: 4 bytes each). */
+const MAX_PIXELS = 64_000_000;
+
 /**
- * The diagram as a PNG or SVG file, rendered from the canvas's own DOM at 100 % zoom by
- * html-to-image (loaded on first use; it inlines styles and fetches nothing: fonts are the
- * system's). Only nodes React Flow has rendered appear: above 300 nodes it renders those in view
- * (zoomed far out, the overview gives way to them meanwhile).
+ * The diagram as a PNG or SVG file. A design whose nodes are all on the canvas's DOM (up to
+ * BIG_DESIGN) is rendered from it at 100 % zoom by html-to-image (loaded on first use; it inlines
+ * styles and fetches nothing: fonts are the system's) — exactly what is on screen. A bigger one,
+ * of which the DOM holds only what is in view, is drawn whole from the graph (diagram-svg.ts).
  */
 export function renderDiagram(s: DesignState, format: ImageFormat): Promise<Blob> {
+  if (Object.keys(s.positions).length > BIG_DESIGN) return renderWhole(s, format);
   return withDomNodes(() => renderDom(s, format));
+}
+
+function diagramColours(el: Element): DiagramColours {
+  const t = cssTokens(el, { canvas: '--rd-canvas', surface: '--rd-surface', text: '--rd-text', muted: '--rd-muted', line: '--rd-border', nsBg: '--rd-ns-bg', nsBorder: '--rd-ns-border', font: '--rd-font', mono: '--rd-mono' });
+  return {
+    ...t,
+    family: cssTokens(el, FAMILY_TOKENS),
+    tone: cssTokens(el, { attach: '--rd-edge-attach', backend: '--rd-edge-backend', ref: '--rd-edge-ref', mirror: '--rd-istio', broken: '--rd-error', detached: '--rd-warning', active: '--rd-accent', lit: '--rd-sim' }),
+    border: cssTokens(el, { plain: '--rd-border-strong', warning: '--rd-warning', error: '--rd-error', selected: '--rd-accent', lit: '--rd-sim' }),
+  };
+}
+
+async function renderWhole(s: DesignState, format: ImageFormat): Promise<Blob> {
+  const box = diagramBounds(s);
+  if (!box) throw new Error('there is no diagram to export');
+  const svg = diagramSvg(selectGraph(s), s.positions, box, diagramColours(document.documentElement));
+  const file = new Blob([svg], { type: 'image/svg+xml' });
+  if (format === 'svg') return file;
+  // The PNG: that SVG drawn on a canvas (an object URL of the in-memory file: nothing is fetched).
+  const scale = Math.min(2, MAX_SIDE / Math.max(box.width, box.height), Math.sqrt(MAX_PIXELS / (box.width * box.height)));
+  const url = URL.createObjectURL(file);
+  try {
+    const image = new Image();
+    image.src = url;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.max(1, Math.round(box.width * scale));
+    canvas.height = Math.max(1, Math.round(box.height * scale));
+    const ctx = canvas.getContext('2d');
+    if (!ctx) throw new Error('the browser could not draw the image');
+    ctx.drawImage(image, 0, 0, canvas.width, canvas.height);
+    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the browser could not draw the image'))), 'image/png'));
+  } finally {
+    URL.revokeObjectURL(url);
+  }
 }
 
 async function renderDom(s: DesignState, format: ImageFormat): Promise<Blob> {
