@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../resources/types.js';
+import { gatewayYaml, istioGatewayYaml, serviceYaml } from '../test-kit.js';
 import { checkEquivalence, type Difference } from './equivalence.js';
 import { boundaryRequests } from './requests.js';
 import { convertText } from './test-helpers.js';
@@ -9,17 +10,9 @@ import type { ConvertResult, LossEntry } from './types.js';
  * The proof check itself (equivalence.ts): a broken conversion must show as an unexplained
  * difference, and only a loss entry about the element that decided the request may explain it.
  */
-const SERVICES = ['a', 'b', 'c']
-  .map((s) => `---\napiVersion: v1\nkind: Service\nmetadata: {name: ${s}, namespace: shop}\nspec: {selector: {app: ${s}}, ports: [{port: 80}]}\n`)
-  .join('');
+const SERVICES = ['a', 'b', 'c'].map((s) => serviceYaml(s)).join('');
 
-const GATEWAY_API = `apiVersion: gateway.networking.k8s.io/v1
-kind: Gateway
-metadata: {name: edge, namespace: shop}
-spec:
-  gatewayClassName: istio
-  listeners: [{name: http, port: 80, protocol: HTTP}]
----
+const GATEWAY_API = `${gatewayYaml('{name: http, port: 80, protocol: HTTP}')}---
 apiVersion: gateway.networking.k8s.io/v1
 kind: HTTPRoute
 metadata: {name: shop, namespace: shop}
@@ -42,13 +35,7 @@ spec:
     - backendRefs: [{name: c, port: 80}]
 ${SERVICES}`;
 
-const ISTIO = `apiVersion: networking.istio.io/v1
-kind: Gateway
-metadata: {name: edge, namespace: shop}
-spec:
-  selector: {istio: ingress}
-  servers: [{port: {number: 80, name: http, protocol: HTTP}, hosts: ["*"]}]
----
+const ISTIO = `${istioGatewayYaml('{port: {number: 80, name: http, protocol: HTTP}, hosts: ["*"]}')}---
 apiVersion: networking.istio.io/v1
 kind: VirtualService
 metadata: {name: shop, namespace: shop}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compile, parseRequest, simulate } from '../index.js';
+import { istioGatewayYaml, serviceYaml } from '../test-kit.js';
 import { convertedResources, decisionSummary } from './equivalence.js';
 import { convertText, item } from './test-helpers.js';
 import type { ConvertResult } from './types.js';
@@ -9,9 +10,11 @@ import type { ConvertResult } from './types.js';
  * provider): a VirtualService whose http routes send only to gRPC Service ports, with matches a
  * GRPCRoute can write, becomes a GRPCRoute; gRPC requests decide the same before and after.
  */
-const svc = (name: string, port: string): string => `---\napiVersion: v1\nkind: Service\nmetadata: {name: ${name}, namespace: shop}\nspec: {selector: {app: ${name}}, ports: [${port}]}\n`;
-const GW = 'apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata: {name: edge, namespace: shop}\nspec:\n  selector: {istio: ingress}\n  servers: [{port: {number: 80, name: http, protocol: HTTP}, hosts: ["*"]}]\n';
-const SERVICES = svc('a', '{port: 9000, name: grpc}') + svc('b', '{port: 9001, name: grpc-api}') + svc('c', '{port: 9002, name: web, appProtocol: grpc}') + svc('h', '{port: 80, name: http}');
+const GW = istioGatewayYaml('{port: {number: 80, name: http, protocol: HTTP}, hosts: ["*"]}');
+const SERVICES = serviceYaml('a', { ports: '{port: 9000, name: grpc}' }) +
+  serviceYaml('b', { ports: '{port: 9001, name: grpc-api}' }) +
+  serviceYaml('c', { ports: '{port: 9002, name: web, appProtocol: grpc}' }) +
+  serviceYaml('h', { ports: '{port: 80, name: http}' });
 const vs = (http: string): string => `---\napiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: v, namespace: shop}\nspec:\n  hosts: [grpc.example.com]\n  gateways: [shop/edge]\n  http:\n${http}`;
 const to = (host: string, port: number, extra = ''): string => `{destination: {host: ${host}, port: {number: ${port}}}${extra}}`;
 

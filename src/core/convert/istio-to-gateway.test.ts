@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { serviceYaml } from '../test-kit.js';
 import { codes, convertText, item } from './test-helpers.js';
 
 const GW = `apiVersion: networking.istio.io/v1
@@ -10,12 +11,7 @@ spec:
     - port: {number: 80, name: http, protocol: HTTP}
       hosts: ["*/shop.example.com"]
 `;
-const svc = (name: string, ns = 'shop', port = 8080): string => `---
-apiVersion: v1
-kind: Service
-metadata: {name: ${name}, namespace: ${ns}}
-spec: {selector: {app: ${name}}, ports: [{port: ${port}}]}
-`;
+const svc = (name: string, ns = 'shop', port = 8080): string => serviceYaml(name, { namespace: ns, ports: `{port: ${port}}` });
 const vs = (http: string, extra = ''): string => `---
 apiVersion: networking.istio.io/v1
 kind: VirtualService

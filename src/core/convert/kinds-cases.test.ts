@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { gatewayYaml, istioGatewayYaml, serviceYaml } from '../test-kit.js';
 import { checkEquivalence } from './equivalence.js';
 import { boundaryRequests } from './requests.js';
 import { codes, convertText, item } from './test-helpers.js';
@@ -9,9 +10,9 @@ import type { ConvertResult } from './types.js';
  * (properties-kinds.test.ts, properties-istio-kinds.test.ts): each converts with no unexplained
  * difference, and with the loss codes given.
  */
-const svc = (name: string, ports = '{port: 80, name: http}'): string => `---\napiVersion: v1\nkind: Service\nmetadata: {name: ${name}, namespace: shop}\nspec: {selector: {app: ${name}}, ports: [${ports}]}\n`;
-const GW = 'apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: edge, namespace: shop}\nspec:\n  gatewayClassName: istio\n  listeners: [{name: http, port: 80, protocol: HTTP}, {name: tls, port: 443, protocol: TLS, tls: {mode: Passthrough}}]\n';
-const IGW = 'apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata: {name: edge, namespace: shop}\nspec:\n  selector: {istio: ingress}\n  servers: [{port: {number: 80, name: http, protocol: HTTP}, hosts: ["*"]}, {port: {number: 443, name: tls, protocol: TLS}, hosts: ["*"], tls: {mode: PASSTHROUGH}}]\n';
+const svc = (name: string, ports = '{port: 80, name: http}'): string => serviceYaml(name, { ports });
+const GW = gatewayYaml('{name: http, port: 80, protocol: HTTP}, {name: tls, port: 443, protocol: TLS, tls: {mode: Passthrough}}');
+const IGW = istioGatewayYaml('{port: {number: 80, name: http, protocol: HTTP}, hosts: ["*"]}, {port: {number: 443, name: tls, protocol: TLS}, hosts: ["*"], tls: {mode: PASSTHROUGH}}');
 const route = (kind: string, name: string, body: string, api = 'v1'): string => `---\napiVersion: gateway.networking.k8s.io/${api}\nkind: ${kind}\nmetadata: {name: ${name}, namespace: shop}\nspec:\n${body}`;
 const vs = (name: string, body: string): string => `---\napiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: ${name}, namespace: shop}\nspec:\n${body}`;
 const SVCS = svc('a') + svc('b') + svc('g', '{port: 9000, name: grpc}');

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { conversionProperties, services } from './test-designs.js';
+import { istioGatewayYaml, serviceYaml } from '../test-kit.js';
+import { conversionProperties, rare, services } from './test-designs.js';
 
 /**
  * STYLE.md "fast-check for … conversion keeps every decision", for the Istio routes beyond gateway
@@ -10,7 +11,6 @@ import { conversionProperties, services } from './test-designs.js';
  * must be named by the loss report. Replay with `FC_SEED=… FC_PATH=…`, search harder with
  * `FC_RUNS=5000`.
  */
-const rare = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> => fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: arb });
 const route = (hosts: readonly string[], port: number) =>
   fc.array(fc.constantFrom(...hosts), { minLength: 1, maxLength: 2 }).map((hs) => {
     const [first, second] = hs;
@@ -46,16 +46,15 @@ function virtualService(v: VsSpec, i: number): string {
 }
 
 function istioDesign(d: DesignSpec): string {
-  const svc = (name: string, ports: string): string => `---\napiVersion: v1\nkind: Service\nmetadata: {name: ${name}, namespace: shop}\nspec: {selector: {app: ${name}}, ports: [${ports}]}\n`;
-  const servers = `[{port: {number: 80, name: http, protocol: HTTP}, hosts: ["*"]}, {port: {number: 443, name: tls, protocol: TLS}, hosts: ${d.tlsHosts}, tls: {mode: PASSTHROUGH}}, {port: {number: 9000, name: tcp, protocol: TCP}, hosts: ["*"]}]`;
+  const servers = `{port: {number: 80, name: http, protocol: HTTP}, hosts: ["*"]}, {port: {number: 443, name: tls, protocol: TLS}, hosts: ${d.tlsHosts}, tls: {mode: PASSTHROUGH}}, {port: {number: 9000, name: tcp, protocol: TCP}, hosts: ["*"]}`;
   return (
-    `apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata: {name: edge, namespace: shop}\nspec:\n  selector: {istio: ingress}\n  servers: ${servers}\n` +
+    istioGatewayYaml(servers) +
     '---\napiVersion: v1\nkind: Namespace\nmetadata: {name: team}\n' +
     services() +
-    svc('grpc-a', '{port: 9000, name: grpc}') +
-    svc('grpc-b', '{port: 9000, name: grpc-api}') +
-    svc('db', '{port: 5432, name: tcp}') +
-    svc('db-v2', '{port: 5432, name: tcp}') +
+    serviceYaml('grpc-a', { ports: '{port: 9000, name: grpc}' }) +
+    serviceYaml('grpc-b', { ports: '{port: 9000, name: grpc-api}' }) +
+    serviceYaml('db', { ports: '{port: 5432, name: tcp}' }) +
+    serviceYaml('db-v2', { ports: '{port: 5432, name: tcp}' }) +
     d.vss.map(virtualService).join('')
   );
 }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { conversionProperties, SERVICES, services } from './test-designs.js';
+import { istioGatewayYaml } from '../test-kit.js';
+import { conversionProperties, rare, SERVICES, services } from './test-designs.js';
 
 /**
  * STYLE.md "fast-check for … conversion keeps every decision": generated Istio designs (servers
@@ -10,8 +11,6 @@ import { conversionProperties, SERVICES, services } from './test-designs.js';
  * its seed and path (fast-check does); replay it with `FC_SEED=… FC_PATH=…`, search harder with
  * `FC_RUNS=5000`.
  */
-/** A condition in about one match in four, so that most designs keep some lossless rules. */
-const rare = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> => fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: arb });
 
 const stringMatch = fc.constantFrom('{exact: "1"}', '{prefix: "1"}', '{regex: "[12]"}');
 const matchArb = fc.record({
@@ -44,11 +43,11 @@ const vsArb = fc.record({
 });
 type VsSpec = typeof vsArb extends fc.Arbitrary<infer T> ? T : never;
 const SERVERS = [
-  '[{port: {number: 80, name: http, protocol: HTTP}, hosts: ["*"]}]',
-  '[{port: {number: 80, name: http, protocol: HTTP}, hosts: ["*/a.example.com", "*/*.example.com"]}]',
-  '[{port: {number: 80, name: http, protocol: HTTP}, hosts: ["shop/*"]}]',
-  '[{port: {number: 80, name: http, protocol: HTTP}, hosts: ["./a.example.com", "team/*"]}]',
-  '[{port: {number: 80, name: http, protocol: HTTP}, hosts: ["*"]}, {port: {number: 80, name: wild, protocol: HTTP}, hosts: ["team/*.example.com"]}]',
+  '{port: {number: 80, name: http, protocol: HTTP}, hosts: ["*"]}',
+  '{port: {number: 80, name: http, protocol: HTTP}, hosts: ["*/a.example.com", "*/*.example.com"]}',
+  '{port: {number: 80, name: http, protocol: HTTP}, hosts: ["shop/*"]}',
+  '{port: {number: 80, name: http, protocol: HTTP}, hosts: ["./a.example.com", "team/*"]}',
+  '{port: {number: 80, name: http, protocol: HTTP}, hosts: ["*"]}, {port: {number: 80, name: wild, protocol: HTTP}, hosts: ["team/*.example.com"]}',
 ];
 const designArb = fc.record({ servers: fc.constantFrom(...SERVERS), vss: fc.array(vsArb, { minLength: 1, maxLength: 3 }) });
 type DesignSpec = typeof designArb extends fc.Arbitrary<infer T> ? T : never;
@@ -85,9 +84,7 @@ function virtualService(v: VsSpec, i: number): string {
 }
 
 function istioDesign(d: DesignSpec): string {
-  const svc = services().replace(/name: (svc-[a-c]), namespace: shop/g, 'name: $1, namespace: shop');
-  const hosts = SERVICES.map((s) => `---\napiVersion: v1\nkind: Service\nmetadata: {name: ${s}, namespace: team}\nspec: {selector: {app: ${s}}, ports: [{port: 80}]}\n`).join('');
-  return `apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata: {name: edge, namespace: shop}\nspec:\n  selector: {istio: ingress}\n  servers: ${d.servers}\n${svc}${hosts}${d.vss.map(virtualService).join('')}`;
+  return `${istioGatewayYaml(d.servers)}${services()}${services('team')}${d.vss.map(virtualService).join('')}`;
 }
 
 conversionProperties('conversion properties: Istio → Gateway API', designArb, istioDesign, 'gateway-api', 'istio', { forward: { runs: 80, msPerRun: 150 }, roundTrip: { runs: 40, msPerRun: 300 }, lossless: false, env: process.env });

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { conversionProperties, services } from './test-designs.js';
+import { gatewayYaml, serviceYaml } from '../test-kit.js';
+import { conversionProperties, rare, services } from './test-designs.js';
 
 /**
  * STYLE.md "fast-check for … conversion keeps every decision", for the kinds beyond gateway
@@ -11,7 +12,6 @@ import { conversionProperties, services } from './test-designs.js';
  * and a difference must be named by the loss report. Replay with `FC_SEED=… FC_PATH=…`, search
  * harder with `FC_RUNS=5000`.
  */
-const rare = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> => fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: arb });
 const weights = (names: readonly string[], port: number) => fc.array(fc.record({ name: fc.constantFrom(...names), weight: fc.integer({ min: 0, max: 3 }) }), { minLength: 1, maxLength: 2 }).map((bs) => `backendRefs: [${bs.map((b) => `{name: ${b.name}, port: ${port}, weight: ${b.weight}}`).join(', ')}]`);
 
 const httpMatch = fc.record({ type: fc.constantFrom('Exact', 'PathPrefix'), value: fc.constantFrom('/', '/a', '/a/b'), header: rare(fc.constantFrom('1', '2')), method: rare(fc.constantFrom('GET', 'POST')) }).map((m) => `{path: {type: ${m.type}, value: "${m.value}"}${m.header ? `, headers: [{name: x-h, value: "${m.header}"}]` : ''}${m.method ? `, method: ${m.method}` : ''}}`);
@@ -45,17 +45,16 @@ function route(r: RouteSpec, i: number): string {
 }
 
 function gatewayDesign(d: DesignSpec): string {
-  const svc = (name: string, ports: string): string => `---\napiVersion: v1\nkind: Service\nmetadata: {name: ${name}, namespace: shop}\nspec: {selector: {app: ${name}}, ports: [${ports}]}\n`;
   const tls = `{name: tls, port: 443, protocol: TLS, ${d.tlsHost ? `hostname: ${d.tlsHost}, ` : ''}tls: {mode: Passthrough}}`;
   const listeners = ['{name: http, port: 80, protocol: HTTP, allowedRoutes: {namespaces: {from: All}}}', tls, '{name: tcp, port: 9000, protocol: TCP}'];
   return (
-    `apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: edge, namespace: shop}\nspec:\n  gatewayClassName: istio\n  listeners: [${listeners.join(', ')}]\n` +
+    gatewayYaml(listeners.join(', ')) +
     '---\napiVersion: v1\nkind: Namespace\nmetadata: {name: team}\n' +
     services() +
-    svc('grpc-a', '{port: 9000, name: grpc}') +
-    svc('grpc-b', '{port: 9000, name: grpc-api}') +
-    svc('db', '{port: 5432, name: tcp}, {port: 6432, name: tcp-admin}') +
-    svc('db-v2', '{port: 5432, name: tcp}') +
+    serviceYaml('grpc-a', { ports: '{port: 9000, name: grpc}' }) +
+    serviceYaml('grpc-b', { ports: '{port: 9000, name: grpc-api}' }) +
+    serviceYaml('db', { ports: '{port: 5432, name: tcp}, {port: 6432, name: tcp-admin}' }) +
+    serviceYaml('db-v2', { ports: '{port: 5432, name: tcp}' }) +
     d.routes.map(route).join('')
   );
 }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { conversionProperties, SERVICES, services } from './test-designs.js';
+import { gatewayYaml } from '../test-kit.js';
+import { conversionProperties, rare, SERVICES, services } from './test-designs.js';
 
 /**
  * STYLE.md "fast-check for … conversion keeps every decision": generated Gateway API designs,
@@ -8,8 +9,6 @@ import { conversionProperties, SERVICES, services } from './test-designs.js';
  * (fast-check does); replay one with `{ seed, path }` in the `fc.assert` parameters, search harder
  * with `FC_RUNS=5000`.
  */
-/** A condition in about one match in four, so that most designs keep some lossless rules. */
-const rare = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> => fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: arb });
 const PATHS = ['/', '/a', '/a/b', '/ab', '/a/'];
 
 const condArb = fc.record({ type: fc.constantFrom('Exact', 'RegularExpression'), value: fc.constantFrom('1', '2') });
@@ -90,7 +89,7 @@ function gatewayDesign(d: DesignSpec): string {
   const listeners = ['{name: http, port: 80, protocol: HTTP, allowedRoutes: {namespaces: {from: All}}}', ...(d.wild ? [`{name: wild, port: 80, protocol: HTTP, hostname: "*.example.com", allowedRoutes: ${wild}}`] : [])];
   const namespace = '---\napiVersion: v1\nkind: Namespace\nmetadata: {name: team, labels: {env: team}}\n';
   const grant = namespace + '---\napiVersion: gateway.networking.k8s.io/v1beta1\nkind: ReferenceGrant\nmetadata: {name: team, namespace: shop}\nspec:\n  from: [{group: gateway.networking.k8s.io, kind: HTTPRoute, namespace: team}]\n  to: [{group: "", kind: Service}]\n';
-  return `apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: edge, namespace: shop}\nspec:\n  gatewayClassName: istio\n  listeners: [${listeners.join(', ')}]\n${services()}${services('other')}${grant}${d.routes.map(route).join('')}`;
+  return `${gatewayYaml(listeners.join(', '))}${services()}${services('other')}${grant}${d.routes.map(route).join('')}`;
 }
 
 conversionProperties('conversion properties: Gateway API → Istio', designArb, gatewayDesign, 'istio', 'gateway-api', { forward: { runs: 60, msPerRun: 150 }, roundTrip: { runs: 40, msPerRun: 300 }, lossless: true, env: process.env });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from '../resources/parse.js';
 import type { Resource } from '../resources/types.js';
+import { serviceYaml } from '../test-kit.js';
 import { validate } from '../validate/index.js';
 import { checkEquivalence, convertedResources, type Difference } from './equivalence.js';
 import { convert } from './index.js';
@@ -11,12 +12,15 @@ import type { ConvertOptions, ConvertResult } from './types.js';
 /**
  * Test support for the conversion properties (properties*.test.ts): design text from plain
  * descriptions, and a compact account of a failing case. Plain data in, YAML text out — the
- * generators (fast-check) live in the test files.
+ * generators (fast-check) live in the test files, but for `rare`, which they all share.
  */
 export const SERVICES = ['svc-a', 'svc-b', 'svc-c'];
 
+/** A condition in about one match in four, so that most generated designs keep some lossless rules. */
+export const rare = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> => fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: arb });
+
 export function services(ns = 'shop'): string {
-  return SERVICES.map((s) => `---\napiVersion: v1\nkind: Service\nmetadata: {name: ${s}, namespace: ${ns}}\nspec: {selector: {app: ${s}}, ports: [{port: 80}]}\n`).join('');
+  return SERVICES.map((s) => serviceYaml(s, { namespace: ns })).join('');
 }
 
 /** The resources of a design the CLI would convert (no validation error), else undefined. */

@@ -1,28 +1,14 @@
-import { GATEWAY_GROUP, ISTIO_GROUP } from '../resources/kinds.js';
+import { GATEWAY_GROUP, ISTIO_GROUP, type CoreKind, type GatewayKind, type IstioKind } from '../resources/kinds.js';
 import type { KubeObject } from '../resources/types.js';
 
 /**
  * A new object of each kind in the palette: the smallest object the API server accepts, so a
  * freshly dropped node is valid from the first keystroke (fields the schema requires, CEL-valid).
  */
-export type PaletteKind =
-  | 'GatewayClass'
-  | 'Gateway'
-  | 'ListenerSet'
-  | 'HTTPRoute'
-  | 'GRPCRoute'
-  | 'TLSRoute'
-  | 'TCPRoute'
-  | 'UDPRoute'
-  | 'ReferenceGrant'
-  | 'BackendTLSPolicy'
-  | 'IstioGateway'
-  | 'VirtualService'
-  | 'DestinationRule'
-  | 'ServiceEntry'
-  | 'Service'
-  | 'Namespace'
-  | 'Secret';
+export type PaletteKind = GatewayKind | IstioPaletteKind | CoreKind;
+
+/** The Istio kinds in the palette: Istio's `Gateway` is `IstioGateway` here, apart from the Gateway API's. */
+type IstioPaletteKind = 'IstioGateway' | Exclude<IstioKind, 'Gateway'>;
 
 export const PALETTE: readonly { readonly kind: PaletteKind; readonly family: 'gateway-api' | 'istio' | 'core'; readonly label: string }[] = [
   { kind: 'Gateway', family: 'gateway-api', label: 'Gateway' },

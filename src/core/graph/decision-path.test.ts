@@ -1,24 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import example from '../../../public/examples/shop.yaml?raw';
-import { compile } from '../compile/index.js';
-import { parse } from '../resources/parse.js';
-import { simulate } from '../simulate/index.js';
-import { parseRequest } from '../simulate/parse-request.js';
+import { ask as askRequest } from '../simulate/testing.js';
 import type { MeshClient } from '../simulate/types.js';
-import { buildGraph } from './build-graph.js';
 import { decisionPath, traceTarget } from './decision-path.js';
-import { short } from './test-helpers.js';
+import { compiledGraphOf, short } from './test-helpers.js';
 import type { RouteGraph } from './types.js';
 
 function setup(yaml: string) {
-  const parsed = parse([{ name: 'design.yaml', text: yaml }]);
-  const compiled = compile(parsed.resources);
-  const graph = buildGraph(parsed.resources, compiled.diagnostics, compiled.status);
-  const ask = (line: string, headers: string[] = [], mesh?: MeshClient) => {
-    const r = parseRequest(line, headers);
-    if (!r.ok) throw new Error(r.error);
-    return simulate(compiled.table, r.request, mesh ? { mesh } : {});
-  };
+  const { compiled, graph } = compiledGraphOf(yaml);
+  const ask = (line: string, headers: string[] = [], mesh?: MeshClient) => askRequest(compiled, line, headers, mesh ? { mesh } : {});
   return { graph, ask };
 }
 

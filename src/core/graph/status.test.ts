@@ -1,18 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import example from '../../../public/examples/shop.yaml?raw';
-import { compile } from '../compile/index.js';
 import { parse } from '../resources/parse.js';
 import { buildGraph } from './build-graph.js';
 import { conditionProblem } from './status.js';
-import { edgeLines } from './test-helpers.js';
+import { compiledGraphOf, edgeLines } from './test-helpers.js';
 import type { RouteGraph } from './types.js';
 
-/** YAML → graph drawn with the status compile computes, as the app draws it. */
-function statusGraph(yaml: string): RouteGraph {
-  const parsed = parse([{ name: 'design.yaml', text: yaml }]);
-  const compiled = compile(parsed.resources);
-  return buildGraph(parsed.resources, compiled.diagnostics, compiled.status);
-}
+const statusGraph = (yaml: string): RouteGraph => compiledGraphOf(yaml).graph;
 
 const detachedLines = (g: RouteGraph): string[] =>
   g.edges.filter((e) => e.detached).map((e) => `${e.id.split('->')[1]?.split('/').slice(-1)[0]} ${e.detached?.reason}: ${e.detached?.message}`);

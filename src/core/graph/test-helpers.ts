@@ -1,4 +1,6 @@
+import type { CompileResult } from '../compile/types.js';
 import { parse } from '../resources/parse.js';
+import { compileText } from '../test-kit.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import { buildGraph } from './build-graph.js';
 import type { GraphEdge, RouteGraph } from './types.js';
@@ -7,6 +9,12 @@ import type { GraphEdge, RouteGraph } from './types.js';
 export function graphOf(yaml: string, diagnostics?: (parsed: ReturnType<typeof parse>) => Diagnostic[]): RouteGraph {
   const parsed = parse([{ name: 'design.yaml', text: yaml }]);
   return buildGraph(parsed.resources, diagnostics ? diagnostics(parsed) : parsed.diagnostics);
+}
+
+/** Test helper: YAML → compiled design and its graph drawn with the status compile computes, as the app draws it. */
+export function compiledGraphOf(yaml: string): { compiled: CompileResult; graph: RouteGraph } {
+  const { parsed, compiled } = compileText(yaml);
+  return { compiled, graph: buildGraph(parsed.resources, compiled.diagnostics, compiled.status) };
 }
 
 /** `kind source[#row] -> target[#row] label` with ids shortened to their last segments, for readable expectations. */

@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { compile } from '../compile/index.js';
-import { parse } from '../resources/parse.js';
-import { simulate } from './index.js';
-import { parseRequest } from './parse-request.js';
+import { compileText } from '../test-kit.js';
+import { ask as askRequest } from './testing.js';
 import text from '../../../public/examples/shop.yaml?raw';
 
 // The embedded example (public/examples/shop.yaml) must compile cleanly and answer as designed.
-const result = compile(parse([{ name: 'shop.yaml', text }]).resources);
-const ask = (req: string, headers: string[] = []) => {
-  const r = parseRequest(req, headers);
-  if (!r.ok) throw new Error(r.error);
-  return simulate(result.table, r.request);
-};
+const result = compileText(text).compiled;
+const ask = (req: string, headers: string[] = []) => askRequest(result, req, headers);
 
 describe('public/examples/shop.yaml', () => {
   it('compiles without diagnostics or missing objects, every route accepted with resolved refs', () => {

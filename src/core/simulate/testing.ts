@@ -21,7 +21,7 @@ export function build(objects: readonly KubeObject[], assumeExternal = false): C
   return compile(parsed.resources, { assumeExternal });
 }
 
-export function ask(result: CompileResult, request: string, headers: string[] = [], options: SimulateOptions & { sni?: string } = {}): Decision {
+export function ask(result: CompileResult, request: string, headers: readonly string[] = [], options: SimulateOptions & { sni?: string } = {}): Decision {
   const { sni, ...rest } = options;
   const r = parseRequest(request, headers, sni === undefined ? {} : { sni });
   if (!r.ok) throw new Error(r.error);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ask, design, shares, vs } from './test-kit.js';
+import { ask, design, shares, subsetsYaml, vs } from './test-kit.js';
 
 const H = 'http://shop.example.com';
 const rule = (body: string) => design(vs(body));
@@ -115,14 +115,7 @@ describe('headers (§1.4)', () => {
     - destination: {host: a, subset: v1}
       headers: {response: {remove: [foo]}}
       weight: 75
-`)}---
-apiVersion: networking.istio.io/v1
-kind: DestinationRule
-metadata: {name: a, namespace: shop}
-spec:
-  host: a
-  subsets: [{name: v1, labels: {version: v1}}, {name: v2, labels: {version: v2}}]
-`);
+`)}${subsetsYaml('a', 'shop')}`);
     const d = ask(c, `GET ${H}/`);
     expect(shares(d)).toEqual(['a:v2=0.25', 'a:v1=0.75']);
     expect(d.request?.headers).toEqual({ test: 'true' });

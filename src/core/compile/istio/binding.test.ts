@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { serviceYaml } from '../../test-kit.js';
 import { ask, BASE, decided, design, shares } from './test-kit.js';
 
 /** A VirtualService (YAML) routing everything to `dest`. */
@@ -99,7 +100,7 @@ describe('server hosts with a namespace (§2)', () => {
     ['["*.example.com"]', 'shop', 'a'],
   ])('server hosts %s, VS in %s → %s', (hosts, ns, expected) => {
     const yaml = gateway('gw', 'istio-system', server(hosts)) + virtualService('v', ns, '  hosts: [shop.example.com]\n  gateways: [istio-system/gw]') +
-      '---\napiVersion: v1\nkind: Service\nmetadata: {name: a, namespace: shop}\nspec: {ports: [{port: 8080}]}\n';
+      serviceYaml('a', { ports: '{port: 8080}', selector: false });
     expect(routed(yaml, 'GET http://shop.example.com/')).toBe(expected);
   });
 });

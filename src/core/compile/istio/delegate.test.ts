@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { serviceYaml } from '../../test-kit.js';
 import { ask, BASE, decided, design, shares } from './test-kit.js';
 
-const svc = (name: string, ns: string) => `---\napiVersion: v1\nkind: Service\nmetadata: {name: ${name}, namespace: ${ns}}\nspec: {ports: [{port: 9080}]}\n`;
+const svc = (name: string, ns: string) => serviceYaml(name, { namespace: ns, ports: '{port: 9080}', selector: false });
 const root = (http: string, ns = 'shop') => `---
 apiVersion: networking.istio.io/v1
 kind: VirtualService

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { serviceYaml } from '../../test-kit.js';
 import { ask, design, shares } from './test-kit.js';
 
 const services = ['login', 'reviews', 'mongo', 'other']
-  .map((n) => `---\napiVersion: v1\nkind: Service\nmetadata: {name: ${n}, namespace: prod}\nspec: {ports: [{port: 443}, {port: 5555}]}\n`)
+  .map((n) => serviceYaml(n, { namespace: 'prod', ports: '{port: 443}, {port: 5555}', selector: false }))
   .join('');
 
 const gateway = (servers: string) => `

@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ask, design, shares } from './test-kit.js';
+import { ask, design, shares, subsetsYaml } from './test-kit.js';
 
 const base = `
 apiVersion: v1
 kind: Service
 metadata: {name: reviews, namespace: bookinfo}
 spec: {ports: [{port: 9080, name: http}, {port: 9090, name: http-admin}]}
----
-apiVersion: networking.istio.io/v1
-kind: DestinationRule
-metadata: {name: reviews, namespace: bookinfo}
-spec:
-  host: reviews
-  subsets: [{name: v1, labels: {version: v1}}, {name: v2, labels: {version: v2}}]
-`;
+${subsetsYaml('reviews', 'bookinfo')}`;
 const vs = (name: string, http: string, extra = '', ts = '2024-01-01T00:00:00Z') => `---
 apiVersion: networking.istio.io/v1
 kind: VirtualService

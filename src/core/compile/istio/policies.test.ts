@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ask, BASE, design, shares, vs } from './test-kit.js';
+import { ask, BASE, design, shares, subsetsYaml, vs } from './test-kit.js';
 
 const H = 'http://shop.example.com';
 const rule = (body: string, more = '') => design(`${vs(body)}${more}`);
@@ -97,14 +97,7 @@ describe('weights (§1.4)', () => {
   });
 });
 
-const DR = `---
-apiVersion: networking.istio.io/v1
-kind: DestinationRule
-metadata: {name: a, namespace: shop}
-spec:
-  host: a
-  subsets: [{name: v1, labels: {version: v1}}, {name: v2, labels: {version: v2}}]
-`;
+const DR = subsetsYaml('a', 'shop');
 
 // istio.md §1.4, §3 and §9.13 (a subset no DestinationRule defines, or a host that does not exist:
 // no cluster, 503); DESIGN.md "Objects outside the design"; route.go GetDestinationCluster (port:

@@ -2,17 +2,13 @@
  * Test support for the Istio tests: YAML text → parse → compile → simulate, the way the CLI and
  * the UI run it. Not part of the engine's public API.
  */
-import { parse } from '../../resources/parse.js';
-import { simulate } from '../../simulate/index.js';
-import { parseRequest } from '../../simulate/parse-request.js';
+import { ask as askRequest } from '../../simulate/testing.js';
 import type { Decision, MeshClient } from '../../simulate/types.js';
-import { compile } from '../index.js';
+import { compileText } from '../../test-kit.js';
 import type { CompileOptions, CompileResult } from '../types.js';
 
 export function design(yaml: string, options: CompileOptions = {}): CompileResult {
-  const parsed = parse([{ name: 'design.yaml', text: yaml }]);
-  if (parsed.diagnostics.some((d) => d.severity === 'error')) throw new Error(`test YAML does not parse: ${parsed.diagnostics.map((d) => d.message).join('; ')}`);
-  return compile(parsed.resources, options);
+  return compileText(yaml, options).compiled;
 }
 
 export interface Ask {
@@ -25,12 +21,11 @@ export interface Ask {
 }
 
 export function ask(compiled: CompileResult, request: string, options: Ask = {}): Decision {
-  const parsed = parseRequest(request, options.headers ?? [], options.sni === undefined ? {} : { sni: options.sni });
-  if (!parsed.ok) throw new Error(parsed.error);
   const [gwNs = '', gwName = ''] = (options.gateway ?? '').split('/');
   const [ns = '', workload = ''] = (options.from ?? '').split('/');
   const mesh: MeshClient | undefined = options.from === undefined ? undefined : { namespace: ns, workload, labels: options.labels ?? {} };
-  return simulate(compiled.table, parsed.request, {
+  return askRequest(compiled, request, options.headers ?? [], {
+    ...(options.sni === undefined ? {} : { sni: options.sni }),
     ...(options.gateway === undefined ? {} : { gateway: { namespace: gwNs, name: gwName } }),
     ...(mesh === undefined ? {} : { mesh }),
     traceAll: true,
@@ -85,4 +80,16 @@ spec:
   gateways: [istio-system/gw]
 ${extra}  http:
 ${http}`;
+}
+
+/** A DestinationRule `<namespace>/<host>` for `host` with subsets v1 and v2 (label `version`), as a YAML document that starts with `---`. */
+export function subsetsYaml(host: string, namespace: string): string {
+  return `---
+apiVersion: networking.istio.io/v1
+kind: DestinationRule
+metadata: {name: ${host}, namespace: ${namespace}}
+spec:
+  host: ${host}
+  subsets: [{name: v1, labels: {version: v1}}, {name: v2, labels: {version: v2}}]
+`;
 }
