@@ -20,6 +20,7 @@ export { simulate } from './simulate/index.js';
 export { parseRequest } from './simulate/parse-request.js';
 export { buildGraph } from './graph/build-graph.js';
 export { decisionPath, traceTarget } from './graph/decision-path.js';
+export { collapseNamespaces, collapsedId } from './graph/collapse.js';
 export { locateDiagnostics } from './graph/diagnostics.js';
 export {
   attachRoute,

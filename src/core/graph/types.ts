@@ -87,6 +87,8 @@ export interface GraphNode {
   readonly diagnostics: DiagnosticCounts;
   /** Worst severity among the node's diagnostics (error or warning; info does not colour a node). */
   readonly severity?: Severity;
+  /** A collapsed namespace drawn as one node (see collapse.ts): its group and how many nodes it holds. */
+  readonly collapsed?: { readonly group: string; readonly members: number };
 }
 
 /**
