@@ -30,6 +30,24 @@ describe('autosave', () => {
     expect(next.design.getState().positions['gateway.networking.k8s.io/Gateway/default/gateway']).toEqual({ x: 40, y: 50 });
   });
 
+  it('saves which namespaces are collapsed, and reads older saves (without them) as all open', async () => {
+    const storage = memoryStorage();
+    const { design, editing } = editSetup();
+    const autosave = startAutosave(design, storage, { delayMs: 5 });
+    editing.getState().addResource('Gateway', { x: 40, y: 50 });
+    await settle(design);
+    design.getState().toggleNamespace('ns:default');
+    await wait(20);
+    expect(readAutosave(storage)?.collapsed).toEqual({ 'ns:default': true });
+    autosave.stop();
+    const next = editSetup();
+    expect(restoreAutosave(next.design, storage)).toBe(true);
+    expect(next.design.getState().collapsed).toEqual({ 'ns:default': true });
+
+    storage.setItem(AUTOSAVE_KEY, JSON.stringify({ version: 1, fileName: 'a.yaml', text: 'x: 1\n', positions: {}, pinned: {}, savedAt: 1 }));
+    expect(readAutosave(storage)?.collapsed).toEqual({});
+  });
+
   it.each([
     ['nothing saved', null],
     ['not JSON', '{'],

@@ -1,10 +1,10 @@
 import type { DesignState, DesignStore } from './design-store';
 import type { XY } from './layout';
-import { selectGraph } from './selectors';
+import { selectViewGraph } from './selectors';
 
 /**
  * Autosave: the document text, its file name and the canvas layout (node positions, which nodes
- * were placed by hand) go to localStorage, debounced. On start the app restores them; the example
+ * were placed by hand, which namespaces are collapsed) go to localStorage, debounced. On start the app restores them; the example
  * opens only when nothing was saved. Secrets never reach it: the text is the redacted one.
  */
 export const AUTOSAVE_KEY = 'route-designer:autosave';
@@ -16,6 +16,8 @@ export interface SavedDesign {
   readonly text: string;
   readonly positions: Readonly<Record<string, XY>>;
   readonly pinned: Readonly<Record<string, true>>;
+  /** Collapsed namespace groups (absent in saves made before there were any). */
+  readonly collapsed: Readonly<Record<string, true>>;
   readonly savedAt: number;
 }
 
@@ -31,8 +33,8 @@ export function readAutosave(storage: SaveStorage): SavedDesign | null {
     const v = JSON.parse(raw) as Partial<SavedDesign>;
     if (v.version !== VERSION || typeof v.text !== 'string' || typeof v.fileName !== 'string') return null;
     const positions = Object.fromEntries(Object.entries(v.positions ?? {}).filter(([, p]) => isXY(p)));
-    const pinned = Object.fromEntries(Object.keys(v.pinned ?? {}).map((k) => [k, true as const]));
-    return { version: VERSION, fileName: v.fileName, text: v.text, positions, pinned, savedAt: Number(v.savedAt) || 0 };
+    const flags = (m: unknown): Record<string, true> => Object.fromEntries(Object.keys(typeof m === 'object' && m !== null ? m : {}).map((k) => [k, true as const]));
+    return { version: VERSION, fileName: v.fileName, text: v.text, positions, pinned: flags(v.pinned), collapsed: flags(v.collapsed), savedAt: Number(v.savedAt) || 0 };
   } catch {
     return null; // unreadable: as if nothing was saved
   }
@@ -44,18 +46,18 @@ export function restoreAutosave(design: DesignStore, storage: SaveStorage): bool
   if (!saved) return false;
   design.getState().loadText(saved.text, saved.fileName);
   // View state, set after the load (which forgets hand placements): the layout keeps pinned nodes.
-  design.setState({ positions: saved.positions, pinned: saved.pinned });
+  design.setState({ positions: saved.positions, pinned: saved.pinned, collapsed: saved.collapsed });
   return true;
 }
 
 function snapshot(s: DesignState): SavedDesign {
   // Positions of nodes the canvas no longer draws are dropped — only when the canvas draws the
   // current text (while it is broken or not analysed yet, every position is still wanted).
-  const graph = selectGraph(s);
+  const graph = selectViewGraph(s);
   const current = s.analysis !== null && s.analysis.seq === s.textSeq && s.shown === s.analysis;
   const drawn = !current ? null : new Set([...graph.nodes.map((n) => n.id), ...graph.groups.map((g) => g.id)]);
   const keep = <T>(m: Readonly<Record<string, T>>): Record<string, T> => (drawn ? Object.fromEntries(Object.entries(m).filter(([id]) => drawn.has(id))) : { ...m });
-  return { version: VERSION, fileName: s.fileName, text: s.text, positions: keep(s.positions), pinned: keep(s.pinned), savedAt: Date.now() };
+  return { version: VERSION, fileName: s.fileName, text: s.text, positions: keep(s.positions), pinned: keep(s.pinned), collapsed: { ...s.collapsed }, savedAt: Date.now() };
 }
 
 export interface Autosave {
@@ -85,7 +87,7 @@ export function startAutosave(design: DesignStore, storage: SaveStorage, options
   let timer: ReturnType<typeof setTimeout> | undefined;
   let idleHandle: number | undefined;
   let failed = false;
-  let last: Pick<DesignState, 'text' | 'fileName' | 'positions' | 'pinned' | 'shown'> | null = null;
+  let last: Pick<DesignState, 'text' | 'fileName' | 'positions' | 'pinned' | 'collapsed' | 'shown'> | null = null;
   const cancel = (): void => {
     if (timer !== undefined) clearTimeout(timer);
     if (idleHandle !== undefined) idle.cancelIdleCallback?.(idleHandle);
@@ -95,10 +97,10 @@ export function startAutosave(design: DesignStore, storage: SaveStorage, options
   const save = (): void => {
     cancel();
     const s = design.getState();
-    if (last && last.text === s.text && last.fileName === s.fileName && last.positions === s.positions && last.pinned === s.pinned && last.shown === s.shown) return;
+    if (last && last.text === s.text && last.fileName === s.fileName && last.positions === s.positions && last.pinned === s.pinned && last.collapsed === s.collapsed && last.shown === s.shown) return;
     try {
       storage.setItem(AUTOSAVE_KEY, JSON.stringify(snapshot(s)));
-      last = { text: s.text, fileName: s.fileName, positions: s.positions, pinned: s.pinned, shown: s.shown };
+      last = { text: s.text, fileName: s.fileName, positions: s.positions, pinned: s.pinned, collapsed: s.collapsed, shown: s.shown };
       failed = false;
     } catch (e) {
       if (!failed) options.onError?.(`Autosave failed (${e instanceof Error ? e.message : String(e)}): export the design to keep it.`);
@@ -111,7 +113,7 @@ export function startAutosave(design: DesignStore, storage: SaveStorage, options
     else save();
   };
   const unsubscribe = design.subscribe((s, prev) => {
-    if (s.text === prev.text && s.fileName === prev.fileName && s.positions === prev.positions && s.pinned === prev.pinned) return;
+    if (s.text === prev.text && s.fileName === prev.fileName && s.positions === prev.positions && s.pinned === prev.pinned && s.collapsed === prev.collapsed) return;
     cancel();
     timer = setTimeout(saveWhenIdle, s.text.length > BIG_TEXT ? bigDelay : delay);
   });

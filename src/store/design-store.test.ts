@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze, createSyncAnalyzer, type Analysis, type AnalysisRequest, type Analyzer } from './analysis';
 import { createDesignStore, diagnosticsOfSelection, type DesignStore } from './design-store';
 import type { Layouter } from './layout';
-import { selectGraph, selectIsStale, selectNode } from './selectors';
+import { selectGraph, selectIsStale, selectNode, selectViewGraph } from './selectors';
 
 const example = readFileSync(new URL('../../public/examples/shop.yaml', import.meta.url), 'utf8');
 const CART = 'gateway.networking.k8s.io/HTTPRoute/shop/cart';
@@ -177,6 +177,35 @@ describe('design store: selection and view state', () => {
     await new Promise((r) => setTimeout(r, 0));
     expect(layouter.calls).toBe(3);
     expect(store.getState().positions[CART]).not.toEqual({ x: 5, y: 7 });
+  });
+
+  it('collapses a namespace into one node, lays it out so, and opens it again to show a node inside', async () => {
+    const { store, layouter } = setup();
+    store.getState().loadText(example);
+    await settle(store);
+    store.getState().select(CART);
+    store.getState().toggleNamespace('ns:shop');
+    await new Promise((r) => setTimeout(r, 0));
+    let s = store.getState();
+    const view = selectViewGraph(s);
+    expect(view.nodes.some((n) => n.group === 'ns:shop')).toBe(false);
+    expect(selectNode(s, 'collapsed:ns:shop')?.collapsed?.group).toBe('ns:shop');
+    // The selection inside moved to the node standing for the namespace; the layout drew the collapsed graph.
+    expect(s.selection).toBe('collapsed:ns:shop');
+    expect(layouter.calls).toBe(2);
+    expect(Object.keys(s.positions)).toContain('collapsed:ns:shop');
+    // Selecting a node inside (find, a problem) opens its namespace again.
+    s.select(CART, { reveal: true });
+    await new Promise((r) => setTimeout(r, 0));
+    s = store.getState();
+    expect(s.collapsed).toEqual({});
+    expect(s.selection).toBe(CART);
+    expect(selectViewGraph(s)).toBe(selectGraph(s));
+    expect(layouter.calls).toBe(3);
+    // A new design starts with every namespace open.
+    s.toggleNamespace('ns:shop');
+    store.getState().loadText(example);
+    expect(store.getState().collapsed).toEqual({});
   });
 
   it('toggles the editor, the theme and the panel tab', () => {

@@ -1,8 +1,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { locateDiagnostics } from '../core/index';
+import { collapsedId, locateDiagnostics } from '../core/index';
 import type { Analysis, Analyzer } from './analysis';
 import { layoutKey, type Layouter, type XY } from './layout';
-import { diagnosticIndicesOf, resourceIdsOf, selectGraph, selectResource } from './selectors';
+import { diagnosticIndicesOf, resourceIdsOf, selectGraph, selectNode, selectResource, selectViewGraph } from './selectors';
 import { createSimulatorSlice, watchSimulator, type SimulatorActions, type SimulatorState } from './simulator';
 
 export type Theme = 'light' | 'dark';
@@ -48,6 +48,8 @@ export interface DesignState extends SimulatorState {
   readonly positions: Readonly<Record<string, XY>>;
   /** Nodes the user placed by hand; auto-layout leaves them where they are. */
   readonly pinned: Readonly<Record<string, true>>;
+  /** Namespace groups drawn collapsed, as one node each (selectViewGraph). */
+  readonly collapsed: Readonly<Record<string, true>>;
   readonly laidOutKey: string | null;
   /** A layout of new structure is being computed (the canvas says so). */
   readonly layingOut: boolean;
@@ -73,6 +75,8 @@ export interface DesignActions extends SimulatorActions {
   /** Jumps to a problem: its lines in the editor, its resource's node on the canvas. */
   openProblem(index: number): void;
   moveNode(id: string, position: XY): void;
+  /** Collapses a namespace group into one node, or expands it again; the layout follows. */
+  toggleNamespace(groupId: string): void;
   /** Lays everything out again, hand-placed nodes included. */
   relayout(): void;
   fitView(): void;
@@ -149,7 +153,7 @@ export function createDesignStore(deps: DesignDeps): DesignStore {
     const scheduleLayout = (force = false): void => {
       const layouter = deps.layouter;
       if (!layouter) return;
-      const graph = selectGraph(get());
+      const graph = selectViewGraph(get());
       const key = layoutKey(graph);
       if (!force && (key === get().laidOutKey || key === laying)) return;
       laying = key;
@@ -178,6 +182,15 @@ export function createDesignStore(deps: DesignDeps): DesignStore {
       );
     };
 
+    /** The collapsed namespaces without the one hiding node `id` (null when it is not hidden). */
+    const expandedFor = (id: string | null): Readonly<Record<string, true>> | null => {
+      const s = get();
+      const group = id === null ? undefined : selectNode(s, id)?.group;
+      if (group === undefined || !s.collapsed[group]) return null;
+      const { [group]: _opened, ...rest } = s.collapsed;
+      return rest;
+    };
+
     const revealResource = (id: string): RevealRequest | null => {
       const s = get();
       for (const rid of resourceIdsOf(s, id)) {
@@ -199,6 +212,7 @@ export function createDesignStore(deps: DesignDeps): DesignStore {
       selection: null,
       positions: {},
       pinned: {},
+      collapsed: {},
       laidOutKey: null,
       layingOut: false,
       editorOpen: true,
@@ -220,6 +234,7 @@ export function createDesignStore(deps: DesignDeps): DesignStore {
           textCause: 'load',
           selection: null,
           pinned: {},
+          collapsed: {},
           failure: null,
         });
         runAnalysis();
@@ -240,11 +255,15 @@ export function createDesignStore(deps: DesignDeps): DesignStore {
       },
 
       select(id, options = {}) {
+        // A node inside a collapsed namespace is shown: its namespace opens.
+        const opened = expandedFor(id);
         set({
+          ...(opened ? { collapsed: opened } : {}),
           selection: id,
           ...(id !== null && options.reveal ? { reveal: revealResource(id) } : {}),
           ...(id !== null && options.focus ? { viewCommand: { kind: 'focus' as const, nodeId: id, seq: next() } } : {}),
         });
+        if (opened) scheduleLayout();
       },
 
       openProblem(index) {
@@ -255,15 +274,31 @@ export function createDesignStore(deps: DesignDeps): DesignStore {
         // canvas still shows at that place.
         const owner = s.analysis?.owners[index] ?? (s.shown ? locateDiagnostics(s.shown.resources, [d])[0] : null) ?? null;
         const nodeId = owner ? selectGraph(s).nodeByResource[owner] : undefined;
+        const opened = nodeId ? expandedFor(nodeId) : null;
         set({
+          ...(opened ? { collapsed: opened } : {}),
           reveal: { line: d.line, column: d.column, endLine: d.endLine, endColumn: d.endColumn, select: true, seq: next() },
           ...(nodeId ? { selection: nodeId, viewCommand: { kind: 'focus', nodeId, seq: next() } } : {}),
         });
+        if (opened) scheduleLayout();
       },
 
       moveNode(id, position) {
         const s = get();
         set({ positions: { ...s.positions, [id]: position }, pinned: { ...s.pinned, [id]: true } });
+      },
+
+      toggleNamespace(groupId) {
+        const s = get();
+        const collapsed = { ...s.collapsed };
+        const closing = !collapsed[groupId];
+        if (closing) collapsed[groupId] = true;
+        else delete collapsed[groupId];
+        // A selection inside a namespace that closes moves to the node standing for it.
+        const inside = s.selection !== null && selectNode(s, s.selection)?.group === groupId;
+        const selection = closing && inside ? collapsedId(groupId) : !closing && s.selection === collapsedId(groupId) ? null : s.selection;
+        set({ collapsed, selection });
+        scheduleLayout();
       },
 
       relayout() {

@@ -4,6 +4,7 @@ export { createWorkerAnalyzer } from './worker-analyzer';
 export { layoutKey } from './layout';
 export {
   selectGraph,
+  selectViewGraph,
   selectNode,
   selectGroup,
   selectDiagnostics,

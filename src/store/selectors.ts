@@ -1,4 +1,4 @@
-import type { Diagnostic, GraphGroup, GraphNode, Resource, RouteGraph } from '../core/index';
+import { collapseNamespaces, type Diagnostic, type GraphGroup, type GraphNode, type Resource, type RouteGraph } from '../core/index';
 import type { Analysis } from './analysis';
 import type { DesignState } from './design-store';
 
@@ -18,6 +18,18 @@ export const graphOf = (analysis: Analysis | null): RouteGraph => analysis?.grap
 /** The graph the canvas draws: the last analysis whose YAML could be read. */
 export const selectGraph = (s: DesignState): RouteGraph => graphOf(s.shown);
 
+const viewGraphs = new WeakMap<RouteGraph, { readonly collapsed: DesignState['collapsed']; readonly view: RouteGraph }>();
+
+/** The graph as the canvas draws it: collapsed namespaces are one node each (core collapseNamespaces). */
+export function selectViewGraph(s: DesignState): RouteGraph {
+  const graph = selectGraph(s);
+  const memo = viewGraphs.get(graph);
+  if (memo && memo.collapsed === s.collapsed) return memo.view;
+  const view = collapseNamespaces(graph, new Set(Object.keys(s.collapsed)));
+  viewGraphs.set(graph, { collapsed: s.collapsed, view });
+  return view;
+}
+
 function nodeMap(g: RouteGraph): Map<string, GraphNode | GraphGroup> {
   let m = nodeMaps.get(g);
   if (!m) {
@@ -27,8 +39,9 @@ function nodeMap(g: RouteGraph): Map<string, GraphNode | GraphGroup> {
   return m;
 }
 
+/** A node of the design, or the node a collapsed namespace is drawn as. */
 export function selectNode(s: DesignState, id: string): GraphNode | undefined {
-  const n = nodeMap(selectGraph(s)).get(id);
+  const n = nodeMap(selectGraph(s)).get(id) ?? nodeMap(selectViewGraph(s)).get(id);
   return n && 'role' in n ? n : undefined;
 }
 

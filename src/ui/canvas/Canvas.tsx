@@ -14,9 +14,10 @@ import {
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { selectGraph, useDesign, useDesignStore } from '../../store/index';
+import { selectViewGraph, useDesign, useDesignStore } from '../../store/index';
 import { useCanvasEditing } from '../editing/useCanvasEditing';
 import { CardNode } from './CardNode';
+import { CollapsedNode } from './CollapsedNode';
 import { placeLabels } from './edge-geometry';
 import { toFlowEdges, toFlowNodes, type FlowEdge, type FlowNode } from './flow-elements';
 import { Minimap } from './Minimap';
@@ -32,7 +33,7 @@ import { useProgressive } from './useProgressive';
 const NO_NODES: FlowNode[] = [];
 const NO_EDGES: FlowEdge[] = [];
 
-const nodeTypes: NodeTypes = { card: CardNode, small: SmallNode, namespace: NamespaceNode };
+const nodeTypes: NodeTypes = { card: CardNode, small: SmallNode, namespace: NamespaceNode, collapsed: CollapsedNode };
 const edgeTypes: EdgeTypes = { route: RouteEdge };
 
 /** The canvas: the only component (with its node and edge parts) that knows React Flow. */
@@ -46,7 +47,8 @@ export default function Canvas() {
 
 function Flow() {
   const store = useDesignStore();
-  const graph = useDesign(selectGraph);
+  // Collapsed namespaces are one node each (the store's view graph).
+  const graph = useDesign(selectViewGraph);
   const positions = useDesign((s) => s.positions);
   const selection = useDesign((s) => s.selection);
   const theme = useDesign((s) => s.theme);

@@ -1,7 +1,7 @@
 import { useStoreApi } from '@xyflow/react';
 import { useEffect, useMemo, useRef } from 'react';
 import type { GraphNode } from '../../core/index';
-import { selectDecisionPath, selectEdgeLit, selectGraph, selectNodeLit, useDesign, useDesignStore, type DesignState, type XY } from '../../store/index';
+import { selectDecisionPath, selectEdgeLit, selectNodeLit, selectViewGraph, useDesign, useDesignStore, type DesignState, type XY } from '../../store/index';
 import { cssTokens, FAMILY_TOKENS, useTokens } from './css-tokens';
 import type { FlowEdge, FlowNode } from './flow-elements';
 import { edgePath, edgeStyle, nodeAt, nodeStyle, type EdgeStyle, type NodeStyle, type Tone } from './overview-scene';
@@ -21,7 +21,7 @@ export function Overview({ nodes, edges }: { nodes: readonly FlowNode[]; edges: 
   const store = useDesignStore();
   const flow = useStoreApi<FlowNode>();
   const view = useView();
-  const graph = useDesign(selectGraph);
+  const graph = useDesign(selectViewGraph);
   const path = useDesign(selectDecisionPath);
   const colours = useTokens(readColours, useDesign((s) => s.theme));
   const byId = useMemo(() => new Map(graph.nodes.map((n) => [n.id, n])), [graph]);

@@ -72,7 +72,7 @@ function flowNodeOf(n: GraphNode, p: XY, selected: boolean): FlowNode {
   const size = nodeSize(n);
   const made: FlowNode = {
     id: n.id,
-    type: isCard(n) ? 'card' : 'small',
+    type: n.collapsed ? 'collapsed' : isCard(n) ? 'card' : 'small',
     position: p,
     width: size.width,
     height: size.height,

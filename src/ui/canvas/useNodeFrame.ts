@@ -1,4 +1,4 @@
-import { selectGraph, selectNode, selectNodeLit, useDesign } from '../../store/index';
+import { selectNode, selectNodeLit, selectViewGraph, useDesign } from '../../store/index';
 import type { GraphNode } from '../../core/index';
 import { nodeTestId } from '../common/family';
 import { connectedHandles } from './handles';
@@ -19,7 +19,7 @@ export interface NodeFrame {
 /** What every canvas node component reads about itself, by id (CardNode, SmallNode). */
 export function useNodeFrame(id: string, selected: boolean, shape: 'rd-card' | 'rd-small'): NodeFrame | null {
   const node = useDesign((s) => selectNode(s, id));
-  const connected = useDesign((s) => connectedHandles(selectGraph(s), id));
+  const connected = useDesign((s) => connectedHandles(selectViewGraph(s), id));
   // The simulator's path: on it (lit) or off it (dimmed); null when no answer is shown.
   const lit = useDesign((s) => selectNodeLit(s, id));
   const far = useFar();

@@ -1,5 +1,5 @@
 import type { DesignState } from '../../store/index';
-import { selectGraph } from '../../store/index';
+import { selectViewGraph } from '../../store/index';
 import { GROUP_PADDING, nodeSize } from '../canvas/metrics';
 import { cssTokens, FAMILY_TOKENS } from '../canvas/css-tokens';
 import { BIG_DESIGN, withDomNodes } from '../canvas/overview-mode';
@@ -24,7 +24,7 @@ export function diagramBounds(s: DesignState): Box | null {
   let y0 = Infinity;
   let x1 = -Infinity;
   let y1 = -Infinity;
-  for (const n of selectGraph(s).nodes) {
+  for (const n of selectViewGraph(s).nodes) {
     const p = s.positions[n.id];
     if (!p) continue;
     const size = nodeSize(n);
@@ -65,7 +65,7 @@ function diagramColours(el: Element): DiagramColours {
 async function renderWhole(s: DesignState, format: ImageFormat): Promise<Blob> {
   const box = diagramBounds(s);
   if (!box) throw new Error('there is no diagram to export');
-  const svg = diagramSvg(selectGraph(s), s.positions, box, diagramColours(document.documentElement));
+  const svg = diagramSvg(selectViewGraph(s), s.positions, box, diagramColours(document.documentElement));
   const file = new Blob([svg], { type: 'image/svg+xml' });
   if (format === 'svg') return file;
   // The PNG: that SVG drawn on a canvas (an object URL of the in-memory file: nothing is fetched).

@@ -16,8 +16,11 @@ export function Inspector() {
   const selection = useDesign((s) => s.selection);
   const node = useDesign((s) => (s.selection ? selectNode(s, s.selection) : undefined));
   const group = useDesign((s) => (s.selection ? selectGroup(s, s.selection) : undefined));
+  // A collapsed namespace is inspected as its namespace (with the button that opens it).
+  const folded = useDesign((s) => (node?.collapsed ? selectGroup(s, node.collapsed.group) : undefined));
   if (!selection || (!node && !group)) return <Overview />;
-  return node ? <NodeDetails node={node} /> : group ? <GroupDetails group={group} /> : null;
+  if (folded) return <GroupDetails group={folded} collapsed />;
+  return node ? <NodeDetails node={node} /> : group ? <GroupDetails group={group} collapsed={false} /> : null;
 }
 
 function Overview() {
@@ -203,7 +206,8 @@ function Connections({ graph, node }: { graph: RouteGraph; node: GraphNode }) {
   );
 }
 
-function GroupDetails({ group }: { group: GraphGroup }) {
+function GroupDetails({ group, collapsed }: { group: GraphGroup; collapsed: boolean }) {
+  const store = useDesignStore();
   const problems = useDesign((s) => problemsOf(s, group.id));
   const members = useDesign((s) => selectGraph(s).nodes.filter((n) => n.group === group.id).length);
   return (
@@ -214,7 +218,13 @@ function GroupDetails({ group }: { group: GraphGroup }) {
       <h2 className="rd-inspector-name">{group.namespace}</h2>
       <dl className="rd-facts">
         <dt>Objects</dt>
-        <dd>{members}</dd>
+        <dd>
+          {members}
+          {collapsed ? ', collapsed into one node' : ''}{' '}
+          <button type="button" className="rd-link" onClick={() => store.getState().toggleNamespace(group.id)} data-testid="inspector-toggle-namespace">
+            {collapsed ? 'Expand' : 'Collapse'}
+          </button>
+        </dd>
         <dt>Declared</dt>
         <dd>{group.resourceId ? 'yes (a Namespace object)' : 'no — only referenced'}</dd>
         {Object.entries(group.labels).map(([k, v]) => (
