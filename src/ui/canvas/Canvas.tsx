@@ -194,6 +194,9 @@ function useViewCommands(nodes: readonly FlowNode[]) {
   useEffect(() => {
     nodesRef.current = nodes;
   }, [nodes]);
+  // A node to focus may not be drawn yet (its namespace just opened, its layout is on the way):
+  // it is centred once it is.
+  const [focusing, setFocusing] = useState<{ id: string; seq: number } | null>(null);
   if (ids !== drawn) {
     let kept = 0;
     for (const id of ids) if (drawn.has(id)) kept++;
@@ -220,11 +223,16 @@ function useViewCommands(nodes: readonly FlowNode[]) {
       fitTo(nodesRef.current, { duration: 250 });
       return;
     }
-    const node = command.nodeId ? nodesRef.current.find((n) => n.id === command.nodeId) : undefined;
+    if (command.nodeId) setFocusing({ id: command.nodeId, seq: command.seq });
+  }, [command, fitTo]);
+  useEffect(() => {
+    if (focusing === null) return;
+    const node = nodes.find((n) => n.id === focusing.id);
     if (!node) return;
+    setFocusing(null);
     const w = node.width ?? 0;
     const h = node.height ?? 0;
     const zoom = Math.max(rf.getZoom(), 0.75);
     void rf.setCenter(node.position.x + w / 2, node.position.y + h / 2, { zoom, duration: 300 });
-  }, [command, rf, fitTo]);
+  }, [focusing, nodes, rf]);
 }
