@@ -6,10 +6,27 @@ import type { RouteTable } from '../compile/types.js';
 import { inOrder } from './decision.js';
 import { simulateAtGateway } from './gateway-flow.js';
 import { simulateInMesh } from './mesh-flow.js';
+import { normalizePathAndQuery } from './normalize-path.js';
 import { viewOf } from './request-view.js';
 import type { Decision, Request, SimulateOptions } from './types.js';
 
 export function simulate(table: RouteTable, request: Request, options: SimulateOptions = {}): Decision {
-  const view = viewOf(request, options.mesh ?? null);
-  return inOrder(options.mesh ? simulateInMesh(table, view, options.mesh, options) : simulateAtGateway(table, view, options));
+  // Routes match, and the backend receives, the path as the proxy normalised it (normalize-path.ts).
+  const carriesPath = request.protocol === 'http' || request.protocol === 'grpc';
+  const path = carriesPath ? normalizePathAndQuery(request.path) : request.path;
+  const normalised = path === request.path ? request : { ...request, path };
+  const view = viewOf(normalised, options.mesh ?? null);
+  const d = options.mesh ? simulateInMesh(table, view, options.mesh, options) : simulateAtGateway(table, view, options);
+  if (normalised === request) return inOrder(d);
+  const what = `path normalised: ${pathOf(request.path)} → ${pathOf(path)}`;
+  return inOrder({
+    ...d,
+    notes: [{ code: 'ImplementationSpecific', message: `${what} (RFC 3986, as Envoy does under Istio's default pathNormalization BASE; routes match the normalised path, and the backend receives it)` }, ...d.notes],
+    trace: [{ step: 'request', ref: pathOf(request.path), result: 'matched', reason: what }, ...d.trace],
+  });
+}
+
+function pathOf(pathAndQuery: string): string {
+  const q = pathAndQuery.indexOf('?');
+  return q === -1 ? pathAndQuery : pathAndQuery.slice(0, q);
 }

@@ -109,7 +109,8 @@ export interface DecisionMirror {
   readonly problem?: string;
 }
 
-export type TraceStepKind = 'gateway' | 'listener' | 'server' | 'vhost' | 'route' | 'rule' | 'match' | 'filter' | 'backend';
+/** `request`: what the proxy did to the request before routing (path normalisation). */
+export type TraceStepKind = 'request' | 'gateway' | 'listener' | 'server' | 'vhost' | 'route' | 'rule' | 'match' | 'filter' | 'backend';
 
 /** One candidate the simulator looked at, and the first reason it did not apply. */
 export interface TraceStep {
