@@ -43,11 +43,15 @@ function compileGrpcMatch(raw: unknown, where: string): GrpcMatch {
     }
   }
   const headers: HeaderMatch[] = [];
-  for (const h of arr(m.headers)) {
+  for (const [i, h] of arr(m.headers).entries()) {
     const name = (str(rec(h).name) ?? '').toLowerCase();
     if (headers.some((x) => x.name === name)) continue;
     const regex = str(rec(h).type) === 'RegularExpression';
-    if (regex) notes.push(REGEX_NOTE);
+    if (regex) {
+      notes.push(REGEX_NOTE);
+      const err = regexError(str(rec(h).value) ?? '');
+      if (err) problem ??= { reason: 'UnsupportedValue', message: `${where}.headers[${i}]: invalid regular expression: ${err}` };
+    }
     headers.push({ name, match: regex ? { type: 'RegularExpression', value: str(rec(h).value) ?? '' } : { type: 'Exact', value: str(rec(h).value) ?? '' } });
   }
   return {

@@ -3,6 +3,7 @@
  * Defaults: path `{type: PathPrefix, value: /}`; header and query match type Exact. Duplicate header
  * names (case-insensitive) or query names in one match: only the first counts (§4.3, §4.4).
  */
+import { re2Refusal } from '../regex/re2.js';
 import { arr, rec, str } from './read.js';
 import type { HeaderMatch, Note, PathMatch, QueryParamMatch, RouteMatch, StringMatch } from './types.js';
 import type { RuleProblem } from './http-filters.js';
@@ -29,7 +30,7 @@ const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', '
 
 export const REGEX_NOTE: Note = {
   code: 'ImplementationSpecific',
-  message: 'regular expressions are evaluated as JavaScript RegExp matching the whole value; the dialect and their precedence are implementation-specific',
+  message: 'regular expressions are evaluated as RE2 (as Envoy runs them) matching the whole value, in linear time; the dialect and their precedence are implementation-specific',
 };
 
 /** PathPrefix values are stored without a trailing `/` (gateway-api.md §4.2). */
@@ -37,14 +38,9 @@ export function normalizePrefix(value: string): string {
   return value.length > 1 && value.endsWith('/') ? value.slice(0, -1) : value;
 }
 
-/** null when `pattern` is a usable JS regular expression, else its error. */
+/** null when RE2 accepts `pattern`, else why it refuses it (a rule using it is not programmed). */
 export function regexError(pattern: string): string | null {
-  try {
-    new RegExp(pattern);
-    return null;
-  } catch (e) {
-    return e instanceof Error ? e.message : String(e);
-  }
+  return re2Refusal(pattern)?.reason ?? null;
 }
 
 export function compileHttpMatch(raw: unknown, where: string): CompiledMatch {

@@ -1,3 +1,4 @@
+import { re2FullMatch } from '../regex/re2.js';
 import type { FieldPath } from '../resources/path.js';
 import type { KubeObject } from '../resources/types.js';
 import type { Cond, GwMatch, UriOrigin } from './gw-match.js';
@@ -112,17 +113,9 @@ function translateMethod(v: unknown, at: FieldPath, lose: Lose): (string | undef
   if (v === undefined || v === null) return [undefined];
   const m = readStringMatch(v);
   if (m.type === 'present') return [undefined];
-  const hit = HTTP_METHODS.filter((x) => (m.type === 'exact' ? x === m.value : m.type === 'prefix' ? x.startsWith(m.value) : safeFull(m.value, x)));
+  const hit = HTTP_METHODS.filter((x) => (m.type === 'exact' ? x === m.value : m.type === 'prefix' ? x.startsWith(m.value) : re2FullMatch(m.value, x)));
   if (m.type !== 'exact' || hit.length === 0) {
     lose('MethodMatch', at, `the Gateway API matches only the nine standard methods exactly; written as ${hit.length === 0 ? 'nothing (the match can no longer hold)' : hit.join(', ')}`, WIDENS);
   }
   return hit;
-}
-
-function safeFull(regex: string, value: string): boolean {
-  try {
-    return new RegExp(`^(?:${regex})$`).test(value);
-  } catch {
-    return false;
-  }
 }

@@ -1,3 +1,5 @@
+import { re2FullMatch } from '../regex/re2.js';
+
 /**
  * Path sets both dialects can express, with exact intersection. Istio's plain-string prefix
  * (`/foo` also matches `/foobar`, istio.md §1.3) is the union of a Gateway API PathPrefix (whole
@@ -56,7 +58,7 @@ function underSegment(p: string, path: string): boolean {
   return p === '/' || path === p || path.startsWith(`${p}/`);
 }
 
-/** Does the path belong to the atom? Regexes are full matches (JS RegExp; RE2-only syntax reads as no match). */
+/** Does the path belong to the atom? Regexes are RE2 full matches. */
 export function atomHas(a: PathAtom, path: string): boolean {
   switch (a.kind) {
     case 'exact':
@@ -68,17 +70,12 @@ export function atomHas(a: PathAtom, path: string): boolean {
     case 'under':
       return path.startsWith(`${a.prefix}/`);
     case 'regex':
-      return fullMatch(a.value, path);
+      return re2FullMatch(a.value, path);
   }
 }
 
-export function fullMatch(regex: string, value: string): boolean {
-  try {
-    return new RegExp(`^(?:${regex})$`).test(value);
-  } catch {
-    return false;
-  }
-}
+/** RE2 full match in linear time, as Envoy matches (a pattern RE2 refuses matches nothing). */
+export { re2FullMatch as fullMatch };
 
 export function sameAtom(a: PathAtom, b: PathAtom): boolean {
   return a.kind === b.kind && JSON.stringify(a) === JSON.stringify(b);

@@ -9,6 +9,7 @@
  * - Generation stops after the first catch-all route (no match, or `prefix: /` / regex `.*` without
  *   other conditions): later rules are unreachable (IST0130).
  */
+import { re2Refusal } from '../../regex/re2.js';
 import type { Filter, MirrorPolicy, Note, Provenance, RetryPolicy, RouteAction, RouteEntry } from '../types.js';
 import type { ProxyContext } from './context.js';
 import { toBackend, toWeightedBackends } from './destinations.js';
@@ -54,7 +55,12 @@ function matchNotes(match: HttpMatchModel | null): Note[] {
     notes.push({ code: 'Info', message: `Istio uri.prefix ${v} is a plain string prefix (${example}); the Gateway API PathPrefix matches whole path elements` });
   }
   const all = match === null ? [] : [match.uri, match.scheme, match.method, match.authority, ...match.headers.values(), ...match.withoutHeaders.values(), ...match.queryParams.values()];
-  if (all.some((m) => m?.kind === 'regex')) notes.push({ code: 'ImplementationSpecific', message: 'Istio regexes are RE2 (full match); simulated with JavaScript RegExp anchored to the whole value' });
+  const regexes = all.flatMap((m) => (m?.kind === 'regex' ? [m.value] : []));
+  if (regexes.length > 0) notes.push({ code: 'ImplementationSpecific', message: 'Istio regexes are RE2 matching the whole value (as Envoy runs them), in linear time' });
+  for (const r of regexes) {
+    const refusal = re2Refusal(r);
+    if (refusal) notes.push({ code: 'Info', message: `regex ${r} is not RE2 (${refusal.reason}): istiod rejects this VirtualService; simulated as never matching` });
+  }
   const claims = match === null ? [] : [...match.headers.keys(), ...match.withoutHeaders.keys()].filter((k) => k.startsWith('@request.auth.claims'));
   if (claims.length > 0) notes.push({ code: 'Simplified', message: `JWT claim matches (${claims.join(', ')}) are evaluated as request headers of that name` });
   return notes;

@@ -6,10 +6,11 @@
  * apis/v1/httproute_types.go (HTTPPathModifier): `/foo/bar` with `/foo` → `/xyz` gives `/xyz/bar`,
  * `/foo` with `/foo` → `` gives `/`, `/foo/` with `/foo` → `/xyz` gives `/xyz/`.
  * String semantics (Envoy prefix_rewrite, Istio): the first len(prefix) characters are replaced.
- * The query is kept unchanged.
+ * RegexRewrite (Istio uriRegexRewrite, Envoy regex_rewrite): RE2 GlobalReplace on the path, `\1`
+ * for a group (../../regex/replace.ts). The query is kept unchanged.
  */
 import type { PathModifier } from '../../compile/types.js';
-import { re2ToJs } from '../match/re2-flags.js';
+import { re2GlobalReplace } from '../../regex/replace.js';
 
 export function applyPathModifier(m: PathModifier, pathAndQuery: string): string {
   const q = pathAndQuery.indexOf('?');
@@ -30,12 +31,7 @@ export function rewritePath(m: PathModifier, path: string): string {
       return out === '' ? '/' : out;
     }
     case 'RegexRewrite':
-      try {
-        const re = re2ToJs(m.pattern);
-        return path.replace(new RegExp(re.source, `g${re.flags}`), m.substitution.replace(/\\(\d)/g, '$$$1'));
-      } catch {
-        return path;
-      }
+      return re2GlobalReplace(m.pattern, m.substitution, path);
   }
 }
 
