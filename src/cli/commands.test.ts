@@ -1,30 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import shop from '../../public/examples/shop.yaml?raw';
-import type { CliIO } from './io.js';
 import { run } from './run.js';
-
-function memoryIO(files: Record<string, string>, stdin = ''): CliIO & { out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    stdout: (t) => void (out += t),
-    stderr: (t) => void (err += t),
-    readStdin: async () => stdin,
-    expand: async (p) => {
-      if (p in files) return [p];
-      const inDir = Object.keys(files).filter((f) => f.startsWith(`${p}/`));
-      if (inDir.length === 0) throw new Error('ENOENT');
-      return inDir.sort();
-    },
-    readFile: async (p) => {
-      const t = files[p];
-      if (t === undefined) throw new Error('ENOENT');
-      return t;
-    },
-    out: () => out,
-    err: () => err,
-  };
-}
+import { memoryIO } from './test-io.js';
 
 const FILES = { 'shop.yaml': shop };
 
@@ -34,7 +11,7 @@ describe('route-designer simulate', () => {
     const io = memoryIO(FILES);
     const code = await run(['simulate', 'shop.yaml', '--request', 'GET https://www.shop.example.com/cart', '-H', 'x-canary: 1', '--format', 'json'], io);
     expect(code).toBe(0);
-    const d = JSON.parse(io.out()) as Record<string, unknown>;
+    const d = JSON.parse(io.out) as Record<string, unknown>;
     expect(Object.keys(d)).toEqual(['status', 'outcomes', 'dialect', 'gateway', 'listener', 'route', 'rule', 'match', 'backends', 'request', 'responseHeaders', 'redirect', 'mirrors', 'timeouts', 'retries', 'notes', 'trace']);
     expect(d).toMatchObject({ status: 200, dialect: 'gateway-api', gateway: { kind: 'Gateway', namespace: 'infra', name: 'edge' }, listener: 'https', route: { kind: 'HTTPRoute', namespace: 'shop', name: 'cart' }, rule: 0, match: 0 });
     expect(d.backends).toEqual([{ kind: 'Service', namespace: 'shop', name: 'cart-v2', port: 8080, subset: null, weight: 1, probability: 1 }]);
@@ -42,30 +19,30 @@ describe('route-designer simulate', () => {
   it('prints a readable answer and its trace', async () => {
     const io = memoryIO(FILES);
     expect(await run(['simulate', 'shop.yaml', '--request', 'GET https://www.shop.example.com/cart'], io)).toBe(0);
-    expect(io.out()).toMatch(/^200 OK\n/);
-    expect(io.out()).toContain('Service shop/cart-v1:8080  weight 90  90%');
-    expect(io.out()).toContain('✗ match HTTPRoute shop/cart rule 0 match 0 — header x-canary absent');
+    expect(io.out).toMatch(/^200 OK\n/);
+    expect(io.out).toContain('Service shop/cart-v1:8080  weight 90  90%');
+    expect(io.out).toContain('✗ match HTTPRoute shop/cart rule 0 match 0 — header x-canary absent');
   });
   it('redirects plain HTTP', async () => {
     const io = memoryIO(FILES);
     await run(['simulate', 'shop.yaml', '--request', 'http://www.shop.example.com/x', '--format', 'json'], io);
-    expect(JSON.parse(io.out())).toMatchObject({ status: 301, redirect: { status: 301, location: 'https://www.shop.example.com/x' } });
+    expect(JSON.parse(io.out)).toMatchObject({ status: 301, redirect: { status: 301, location: 'https://www.shop.example.com/x' } });
   });
   it('--gateway, --sni, -n and stdin', async () => {
     const io = memoryIO({}, shop);
     await run(['simulate', '-', '--request', 'GET https://www.shop.example.com/', '--sni', 'www.shop.example.com', '--gateway', 'infra/edge', '-n', 'default', '--format', 'json'], io);
-    expect(JSON.parse(io.out())).toMatchObject({ status: 200, route: { name: 'storefront' } });
+    expect(JSON.parse(io.out)).toMatchObject({ status: 200, route: { name: 'storefront' } });
   });
   it('--mesh --from sends inside the mesh', async () => {
     const io = memoryIO(FILES);
     await run(['simulate', 'shop.yaml', '--request', 'GET http://catalog.shop:8080/x', '--mesh', '--from', 'shop/web', '--from-labels', 'app=web,tier=front', '--format', 'json'], io);
-    expect(JSON.parse(io.out())).toMatchObject({ status: 200, gateway: { kind: 'Service', name: 'catalog' }, backends: [{ name: 'catalog', port: 8080 }] });
+    expect(JSON.parse(io.out)).toMatchObject({ status: 200, gateway: { kind: 'Service', name: 'catalog' }, backends: [{ name: 'catalog', port: 8080 }] });
   });
   it('--assume-external is passed to compile', async () => {
     const yaml = shop.replace('name: cart-v1\n  namespace: shop', 'name: cart-v0\n  namespace: shop');
     const io = memoryIO({ 's.yaml': yaml });
     await run(['simulate', 's.yaml', '--request', 'GET https://www.shop.example.com/cart', '--assume-external', '--format', 'json'], io);
-    const d = JSON.parse(io.out()) as { outcomes: unknown[]; notes: { code: string }[] };
+    const d = JSON.parse(io.out) as { outcomes: unknown[]; notes: { code: string }[] };
     expect(d.outcomes).toEqual([{ probability: 1, status: 200 }]);
     expect(d.notes.map((n) => n.code)).toContain('AssumedExternal');
   });
@@ -80,7 +57,7 @@ describe('route-designer simulate', () => {
   ])('%j → exit 2 (%s)', async (argv, message) => {
     const io = memoryIO(FILES);
     expect(await run(argv, io)).toBe(2);
-    expect(io.err()).toMatch(message);
+    expect(io.err).toMatch(message);
   });
   it('an input with no Kubernetes object is unusable (exit 2)', async () => {
     const io = memoryIO({ 'x.yaml': 'just: [unclosed' });
@@ -93,7 +70,7 @@ describe('route-designer status', () => {
   it('prints a v1 List in JSON', async () => {
     const io = memoryIO(FILES);
     expect(await run(['status', 'shop.yaml', '--format', 'json'], io)).toBe(0);
-    const list = JSON.parse(io.out()) as { apiVersion: string; kind: string; items: { kind: string; metadata: { name: string } }[] };
+    const list = JSON.parse(io.out) as { apiVersion: string; kind: string; items: { kind: string; metadata: { name: string } }[] };
     expect([list.apiVersion, list.kind]).toEqual(['v1', 'List']);
     expect(list.items.map((i) => `${i.kind}/${i.metadata.name}`)).toEqual(['GatewayClass/istio', 'Gateway/edge', 'HTTPRoute/https-redirect', 'HTTPRoute/cart', 'HTTPRoute/storefront']);
   });
@@ -101,13 +78,13 @@ describe('route-designer status', () => {
     const yaml = shop.replace('name: cart-v2\n          port: 8080\n    - matches', 'name: cart-v3\n          port: 8080\n    - matches');
     const io = memoryIO({ 's.yaml': yaml });
     expect(await run(['status', 's.yaml'], io)).toBe(0);
-    expect(io.out()).toContain('Gateway infra/edge: Accepted=True, Programmed=True');
-    expect(io.out()).toContain('ResolvedRefs=False (BackendNotFound: BackendNotFound: Service shop/cart-v3 is not in this design)');
+    expect(io.out).toContain('Gateway infra/edge: Accepted=True, Programmed=True');
+    expect(io.out).toContain('ResolvedRefs=False (BackendNotFound: Service shop/cart-v3 is not in this design)');
   });
   it('help lists both commands', async () => {
     const io = memoryIO({});
     expect(await run(['--help'], io)).toBe(0);
-    expect(io.out()).toMatch(/route-designer status FILE/);
-    expect(io.out()).toMatch(/route-designer simulate FILE/);
+    expect(io.out).toMatch(/route-designer status FILE/);
+    expect(io.out).toMatch(/route-designer simulate FILE/);
   });
 });

@@ -24,11 +24,13 @@ export function routeStatus(result: RouteResult): ObjectStatus {
       };
       const problems = p.compiled.backendProblems;
       const first = problems[0];
+      const reason = first ? statusReason(first) : 'ResolvedRefs';
+      // The message names the reason of a problem only where it differs from the condition's own
+      // reason, which is shown beside it (`BackendNotFound: Service a is not…`, never twice).
+      const message = problems.map((x) => (statusReason(x) === reason ? x.message : `${statusReason(x)}: ${x.message}`)).join('; ');
       const conditions: StatusCondition[] = [
         condition('Accepted', p.accepted, p.reason, p.message, g),
-        first
-          ? condition('ResolvedRefs', false, statusReason(first), problems.map((x) => `${statusReason(x)}: ${x.message}`).join('; '), g)
-          : condition('ResolvedRefs', true, 'ResolvedRefs', 'all references are resolved', g),
+        first ? condition('ResolvedRefs', false, reason, message, g) : condition('ResolvedRefs', true, 'ResolvedRefs', 'all references are resolved', g),
       ];
       const dropped = p.compiled.droppedRules;
       const firstDrop = dropped[0];
