@@ -4,6 +4,7 @@
  */
 export { parse, replaceDocumentTexts, MAX_TEXT_LENGTH } from './resources/parse.js';
 export { applyEdits } from './resources/edit.js';
+export { redactText, mayHoldSecret } from './resources/redact-text.js';
 export { serializeObject, serializeObjects, canonicalObject } from './resources/serialize.js';
 export { SourceLocations } from './resources/locations.js';
 export { formatPath, pathFromPointer, getAt } from './resources/path.js';

@@ -4,7 +4,8 @@ import { LineIndex } from './line-index.js';
 import { loadDocument } from './load.js';
 import { createDocumentLocator, exactErrorOffset, firstContentOffset, type DocumentLocator } from './locate.js';
 import { formatPath, type FieldPath } from './path.js';
-import { redactSecret } from './secrets.js';
+import { redactDocuments } from './redact-text.js';
+import { redactObject } from './secrets.js';
 import { serializeObject } from './serialize.js';
 import { splitDocuments, type DocumentSpan } from './split.js';
 import { isRecord, makeResourceId, type KubeObject, type Resource, type ResourceSource } from './types.js';
@@ -59,11 +60,15 @@ function parseFile(
   defaultNamespace: string,
   out: { files: ParsedFile[]; resources: Resource[]; diagnostics: Diagnostic[] },
   seen: Map<string, Resource>,
-  redacted = false,
+  redactedDocs: ReadonlySet<number> | null = null,
 ): void {
   const diagnosticsBefore = out.diagnostics.length;
-  if (file.text.length > MAX_TEXT_LENGTH) {
-    out.files.push({ name: file.name, text: file.text, documents: [], redacted: false });
+  // Key material is cut out of the raw text first, whatever state the YAML is in (see redact-text.ts).
+  const pre = redactedDocs === null ? redactDocuments(file.text) : { text: file.text, documents: redactedDocs };
+  const text = pre.text;
+  const redacted = pre.documents.size > 0;
+  if (text.length > MAX_TEXT_LENGTH) {
+    out.files.push({ name: file.name, text, documents: [], redacted });
     out.diagnostics.push({
       code: 'YAMLTooLarge',
       severity: 'error',
@@ -76,7 +81,6 @@ function parseFile(
     });
     return;
   }
-  const text = file.text;
   const spans = splitDocuments(text);
   const lines = new LineIndex(text);
   const rewrites = new Map<number, string>();
@@ -85,49 +89,19 @@ function parseFile(
   for (const span of spans) {
     if (!span.hasContent) continue;
     const docText = text.slice(span.start, span.end);
-    const ctx = new DocContext(file.name, docText, span, lines, out.diagnostics, redacted);
-    const loaded = loadDocument(docText);
-    for (const p of loaded.problems) {
-      if (p.kind === 'syntax') {
-        const code: ParseCode = p.duplicateKey ? 'YAMLDuplicateKey' : p.tooDeep ? 'YAMLTooDeep' : 'YAMLSyntax';
-        const at = code === 'YAMLSyntax' ? p.offset : (exactErrorOffset(docText) ?? p.offset);
-        ctx.reportAt(code, 'error', `YAML: ${p.message}`, at, at + 1);
-      } else if (p.kind === 'aliasBomb') {
-        ctx.report('YAMLAliasBomb', 'error', p.message, []);
-      } else {
-        ctx.report('UnsafeKey', 'warning', `the key "${p.key}" is not a Kubernetes field; it is kept as data and never interpreted`, p.path, 'key');
-      }
+    const ctx = new DocContext(file.name, docText, span, lines, out.diagnostics, pre.documents.has(span.index));
+    readDocument(ctx, defaultNamespace, fileResources, rewrites);
+    if (ctx.redactedDoc && !ctx.secretReported) {
+      ctx.report('SecretRedacted', 'info', 'key material in this document (Secret values, a private key) was replaced by a placeholder: it never enters the design', []);
     }
-    if (loaded.value === undefined) continue;
-    if (loaded.value === null) continue; // an empty document (`---` with only comments)
-    if (!isRecord(loaded.value)) {
-      ctx.report('NotAnObject', 'error', `a document must be a Kubernetes object (a mapping), not ${Array.isArray(loaded.value) ? 'a list' : `the ${typeof loaded.value} ${JSON.stringify(loaded.value).slice(0, 40)}`}`, []);
-      continue;
-    }
-    const doc = loaded.value;
-    if (doc.kind === 'List' && typeof doc.apiVersion === 'string' && Array.isArray(doc.items)) {
-      let changed = false;
-      const items = doc.items.map((item, i) => {
-        const r = toResource(item, ['items', i], ctx, defaultNamespace, i);
-        if (!r) return item;
-        if (r.redacted) changed = true;
-        fileResources.push(r.resource);
-        return r.resource.object;
-      });
-      if (changed) rewrites.set(span.index, serializeObject({ ...doc, items }));
-      continue;
-    }
-    const r = toResource(doc, [], ctx, defaultNamespace, undefined);
-    if (!r) continue;
-    fileResources.push(r.resource);
-    if (r.redacted) rewrites.set(span.index, serializeObject(r.resource.object));
   }
 
   if (rewrites.size > 0) {
     // Redaction changed some documents' text (and the lines after them): read the new text again,
     // so that every location points into what the user will see. It has nothing left to redact.
     out.diagnostics.length = diagnosticsBefore;
-    parseFile({ name: file.name, text: replaceDocumentTexts(text, spans, rewrites) }, defaultNamespace, out, seen, true);
+    const docs = new Set([...pre.documents, ...rewrites.keys()]);
+    parseFile({ name: file.name, text: replaceDocumentTexts(text, spans, rewrites) }, defaultNamespace, out, seen, docs);
     return;
   }
   for (const r of fileResources) {
@@ -150,6 +124,46 @@ function parseFile(
     out.resources.push(r);
   }
   out.files.push({ name: file.name, text, documents: spans, redacted });
+}
+
+/** Reads one document's objects (a `kind: List` gives its items); notes the documents whose text redaction changed. */
+function readDocument(ctx: DocContext, defaultNamespace: string, fileResources: Resource[], rewrites: Map<number, string>): void {
+  const span = ctx.span;
+  const loaded = loadDocument(ctx.docText);
+  for (const p of loaded.problems) {
+    if (p.kind === 'syntax') {
+      const code: ParseCode = p.duplicateKey ? 'YAMLDuplicateKey' : p.tooDeep ? 'YAMLTooDeep' : 'YAMLSyntax';
+      const at = code === 'YAMLSyntax' ? p.offset : (exactErrorOffset(ctx.docText) ?? p.offset);
+      ctx.reportAt(code, 'error', `YAML: ${p.message}`, at, at + 1);
+    } else if (p.kind === 'aliasBomb') {
+      ctx.report('YAMLAliasBomb', 'error', p.message, []);
+    } else {
+      ctx.report('UnsafeKey', 'warning', `the key "${p.key}" is not a Kubernetes field; it is kept as data and never interpreted`, p.path, 'key');
+    }
+  }
+  if (loaded.value === undefined) return;
+  if (loaded.value === null) return; // an empty document (`---` with only comments)
+  if (!isRecord(loaded.value)) {
+    ctx.report('NotAnObject', 'error', `a document must be a Kubernetes object (a mapping), not ${Array.isArray(loaded.value) ? 'a list' : `the ${typeof loaded.value} ${JSON.stringify(loaded.value).slice(0, 40)}`}`, []);
+    return;
+  }
+  const doc = loaded.value;
+  if (doc.kind === 'List' && typeof doc.apiVersion === 'string' && Array.isArray(doc.items)) {
+    let changed = false;
+    const items = doc.items.map((item, i) => {
+      const r = toResource(item, ['items', i], ctx, defaultNamespace, i);
+      if (!r) return item;
+      if (r.redacted) changed = true;
+      fileResources.push(r.resource);
+      return r.resource.object;
+    });
+    if (changed) rewrites.set(span.index, serializeObject({ ...doc, items }));
+    return;
+  }
+  const r = toResource(doc, [], ctx, defaultNamespace, undefined);
+  if (!r) return;
+  fileResources.push(r.resource);
+  if (r.redacted) rewrites.set(span.index, serializeObject(r.resource.object));
 }
 
 /** Replaces the content of some documents, keeping each one's leading `---` line and comments. */
@@ -210,15 +224,15 @@ function toResource(value: unknown, base: FieldPath, ctx: DocContext, defaultNam
   const namespace = namespaced ? (typeof meta.namespace === 'string' && meta.namespace !== '' ? meta.namespace : defaultNamespace) : '';
   let object: KubeObject = value;
   let redacted = false;
-  if (group === '' && kind === 'Secret') {
-    const r = redactSecret(value);
-    if (r) {
-      object = r;
-      redacted = true;
-    }
-    if (r || ctx.redactedFile) {
-      ctx.report('SecretRedacted', 'info', `the values of Secret ${namespace}/${name} were replaced by a placeholder: key material never enters the design`, [...base, 'kind']);
-    }
+  // A second line of defence behind the raw-text pass: whatever still holds a Secret value is redacted here.
+  const r = redactObject(value);
+  if (r) {
+    object = r;
+    redacted = true;
+  }
+  if (r || (ctx.redactedDoc && group === '' && kind === 'Secret')) {
+    ctx.secretReported = true;
+    ctx.report('SecretRedacted', 'info', `the values of ${kind} ${namespace}/${name} were replaced by a placeholder: key material never enters the design`, [...base, 'kind']);
   }
   const span = item === undefined ? ctx.wholeDocLines() : ctx.linesOf([...base]);
   const source: ResourceSource = { file: ctx.file, document: ctx.span.index, ...(item === undefined ? {} : { item }), line: span.line, endLine: span.endLine };
@@ -241,8 +255,12 @@ class DocContext {
     readonly span: DocumentSpan,
     private readonly lines: LineIndex,
     private readonly sink: Diagnostic[],
-    readonly redactedFile: boolean,
+    /** The raw-text pass changed this document (see redact-text.ts). */
+    readonly redactedDoc: boolean,
   ) {}
+
+  /** Set once a SecretRedacted diagnostic names a resource of this document. */
+  secretReported = false;
 
   private get loc(): DocumentLocator {
     return (this.locator ??= createDocumentLocator(this.docText));

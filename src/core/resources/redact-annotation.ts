@@ -1,0 +1,40 @@
+import yaml from 'js-yaml';
+import type { BlockPass } from './redact-blocks.js';
+import { keyOf, valueEnd, type TextLine } from './redact-lines.js';
+import { LAST_APPLIED, REDACTED_STRING, redactEmbedded } from './secrets.js';
+
+/**
+ * kubectl's `last-applied-configuration` annotation holds the whole applied object as JSON —
+ * a Secret's data included. Each one written in block style is decoded (block scalar, quoted or
+ * plain), its embedded object redacted and written back as one double-quoted line; a value
+ * that cannot be read but mentions a Secret becomes the placeholder.
+ */
+export function redactLastApplied(pass: BlockPass): void {
+  pass.lines.forEach((line, i) => {
+    const k = line.empty ? null : keyOf(line);
+    if (k?.key !== LAST_APPLIED || pass.edits.covers(k.valueStart)) return;
+    const end = valueEnd(pass.lines, i, line.keyColumn);
+    const valueEndAt = pass.lines[end - 1]?.end ?? line.end;
+    const raw = pass.text.slice(k.valueStart, valueEndAt);
+    if (!raw.includes('Secret')) return;
+    const decoded = decode(raw, pass.lines.slice(i + 1, end));
+    const next = decoded === null ? REDACTED_STRING : redactEmbedded(decoded);
+    if (next !== null) pass.edits.add({ start: k.valueStart, end: valueEndAt, text: ` ${JSON.stringify(next)}` });
+  });
+}
+
+function decode(raw: string, below: readonly TextLine[]): string | null {
+  const head = raw.trim();
+  if (/^[|>]/.test(head)) {
+    const content = below.filter((l) => l.text.trim() !== '');
+    const indent = Math.min(...content.map((l) => l.indent));
+    return content.map((l) => l.text.slice(indent)).join('\n') + (/^[|>]-/.test(head) ? '' : '\n');
+  }
+  try {
+    const v: unknown = yaml.load(`v:${raw}`, { schema: yaml.FAILSAFE_SCHEMA });
+    const s = typeof v === 'object' && v !== null ? (v as Record<string, unknown>).v : undefined;
+    return typeof s === 'string' ? s : null;
+  } catch {
+    return null;
+  }
+}
