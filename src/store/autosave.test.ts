@@ -1,97 +1,184 @@
 import { describe, expect, it } from 'vitest';
-import { AUTOSAVE_KEY, readAutosave, restoreAutosave, startAutosave, type SaveStorage } from './autosave';
-import { editSetup, settle } from './edit-actions-kit';
+import { AUTOSAVE_KEY, readSave } from './autosave-record';
+import { autosaveSetup, saved, wait } from './autosave-kit';
+import { memoryKeyValueStore, memoryStorage } from './autosave-storage';
 
-function memoryStorage(): SaveStorage & { map: Map<string, string> } {
-  const map = new Map<string, string>();
-  return { map, getItem: (k) => map.get(k) ?? null, setItem: (k, v) => void map.set(k, v), removeItem: (k) => void map.delete(k) };
-}
+const GATEWAY = 'gateway.networking.k8s.io/Gateway/default/gateway';
+const storedText = (map: Map<string, unknown>): string | undefined => {
+  const r = readSave(map.get(AUTOSAVE_KEY));
+  return r.kind === 'ok' ? r.design.text : undefined;
+};
 
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-describe('autosave', () => {
-  it('saves the text and the layout after changes (debounced), and restores both', async () => {
-    const storage = memoryStorage();
-    const { design, editing } = editSetup();
-    const autosave = startAutosave(design, storage, { delayMs: 5 });
+describe('autosave: saving and restoring', () => {
+  it('saves the text and the layout to IndexedDB (and a small copy to localStorage), and restores both', async () => {
+    const { design, editing, autosave, store, local } = autosaveSetup();
+    expect(await autosave.restore()).toBe(false);
     editing.getState().addResource('Gateway', { x: 40, y: 50 });
-    await settle(design);
-    await wait(20);
-    const saved = readAutosave(storage);
-    expect(saved?.text).toContain('kind: Gateway');
-    expect(saved?.positions['gateway.networking.k8s.io/Gateway/default/gateway']).toEqual({ x: 40, y: 50 });
+    await saved(autosave, design);
+    const stored = readSave(store.map.get(AUTOSAVE_KEY));
+    if (stored.kind !== 'ok') throw new Error('nothing saved');
+    expect(stored.design.text).toContain('kind: Gateway');
+    expect(stored.design.positions[GATEWAY]).toEqual({ x: 40, y: 50 });
+    expect(readSave(local.getItem(AUTOSAVE_KEY))).toMatchObject({ kind: 'ok', design: { text: stored.design.text } });
+    expect(autosave.view.getState().savedAt).toBe(stored.design.savedAt);
     autosave.stop();
 
-    const next = editSetup();
-    expect(restoreAutosave(next.design, storage)).toBe(true);
-    await settle(next.design);
-    await wait(5);
-    expect(next.design.getState().text).toBe(saved?.text);
-    expect(next.design.getState().positions['gateway.networking.k8s.io/Gateway/default/gateway']).toEqual({ x: 40, y: 50 });
+    const next = autosaveSetup({ store, local: memoryStorage() });
+    expect(await next.autosave.restore()).toBe(true);
+    expect(next.design.getState().text).toBe(stored.design.text);
+    expect(next.design.getState().positions[GATEWAY]).toEqual({ x: 40, y: 50 });
   });
 
-  it('saves which namespaces are collapsed, and reads older saves (without them) as all open', async () => {
-    const storage = memoryStorage();
-    const { design, editing } = editSetup();
-    const autosave = startAutosave(design, storage, { delayMs: 5 });
-    editing.getState().addResource('Gateway', { x: 40, y: 50 });
-    await settle(design);
-    design.getState().toggleNamespace('ns:default');
-    await wait(20);
-    expect(readAutosave(storage)?.collapsed).toEqual({ 'ns:default': true });
-    autosave.stop();
-    const next = editSetup();
-    expect(restoreAutosave(next.design, storage)).toBe(true);
-    expect(next.design.getState().collapsed).toEqual({ 'ns:default': true });
-
-    storage.setItem(AUTOSAVE_KEY, JSON.stringify({ version: 1, fileName: 'a.yaml', text: 'x: 1\n', positions: {}, pinned: {}, savedAt: 1 }));
-    expect(readAutosave(storage)?.collapsed).toEqual({});
+  it('reads a save from before IndexedDB (localStorage, no collapsed namespaces) and moves it into IndexedDB', async () => {
+    const local = memoryStorage();
+    local.setItem(AUTOSAVE_KEY, JSON.stringify({ version: 1, fileName: 'a.yaml', text: 'x: 1\n', positions: {}, pinned: {}, savedAt: 1 }));
+    const { design, autosave, store } = autosaveSetup({ local });
+    expect(await autosave.restore()).toBe(true);
+    expect(design.getState()).toMatchObject({ text: 'x: 1\n', fileName: 'a.yaml', collapsed: {} });
+    await saved(autosave, design);
+    expect(storedText(store.map)).toBe('x: 1\n');
   });
 
-  it.each([
-    ['nothing saved', null],
-    ['not JSON', '{'],
-    ['another version', JSON.stringify({ version: 2, text: 'x', fileName: 'a' })],
-  ])('restores nothing when there is %s', (_name, raw) => {
-    const storage = memoryStorage();
-    if (raw !== null) storage.setItem(AUTOSAVE_KEY, raw);
-    expect(restoreAutosave(editSetup().design, storage)).toBe(false);
+  it('a newer localStorage copy (a page hide whose IndexedDB write did not finish) wins; an older one does not', async () => {
+    const record = (text: string, rev: number) => ({ version: 1, fileName: 'a.yaml', text, positions: {}, pinned: {}, collapsed: {}, savedAt: rev, rev, tab: 't' });
+    for (const [localRev, expected] of [[4, 'local'], [3, 'idb'], [2, 'idb']] as const) {
+      const store = memoryKeyValueStore();
+      const local = memoryStorage();
+      store.map.set(AUTOSAVE_KEY, record('idb', 3));
+      local.setItem(AUTOSAVE_KEY, JSON.stringify(record('local', localRev)));
+      const { design, autosave } = autosaveSetup({ store, local });
+      await autosave.restore();
+      expect(design.getState().text).toBe(expected);
+    }
   });
 
   it('waits longer for a big text, and writes nothing when nothing saved changed', async () => {
-    const storage = memoryStorage();
+    const { design, autosave, store } = autosaveSetup({ bigDelayMs: 60, mayHoldSecret: () => false });
     let writes = 0;
-    const counting: SaveStorage = {
-      ...storage,
-      setItem: (k, v) => {
-        writes++;
-        storage.setItem(k, v);
-      },
-    };
-    const { design } = editSetup();
-    const autosave = startAutosave(design, counting, { delayMs: 1, bigDelayMs: 40 });
+    const update = store.update;
+    store.update = (k, f) => (writes++, update(k, f));
+    await autosave.restore();
     design.getState().editText(`# ${'x'.repeat(300_000)}\n`);
-    await wait(15);
+    await wait(20);
     expect(writes).toBe(0);
-    await wait(60);
+    await wait(80);
     expect(writes).toBe(1);
     design.getState().moveNode('a', { x: 1, y: 2 });
     autosave.flush();
     expect(writes).toBe(2);
     autosave.flush();
     expect(writes).toBe(2);
-    autosave.stop();
+  });
+});
+
+describe('autosave: an unreadable save is kept aside, never written over', () => {
+  it.each([
+    ['cut-short JSON', '{"version":1,"fileName":"a.yaml","text":"kind: Gateway\\nmetadata:\\n  na'],
+    ['another version', JSON.stringify({ version: 2, fileName: 'a.yaml', text: 'x: 1\n' })],
+    ['no text', JSON.stringify({ version: 1, fileName: 'a.yaml' })],
+  ])('%s, in localStorage or in IndexedDB', async (_name, raw) => {
+    for (const place of ['local', 'idb'] as const) {
+      const store = memoryKeyValueStore();
+      const local = memoryStorage();
+      if (place === 'local') local.setItem(AUTOSAVE_KEY, raw);
+      else store.map.set(AUTOSAVE_KEY, raw);
+      const { design, autosave } = autosaveSetup({ store, local });
+      expect(await autosave.restore()).toBe(false);
+      const [kept] = autosave.view.getState().kept;
+      expect(kept).toMatchObject({ kind: 'corrupt', size: raw.length });
+      expect(kept?.key).toMatch(/^route-designer:autosave:corrupt:\d+/);
+      expect(await autosave.readKept(kept?.key ?? '')).toBe(raw);
+      // Edits are saved (under the design's own key), the kept one stays as it was.
+      design.getState().loadText('a: 1\n');
+      await saved(autosave, design);
+      design.getState().editText('a: 2\n');
+      await saved(autosave, design);
+      expect(storedText(store.map)).toBe('a: 2\n');
+      expect(await autosave.readKept(kept?.key ?? '')).toBe(raw);
+      await autosave.discardKept(kept?.key ?? '');
+      expect(autosave.view.getState().kept).toEqual([]);
+    }
   });
 
-  it('says once when saving fails (storage full)', async () => {
-    const errors: string[] = [];
-    const storage: SaveStorage = { getItem: () => null, removeItem: () => undefined, setItem: () => { throw new Error('QuotaExceededError'); } };
-    const { design } = editSetup();
-    startAutosave(design, storage, { delayMs: 1, onError: (m) => errors.push(m) });
+  it('when it cannot be kept aside, nothing is written over it, and the banner says so', async () => {
+    const store = memoryKeyValueStore();
+    store.map.set(AUTOSAVE_KEY, '{"version":1,');
+    store.set = () => Promise.reject(new DOMException('full', 'QuotaExceededError'));
+    const { design, autosave } = autosaveSetup({ store });
+    await autosave.restore();
+    design.getState().loadText('a: 1\n');
+    await saved(autosave, design);
+    autosave.flush();
+    expect(store.map.get(AUTOSAVE_KEY)).toBe('{"version":1,');
+    expect(autosave.view.getState().failure?.message).toMatch(/could not be read, nor kept aside/);
+  });
+});
+
+describe('autosave: a failed save is said until a save succeeds', () => {
+  it('a full storage: the failure stays across failing saves, and goes when one succeeds', async () => {
+    const { design, autosave, store } = autosaveSetup();
+    await autosave.restore();
+    const update = store.update;
+    let full = true;
+    store.update = (k, f) => (full ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')) : update(k, f));
     design.getState().editText('a: 1\n');
-    await wait(10);
+    await saved(autosave, design);
+    expect(autosave.view.getState().failure).toEqual({ message: "the browser's storage for this site is full", since: null });
     design.getState().editText('a: 2\n');
+    await saved(autosave, design);
+    expect(autosave.view.getState().failure?.message).toMatch(/full/);
+    full = false;
+    design.getState().editText('a: 3\n');
+    await saved(autosave, design);
+    expect(autosave.view.getState().failure).toBeNull();
+    expect(storedText(store.map)).toBe('a: 3\n');
+  });
+});
+
+describe('autosave: the last keystroke on page hide', () => {
+  it('flush writes the localStorage copy at once and the IndexedDB save right after', async () => {
+    const { design, autosave, store, local } = autosaveSetup({ delayMs: 10_000 });
+    await autosave.restore();
+    design.getState().editText('a: 1\n');
+    autosave.flush();
+    expect(readSave(local.getItem(AUTOSAVE_KEY))).toMatchObject({ kind: 'ok', design: { text: 'a: 1\n' } });
+    await autosave.settled();
+    expect(storedText(store.map)).toBe('a: 1\n');
+  });
+});
+
+describe('autosave: no key material is ever written', () => {
+  const KEY = 'c2VjcmV0LWtleS1ieXRlcw==';
+  const secret = `apiVersion: v1\nkind: Secret\nmetadata:\n  name: tls\ntype: kubernetes.io/tls\ndata:\n  tls.key: ${KEY}\n`;
+
+  it('a text that may hold a Secret waits for its analysis (which redacts it); page hide does not write it early', async () => {
+    const { design, autosave, store, local } = autosaveSetup({ delayMs: 0 });
+    const texts: string[] = [];
+    const update = store.update;
+    store.update = (k, f) => update(k, (old) => {
+      const v = f(old);
+      texts.push(readSave(v).kind === 'ok' ? String((v as { text: string }).text) : '');
+      return v;
+    });
+    await autosave.restore();
+    design.getState().editText(secret);
+    autosave.flush();
+    expect(local.getItem(AUTOSAVE_KEY)).toBeNull();
+    await saved(autosave, design);
     await wait(10);
-    expect(errors).toEqual([expect.stringMatching(/Autosave failed .*QuotaExceededError/)]);
+    await autosave.settled();
+    expect(texts.length).toBeGreaterThan(0);
+    expect(texts.some((t) => t.includes(KEY))).toBe(false);
+    expect(storedText(store.map)).toContain('tls.key: UkVEQUNURUQ=');
+    expect(local.getItem(AUTOSAVE_KEY)).not.toContain(KEY);
+  });
+
+  it('a text with nothing to redact is saved on page hide before its analysis', async () => {
+    const { design, autosave, local } = autosaveSetup({ delayMs: 10_000 });
+    await autosave.restore();
+    design.getState().editText('kind: Gateway\nspec:\n  listeners: []\n');
+    expect(design.getState().analysis?.seq).not.toBe(design.getState().textSeq);
+    autosave.flush();
+    expect(local.getItem(AUTOSAVE_KEY)).toContain('kind: Gateway');
   });
 });

@@ -1,6 +1,7 @@
 import { temporal, type TemporalState } from 'zundo';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { DesignStore, TextCause } from './design-store';
+import { mayHoldSecretText } from './secret-gate';
 
 /**
  * Undo/redo of the document text — and only of it: selection, positions, theme and every other
@@ -10,7 +11,9 @@ import type { DesignStore, TextCause } from './design-store';
  * - typing is coalesced: changes less than TYPING_MS apart are one step;
  * - an edit (canvas, inspector) is one step, except that repeated edits of one field (same
  *   `mergeKey`, e.g. typing a weight) less than MERGE_MS apart are one;
- * - Secret redaction joins the step it follows (undo never brings secret values back).
+ * - Secret redaction joins the step it follows (undo never brings secret values back); a text
+ *   that may hold key material no analysis has redacted yet never becomes a past or future step:
+ *   the next change replaces it (on a big design the analysis can take seconds).
  */
 export interface DocStep {
   readonly text: string;
@@ -45,6 +48,8 @@ export function createHistory(design: DesignStore, clock: () => number = Date.no
   let pending: { label: string; mergeKey?: string } | null = null;
   let last: { cause: TextCause; at: number; mergeKey?: string } = { cause: 'load', at: 0 };
   let applying = false;
+  /** The present step may hold key material the analysis has not redacted yet. */
+  let unchecked = false;
 
   const record = (text: string, label: string, merge: boolean): void => {
     const t = doc.temporal.getState();
@@ -63,6 +68,7 @@ export function createHistory(design: DesignStore, clock: () => number = Date.no
   };
 
   const unsubscribe = design.subscribe((s, prev) => {
+    if (unchecked && s.analysis?.seq === s.textSeq) unchecked = false;
     if (s.text === prev.text || applying) return;
     const now = clock();
     const cause = s.textCause;
@@ -73,7 +79,9 @@ export function createHistory(design: DesignStore, clock: () => number = Date.no
     else if (cause === 'type') merge = last.cause === 'type' && now - last.at < TYPING_MS;
     else if (cause === 'edit') merge = named?.mergeKey !== undefined && last.cause === 'edit' && last.mergeKey === named.mergeKey && now - last.at < MERGE_MS;
     const label = named?.label ?? (cause === 'load' ? (s.text.trim() === '' ? 'New design' : `Load ${s.fileName}`) : LABELS[cause]);
+    if (unchecked) merge = true;
     record(s.text, merge ? doc.getState().label : label, merge);
+    unchecked = s.analysis?.seq !== s.textSeq && mayHoldSecretText(s.text);
     if (cause !== 'redact') last = { cause, at: now, ...(named?.mergeKey !== undefined ? { mergeKey: named.mergeKey } : {}) };
   });
 
@@ -83,6 +91,9 @@ export function createHistory(design: DesignStore, clock: () => number = Date.no
     applying = true;
     try {
       t[direction]();
+      // An unchecked present is dropped, not kept as the step to redo.
+      if (unchecked && direction === 'undo') doc.temporal.setState({ futureStates: doc.temporal.getState().futureStates.slice(0, -1) });
+      unchecked = false;
       design.getState().replaceText(doc.getState().text, 'history');
     } finally {
       applying = false;

@@ -30,7 +30,10 @@ export { selectObjectStatus } from './status-selectors';
 export { DEFAULT_SIMULATOR_INPUT, newKeyValue } from './simulator';
 export { editingOf } from './edit-actions';
 export { checkObjectNow, preloadObjectChecker, isObjectCheckerReady, subscribeObjectChecker } from './object-check';
-export { startAutosave, restoreAutosave, readAutosave, AUTOSAVE_KEY } from './autosave';
+export { createAutosave } from './autosave';
+export { AUTOSAVE_KEY, salvageText } from './autosave-record';
+export { idbKeyValueStore } from './autosave-idb';
+export { browserTabChannel } from './autosave-tabs';
 
 export type { DesignState, DesignActions, DesignStore, DesignDeps, Theme, PanelTab, RevealRequest, ViewCommand } from './design-store';
 export type { Analysis, Analyzer, AnalysisRequest } from './analysis';
@@ -39,5 +42,8 @@ export type { SimulatorView, SimulatorState, SimulatorActions } from './simulato
 export type { Lit } from './simulator-selectors';
 export type { KeyValue, SimulatorInput, SimulationAnswer, SimulationRequest } from './simulation';
 export type { EditingStore, EditState, EditActions, Notice, Confirmation } from './edit-actions';
-export type { Autosave, SaveStorage, SavedDesign } from './autosave';
+export type { Autosave, AutosaveView } from './autosave';
+export type { SavedDesign } from './autosave-record';
+export type { KeptSave } from './autosave-kept';
+export type { KeyValueStore, SaveStorage } from './autosave-storage';
 export type { TextCause } from './design-store';

@@ -6,6 +6,7 @@ import { EditorPane } from './EditorPane';
 import { EmptyState } from './examples/EmptyState';
 import { IoLayer } from './io/IoLayer';
 import { Palette } from './palette/Palette';
+import { SaveBanners } from './autosave/SaveBanners';
 import { SidePanel } from './panel/SidePanel';
 import { StaleBanner } from './StaleBanner';
 import { Toolbar } from './Toolbar';
@@ -21,6 +22,7 @@ export function App() {
   return (
     <div className={`rd-app${editorOpen ? '' : ' is-editor-closed'}`}>
       <Toolbar />
+      <SaveBanners />
       <main className="rd-main">
         <div className="rd-editor-slot" hidden={!editorOpen}>
           <EditorPane />

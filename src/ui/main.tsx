@@ -1,7 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createDesignStore, createWorkerAnalyzer, DesignStoreContext, editingOf, preloadObjectChecker, restoreAutosave, startAutosave } from '../store/index';
+import { browserTabChannel, createAutosave, createDesignStore, createWorkerAnalyzer, DesignStoreContext, editingOf, idbKeyValueStore, preloadObjectChecker } from '../store/index';
 import { App } from './App';
+import { AutosaveContext } from './autosave/useAutosave';
 import { createElkLayouter } from './canvas/elk-layouter';
 import './styles.css';
 
@@ -15,22 +16,25 @@ const store = createDesignStore({
   theme: prefersDark ? 'dark' : 'light',
 });
 
-// Editing: undo/redo history and autosave. The saved design (text and layout) is restored;
-// only when nothing was saved does the embedded example open (served from public/, same origin).
+// Editing: undo/redo history and autosave (IndexedDB; older saves in localStorage are read). The
+// saved design (text and layout) is restored; only when nothing readable was saved does the
+// embedded example open (served from public/, same origin).
 const editing = editingOf(store);
-const storage = typeof localStorage === 'undefined' ? null : localStorage;
-if (storage && restoreAutosave(store, storage)) {
-  editing.history.clear();
-} else {
+const autosave =
+  typeof indexedDB === 'undefined' ? null : createAutosave(store, { store: idbKeyValueStore(), local: typeof localStorage === 'undefined' ? null : localStorage, channel: browserTabChannel() });
+const loadExample = (): void =>
   void fetch(EXAMPLE.url)
     .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${r.status} ${r.statusText}`))))
     .then((text) => store.getState().loadText(text, EXAMPLE.fileName))
     .catch((e: unknown) => store.getState().loadText(`# The embedded example could not be loaded: ${String(e)}\n`, EXAMPLE.fileName))
     .finally(() => editing.history.clear());
-}
-if (storage) {
-  const autosave = startAutosave(store, storage, { onError: (message) => editing.getState().notify(message, 'error') });
+if (autosave) {
+  void autosave.restore().then((restored) => (restored ? editing.history.clear() : loadExample()));
+  // The last keystroke is saved when the page goes away (or is hidden: a phone may never say pagehide).
   addEventListener('pagehide', () => autosave.flush());
+  document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && autosave.flush());
+} else {
+  loadExample();
 }
 
 // The form validators are a lazy chunk: fetch it when the browser is first idle after the first
@@ -46,7 +50,9 @@ if (root) {
   createRoot(root).render(
     <StrictMode>
       <DesignStoreContext.Provider value={store}>
-        <App />
+        <AutosaveContext.Provider value={autosave}>
+          <App />
+        </AutosaveContext.Provider>
       </DesignStoreContext.Provider>
     </StrictMode>,
   );

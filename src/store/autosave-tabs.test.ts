@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { AUTOSAVE_KEY, readSave } from './autosave-record';
+import { autosaveSetup, saved, wait } from './autosave-kit';
+import { memoryKeyValueStore, memoryStorage } from './autosave-storage';
+import { memoryTabHub } from './autosave-tabs';
+
+const storedText = (map: Map<string, unknown>): string | undefined => {
+  const r = readSave(map.get(AUTOSAVE_KEY));
+  return r.kind === 'ok' ? r.design.text : undefined;
+};
+
+/** Two tabs of one browser: one IndexedDB, one localStorage, one broadcast hub (or none). */
+async function twoTabs(broadcast = true) {
+  const store = memoryKeyValueStore();
+  const local = memoryStorage();
+  const hub = memoryTabHub();
+  const a = autosaveSetup({ store, local, tab: 'A', channel: broadcast ? hub.channel() : null });
+  await a.autosave.restore();
+  a.design.getState().loadText('a: 1\n');
+  await saved(a.autosave, a.design);
+  const b = autosaveSetup({ store, local, tab: 'B', channel: broadcast ? hub.channel() : null });
+  expect(await b.autosave.restore()).toBe(true);
+  return { store, a, b };
+}
+
+describe('autosave: two tabs never overwrite each other silently', () => {
+  it('a tab hears of another tab’s save of a different design: it says so and stops saving until the user chooses', async () => {
+    const { store, a, b } = await twoTabs();
+    a.design.getState().editText('a: 2\n');
+    await saved(a.autosave, a.design);
+    await wait(5);
+    expect(b.autosave.view.getState().conflict?.text).toBe('a: 2\n');
+    b.design.getState().editText('b: 1\n');
+    await saved(b.autosave, b.design);
+    b.autosave.flush();
+    await b.autosave.settled();
+    expect(storedText(store.map)).toBe('a: 2\n');
+
+    // Keep mine: B overwrites, and now A is the one asked.
+    b.autosave.keepMine();
+    await b.autosave.settled();
+    expect(storedText(store.map)).toBe('b: 1\n');
+    expect(b.autosave.view.getState().conflict).toBeNull();
+    await wait(5);
+    expect(a.autosave.view.getState().conflict?.text).toBe('b: 1\n');
+
+    // Load theirs: A takes B's design and saves again from it.
+    a.autosave.loadTheirs();
+    expect(a.design.getState().text).toBe('b: 1\n');
+    expect(a.autosave.view.getState().conflict).toBeNull();
+    a.design.getState().editText('b: 2\n');
+    await saved(a.autosave, a.design);
+    expect(storedText(store.map)).toBe('b: 2\n');
+  });
+
+  it('without a broadcast, the compare-and-set finds the other tab’s save', async () => {
+    const { store, a, b } = await twoTabs(false);
+    a.design.getState().editText('a: 2\n');
+    await saved(a.autosave, a.design);
+    b.design.getState().editText('b: 1\n');
+    await saved(b.autosave, b.design);
+    expect(storedText(store.map)).toBe('a: 2\n');
+    expect(b.autosave.view.getState().conflict?.text).toBe('a: 2\n');
+  });
+
+  it('another tab’s save of the same design is taken quietly', async () => {
+    const { store, a, b } = await twoTabs();
+    a.design.getState().moveNode('x', { x: 5, y: 5 });
+    await saved(a.autosave, a.design);
+    await wait(5);
+    expect(b.autosave.view.getState().conflict).toBeNull();
+    b.design.getState().editText('a: 3\n');
+    await saved(b.autosave, b.design);
+    expect(storedText(store.map)).toBe('a: 3\n');
+    await wait(5);
+    expect(a.autosave.view.getState().conflict?.text).toBe('a: 3\n');
+  });
+
+  it('a tab hidden while in a conflict keeps its text aside', async () => {
+    const { store, a, b } = await twoTabs();
+    a.design.getState().editText('a: 2\n');
+    await saved(a.autosave, a.design);
+    await wait(5);
+    b.design.getState().editText('b: mine\n');
+    b.autosave.flush();
+    await wait(5);
+    const kept = await (async () => {
+      const { autosave } = autosaveSetup({ store, local: memoryStorage() });
+      await autosave.restore();
+      return autosave;
+    })();
+    const [k] = kept.view.getState().kept;
+    expect(k?.kind).toBe('unsaved');
+    expect(await kept.readKept(k?.key ?? '')).toBe('b: mine\n');
+  });
+});
