@@ -5,6 +5,7 @@ import { formatPath, type FieldPath } from '../resources/path.js';
 import type { Resource } from '../resources/types.js';
 import { CEL_RULES } from './cel/index.js';
 import type { CelRule } from './cel/rule.js';
+import { regexIssues } from './regex/regex-invalid.js';
 import { validateSchema } from './schema/index.js';
 
 const RULES_BY_KIND = new Map<string, CelRule[]>();
@@ -13,8 +14,9 @@ for (const rule of CEL_RULES) {
 }
 
 /**
- * Validation of each resource on its own: the CRD schema and every CEL rule, i.e. what the API
- * server would reject or warn about at admission. Returns the parse diagnostics too, so a caller
+ * Validation of each resource on its own: the CRD schema, every CEL rule and the regular
+ * expressions RE2 refuses, i.e. what the API server (or istiod's webhook) would reject or warn
+ * about at admission. Returns the parse diagnostics too, so a caller
  * gets the whole picture in one list.
  */
 export function validate(parsed: ParseResult): Diagnostic[] {
@@ -33,6 +35,7 @@ export function validate(parsed: ParseResult): Diagnostic[] {
     };
     for (const issue of validateSchema(resource)) report(issue.code, issue.severity, issue.message, issue.path, issue.prefer);
     if (resource.family === 'gateway-api') runCelRules(resource, report);
+    for (const issue of regexIssues(resource)) report(issue.code, issue.severity, issue.message, issue.path);
   }
   return out;
 }
