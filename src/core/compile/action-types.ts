@@ -139,8 +139,10 @@ export interface MirrorPolicy {
 }
 
 /**
- * Filters run in list order before the action (gateway-api.md §5.1). `error` is a filter that makes
+ * Filters run in list order before the action (gateway-api.md §5.1). `Error` is a filter that makes
  * the request fail (e.g. an unresolvable ExtensionRef, which must not be skipped: §5.1).
+ * `Unevaluated` is a filter the simulator cannot run (an ExtensionRef it does not know, an
+ * ExternalAuth server's verdict): the request goes on as if the filter allowed it, and `note` says so.
  */
 export type Filter =
   | { readonly type: 'RequestHeaderModifier'; readonly modifier: HeaderModifier }
@@ -148,7 +150,8 @@ export type Filter =
   | { readonly type: 'URLRewrite'; readonly rewrite: UrlRewrite }
   | { readonly type: 'RequestMirror'; readonly mirror: MirrorPolicy }
   | { readonly type: 'CORS'; readonly cors: CorsPolicy }
-  | { readonly type: 'Error'; readonly status: number; readonly reason: string };
+  | { readonly type: 'Error'; readonly status: number; readonly reason: string }
+  | { readonly type: 'Unevaluated'; readonly note: Note };
 
 /** Forward to weighted backends. Empty `backends` → 500 (gateway-api.md §6.2). */
 export interface ForwardAction {

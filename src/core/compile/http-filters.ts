@@ -6,6 +6,7 @@
 import type { Resource } from '../resources/types.js';
 import { resolveBackend, type BackendScope } from './backends.js';
 import type { CompileContext } from './context.js';
+import { extensionRefFilter, externalAuthFilter } from './extension-filters.js';
 import { arr, bool, num, rec, str } from './read.js';
 import type { CorsPolicy, Filter, HeaderModifier, PathModifier, Provenance, RedirectAction } from './types.js';
 
@@ -89,11 +90,9 @@ export function compileFilters(raw: unknown, fc: FilterContext): CompiledFilters
         filters.push({ type: 'CORS', cors: corsPolicy(f.cors) });
         break;
       default: {
-        // ExtensionRef (and experimental ExternalAuth): the simulator cannot run it; a request must
-        // not skip it, so it fails (gateway-api.md §5.1: "error response", 500 the usual choice).
-        const ext = rec(f.extensionRef);
-        const what = type === 'ExtensionRef' ? `ExtensionRef ${str(ext.kind) ?? '?'} ${str(ext.name) ?? '?'}` : type;
-        filters.push({ type: 'Error', status: 500, reason: `${what} cannot be evaluated by the simulator; a request must not skip it, so it answers 500 (implementation-specific)` });
+        // ExtensionRef, ExternalAuth: the only types left once `allowed` is checked (extension-filters.ts).
+        const scope = { ctx: fc.ctx, route: fc.route, scope: fc.scope, provenance: fc.provenance, path: `${fc.path}[${i}]` };
+        filters.push(type === 'ExternalAuth' ? externalAuthFilter(f, scope) : extensionRefFilter(f, scope));
       }
     }
   }

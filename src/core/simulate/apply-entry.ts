@@ -30,7 +30,7 @@ export function applyEntry(entry: RouteEntry, v: RequestView, listenerPort: numb
   notes.push(...entry.notes);
   let early: Outcome | null = null;
   for (const f of entry.filters) {
-    early = runFilter(f, w, v);
+    early = runFilter(f, w, v, notes);
     if (early) break;
   }
   let outcomes: Outcome[];
@@ -73,7 +73,7 @@ export function applyEntry(entry: RouteEntry, v: RequestView, listenerPort: numb
   };
 }
 
-function runFilter(f: Filter, w: Working, v: RequestView): Outcome | null {
+function runFilter(f: Filter, w: Working, v: RequestView, notes: Note[]): Outcome | null {
   switch (f.type) {
     case 'RequestHeaderModifier':
       applyHeaderModifier(w.headers, f.modifier);
@@ -97,17 +97,21 @@ function runFilter(f: Filter, w: Working, v: RequestView): Outcome | null {
       return r.preflightStatus === null ? null : { probability: 1, status: r.preflightStatus, reason: `CORS preflight answered by the gateway (origin ${r.allowed ? 'allowed' : 'not allowed'})` };
     }
     case 'Error':
-      return { probability: 1, status: f.status, reason: f.reason };
+      // A gRPC client reads the proxy's own error answer as a gRPC status (grpc-status.ts).
+      return { probability: 1, status: v.request.protocol === 'grpc' ? grpcStatusOf(f.status) : f.status, reason: f.reason };
+    case 'Unevaluated':
+      notes.push(f.note);
+      return null;
   }
 }
 
 /** Backend-level filters differ per backend; the request shown is the one the most probable valid backend gets. */
 function applyBackendFilters(backends: readonly BackendTarget[], w: Working, v: RequestView, notes: Note[]): void {
-  const valid = backends.filter((b) => !b.problem && b.weight > 0);
+  const valid = backends.filter((b) => !b.problem && b.weight > 0 && !b.filters.some((f) => f.type === 'Error'));
   const best = valid.reduce<BackendTarget | null>((acc, b) => (acc === null || b.weight > acc.weight ? b : acc), null);
   if (!best || best.filters.length === 0) return;
   if (valid.some((b) => b !== best && b.filters.length > 0) || valid.length > 1) {
     notes.push({ code: 'Info', message: `backend-level filters differ per backend; the request shown is what ${best.ref.namespace}/${best.ref.name} receives` });
   }
-  for (const f of best.filters) runFilter(f, w, v);
+  for (const f of best.filters) runFilter(f, w, v, notes);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rewritePath } from './filters/path-modifier.js';
-import { ask, basic, build, gateway, gatewayClass, http, httpRoute, https, secret, to } from './testing.js';
+import { ask, basic, build, gateway, gatewayClass, http, httpRoute, https, route, secret, service, to } from './testing.js';
 
 // gateway-api.md §5.4; apis/v1/httproute_types.go (HTTPPathModifier, ReplacePrefixMatch table).
 describe('ReplacePrefixMatch, element-wise (§5.4)', () => {
@@ -206,10 +206,40 @@ describe('filter problems (§5.1)', () => {
     const d = basic([httpRoute('r', { rules: [{ matches: [{ method: 'BREW' }], backendRefs: [to('a')] }] })]);
     expect(d.status.items.find((i) => i.kind === 'HTTPRoute')?.status.parents?.[0]?.conditions[0]?.reason).toBe('UnsupportedValue');
   });
-  it('an ExtensionRef the simulator cannot run answers 500, never skipped', () => {
-    const d = basic([httpRoute('r', { rules: [{ filters: [{ type: 'ExtensionRef', extensionRef: { group: 'x.io', kind: 'Auth', name: 'a' } }], backendRefs: [to('a')] }] })]);
+});
+
+// apis/v1/httproute_types.go HTTPRouteFilter.Type: "If a reference to a custom filter type cannot be
+// resolved, the filter MUST NOT be skipped. Instead, requests that would have been processed by that
+// filter MUST receive a HTTP error response." A filter that resolves but the simulator cannot run
+// (an ExtensionRef's own behaviour, an ExternalAuth server's verdict) lets the request through, noted.
+describe('ExtensionRef and ExternalAuth filters', () => {
+  const extRef = { type: 'ExtensionRef', extensionRef: { group: 'x.io', kind: 'Auth', name: 'f' } };
+  const extAuth = (name: string) => ({ type: 'ExternalAuth', externalAuth: { protocol: 'HTTP', backendRef: { name, port: 80 }, http: {} } });
+  const filterObject = { apiVersion: 'x.io/v1', kind: 'Auth', metadata: { name: 'f', namespace: 'default' } };
+  const on = (filter: Record<string, unknown>) => httpRoute('r', { rules: [{ filters: [filter], backendRefs: [to('a')] }] });
+  it.each([
+    ['ExtensionRef to an object not in the design', [on(extRef)], false, 500, null],
+    ['ExtensionRef to an object of the design', [on(extRef), filterObject], false, 200, 'Simplified'],
+    ['ExtensionRef not in the design, --assume-external', [on(extRef)], true, 200, 'AssumedExternal'],
+    ['ExtensionRef on a backendRef, not in the design', [httpRoute('r', { rules: [{ backendRefs: [{ ...to('a'), filters: [extRef] }] }] })], false, 500, null],
+    ['ExternalAuth with its server in the design', [on(extAuth('b'))], false, 200, 'Simplified'],
+    ['ExternalAuth with its server not in the design', [on(extAuth('ghost'))], false, 500, null],
+    ['ExternalAuth with its server assumed', [on(extAuth('ghost'))], true, 200, 'Simplified'],
+  ])('%s → %s', (_, objects, assume, status, noteCode) => {
+    const d = build([gatewayClass(), gateway('gw', [http('http')]), service('a'), service('b'), ...objects], assume);
     const decision = ask(d, 'GET http://h/');
-    expect(decision.status).toBe(500);
+    expect(decision.status).toBe(status);
+    if (noteCode === null) {
+      expect(decision.outcomes[0]?.reason).toMatch(/not in this design|cannot be used/);
+      expect(decision.request).toBeNull();
+    } else {
+      expect(decision.notes.find((n) => n.code === noteCode && /forwarded if the filter allows it/.test(n.message))).toBeDefined();
+      expect(decision.backends[0]?.name).toBe('a');
+    }
+  });
+  it('a gRPC request through an unresolvable ExtensionRef reads the 500 as a gRPC status', () => {
+    const d = build([gatewayClass(), gateway('gw', [http('http')]), service('a'), route('GRPCRoute', 'g', { rules: [{ filters: [extRef], backendRefs: [to('a')] }] })]);
+    expect(ask(d, 'GRPC grpc://h:80/pkg.Svc/Get').status).toBe('UNKNOWN');
   });
 });
 

@@ -5,6 +5,7 @@
  * to the implementation (noted).
  */
 import type { BackendTarget, FaultInjection, Note } from '../compile/types.js';
+import { grpcStatusOf } from './grpc-status.js';
 import type { DecisionBackend, Outcome, RequestProtocol } from './types.js';
 
 export interface Statuses {
@@ -47,12 +48,23 @@ export function forwardOutcomes(backends: readonly BackendTarget[], s: Statuses,
   for (const [i, b] of backends.entries()) {
     const p = list[i]?.probability ?? 0;
     if (p === 0) continue;
-    const o: Outcome = b.problem ? { probability: p, status: s.fail, reason: `${b.problem.reason}: ${b.problem.message}` } : { probability: p, status: s.ok };
+    const failed = filterError(b, s);
+    const o: Outcome = b.problem ? { probability: p, status: s.fail, reason: `${b.problem.reason}: ${b.problem.message}` } : failed ? { probability: p, ...failed } : { probability: p, status: s.ok };
     const same = outcomes.find((x) => x.status === o.status && x.reason === o.reason);
     if (same) outcomes[outcomes.indexOf(same)] = { ...same, probability: round(same.probability + p) };
     else outcomes.push(o);
   }
   return { outcomes, backends: list };
+}
+
+/**
+ * A backend whose own filters include one that fails (an unresolvable ExtensionRef, http-filters.ts)
+ * answers with that filter's error for its share; a gRPC client reads it as a gRPC status.
+ */
+export function filterError(b: BackendTarget, s: Statuses): { status: number | string; reason: string } | null {
+  const e = b.filters.find((f) => f.type === 'Error');
+  if (e?.type !== 'Error') return null;
+  return { status: s.ok === 'OK' ? grpcStatusOf(e.status) : e.status, reason: e.reason };
 }
 
 /** Istio fault abort: `percent` % of requests get the abort status; the rest keep their outcomes. */
