@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { createSyncAnalyzer } from './analysis';
+import { createAutosave } from './autosave';
 import { AUTOSAVE_KEY, readSave } from './autosave-record';
+import { createDesignStore } from './design-store';
 import { autosaveSetup, saved, wait } from './autosave-kit';
 import { memoryKeyValueStore, memoryStorage } from './autosave-storage';
+import { registerPendingEdits } from './pending-edits';
 
 const GATEWAY = 'gateway.networking.k8s.io/Gateway/default/gateway';
 const storedText = (map: Map<string, unknown>): string | undefined => {
@@ -145,13 +149,24 @@ describe('autosave: the last keystroke on page hide', () => {
     await autosave.settled();
     expect(storedText(store.map)).toBe('a: 1\n');
   });
+
+  it('flush first takes the edits the editor has not handed over yet', () => {
+    const { design, autosave, local } = autosaveSetup({ delayMs: 10_000 });
+    let typed = 'b: 2\n';
+    registerPendingEdits(design, () => design.getState().editText(typed));
+    return autosave.restore().then(() => {
+      typed = 'b: 3\n';
+      autosave.flush();
+      expect(readSave(local.getItem(AUTOSAVE_KEY))).toMatchObject({ kind: 'ok', design: { text: 'b: 3\n' } });
+    });
+  });
 });
 
 describe('autosave: no key material is ever written', () => {
   const KEY = 'c2VjcmV0LWtleS1ieXRlcw==';
   const secret = `apiVersion: v1\nkind: Secret\nmetadata:\n  name: tls\ntype: kubernetes.io/tls\ndata:\n  tls.key: ${KEY}\n`;
 
-  it('a text that may hold a Secret waits for its analysis (which redacts it); page hide does not write it early', async () => {
+  it('a text that may hold a Secret waits for its analysis (which redacts it); page hide writes it redacted', async () => {
     const { design, autosave, store, local } = autosaveSetup({ delayMs: 0 });
     const texts: string[] = [];
     const update = store.update;
@@ -162,8 +177,11 @@ describe('autosave: no key material is ever written', () => {
     });
     await autosave.restore();
     design.getState().editText(secret);
+    expect(design.getState().analysis?.seq).not.toBe(design.getState().textSeq);
     autosave.flush();
-    expect(local.getItem(AUTOSAVE_KEY)).toBeNull();
+    expect(local.getItem(AUTOSAVE_KEY)).toContain('tls.key: UkVEQUNURUQ=');
+    expect(local.getItem(AUTOSAVE_KEY)).not.toContain(KEY);
+    design.getState().editText(`${secret}# more\n`);
     await saved(autosave, design);
     await wait(10);
     await autosave.settled();
@@ -171,6 +189,24 @@ describe('autosave: no key material is ever written', () => {
     expect(texts.some((t) => t.includes(KEY))).toBe(false);
     expect(storedText(store.map)).toContain('tls.key: UkVEQUNURUQ=');
     expect(local.getItem(AUTOSAVE_KEY)).not.toContain(KEY);
+  });
+
+  it('a 2 MB design whose analysis takes seconds: nothing is written until the analysis has redacted it', async () => {
+    const sync = createSyncAnalyzer();
+    let release = (): void => undefined;
+    const held = new Promise<void>((r) => (release = r));
+    const design = createDesignStore({ analyzer: { ...sync, analyze: (request) => held.then(() => sync.analyze(request)) }, fileName: 'd.yaml', simulatorDelayMs: 0 });
+    const store = memoryKeyValueStore();
+    const autosave = createAutosave(design, { store, local: memoryStorage(), delayMs: 1, bigDelayMs: 1 });
+    await autosave.restore();
+    design.getState().editText(`${secret}# ${'x'.repeat(2_000_000)}\n`);
+    await wait(30);
+    await autosave.settled();
+    expect(store.map.has(AUTOSAVE_KEY)).toBe(false);
+    release();
+    await saved(autosave, design);
+    expect(storedText(store.map)).toContain('tls.key: UkVEQUNURUQ=');
+    expect(storedText(store.map)).not.toContain(KEY);
   });
 
   it('a text with nothing to redact is saved on page hide before its analysis', async () => {

@@ -1,10 +1,11 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { mayHoldSecret as coreMayHoldSecret, redactText } from '../core/index';
 import { keepAside, listKept, readKept, type KeptSave } from './autosave-kept';
 import { AUTOSAVE_KEY, readSave, snapshotOf, type SavedDesign } from './autosave-record';
 import type { KeyValueStore, SaveStorage } from './autosave-storage';
 import type { TabChannel } from './autosave-tabs';
 import type { DesignState, DesignStore } from './design-store';
-import { mayHoldSecretText } from './secret-gate';
+import { flushPendingEdits } from './pending-edits';
 
 /**
  * Autosave: the document text, its file name and the canvas layout go to IndexedDB (no 5 MB
@@ -14,7 +15,9 @@ import { mayHoldSecretText } from './secret-gate';
  * - two tabs never overwrite each other silently (the protocol: autosave-tabs.ts);
  * - page hide saves the last keystroke (and a small copy goes to localStorage synchronously);
  * - no key material: only a text the analysis has redacted (analysis current), or one with
- *   nothing to redact (`mayHoldSecret`), is written.
+ *   nothing to redact (the core's `mayHoldSecret`), is written; on page hide, where there is no
+ *   time to wait for the analysis, the text is redacted here first (the core's `redactText`, the
+ *   very redaction the analysis applies).
  * Saves made before in localStorage are read (and replaced by the IndexedDB save).
  */
 export interface AutosaveView {
@@ -50,6 +53,7 @@ export interface AutosaveOptions {
   readonly delayMs?: number;
   readonly bigDelayMs?: number;
   readonly mayHoldSecret?: (text: string) => boolean;
+  readonly redact?: (text: string) => string;
   readonly now?: () => number;
 }
 
@@ -90,7 +94,8 @@ export function createAutosave(design: DesignStore, options: AutosaveOptions): A
   const tab = options.tab ?? Math.random().toString(36).slice(2, 10);
   const delay = options.delayMs ?? 400;
   const bigDelay = options.bigDelayMs ?? Math.max(delay, 2000);
-  const mayHoldSecret = options.mayHoldSecret ?? mayHoldSecretText;
+  const mayHoldSecret = options.mayHoldSecret ?? coreMayHoldSecret;
+  const redact = options.redact ?? ((text: string) => redactText(text).text);
   const now = options.now ?? Date.now;
   const idle = globalThis as IdleScope;
   const view = createStore<AutosaveView>()(() => ({ failure: null, kept: [], conflict: null, savedAt: null }));
@@ -127,8 +132,9 @@ export function createAutosave(design: DesignStore, options: AutosaveOptions): A
     }
   };
 
-  const write = (s: DesignState): void => {
-    const record = snapshotOf(s, base + 1, tab, now());
+  /** Writes the design, with `text` in place of its own (a redacted copy) when given. */
+  const write = (s: DesignState, text = s.text): void => {
+    const record = { ...snapshotOf(s, base + 1, tab, now()), text };
     last = savedOf(s);
     const copied = writeLocalCopy(record);
     let written: SavedDesign | null = null;
@@ -269,6 +275,7 @@ export function createAutosave(design: DesignStore, options: AutosaveOptions): A
     },
     flush() {
       cancel();
+      flushPendingEdits(design);
       const s = design.getState();
       if (!ready || blocked.idb || sameSaved(last, s)) return;
       if (view.getState().conflict) {
@@ -276,7 +283,8 @@ export function createAutosave(design: DesignStore, options: AutosaveOptions): A
         void keepAside(store, 'unsaved', s.text, 'this tab was closed while another tab had changed the design', now());
         return;
       }
-      if (safe(s)) write(s); // IndexedDB orders transactions: this one follows any write in flight
+      // IndexedDB orders transactions: this one follows any write in flight.
+      write(s, safe(s) ? s.text : redact(s.text));
     },
     async settled() {
       while (writing) await writing;

@@ -1,7 +1,7 @@
 import { temporal, type TemporalState } from 'zundo';
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { mayHoldSecret } from '../core/index';
 import type { DesignStore, TextCause } from './design-store';
-import { mayHoldSecretText } from './secret-gate';
 
 /**
  * Undo/redo of the document text — and only of it: selection, positions, theme and every other
@@ -81,7 +81,7 @@ export function createHistory(design: DesignStore, clock: () => number = Date.no
     const label = named?.label ?? (cause === 'load' ? (s.text.trim() === '' ? 'New design' : `Load ${s.fileName}`) : LABELS[cause]);
     if (unchecked) merge = true;
     record(s.text, merge ? doc.getState().label : label, merge);
-    unchecked = s.analysis?.seq !== s.textSeq && mayHoldSecretText(s.text);
+    unchecked = s.analysis?.seq !== s.textSeq && mayHoldSecret(s.text);
     if (cause !== 'redact') last = { cause, at: now, ...(named?.mergeKey !== undefined ? { mergeKey: named.mergeKey } : {}) };
   });
 

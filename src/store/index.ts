@@ -34,6 +34,7 @@ export { createAutosave } from './autosave';
 export { AUTOSAVE_KEY, salvageText } from './autosave-record';
 export { idbKeyValueStore } from './autosave-idb';
 export { browserTabChannel } from './autosave-tabs';
+export { registerPendingEdits } from './pending-edits';
 
 export type { DesignState, DesignActions, DesignStore, DesignDeps, Theme, PanelTab, RevealRequest, ViewCommand } from './design-store';
 export type { Analysis, Analyzer, AnalysisRequest } from './analysis';

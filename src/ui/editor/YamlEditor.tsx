@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { DesignState, RevealRequest } from '../../store/index';
-import { editingOf, useDesignStore } from '../../store/index';
+import { editingOf, registerPendingEdits, useDesignStore } from '../../store/index';
 import { monaco, setupMonaco, themeName } from './monaco-setup';
 import { pieces } from './pieces';
 
@@ -71,6 +71,12 @@ export default function YamlEditor() {
       store.getState().editText(model.getValue());
       versions.set(store.getState().textSeq, model.getVersionId());
     };
+    // Autosave asks for the last keystrokes when the page goes away.
+    const unregister = registerPendingEdits(store, () => {
+      if (timer === undefined) return;
+      clearTimeout(timer);
+      flush();
+    });
     const changes = model.onDidChangeContent(() => {
       if (replacing) return;
       highlight.clear();
@@ -187,6 +193,7 @@ export default function YamlEditor() {
     return () => {
       if (loading !== undefined) clearTimeout(loading);
       unsubscribe();
+      unregister();
       changes.dispose();
       if (timer !== undefined) flush();
       editor.dispose();
