@@ -1,4 +1,4 @@
-import { redactFlowMap } from './redact-flow.js';
+import { quotedEnd, redactFlowMap } from './redact-flow.js';
 import { keyOf, unquote, valueEnd, type EditSet, type TextLine } from './redact-lines.js';
 import { REDACTED_DATA, REDACTED_STRING } from './secrets.js';
 
@@ -16,9 +16,7 @@ export interface BlockPass {
   readonly aliases: Map<string, string>;
 }
 
-const FIELDS: Readonly<Record<string, string>> = { data: REDACTED_DATA, stringData: REDACTED_STRING };
-/** A Secret's own fields; in a broken Secret any other key after `data:` is taken for a misplaced value. */
-const SECRET_FIELDS = new Set(['apiVersion', 'kind', 'metadata', 'type', 'immutable', 'data', 'stringData', 'items']);
+export const FIELDS: Readonly<Record<string, string>> = { data: REDACTED_DATA, stringData: REDACTED_STRING };
 const ALIAS = /(?:^|[\s,[{])\*([^\s,[\]{}]+)/g;
 /** Anchors and tags before a value: anchors are kept (aliases elsewhere then read the placeholder), tags dropped. */
 const PROPS = /^[ \t]*((?:[&!][^\s]*(?:[ \t]+|$))*)/;
@@ -59,34 +57,18 @@ export function mappingRange(lines: readonly TextLine[], i: number): readonly [n
   return [from, to, col];
 }
 
-/** Redacts `data` / `stringData` (and, in a broken Secret, stray keys after them) of the mapping at line i. */
-export function redactSecretMapping(pass: BlockPass, i: number, broken: boolean): void {
+/** Redacts `data` / `stringData` of the mapping at line i (in a SecretList, of every item). */
+export function redactSecretMapping(pass: BlockPass, i: number): void {
   const [from, to, col] = mappingRange(pass.lines, i);
   const list = secretKindOf(pass, pass.lines[i] as TextLine) === 'SecretList';
-  let afterData = '';
   for (let j = from; j < to; j++) {
     const l = pass.lines[j];
-    if (!l || l.empty) continue;
-    const k = keyOf(l);
-    if (!k) continue;
-    const atColumn = l.dash ? j === from && l.keyColumn === col : l.indent === col;
-    const ph = FIELDS[k.key];
-    if (ph !== undefined && (atColumn || list)) {
-      redactValue(pass, j, ph, 'map');
-      if (atColumn) afterData = ph;
-    } else if (broken && atColumn && afterData !== '' && !SECRET_FIELDS.has(k.key)) {
-      redactValue(pass, j, afterData, 'scalar');
-    }
-  }
-}
-
-/** Broken text: every `data` / `stringData` key, at any depth, holds values to redact. */
-export function redactEveryDataBlock(pass: BlockPass): void {
-  pass.lines.forEach((l, j) => {
-    const k = l.empty ? null : keyOf(l);
+    const k = l && !l.empty ? keyOf(l) : null;
     const ph = k ? FIELDS[k.key] : undefined;
-    if (ph !== undefined) redactValue(pass, j, ph, 'map');
-  });
+    if (!l || ph === undefined) continue;
+    const atColumn = l.dash ? j === from && l.keyColumn === col : l.indent === col;
+    if (atColumn || list) redactValue(pass, j, ph, 'map');
+  }
 }
 
 /**
@@ -126,9 +108,23 @@ export function redactNodeAt(pass: BlockPass, i: number, at: number, ph: string,
     const flow = redactFlowMap(pass.text, open, ph);
     for (const a of flow.aliases) pass.aliases.set(a, ph);
     if (flow.text !== pass.text.slice(bodyAt, flow.end)) pass.edits.add({ start: at, end: flow.end, text: `${head}${flow.text}` });
+    else claim(pass, at, flow.end);
     return;
   }
-  if (shape === 'scalar' && unquote(body) === ph && end === i + 1) return;
+  if (shape === 'scalar' && unquote(body) === ph && end === i + 1) {
+    claim(pass, at, lastEnd);
+    return;
+  }
+  if (body.startsWith('"') || body.startsWith("'")) {
+    // A quoted value keeps what follows it on its line (a JSON comma); an unclosed one ends with its lines.
+    const close = quotedEnd(pass.text, bodyAt);
+    const nl = pass.text.indexOf('\n', close);
+    const after = pass.text.slice(close, nl === -1 ? pass.text.length : nl);
+    if (close <= lastEnd && /^[ \t]*(?:[,}\]][ \t]*)*(?:#.*)?\r?$/.test(after)) {
+      pass.edits.add({ start: at, end: close, text: `${head}${shape === 'map' ? '{}' : JSON.stringify(ph)}` });
+      return;
+    }
+  }
   pass.edits.add({ start: at, end: lastEnd, text: `${head}${shape === 'map' ? '{}' : ph}` });
 }
 
@@ -151,7 +147,13 @@ function redactChildren(pass: BlockPass, from: number, to: number, ph: string): 
       continue;
     }
     if (unquote(body) !== ph) pass.edits.add({ start: k.valueStart, end: l.end, text: ` ${[...props, ph].join(' ')}` });
+    else claim(pass, l.start, l.end);
   }
+}
+
+/** Marks an already-redacted range as done, so that no later pass reads it as something else. */
+function claim(pass: BlockPass, start: number, end: number): void {
+  pass.edits.add({ start, end, text: pass.text.slice(start, end) });
 }
 
 function noteAliases(pass: BlockPass, text: string, ph: string): void {

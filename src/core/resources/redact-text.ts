@@ -1,12 +1,12 @@
 import { redactAnchors } from './redact-anchors.js';
 import { redactLastApplied } from './redact-annotation.js';
-import { redactEveryDataBlock, redactSecretMapping, secretKindOf, type BlockPass } from './redact-blocks.js';
-import { redactFlowMap } from './redact-flow.js';
+import { redactSecretMapping, secretKindOf, type BlockPass } from './redact-blocks.js';
+import { redactBrokenDocument } from './redact-broken.js';
 import { EditSet, splitLines } from './redact-lines.js';
 import { PRIVATE_KEY_MARKER, redactPem } from './redact-pem.js';
 import { loadDocument } from './load.js';
 import { firstContentOffset } from './locate.js';
-import { REDACTED_DATA, REDACTED_STRING, redactObject, replaceValues, secretValues } from './secrets.js';
+import { redactObject, replaceValues, secretValues } from './secrets.js';
 import { serializeObject } from './serialize.js';
 import { splitDocuments } from './split.js';
 import { isRecord, type KubeObject } from './types.js';
@@ -27,8 +27,6 @@ export interface TextRedaction {
 const SECRET_KIND = /kind["']?[ \t]*:[ \t]*["']?Secret(?:List)?(?![\w.-])/;
 /** A document can hold Secret values only with one of these keys. */
 const HOLDS_VALUES = /(?:^|[\s{,"'])(?:data|stringData)["']?[ \t]*:|last-applied-configuration/m;
-const FLOW_DATA = /(["']?)\b(data|stringData)\1[ \t]*:[ \t]*\{/g;
-const BASE64_RUN = /[A-Za-z0-9+/]{40,}={0,2}/g;
 const MAY_SHARE_NODES = /(?:^|[\s[{,])\*[^\s[\]{},]/;
 
 /** Cheap test (one scan, no YAML parse): false means `redactText` would return the text unchanged. */
@@ -67,12 +65,11 @@ export function redactDocument(doc: string): string {
   const broken = before === undefined;
   const pass: BlockPass = { text, lines: splitLines(text), edits: new EditSet(), aliases: new Map() };
   pass.lines.forEach((line, i) => {
-    if (!line.empty && secretKindOf(pass, line)) redactSecretMapping(pass, i, broken);
+    if (!line.empty && secretKindOf(pass, line)) redactSecretMapping(pass, i);
   });
-  if (broken) redactEveryDataBlock(pass);
   redactLastApplied(pass);
+  if (broken) redactBrokenDocument(pass);
   redactAnchors(pass);
-  if (broken) sweepBroken(pass);
   const edited = pass.edits.apply(text);
   if (broken) return edited;
   // A readable document: check the result by reading it again. Whatever the line pass could
@@ -90,17 +87,4 @@ export function redactDocument(doc: string): string {
   }
   if (!obj && source === after) return edited;
   return text.slice(0, firstContentOffset(text)) + serializeObject(obj ?? source);
-}
-
-/** A document no parser accepts: every flow data map and every base64 run goes too. */
-function sweepBroken(pass: BlockPass): void {
-  for (const m of pass.text.matchAll(FLOW_DATA)) {
-    const open = m.index + m[0].length - 1;
-    if (pass.edits.covers(open)) continue;
-    const flow = redactFlowMap(pass.text, open, m[2] === 'data' ? REDACTED_DATA : REDACTED_STRING);
-    pass.edits.add({ start: open, end: flow.end, text: flow.text });
-  }
-  for (const m of pass.text.matchAll(BASE64_RUN)) {
-    if (!pass.edits.covers(m.index)) pass.edits.add({ start: m.index, end: m.index + m[0].length, text: REDACTED_DATA });
-  }
 }
