@@ -1,5 +1,6 @@
 import { benchConvert } from './convert.bench.js';
 import { benchParseValidate } from './parse-validate.bench.js';
+import { benchRegex } from './regex.bench.js';
 import { benchSimulate } from './simulate.bench.js';
 
 /** `npm run bench`: every Node benchmark; each prints its figures and ratios. */
@@ -10,3 +11,4 @@ console.log(`Route Designer benchmarks — Node ${process.version}, ${new Date()
 benchParseValidate(routes);
 benchSimulate([100, 1_000, routes]);
 benchConvert(routes);
+benchRegex(Math.min(routes, 1_000));
