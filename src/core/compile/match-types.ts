@@ -7,8 +7,8 @@
 
 /**
  * A string condition. `Exact`/`Prefix`/`RegularExpression` as in Istio's StringMatch and Gateway
- * API's header/query/method matches. `RegularExpression` is evaluated with JS RegExp, anchored to the
- * whole value (Gateway API leaves the dialect to the implementation; Istio uses RE2 full match).
+ * API's header/query/method matches. `RegularExpression` is RE2 matching the whole value, as Envoy
+ * runs it (Gateway API leaves the dialect to the implementation; Istio uses RE2 full match).
  * `Present` only checks that the value exists (Istio `{}` / `regex: "*"` header matchers).
  */
 export type StringMatch =
