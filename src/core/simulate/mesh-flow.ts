@@ -52,7 +52,8 @@ export function simulateInMesh(table: RouteTable, v: RequestView, client: MeshCl
   }
   if (!entry) return noRoute({ ...here, dialect: set.dialect }, s.noMatch, 'routes are attached to this Service but no rule matches the request');
   const part = applyEntry(entry, v, r.port, s, here.notes);
-  return { ...part, dialect: entry.dialect, gateway: svc.ref, listener, trace: here.trace, notes: uniqueNotes([...part.notes, ...backendNotes(table, part.backends)]) };
+  // Notes about the Service addressed (e.g. assumed present) as well as about the backends.
+  return { ...part, dialect: entry.dialect, gateway: svc.ref, listener, trace: here.trace, notes: uniqueNotes([...part.notes, ...backendNotes(table, [svc.ref, ...part.backends])]) };
 }
 
 function pickPort(svc: MeshService, port: number): MeshPort | undefined {

@@ -37,7 +37,7 @@ export function toBackend(
     const ref = missingRef(dest.host, vsNamespace);
     const what = ref.kind === 'Service' ? `Service ${ref.namespace}/${ref.name}` : `host ${dest.host}`;
     const problem: BackendProblem | null = ctx.assumeExternal
-      ? null
+      ? assumedSubsetProblem(ctx, dest, ref)
       : { reason: 'BackendNotFound', message: `${what} is neither a Service nor a ServiceEntry in this design` };
     // Table notes start with `Kind ns/name ` so that answers using this backend carry them.
     ctx.sinks.note(
@@ -62,6 +62,18 @@ export function toBackend(
     }
   }
   return { ref: svc.ref, group, port, assumed: false, problem, ...common };
+}
+
+/**
+ * An assumed Service's subset: the Service is assumed, DestinationRules are not — when one in the
+ * design applies to the host and does not define the subset, Istio has no cluster for it (503);
+ * when none applies, the rule defining it is taken to be outside the design too.
+ */
+function assumedSubsetProblem(ctx: ProxyContext, dest: DestinationModel, ref: ObjectRef): BackendProblem | null {
+  if (dest.subset === null || ref.kind !== 'Service') return null;
+  const found = ctx.registry.subsets(dest.host, ref.namespace, ctx.configNamespace);
+  if (found === null || found.names.has(dest.subset)) return null;
+  return { reason: 'SubsetNotFound', message: `subset ${dest.subset} of ${dest.host}: DestinationRule ${found.rules.map((r) => `${r.namespace}/${r.name}`).join(', ')} does not define it` };
 }
 
 export interface WeightedBackends {

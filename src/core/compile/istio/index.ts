@@ -9,6 +9,7 @@ import type { Resource } from '../../resources/types.js';
 import { createContext } from '../context.js';
 import { aliases } from '../mesh.js';
 import type { CompileOptions, GatewayTable, MeshService, MeshTable, Note, RouteTable } from '../types.js';
+import { assumedMeshServices } from './assumed-services.js';
 import type { BaseContext, IstioSinks } from './context.js';
 import { mergeIstioGateways } from './gateway-merge.js';
 import { buildIstioGatewayTable } from './gateway-table.js';
@@ -66,7 +67,8 @@ export function compileIstio(resources: readonly Resource[], options: CompileOpt
   const meshServices = new Map<string, MeshService>();
   const meshHosts = new Map<string, string>();
   const claims = new MeshClaims(index);
-  for (const svc of base.registry.services()) {
+  const assumed = assumeExternal ? assumedMeshServices(index, base.registry, sinks) : [];
+  for (const svc of [...base.registry.services(), ...assumed]) {
     const isService = svc.ref.kind === 'Service';
     const key = isService ? `${svc.ref.namespace}/${svc.ref.name}` : `ServiceEntry:${svc.ref.namespace}/${svc.ref.name}:${svc.hostname}`;
     const names = isService ? aliases(svc.ref.namespace, svc.ref.name) : [svc.hostname];

@@ -27,7 +27,7 @@ import type { VirtualServiceModel } from './model.js';
 import { claimantsOver, HostClaims, tcpClaimantsOver } from './host-claims.js';
 import { HostOverlapIndex } from './host-overlap-index.js';
 import { MESH } from './names.js';
-import type { RegistryService } from './registry.js';
+import type { MeshHost } from './assumed-services.js';
 import type { VirtualServiceIndex } from './vs-index.js';
 
 /**
@@ -75,16 +75,16 @@ interface Claimants {
 
 const sameList = <T>(a: readonly T[], b: readonly T[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
 
-function proxyFor(base: BaseContext, svc: RegistryService, port: number): ProxyContext {
+function proxyFor(base: BaseContext, svc: MeshHost, port: number): ProxyContext {
   return { ...base, gatewayName: MESH, listenPort: port, isTls: false, proxy: null, configNamespace: svc.ref.namespace };
 }
 
-function entriesFor(base: BaseContext, svc: RegistryService, vs: VirtualServiceModel, port: number): ReturnType<typeof buildHttpEntries> {
+function entriesFor(base: BaseContext, svc: MeshHost, vs: VirtualServiceModel, port: number): ReturnType<typeof buildHttpEntries> {
   return buildHttpEntries(proxyFor(base, svc, port), vs);
 }
 
 /** One route set per HTTP claimant, in order; the `tcp` routes of every TCP claimant on the first. */
-function setsFor(base: BaseContext, svc: RegistryService, c: Claimants, port: number, scope: MeshRouteSet['scope']): MeshRouteSet[] {
+function setsFor(base: BaseContext, svc: MeshHost, c: Claimants, port: number, scope: MeshRouteSet['scope']): MeshRouteSet[] {
   const named = <T extends { hostname: string }>(entries: readonly T[]): T[] => entries.map((e) => ({ ...e, hostname: svc.hostname }));
   const tcp = c.tcp.flatMap((vs) => meshTcpEntries(proxyFor(base, svc, port), vs, port));
   const l4 = tcp.length > 0 ? { l4: buildVhost('*', named(tcp), 'first-match') } : {};
@@ -93,7 +93,7 @@ function setsFor(base: BaseContext, svc: RegistryService, c: Claimants, port: nu
   return sets;
 }
 
-export function meshServiceFor(base: BaseContext, svc: RegistryService, claims: MeshClaims, aliases: readonly string[]): MeshService | null {
+export function meshServiceFor(base: BaseContext, svc: MeshHost, claims: MeshClaims, aliases: readonly string[]): MeshService | null {
   // A namespace no VirtualService is exported to by name sees only the public ones.
   const pub = claims.claimants(svc.hostname, '');
   // Only a namespace that sees a non-public VS for this host can see other claimants.
