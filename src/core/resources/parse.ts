@@ -64,11 +64,10 @@ function parseFile(
 ): void {
   const diagnosticsBefore = out.diagnostics.length;
   // Key material is cut out of the raw text first, whatever state the YAML is in (see redact-text.ts).
-  const pre = redactedDocs === null ? redactDocuments(file.text) : { text: file.text, documents: redactedDocs };
-  const text = pre.text;
-  const redacted = pre.documents.size > 0;
+  const pre = redactedDocs === null ? redactDocuments(file.text) : null;
+  const text = pre?.text ?? file.text;
   if (text.length > MAX_TEXT_LENGTH) {
-    out.files.push({ name: file.name, text, documents: [], redacted });
+    out.files.push({ name: file.name, text, documents: [], redacted: redactedDocs !== null || (pre?.changed.length ?? 0) > 0 });
     out.diagnostics.push({
       code: 'YAMLTooLarge',
       severity: 'error',
@@ -82,6 +81,8 @@ function parseFile(
     return;
   }
   const spans = splitDocuments(text);
+  const docs = redactedDocs ?? redactedSpans(spans, pre?.changed ?? []);
+  const redacted = docs.size > 0;
   const lines = new LineIndex(text);
   const rewrites = new Map<number, string>();
   const fileResources: Resource[] = [];
@@ -89,7 +90,7 @@ function parseFile(
   for (const span of spans) {
     if (!span.hasContent) continue;
     const docText = text.slice(span.start, span.end);
-    const ctx = new DocContext(file.name, docText, span, lines, out.diagnostics, pre.documents.has(span.index));
+    const ctx = new DocContext(file.name, docText, span, lines, out.diagnostics, docs.has(span.index));
     readDocument(ctx, defaultNamespace, fileResources, rewrites);
     if (ctx.redactedDoc && !ctx.secretReported) {
       ctx.report('SecretRedacted', 'info', 'key material in this document (Secret values, a private key) was replaced by a placeholder: it never enters the design', []);
@@ -100,8 +101,7 @@ function parseFile(
     // Redaction changed some documents' text (and the lines after them): read the new text again,
     // so that every location points into what the user will see. It has nothing left to redact.
     out.diagnostics.length = diagnosticsBefore;
-    const docs = new Set([...pre.documents, ...rewrites.keys()]);
-    parseFile({ name: file.name, text: replaceDocumentTexts(text, spans, rewrites) }, defaultNamespace, out, seen, docs);
+    parseFile({ name: file.name, text: replaceDocumentTexts(text, spans, rewrites) }, defaultNamespace, out, seen, new Set([...docs, ...rewrites.keys()]));
     return;
   }
   for (const r of fileResources) {
@@ -124,6 +124,17 @@ function parseFile(
     out.resources.push(r);
   }
   out.files.push({ name: file.name, text, documents: spans, redacted });
+}
+
+/** Indices of the spans that overlap a range the raw-text redaction changed. */
+function redactedSpans(spans: readonly DocumentSpan[], changed: readonly (readonly [number, number])[]): Set<number> {
+  const out = new Set<number>();
+  let i = 0; // both lists are in text order: one walk
+  for (const [start, end] of changed) {
+    while (i < spans.length && (spans[i]?.end ?? 0) <= start) i++;
+    for (let j = i; j < spans.length && (spans[j]?.start ?? end) < end; j++) if (spans[j]?.hasContent) out.add(j);
+  }
+  return out;
 }
 
 /** Reads one document's objects (a `kind: List` gives its items); notes the documents whose text redaction changed. */

@@ -17,9 +17,16 @@ export function redactLastApplied(pass: BlockPass): void {
     const valueEndAt = pass.lines[end - 1]?.end ?? line.end;
     const raw = pass.text.slice(k.valueStart, valueEndAt);
     if (!raw.includes('Secret')) return;
-    const decoded = decode(raw, pass.lines.slice(i + 1, end));
+    const below = pass.lines.slice(i + 1, end);
+    const decoded = decode(raw, below);
     const next = decoded === null ? REDACTED_STRING : redactEmbedded(decoded);
-    if (next !== null) pass.edits.add({ start: k.valueStart, end: valueEndAt, text: ` ${JSON.stringify(next)}` });
+    if (next === null) return;
+    // kubectl writes a block scalar holding one line of JSON: the redacted value keeps that form.
+    const content = below.find((l) => l.text.trim() !== '');
+    const text = /^[|>]/.test(raw.trim()) && content && !next.slice(0, -1).includes('\n')
+      ? ` ${next.endsWith('\n') ? '|' : '|-'}\n${content.text.slice(0, content.indent)}${next.replace(/\n$/, '')}`
+      : ` ${JSON.stringify(next)}`;
+    pass.edits.add({ start: k.valueStart, end: valueEndAt, text });
   });
 }
 

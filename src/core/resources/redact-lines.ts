@@ -96,7 +96,7 @@ export class EditSet {
     let out = '';
     let pos = 0;
     for (const e of [...this.edits].sort((a, b) => a.start - b.start)) {
-      out += text.slice(pos, e.start) + e.text;
+      out += text.slice(pos, e.start) + keepLineCount(text.slice(e.start, e.end), e.text);
       pos = e.end;
     }
     return out + text.slice(pos);
@@ -118,4 +118,20 @@ export function valueEnd(lines: readonly TextLine[], from: number, keyIndent: nu
     else break;
   }
   return last + 1;
+}
+
+/**
+ * The replacement, followed by as many line breaks as it has fewer than what it replaces: every
+ * line after a redacted value keeps its number, so locations still point into the user's own file
+ * (the CLI reads files it never rewrites). Blank lines mean nothing in YAML or JSON structure.
+ */
+export function keepLineCount(replaced: string, replacement: string): string {
+  const lost = countNewlines(replaced) - countNewlines(replacement);
+  return lost > 0 ? replacement + (replaced.includes('\r\n') ? '\r\n' : '\n').repeat(lost) : replacement;
+}
+
+function countNewlines(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) n++;
+  return n;
 }

@@ -4,6 +4,8 @@
  * ConfigMap, an annotation, a JSON string with `\n` escapes — so key material never enters the
  * design. Certificates (`BEGIN CERTIFICATE`) are public and stay.
  */
+import { keepLineCount } from './redact-lines.js';
+
 export const PEM_PLACEHOLDER_BODY = 'REDACTED';
 
 const LABEL = '((?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?)';
@@ -19,8 +21,8 @@ export const PRIVATE_KEY_MARKER = 'PRIVATE KEY';
 /** Replaces each PEM private key by `-----BEGIN … PRIVATE KEY----- REDACTED -----END … PRIVATE KEY-----` on one line. */
 export function redactPem(text: string): string {
   if (!text.includes(PRIVATE_KEY_MARKER)) return text;
-  return text.replace(PEM, (_all, closed: string | undefined, open: string | undefined) => {
+  return text.replace(PEM, (all: string, closed: string | undefined, open: string | undefined) => {
     const label = closed ?? open ?? 'PRIVATE KEY';
-    return `-----BEGIN ${label}----- ${PEM_PLACEHOLDER_BODY} -----END ${label}-----`;
+    return keepLineCount(all, `-----BEGIN ${label}----- ${PEM_PLACEHOLDER_BODY} -----END ${label}-----`);
   });
 }

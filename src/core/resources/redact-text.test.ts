@@ -58,6 +58,12 @@ describe('redaction: key material never survives parse', () => {
     expect(redactText(file?.text ?? '')).toEqual({ text: file?.text, redacted: false });
   });
 
+  // Only documents the line pass cannot reach (flow / one-line JSON) are written out again.
+  const REWRITTEN = new Set(['last-applied in a flow mapping', 'a JSON List', 'a JSON Secret', 'an anchor in a flow mapping']);
+  it.each(LEAKS.filter(([what]) => !REWRITTEN.has(what)))('keeps every line number: %s', (_what, text) => {
+    expect(redactText(text).text.split('\n')).toHaveLength(text.split('\n').length);
+  });
+
   it.each(LEAKS)('redactText alone: %s', (_what, text) => {
     const r = redactText(text);
     expect(r.redacted).toBe(true);

@@ -8,7 +8,6 @@ import { loadDocument } from './load.js';
 import { firstContentOffset } from './locate.js';
 import { redactObject, replaceValues, secretValues } from './secrets.js';
 import { serializeObject } from './serialize.js';
-import { splitDocuments } from './split.js';
 import { isRecord, type KubeObject } from './types.js';
 
 /**
@@ -19,12 +18,13 @@ import { isRecord, type KubeObject } from './types.js';
  */
 export interface TextRedaction {
   readonly text: string;
-  /** Indices of the documents (as `splitDocuments` numbers them) whose text changed. */
-  readonly documents: ReadonlySet<number>;
+  /** [start, end) of each document whose text changed, as offsets in the new text. */
+  readonly changed: readonly (readonly [number, number])[];
 }
 
 /** `kind: Secret` / `"kind": "SecretList"` in any style; certificateRefs match too (and are left alone). */
 const SECRET_KIND = /kind["']?[ \t]*:[ \t]*["']?Secret(?:List)?(?![\w.-])/;
+const MARKERS = new RegExp(`${SECRET_KIND.source}|${PRIVATE_KEY_MARKER}`, 'g');
 /** A document can hold Secret values only with one of these keys. */
 const HOLDS_VALUES = /(?:^|[\s{,"'])(?:data|stringData)["']?[ \t]*:|last-applied-configuration/m;
 const MAY_SHARE_NODES = /(?:^|[\s[{,])\*[^\s[\]{},]/;
@@ -34,27 +34,69 @@ export function mayHoldSecret(text: string): boolean {
   return text.includes(PRIVATE_KEY_MARKER) || (SECRET_KIND.test(text) && HOLDS_VALUES.test(text));
 }
 
-/** The text with every Secret value and private key replaced by a placeholder; `redacted` when it changed. */
+/**
+ * The text with every Secret value and private key replaced by a placeholder; `redacted` when it
+ * changed. Cost: one scan for the markers; only the documents around a marker are read further.
+ */
 export function redactText(text: string): { text: string; redacted: boolean } {
   const r = redactDocuments(text);
-  return { text: r.text, redacted: r.documents.size > 0 };
+  return { text: r.text, redacted: r.changed.length > 0 };
 }
 
 export function redactDocuments(text: string): TextRedaction {
-  const documents = new Set<number>();
-  if (!mayHoldSecret(text)) return { text, documents };
+  const changed: [number, number][] = [];
+  if (!mayHoldSecret(text)) return { text, changed };
   let out = '';
   let pos = 0;
-  for (const span of splitDocuments(text)) {
-    if (!span.hasContent) continue;
-    const doc = text.slice(span.start, span.end);
+  let done = 0;
+  for (const m of text.matchAll(MARKERS)) {
+    if (m.index < done) continue;
+    const [start, end] = documentAround(text, m.index);
+    done = end;
+    const doc = text.slice(start, end);
     const next = redactDocument(doc);
     if (next === doc) continue;
-    documents.add(span.index);
-    out += text.slice(pos, span.start) + next;
-    pos = span.end;
+    out += text.slice(pos, start);
+    changed.push([out.length, out.length + next.length]);
+    out += next;
+    pos = end;
   }
-  return documents.size === 0 ? { text, documents } : { text: out + text.slice(pos), documents };
+  return changed.length === 0 ? { text, changed } : { text: out + text.slice(pos), changed };
+}
+
+const START = /^---(?:[ \t\r]|$)/;
+const END = /^\.\.\.(?:[ \t\r]|$)/;
+
+/**
+ * The document holding offset `at`, by its markers (as `splitDocuments` reads them): from its own
+ * `---` line, or the line after a `...`, to the next `---` line or the end of a `...` line.
+ */
+function documentAround(text: string, at: number): readonly [number, number] {
+  let start = text.lastIndexOf('\n', at - 1) + 1;
+  for (;;) {
+    const line = text.slice(start, lineEndOf(text, start));
+    if (START.test(line)) break;
+    if (END.test(line)) {
+      start = Math.min(text.length, lineEndOf(text, start) + 1);
+      break;
+    }
+    if (start === 0) break;
+    start = text.lastIndexOf('\n', start - 2) + 1;
+  }
+  let end = lineEndOf(text, at) + 1;
+  while (end < text.length) {
+    const lineEnd = lineEndOf(text, end);
+    const line = text.slice(end, lineEnd);
+    if (START.test(line)) break;
+    end = lineEnd + 1;
+    if (END.test(line)) break;
+  }
+  return [start, Math.min(end, text.length)];
+}
+
+function lineEndOf(text: string, from: number): number {
+  const nl = text.indexOf('\n', from);
+  return nl === -1 ? text.length : nl;
 }
 
 /** One document's text, redacted (the same string when there was nothing to redact). */
