@@ -5,20 +5,23 @@ import { LAST_APPLIED, REDACTED_STRING, redactEmbedded } from './secrets.js';
 
 /**
  * kubectl's `last-applied-configuration` annotation holds the whole applied object as JSON —
- * a Secret's data included. Each one written in block style is decoded (block scalar, quoted or
- * plain), its embedded object redacted and written back as one double-quoted line; a value
+ * a Secret's data included (other tools embed objects the same way). Every block-style value
+ * that is a string holding a JSON object which mentions a Secret is decoded (block scalar or
+ * quoted), its embedded object redacted and written back in the same form; a last-applied value
  * that cannot be read but mentions a Secret becomes the placeholder.
  */
 export function redactLastApplied(pass: BlockPass): void {
   pass.lines.forEach((line, i) => {
     const k = line.empty ? null : keyOf(line);
-    if (k?.key !== LAST_APPLIED || pass.edits.covers(k.valueStart)) return;
+    // Only a block scalar or a quoted string can hold JSON text: nothing else is read further.
+    if (!k || !/^[ \t]*[|>"']/.test(pass.text.slice(k.valueStart, line.end)) || pass.edits.covers(k.valueStart)) return;
     const end = valueEnd(pass.lines, i, line.keyColumn);
     const valueEndAt = pass.lines[end - 1]?.end ?? line.end;
     const raw = pass.text.slice(k.valueStart, valueEndAt);
     if (!raw.includes('Secret')) return;
     const below = pass.lines.slice(i + 1, end);
     const decoded = decode(raw, below);
+    if (decoded === null && k.key !== LAST_APPLIED) return;
     const next = decoded === null ? REDACTED_STRING : redactEmbedded(decoded);
     if (next === null) return;
     // kubectl writes a block scalar holding one line of JSON: the redacted value keeps that form.

@@ -23,6 +23,7 @@ const LEAKS: readonly (readonly [string, string])[] = [
   ['last-applied in a flow mapping', `apiVersion: v1\nkind: Secret\nmetadata: {name: s, annotations: {kubectl.kubernetes.io/last-applied-configuration: ${JSON.stringify(lastApplied)}}}\n`],
   ['last-applied with broken JSON', `apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\n  annotations:\n    kubectl.kubernetes.io/last-applied-configuration: |\n      ${lastApplied.slice(0, -3)}\n`],
   ['last-applied in a broken document', `apiVersion: v1\nkind: Secret\nkind: Secret\nmetadata:\n  name: s\n  annotations:\n    kubectl.kubernetes.io/last-applied-configuration: |\n      ${lastApplied}\n`],
+  ['an object embedded in another annotation of a broken document', `apiVersion: v1\nkind: Secret\nkind: Secret\nmetadata:\n  name: s\n  annotations:\n    tool.example.com/original: '${lastApplied}'\n`],
   ['a List of Secrets', `apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Secret\n  metadata: {name: s}\n  data:\n    tls.key: ${KEY}\n  stringData: {pw: ${SHORT}}\n`],
   ['a SecretList', `apiVersion: v1\nkind: SecretList\nmetadata: {name: l}\nitems:\n- metadata: {name: s}\n  data:\n    tls.key: ${KEY}\n- metadata: {name: t}\n  stringData: {pw: ${SHORT}}\n`],
   ['a JSON List', JSON.stringify({ apiVersion: 'v1', kind: 'List', items: [{ apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' }, data: { 'tls.key': KEY }, stringData: { pw: SHORT } }] })],
