@@ -1,7 +1,9 @@
-import { convert, parse, serializeObjects, SourceLocations, validate, type LossEntry } from '../core/index.js';
+import { compareDiagnostics, convert, parse, serializeObjects, SourceLocations, validate, type LossEntry } from '../core/index.js';
 import { UsageError, type FlagSpec, type ParsedArgs } from './args.js';
+import { escapeControls, jsonText } from './escape.js';
 import { EXIT, type CliIO } from './io.js';
 import { loadSources } from './load-files.js';
+import { noObjects } from './no-objects.js';
 import { COMMON_FLAGS, commonOptions } from './options.js';
 import { formatDiagnostic } from './validate-command.js';
 
@@ -17,18 +19,18 @@ export async function runConvert(args: ParsedArgs, io: CliIO): Promise<number> {
   const { format, namespace, assumeExternal } = commonOptions(args);
   const to = args.flags.get('to')?.[0];
   if (to !== 'gateway-api' && to !== 'istio') throw new UsageError(`--to must be gateway-api or istio${to === undefined ? '' : `, not ${to}`}`);
-  const sources = await loadSources(args.files, io);
-  const parsed = parse(sources, { defaultNamespace: namespace });
-  const errors = validate(parsed).filter((d) => d.severity === 'error');
+  const input = await loadSources(args.files, io);
+  const parsed = parse(input.sources, { defaultNamespace: namespace });
+  const errors = [...input.diagnostics, ...validate(parsed)].filter((d) => d.severity === 'error').sort(compareDiagnostics);
   if (errors.length > 0) {
     for (const d of errors) io.stderr(`${formatDiagnostic(d)}\n`);
     io.stderr(`${errors.length} error(s): fix them before converting\n`);
-    return parsed.resources.length === 0 ? EXIT.usage : EXIT.errors;
   }
   if (parsed.resources.length === 0) {
-    io.stderr('route-designer convert: no Kubernetes object in the input\n');
+    io.stderr(noObjects('convert', args.files));
     return EXIT.usage;
   }
+  if (errors.length > 0) return EXIT.errors;
   const result = convert(parsed.resources, {
     to,
     subsetsAsServices: args.flags.has('subsets-as-services'),
@@ -36,11 +38,11 @@ export async function runConvert(args: ParsedArgs, io: CliIO): Promise<number> {
     locations: new SourceLocations(parsed.files),
   });
   if (format === 'json') {
-    io.stdout(`${JSON.stringify({ items: result.items, loss: result.loss.map(lossJson) }, null, 2)}\n`);
+    io.stdout(jsonText({ items: result.items, loss: result.loss.map(lossJson) }));
   } else {
     io.stdout(serializeObjects(result.items));
-    for (const l of result.loss) io.stderr(`${l.file}:${l.line}:${l.column}: loss ${l.code} ${l.message}\n`);
-    for (const n of result.notes) io.stderr(`${n.file}:${n.line}:${n.column}: note ${n.code} ${n.message}\n`);
+    for (const l of result.loss) io.stderr(`${escapeControls(`${l.file}:${l.line}:${l.column}: loss ${l.code} ${l.message}`)}\n`);
+    for (const n of result.notes) io.stderr(`${escapeControls(`${n.file}:${n.line}:${n.column}: note ${n.code} ${n.message}`)}\n`);
     io.stderr(`${result.items.length} object(s), ${result.loss.length} loss entr${result.loss.length === 1 ? 'y' : 'ies'}\n`);
   }
   return result.loss.length > 0 ? EXIT.lossy : EXIT.ok;

@@ -10,10 +10,12 @@ Usage:
   route-designer simulate FILE... --request 'GET https://shop.example.com/cart?id=1'
                                     which backend a request hits, and why (Gateway API and Istio); exit 0 with an
                                     answer whatever its status, 2 unusable input/usage
-      --request TEXT                'METHOD http(s)://host[:port]/path?query' (method default GET),
+      --request TEXT                'METHOD http(s)://host[:port]/path?query' (method default GET; port
+                                    1-65535 in decimal, no user:password@, IDN hosts sent as punycode),
                                     'GRPC grpc://host:port/pkg.Service/Method' (grpcs:// over TLS),
                                     'TLS tls://sni:port', 'TCP tcp://host:port', 'UDP udp://host:port'
-      -H, --header 'name: value'    a request header (repeatable); 'Host: name' overrides the authority
+      -H, --header 'name: value'    a request header (repeatable; no CR, LF or other control character);
+                                    'Host: name' overrides the authority
       --sni NAME                    TLS server name (default: the URL's host)
       --gateway NS/NAME             the gateway that receives the request (default: the first by
                                     namespace/name whose listeners accept it)
@@ -30,6 +32,11 @@ Usage:
                                     loss entry
 
 FILE is a file, a directory (its *.yaml, *.yml and *.json files, recursively) or - (stdin).
+Only regular files are read: a FIFO, socket or device named as FILE is refused (pipe it in with -),
+one inside a directory is skipped with a note. UTF-8, or UTF-16/UTF-32 with a byte order mark.
+No Kubernetes object in the input (an empty file or directory, a mistyped path): exit 2.
+A file that cannot be read, or output that cannot be written: one line on stderr, exit 2.
+Control characters from the input are printed escaped (\\n, \\x1b, \\u202e).
 
 Options:
   --format text|json     output format (default text; validate's text is file:line:col: severity CODE message)

@@ -1,12 +1,29 @@
-/** Everything the command line touches outside itself, passed in so tests run without spawning. */
+/**
+ * Everything the command line touches outside itself, passed in so tests run without spawning.
+ * File system calls reject with an Error carrying the system's `code` (`ENOENT`, `EACCES`…).
+ */
 export interface CliIO {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
-  /** Reads stdin fully (only called for the `-` file). */
-  readonly readStdin: () => Promise<string>;
-  /** Lists the YAML/JSON files under a path (recursively for a directory), or the path itself for a file. */
-  readonly expand: (path: string) => Promise<string[]>;
-  readonly readFile: (path: string) => Promise<string>;
+  /** Reads stdin fully (only called for the `-` file); rejects with code `EFBIG` beyond `maxBytes`. */
+  readonly readStdin: (maxBytes: number) => Promise<Uint8Array>;
+  /** What a path is, following symbolic links. */
+  readonly stat: (path: string) => Promise<FileStat>;
+  /** A directory's entries, each as it is itself (a symbolic link is `symlink`, not what it points at). */
+  readonly list: (dir: string) => Promise<readonly DirEntry[]>;
+  readonly readFile: (path: string) => Promise<Uint8Array>;
+}
+
+export type FileKind = 'file' | 'directory' | 'fifo' | 'socket' | 'device' | 'symlink' | 'other';
+
+export interface FileStat {
+  readonly kind: FileKind;
+  readonly size: number;
+}
+
+export interface DirEntry {
+  readonly name: string;
+  readonly kind: FileKind;
 }
 
 export const EXIT = { ok: 0, errors: 1, usage: 2, lossy: 3 } as const;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PARSE_CODES, SCHEMA_CODES } from '../core/diagnostics/types.js';
+import { DECODE_CODES } from '../core/resources/decode.js';
 import { COMPILE_CODES } from '../core/compile/context.js';
 import { ISTIO_CODES } from '../core/compile/istio/codes.js';
 import { LOSS_CODES } from '../core/convert/types.js';
@@ -13,7 +14,7 @@ const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
 const documented = (code: string): boolean => readme.includes(`\`${code}\``);
 
 describe('README documents every diagnostic code', () => {
-  it.each([...PARSE_CODES, ...SCHEMA_CODES, ...COMPILE_CODES, ...ISTIO_CODES, ...CEL_RULES.map((r) => r.code)])('%s', (code) => {
+  it.each([...DECODE_CODES, ...PARSE_CODES, ...SCHEMA_CODES, ...COMPILE_CODES, ...ISTIO_CODES, ...CEL_RULES.map((r) => r.code)])('%s', (code) => {
     expect(documented(code)).toBe(true);
   });
 

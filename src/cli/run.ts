@@ -1,5 +1,6 @@
 import { parseArgs, UsageError, type FlagSpec } from './args.js';
 import { CONVERT_FLAGS, runConvert } from './convert-command.js';
+import { escapeControls } from './escape.js';
 import { HELP } from './help.js';
 import { EXIT, type CliIO } from './io.js';
 import { COMMON_FLAGS } from './options.js';
@@ -19,7 +20,10 @@ const COMMANDS: Record<string, Command> = {
   simulate: { flags: SIMULATE_FLAGS, run: runSimulate },
 };
 
-/** The whole command line: argv (without node and the script) → exit code. */
+/**
+ * The whole command line: argv (without node and the script) → exit code. A usage error or input
+ * that cannot be read is one line on stderr and exit 2; anything else thrown is a bug (main.ts).
+ */
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const first = argv[0];
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
@@ -32,7 +36,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   }
   const command = COMMANDS[first];
   if (!command) {
-    io.stderr(`route-designer: unknown command ${first}\n\n${HELP}`);
+    io.stderr(`route-designer: unknown command ${escapeControls(first)}\n\n${HELP}`);
     return EXIT.usage;
   }
   try {
@@ -44,7 +48,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     return await command.run(args, io);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr(`route-designer ${first}: ${e.message}\n`);
+      io.stderr(`route-designer ${first}: ${escapeControls(e.message)}\n`);
       return EXIT.usage;
     }
     throw e;

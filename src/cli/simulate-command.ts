@@ -1,6 +1,7 @@
 import { parseRequest, simulate, type MeshClient, type SimulateOptions } from '../core/index.js';
 import { UsageError, type FlagSpec, type ParsedArgs } from './args.js';
 import { loadDesign } from './design-input.js';
+import { jsonText } from './escape.js';
 import { EXIT, type CliIO } from './io.js';
 import { COMMON_FLAGS, commonOptions } from './options.js';
 import { formatDecision } from './simulate-text.js';
@@ -31,10 +32,10 @@ export async function runSimulate(args: ParsedArgs, io: CliIO): Promise<number> 
   const parsed = parseRequest(text, args.flags.get('header') ?? [], sni === undefined ? {} : { sni });
   if (!parsed.ok) throw new UsageError(`--request: ${parsed.error}`);
   const options = simulateOptions(args);
-  const design = await loadDesign(args, common, io);
+  const design = await loadDesign('simulate', args, common, io);
   if (typeof design === 'number') return design;
   const decision = simulate(design.table, parsed.request, options);
-  io.stdout(common.format === 'json' ? `${JSON.stringify(decision, null, 2)}\n` : formatDecision(decision));
+  io.stdout(common.format === 'json' ? jsonText(decision) : formatDecision(decision));
   return EXIT.ok;
 }
 

@@ -1,10 +1,11 @@
 import type { Decision } from '../core/index.js';
+import { escapeControls } from './escape.js';
 
 const REASONS: Record<number, string> = { 200: 'OK', 301: 'Moved Permanently', 302: 'Found', 303: 'See Other', 307: 'Temporary Redirect', 308: 'Permanent Redirect', 404: 'Not Found', 421: 'Misdirected Request', 500: 'Internal Server Error', 503: 'Service Unavailable' };
 
 const pct = (p: number): string => `${Math.round(p * 1000) / 10}%`;
 
-/** The human form of a Decision: the answer first, then why (the trace). */
+/** The human form of a Decision: the answer first, then why (the trace). Every line is escaped: names, paths and headers come from the input. */
 export function formatDecision(d: Decision): string {
   const lines: string[] = [];
   const status = typeof d.status === 'number' ? `${d.status} ${REASONS[d.status] ?? ''}`.trim() : d.status;
@@ -39,5 +40,5 @@ export function formatDecision(d: Decision): string {
   }
   lines.push('trace:');
   for (const t of d.trace) lines.push(`  ${t.result === 'matched' ? '✓' : '✗'} ${t.step} ${t.ref} — ${t.reason}`);
-  return `${lines.join('\n')}\n`;
+  return lines.map((l) => `${escapeControls(l)}\n`).join('');
 }

@@ -1,6 +1,7 @@
 import type { StatusCondition, StatusItem } from '../core/index.js';
 import type { ParsedArgs } from './args.js';
 import { loadDesign } from './design-input.js';
+import { escapeControls, jsonText } from './escape.js';
 import { EXIT, type CliIO } from './io.js';
 import { commonOptions } from './options.js';
 
@@ -10,32 +11,33 @@ import { commonOptions } from './options.js';
  */
 export async function runStatus(args: ParsedArgs, io: CliIO): Promise<number> {
   const common = commonOptions(args);
-  const design = await loadDesign(args, common, io);
+  const design = await loadDesign('status', args, common, io);
   if (typeof design === 'number') return design;
-  if (common.format === 'json') io.stdout(`${JSON.stringify(design.status, null, 2)}\n`);
+  if (common.format === 'json') io.stdout(jsonText(design.status));
   else io.stdout(design.status.items.map(formatItem).join(''));
   return EXIT.ok;
 }
 
+/** One object's status as lines of text; every line is escaped (names and messages come from the input). */
 function formatItem(item: StatusItem): string {
   const name = item.metadata.namespace === undefined ? item.metadata.name : `${item.metadata.namespace}/${item.metadata.name}`;
   const s = item.status;
-  let out = `${item.kind} ${name}${s.conditions ? `: ${formatConditions(s.conditions)}` : ''}\n`;
+  const lines = [`${item.kind} ${name}${s.conditions ? `: ${formatConditions(s.conditions)}` : ''}`];
   for (const l of s.listeners ?? []) {
-    out += `  listener ${l.name}: ${l.attachedRoutes} route(s) attached, kinds ${l.supportedKinds.map((k) => k.kind).join(', ') || 'none'}; ${formatConditions(l.conditions)}\n`;
+    lines.push(`  listener ${l.name}: ${l.attachedRoutes} route(s) attached, kinds ${l.supportedKinds.map((k) => k.kind).join(', ') || 'none'}; ${formatConditions(l.conditions)}`);
   }
-  if (s.attachedListenerSets !== undefined && s.attachedListenerSets > 0) out += `  attached ListenerSets: ${s.attachedListenerSets}\n`;
+  if (s.attachedListenerSets !== undefined && s.attachedListenerSets > 0) lines.push(`  attached ListenerSets: ${s.attachedListenerSets}`);
   for (const p of s.parents ?? []) {
     const ref = p.parentRef;
     const section = ref.sectionName === undefined ? '' : ` section ${ref.sectionName}`;
     const port = ref.port === undefined ? '' : ` port ${ref.port}`;
-    out += `  parent ${ref.kind} ${ref.namespace}/${ref.name}${section}${port} (${p.controllerName}): ${formatConditions(p.conditions)}\n`;
+    lines.push(`  parent ${ref.kind} ${ref.namespace}/${ref.name}${section}${port} (${p.controllerName}): ${formatConditions(p.conditions)}`);
   }
   for (const a of s.ancestors ?? []) {
-    out += `  ancestor ${a.ancestorRef.kind} ${a.ancestorRef.namespace}/${a.ancestorRef.name}: ${formatConditions(a.conditions)}\n`;
+    lines.push(`  ancestor ${a.ancestorRef.kind} ${a.ancestorRef.namespace}/${a.ancestorRef.name}: ${formatConditions(a.conditions)}`);
   }
-  if (s.parents?.length === 0) out += '  (no parent handled by a controller in this design)\n';
-  return out;
+  if (s.parents?.length === 0) lines.push('  (no parent handled by a controller in this design)');
+  return lines.map((l) => `${escapeControls(l)}\n`).join('');
 }
 
 /** `Accepted=True, ResolvedRefs=False (BackendNotFound: Service shop/x is not in this design)`. */

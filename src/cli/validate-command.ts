@@ -1,26 +1,35 @@
 import { compareDiagnostics, parse, validate, type Diagnostic } from '../core/index.js';
 import type { ParsedArgs } from './args.js';
+import { escapeControls, jsonText } from './escape.js';
 import { EXIT, type CliIO } from './io.js';
 import { loadSources } from './load-files.js';
+import { noObjects } from './no-objects.js';
 import { commonOptions } from './options.js';
 
-/** `route-designer validate FILE...` — exit 0 no errors (warnings allowed), 1 errors, 2 unusable input/usage. */
+/**
+ * `route-designer validate FILE...` — exit 0 no errors (warnings allowed), 1 errors, 2 unusable
+ * input/usage (DESIGN.md: input with no Kubernetes object is unusable, so a mistyped path never passes).
+ */
 export async function runValidate(args: ParsedArgs, io: CliIO): Promise<number> {
   const { format, namespace } = commonOptions(args);
-  const sources = await loadSources(args.files, io);
-  const parsed = parse(sources, { defaultNamespace: namespace });
-  const diagnostics = validate(parsed).sort(compareDiagnostics);
-  if (format === 'json') io.stdout(`${JSON.stringify({ diagnostics: diagnostics.map(toJson) }, null, 2)}\n`);
+  const input = await loadSources(args.files, io);
+  const parsed = parse(input.sources, { defaultNamespace: namespace });
+  const diagnostics = [...input.diagnostics, ...validate(parsed)].sort(compareDiagnostics);
+  if (format === 'json') io.stdout(jsonText({ diagnostics: diagnostics.map(toJson) }));
   else {
     for (const d of diagnostics) io.stdout(`${formatDiagnostic(d)}\n`);
     io.stderr(`${summary(diagnostics)}\n`);
   }
-  if (parsed.resources.length === 0 && diagnostics.some((d) => d.severity === 'error')) return EXIT.usage;
+  if (parsed.resources.length === 0) {
+    io.stderr(noObjects('validate', args.files));
+    return EXIT.usage;
+  }
   return diagnostics.some((d) => d.severity === 'error') ? EXIT.errors : EXIT.ok;
 }
 
+/** `file:line:col: severity CODE message`, one line whatever the file name and message hold. */
 export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.file}:${d.line}:${d.column}: ${d.severity} ${d.code} ${d.message}`;
+  return escapeControls(`${d.file}:${d.line}:${d.column}: ${d.severity} ${d.code} ${d.message}`);
 }
 
 function summary(ds: readonly Diagnostic[]): string {

@@ -3,6 +3,7 @@
  * @see ../../README.md for the command line built on these functions.
  */
 export { parse, replaceDocumentTexts, MAX_TEXT_LENGTH } from './resources/parse.js';
+export { decodeSource, DECODE_CODES } from './resources/decode.js';
 export { applyEdits } from './resources/edit.js';
 export { redactText, mayHoldSecret } from './resources/redact-text.js';
 export { serializeObject, serializeObjects, canonicalObject } from './resources/serialize.js';
@@ -117,6 +118,7 @@ export type {
   CaSource,
 } from './design/index.js';
 export type { SourceFile, ParseOptions, ParseResult, ParsedFile } from './resources/parse.js';
+export type { DecodedSource, DecodeCode, Encoding } from './resources/decode.js';
 export type { Resource, ResourceId, ResourceSource, KubeObject } from './resources/types.js';
 export type { Family, KindInfo } from './resources/kinds.js';
 export type { FieldPath, PathSegment } from './resources/path.js';

@@ -4,8 +4,12 @@
  *   `GRPC grpc://host:port/pkg.Service/Method` (grpcs:// for gRPC over TLS),
  *   `TLS tls://sni:port`, `TCP tcp://host:port`, `UDP udp://host:port`.
  * Headers are `name: value`; a `Host` header overrides the authority (not the SNI).
+ * Read strictly, as a client would have to send it: see parse-authority.ts for the host and port;
+ * no control character anywhere (a CR/LF would forge a second header or request); a header is
+ * `token ":" value` with no space before the colon (RFC 9112 §5.1) and a value free of CR, LF, NUL
+ * and the other controls but HTAB (RFC 9110 §5.5).
  */
-import { hostOfAuthority } from '../compile/hostname.js';
+import { parseAuthority, parseHost } from './parse-authority.js';
 import type { ParseRequestResult, Request, RequestProtocol } from './types.js';
 
 const SCHEMES: Record<string, { protocol: RequestProtocol; port: number | null; tls: boolean }> = {
@@ -27,28 +31,30 @@ export interface ParseRequestOptions {
 }
 
 export function parseRequest(text: string, headers: readonly string[] = [], options: ParseRequestOptions = {}): ParseRequestResult {
+  const control = controlIn(text, (c) => c === 0x09 || (c >= 0x20 && c < 0x7f) || c >= 0xa0);
+  if (control) return fail(`the request holds the control character ${control}`);
   const m = LINE.exec(text);
   if (!m) return fail(`cannot read the request "${text}": write it as 'METHOD scheme://host[:port]/path', e.g. 'GET https://shop.example.com/cart'`);
   const [, verb, rawScheme = '', authorityText = '', rawPath = ''] = m;
   const scheme = rawScheme.toLowerCase();
   const kind = SCHEMES[scheme];
   if (!kind) return fail(`unknown scheme ${scheme}: use http, https, grpc, grpcs, tls, tcp or udp`);
-  const urlHost = hostOfAuthority(authorityText);
-  if (urlHost === '') return fail('the request has no host');
-  const portText = authorityText.slice(urlHost.length + 1);
-  const port = portText === '' ? kind.port : Number(portText);
+  const url = parseAuthority(authorityText);
+  if (!url.ok) return url;
+  const urlHost = url.host;
+  const port = url.port ?? kind.port;
   if (port === null) return fail(`${scheme}:// needs a port (e.g. ${scheme}://${urlHost}:5432)`);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) return fail(`invalid port ${portText}`);
   const parsed: [string, string][] = [];
   for (const h of headers) {
-    const colon = h.indexOf(':');
-    const name = colon === -1 ? '' : h.slice(0, colon).trim();
-    if (!TOKEN.test(name)) return fail(`invalid header "${h}": write it as 'name: value'`);
-    parsed.push([name, h.slice(colon + 1).trim()]);
+    const header = parseHeader(h);
+    if (typeof header === 'string') return fail(header);
+    parsed.push(header);
   }
-  const hostHeader = parsed.find(([n]) => n.toLowerCase() === 'host' || n.toLowerCase() === ':authority');
+  const hostHeader = parsed.find(([n]) => n.toLowerCase() === 'host');
+  const headerHost = hostHeader ? parseAuthority(hostHeader[1]) : null;
+  if (headerHost && !headerHost.ok) return fail(`-H ${hostHeader?.[0]}: ${headerHost.error}`);
   const rest = parsed.filter((p) => p !== hostHeader);
-  const authority = hostHeader ? hostHeader[1] : authorityText.toLowerCase();
+  const authority = hostHeader ? hostHeader[1] : url.portText === null ? urlHost : `${urlHost}:${url.portText}`;
   let method = (verb ?? (kind.protocol === 'http' ? 'GET' : scheme)).toUpperCase();
   let path = rawPath === '' ? '/' : rawPath.startsWith('/') ? rawPath : `/${rawPath}`;
   let grpc: Request['grpc'] = null;
@@ -64,12 +70,14 @@ export function parseRequest(text: string, headers: readonly string[] = [], opti
   } else {
     path = '/';
   }
-  const sni = options.sni !== undefined ? options.sni.toLowerCase() : kind.tls ? urlHost : null;
+  const sniHost = options.sni === undefined ? undefined : parseHost(options.sni);
+  if (sniHost === null) return fail(`invalid SNI "${options.sni}": a server name is a host name, without port`);
+  const sni = sniHost ?? (kind.tls ? urlHost : null);
   const request: Request = {
     protocol: kind.protocol,
     method,
     scheme,
-    host: hostHeader ? hostOfAuthority(hostHeader[1]) : urlHost,
+    host: headerHost?.ok ? headerHost.host : urlHost,
     authority,
     port,
     path,
@@ -78,6 +86,25 @@ export function parseRequest(text: string, headers: readonly string[] = [], opti
     grpc,
   };
   return { ok: true, request };
+}
+
+/** `name: value` → [name, value], or why not. */
+function parseHeader(h: string): [string, string] | string {
+  const control = controlIn(h, (c) => c === 0x09 || (c >= 0x20 && c !== 0x7f));
+  if (control) return `invalid header "${h}": it holds the control character ${control} (a header value cannot hold CR, LF, NUL or other controls but tab)`;
+  const colon = h.indexOf(':');
+  const name = colon === -1 ? '' : h.slice(0, colon);
+  if (!TOKEN.test(name)) return `invalid header "${h}": write it as 'name: value', the name a token (letters, digits, !#$%&'*+-.^_\`|~) followed directly by ':'`;
+  return [name, h.slice(colon + 1).trim()];
+}
+
+/** The first character `allowed` refuses, as `U+000D`; null when there is none. */
+function controlIn(text: string, allowed: (c: number) => boolean): string | null {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!allowed(c)) return `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
+  }
+  return null;
 }
 
 function fail(error: string): ParseRequestResult {
