@@ -1,0 +1,35 @@
+import type { FuzzCase } from './arbitraries.js';
+import { checkNoSecret, InvariantError } from './invariants.js';
+import { runPipeline } from './pipeline.js';
+import { SECRET_VALUE } from './pools.js';
+import { runStoreCase } from './store-case.js';
+
+/** A case must end within this (the bench reports the slowest; a catastrophic regex would blow it). */
+export const CASE_LIMIT_MS = 2_000;
+
+const SECRET_TEXT = Buffer.from(SECRET_VALUE, 'base64').toString('utf8');
+
+const SECRET_KIND = /^kind: *["']?Secret["']? *\r?$/m;
+
+function secretsStayMarked(text: string): boolean {
+  return text.split(/^---/m).every((doc) => !doc.includes(SECRET_VALUE) || SECRET_KIND.test(doc));
+}
+
+/** Runs one case through the engine; throws on an escaped exception, a broken invariant or a slow case. Returns its time. */
+export function runEngineCase(c: FuzzCase): number {
+  const t0 = performance.now();
+  const { outputs } = runPipeline([{ name: 'fuzz.yaml', text: c.text }], c.requests);
+  const millis = performance.now() - t0;
+  // Secret values never survive parsing (random designs hold some) — as long as the document
+  // holding them still says it is a Secret: a mutation that deletes `kind: Secret` makes it data.
+  if (secretsStayMarked(c.text)) checkNoSecret(outputs, [SECRET_TEXT, SECRET_VALUE], c.origin);
+  if (millis > CASE_LIMIT_MS) throw new InvariantError(`${c.origin}: took ${millis.toFixed(0)} ms (limit ${CASE_LIMIT_MS} ms)`);
+  return millis;
+}
+
+/** The engine, then (for the cases marked so) the UI store. */
+export async function runCase(c: FuzzCase, storeSeed: number): Promise<number> {
+  const millis = runEngineCase(c);
+  if (c.store) await runStoreCase(c.text, storeSeed);
+  return millis;
+}
