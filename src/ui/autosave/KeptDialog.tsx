@@ -18,6 +18,7 @@ export function KeptDialog({ keptKey, onClose }: { keptKey: string; onClose: () 
     autosave?.readKept(keptKey).then(setRaw, (e: unknown) => setNote(`It could not be read: ${String(e)}`));
   }, [autosave, keptKey]);
   const yaml = raw === null ? null : kept?.kind === 'corrupt' ? salvageText(raw) : raw;
+  const readOut = yaml !== null && yaml !== raw;
   const handleCopy = (): void => {
     if (raw !== null) copyText(raw).then(() => setNote('Copied.'), (e: unknown) => setNote(`Not copied: ${String(e)}`));
   };
@@ -36,7 +37,7 @@ export function KeptDialog({ keptKey, onClose }: { keptKey: string; onClose: () 
         Download
       </button>
       <button type="button" className="rd-button rd-button-primary" onClick={handleLoad} disabled={raw === null} data-testid="kept-load">
-        {yaml !== null && yaml !== raw ? 'Load its YAML into the editor' : 'Load into the editor'}
+        {readOut ? 'Load its YAML into the editor' : 'Load into the editor'}
       </button>
     </>
   );
@@ -44,9 +45,22 @@ export function KeptDialog({ keptKey, onClose }: { keptKey: string; onClose: () 
     <Modal title="A kept autosave" onClose={onClose} wide testId="kept-dialog" footer={footer}>
       <p className="rd-hint">
         {kept ? `Kept ${formatTime(kept.at)}: ${kept.reason}. ` : ''}
-        {yaml !== null && yaml !== raw ? 'Its YAML can be read out of it: loading puts that YAML in the editor, replacing the design (undo brings the design back).' : 'Loading puts this text in the editor, replacing the design (undo brings the design back).'}
+        {readOut ? 'Its YAML can be read out of it: loading puts that YAML in the editor, replacing the design (undo brings the design back).' : 'Loading puts this text in the editor, replacing the design (undo brings the design back).'}
       </p>
-      {raw !== null && <CodeView text={raw} label="Raw text of the kept autosave" testId="kept-raw" />}
+      {raw !== null && (
+        <div className={`rd-kept-panes${readOut ? ' is-two' : ''}`}>
+          <div className="rd-export-pane">
+            <div className="rd-export-pane-title">Raw text, as it was stored</div>
+            <CodeView text={raw} label="Raw text of the kept autosave" testId="kept-raw" />
+          </div>
+          {readOut && yaml !== null && (
+            <div className="rd-export-pane">
+              <div className="rd-export-pane-title">Its YAML, read out of it</div>
+              <CodeView text={yaml} label="The YAML read out of the kept autosave" testId="kept-yaml" />
+            </div>
+          )}
+        </div>
+      )}
     </Modal>
   );
 }
