@@ -76,7 +76,10 @@ export function attachments(route: Resource, listeners: ReadonlyMap<string, Isti
   const s = spec(route.object);
   const routeHosts = strings(s.hostnames).map((h) => h.toLowerCase());
   const out: Attachment[] = [];
-  for (const { item: p, index } of records(s.parentRefs)) {
+  const parents = records(s.parentRefs);
+  let lost = false;
+  let accepted = false;
+  for (const { item: p, index } of parents) {
     const group = str(p.group) ?? GATEWAY_GROUP;
     const kind = str(p.kind) ?? 'Gateway';
     const ns = str(p.namespace) ?? route.namespace;
@@ -90,6 +93,7 @@ export function attachments(route: Resource, listeners: ReadonlyMap<string, Isti
     }
     if (group !== GATEWAY_GROUP || kind !== 'Gateway') {
       report.lose('UnsupportedKind', route, ['spec', 'parentRefs', index], `a ${kind} parent has no Istio form; the route is not attached there`);
+      lost = true;
       continue;
     }
     const ls = listeners.get(`${ns}/${name}`);
@@ -103,11 +107,31 @@ export function attachments(route: Resource, listeners: ReadonlyMap<string, Isti
     for (const l of ls) {
       if ((section !== undefined && l.name !== section) || (port !== undefined && l.port !== port)) continue;
       if (!listenerAllows(l, route.kind, route.namespace, design)) continue;
-      const hosts = effectiveHosts(routeHosts, l.hostname).filter((h) => !takenBySpecificListener(h, l, ls));
+      const effective = effectiveHosts(routeHosts, l.hostname);
+      if (effective.length > 0) accepted = true;
+      const hosts = effective.filter((h) => !takenBySpecificListener(h, l, ls));
       if (hosts.length > 0) out.push({ kind: 'listener', listener: l, hosts, parentIndex: index });
     }
   }
+  if (out.length === 0 && !lost) reportUnattached(route, parents.length, accepted, report);
   return out;
+}
+
+/**
+ * A route that serves nowhere routes no request, so leaving it out changes no answer — but the
+ * user's object must not vanish unannounced. No parentRefs, or no parent accepting it: a loss
+ * entry says it was left out. Accepted, but every host it would serve belongs to a more specific
+ * listener (gateway-api.md §2.3): the route is attached as the spec says and still serves nothing,
+ * which a note says.
+ */
+function reportUnattached(route: Resource, parentCount: number, accepted: boolean, report: Report): void {
+  if (parentCount === 0) {
+    report.lose('NoParentRefs', route, ['spec'], `the ${route.kind} has no parentRefs: it attaches to no Gateway or Service and routes no request; a VirtualService needs a gateway or a mesh host, so the route is left out`);
+  } else if (!accepted) {
+    report.lose('RouteNotAttached', route, ['spec', 'parentRefs'], `none of the ${route.kind}'s parents in this design accepts it (listener, section, port, allowed namespaces or kinds, hostnames): it routes no request, so it is left out`);
+  } else {
+    report.note('ListenerIsolation', route, ['spec', 'parentRefs'], `every host the ${route.kind} would serve belongs to a more specific listener (listener isolation): it routes no request, so it is left out`);
+  }
 }
 
 /**

@@ -63,6 +63,7 @@ export function istioToGateway(resources: readonly Resource[], options: ConvertO
       report.origin({ kind: l4.kind, namespace: l4.namespace, name }, ['spec', 'rules', 0], vs, l4.at);
       out.push(l4.object(name));
     }
+    if (out.length === 0) reportNoRules(vs, report);
     slots.set(vs, out);
   }
   for (const r of resources) {
@@ -98,6 +99,19 @@ function httpRoute(p: RoutePlan, name: string, ctx: IstioCtx): KubeObject {
   if (p.hostnames.length > 0) s.hostnames = p.hostnames;
   s.rules = rules;
   return { apiVersion: ROUTE_API, kind: 'HTTPRoute', metadata: { name, namespace: p.namespace }, spec: s };
+}
+
+/**
+ * A VirtualService that became nothing must not vanish unannounced. One without `http`, `tls` or
+ * `tcp` rules routes nothing (istio/istio pkg/config/validation/validation.go refuses it: "http, tcp or tls must be provided in
+ * virtual service"); a delegate (no hosts) or one whose rules could not be carried over already has
+ * its loss entries.
+ */
+function reportNoRules(vs: Resource, report: Report): void {
+  const s = spec(vs.object);
+  const rules = ['http', 'tls', 'tcp'].some((k) => Array.isArray(s[k]) && (s[k] as unknown[]).length > 0);
+  if (rules || report.lostFor(vs)) return;
+  report.lose('NoRules', vs, ['spec'], 'the VirtualService has no http, tls or tcp rule: it routes no request, so it is left out');
 }
 
 /** Istio merges Gateways that select the same workload (istio.md §2); Gateway API Gateways stay apart. */

@@ -31,6 +31,11 @@ export class Report {
     add(this.loss, this.entry(code, resource, path, message, affects));
   }
 
+  /** Has a loss entry been recorded for this source object? */
+  lostFor(resource: Resource): boolean {
+    return [...this.loss.values()].some((e) => e.resource.kind === resource.kind && e.resource.namespace === resource.namespace && e.resource.name === resource.name);
+  }
+
   note(code: NoteCode, resource: Resource, path: FieldPath, message: string): void {
     add(this.notes, this.entry(code, resource, path, message, {}));
   }

@@ -65,6 +65,9 @@ export const LOSS_CODES = [
   'SessionPersistence',
   'ParentNotInDesign',
   'GRPCRequestsOnly',
+  'NoParentRefs',
+  'RouteNotAttached',
+  'NoRules',
 ] as const;
 export type LossCode = (typeof LOSS_CODES)[number];
 
