@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AUTOSAVE_KEY, readSave } from './autosave-record';
 import { autosaveSetup, saved, wait } from './autosave-kit';
 import { memoryKeyValueStore, memoryStorage } from './autosave-storage';
-import { memoryTabHub } from './autosave-tabs';
+import { browserTabChannel, memoryTabHub, PING_KEY, type SaveMessage } from './autosave-tabs';
 
 const storedText = (map: Map<string, unknown>): string | undefined => {
   const r = readSave(map.get(AUTOSAVE_KEY));
@@ -92,5 +92,45 @@ describe('autosave: two tabs never overwrite each other silently', () => {
     const [k] = kept.view.getState().kept;
     expect(k?.kind).toBe('unsaved');
     expect(await kept.readKept(k?.key ?? '')).toBe('b: mine\n');
+  });
+});
+
+describe('the browser channel between tabs', () => {
+  it('BroadcastChannel: a save announced in one tab reaches the others, not itself', async () => {
+    const one = browserTabChannel();
+    const two = browserTabChannel();
+    const heard: { one: SaveMessage[]; two: SaveMessage[] } = { one: [], two: [] };
+    one.subscribe((m) => heard.one.push(m));
+    two.subscribe((m) => heard.two.push(m));
+    one.post({ tab: 'A', rev: 3 });
+    await wait(30);
+    expect(heard).toEqual({ one: [], two: [{ tab: 'A', rev: 3 }] });
+    one.close();
+    two.close();
+  });
+
+  it('without BroadcastChannel: a ping in localStorage, heard through storage events', () => {
+    const target = new EventTarget();
+    const written: string[] = [];
+    vi.stubGlobal('BroadcastChannel', undefined);
+    vi.stubGlobal('addEventListener', target.addEventListener.bind(target));
+    vi.stubGlobal('removeEventListener', target.removeEventListener.bind(target));
+    vi.stubGlobal('localStorage', { setItem: (k: string, v: string) => written.push(`${k}=${v}`) });
+    try {
+      const channel = browserTabChannel();
+      const heard: SaveMessage[] = [];
+      channel.subscribe((m) => heard.push(m));
+      channel.post({ tab: 'A', rev: 1 });
+      expect(written[0]).toMatch(/^route-designer:autosave:ping=\{"tab":"A","rev":1,"at":\d+\}$/);
+      // Another tab's ping (storage events fire only in the other tabs).
+      const storage = (key: string, newValue: string) => Object.assign(new Event('storage'), { key, newValue });
+      target.dispatchEvent(storage(PING_KEY, JSON.stringify({ tab: 'B', rev: 2, at: 1 })));
+      target.dispatchEvent(storage('route-designer:autosave', JSON.stringify({ tab: 'C', rev: 9 })));
+      target.dispatchEvent(storage(PING_KEY, 'not json'));
+      expect(heard).toEqual([{ tab: 'B', rev: 2 }]);
+      channel.close();
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });
