@@ -81,7 +81,9 @@ function documentAround(text: string, at: number): readonly [number, number] {
       break;
     }
     if (start === 0) break;
-    start = text.lastIndexOf('\n', start - 2) + 1;
+    // From the second line the previous line is the empty first one: lastIndexOf('\n', -1) would
+    // find offset 0 again and loop forever (a text starting with a blank line, found by fuzzing).
+    start = start === 1 ? 0 : text.lastIndexOf('\n', start - 2) + 1;
   }
   let end = lineEndOf(text, at) + 1;
   while (end < text.length) {
