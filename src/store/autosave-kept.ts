@@ -40,6 +40,13 @@ export async function keepAside(store: KeyValueStore, kind: KeptKind, raw: strin
   return key;
 }
 
+/** The key under which one tab keeps its unsaved text (written again at each page hide while the conflict lasts). */
+export const unsavedKey = (tab: string, at: number): string => `${PREFIX}unsaved:${at}-${tab}`;
+
+export function keepUnsaved(store: KeyValueStore, key: string, text: string, at: number): Promise<void> {
+  return store.set(key, { raw: text, reason: 'this tab was closed while another tab had changed the design', at } satisfies KeptRecord);
+}
+
 /** Every kept save, newest first. */
 export async function listKept(store: KeyValueStore): Promise<KeptSave[]> {
   const out: KeptSave[] = [];

@@ -53,6 +53,18 @@ describe('autosave: two tabs never overwrite each other silently', () => {
     expect(storedText(store.map)).toBe('b: 2\n');
   });
 
+  it('the conflict ends by itself when the other tab saves this tab’s design again', async () => {
+    const { a, b } = await twoTabs();
+    a.design.getState().editText('a: 2\n');
+    await saved(a.autosave, a.design);
+    await wait(5);
+    expect(b.autosave.view.getState().conflict).not.toBeNull();
+    a.design.getState().editText('a: 1\n');
+    await saved(a.autosave, a.design);
+    await wait(5);
+    expect(b.autosave.view.getState().conflict).toBeNull();
+  });
+
   it('without a broadcast, the compare-and-set finds the other tab’s save', async () => {
     const { store, a, b } = await twoTabs(false);
     a.design.getState().editText('a: 2\n');
@@ -76,22 +88,28 @@ describe('autosave: two tabs never overwrite each other silently', () => {
     expect(a.autosave.view.getState().conflict?.text).toBe('a: 3\n');
   });
 
-  it('a tab hidden while in a conflict keeps its text aside', async () => {
+  it('a tab hidden while in a conflict keeps its text aside (one copy, the latest), until the conflict is settled', async () => {
     const { store, a, b } = await twoTabs();
     a.design.getState().editText('a: 2\n');
     await saved(a.autosave, a.design);
     await wait(5);
     b.design.getState().editText('b: mine\n');
     b.autosave.flush();
+    b.design.getState().editText('b: mine, later\n');
+    b.autosave.flush();
     await wait(5);
-    const kept = await (async () => {
-      const { autosave } = autosaveSetup({ store, local: memoryStorage() });
-      await autosave.restore();
-      return autosave;
-    })();
-    const [k] = kept.view.getState().kept;
-    expect(k?.kind).toBe('unsaved');
-    expect(await kept.readKept(k?.key ?? '')).toBe('b: mine\n');
+    const next = autosaveSetup({ store, local: memoryStorage() });
+    await next.autosave.restore();
+    const kept = next.autosave.view.getState().kept;
+    expect(kept.map((k) => k.kind)).toEqual(['unsaved']);
+    expect(await next.autosave.readKept(kept[0]?.key ?? '')).toBe('b: mine, later\n');
+    expect(storedText(store.map)).toBe('a: 2\n');
+
+    b.autosave.keepMine();
+    await b.autosave.settled();
+    await wait(5);
+    expect(storedText(store.map)).toBe('b: mine, later\n');
+    expect([...store.map.keys()].filter((k) => k.includes(':unsaved:'))).toEqual([]);
   });
 });
 

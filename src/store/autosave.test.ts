@@ -118,6 +118,22 @@ describe('autosave: an unreadable save is kept aside, never written over', () =>
   });
 });
 
+describe('autosave: a save that cannot be read at all is not written over', () => {
+  it('IndexedDB refuses to read: saving stays off, and the banner says so', async () => {
+    const store = memoryKeyValueStore();
+    store.map.set(AUTOSAVE_KEY, { version: 1, fileName: 'a.yaml', text: 'kept: 1\n' });
+    store.get = () => Promise.reject(new DOMException('The operation failed for reasons unrelated to the database itself.', 'UnknownError'));
+    const { design, autosave } = autosaveSetup({ store });
+    expect(await autosave.restore()).toBe(false);
+    design.getState().loadText('a: 1\n');
+    await saved(autosave, design);
+    autosave.flush();
+    await autosave.settled();
+    expect(store.map.get(AUTOSAVE_KEY)).toEqual({ version: 1, fileName: 'a.yaml', text: 'kept: 1\n' });
+    expect(autosave.view.getState().failure?.message).toMatch(/could not be read .*nothing is saved over it/);
+  });
+});
+
 describe('autosave: a failed save is said until a save succeeds', () => {
   it('a full storage: the failure stays across failing saves, and goes when one succeeds', async () => {
     const { design, autosave, store } = autosaveSetup();

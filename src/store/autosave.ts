@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { mayHoldSecret as coreMayHoldSecret, redactText } from '../core/index';
-import { keepAside, listKept, readKept, type KeptSave } from './autosave-kept';
+import { keepAside, keepUnsaved, listKept, readKept, unsavedKey, type KeptSave } from './autosave-kept';
 import { AUTOSAVE_KEY, readSave, snapshotOf, type SavedDesign } from './autosave-record';
 import type { KeyValueStore, SaveStorage } from './autosave-storage';
 import type { TabChannel } from './autosave-tabs';
@@ -110,6 +110,8 @@ export function createAutosave(design: DesignStore, options: AutosaveOptions): A
   let waiting = false;
   /** An unreadable value sits there that could not be kept aside: nothing may be written over it. */
   let blocked = { idb: false, local: false };
+  /** Where this tab keeps its text when hidden during a conflict (null until it has). */
+  let unsaved: string | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let idleHandle: number | undefined;
 
@@ -194,6 +196,12 @@ export function createAutosave(design: DesignStore, options: AutosaveOptions): A
     else save();
   };
 
+  /** The conflict is over (either way): saving resumes, and the text kept at a page hide meanwhile is no longer needed. */
+  const settle = (): void => {
+    view.setState({ conflict: null });
+    if (unsaved !== null) void store.del(unsaved).catch(() => undefined);
+    unsaved = null;
+  };
   /** Another tab's save, newer than this tab's base, of another document than this tab's base: a layout-only save is not. */
   const newer = (saved: SavedDesign): boolean => saved.tab !== tab && saved.rev > base && !sameDoc(baseDoc, saved);
   /** Another tab's newer save: the same document as this tab's is taken quietly; another is a conflict. */
@@ -201,6 +209,7 @@ export function createAutosave(design: DesignStore, options: AutosaveOptions): A
     if (sameDoc(saved, design.getState())) {
       base = Math.max(base, saved.rev);
       baseDoc = saved;
+      if (view.getState().conflict) settle();
       return;
     }
     cancel();
@@ -210,7 +219,8 @@ export function createAutosave(design: DesignStore, options: AutosaveOptions): A
     if (m.tab === tab || !ready) return;
     void store.get(AUTOSAVE_KEY).then((v) => {
       const cur = readSave(v);
-      if (cur.kind === 'ok' && newer(cur.design)) theirs(cur.design);
+      // In a conflict every newer save counts: it may end it (this tab's design again) or replace it.
+      if (cur.kind === 'ok' && (newer(cur.design) || (view.getState().conflict && cur.design.tab !== tab && cur.design.rev > base))) theirs(cur.design);
     }, () => undefined);
   });
 
@@ -229,7 +239,9 @@ export function createAutosave(design: DesignStore, options: AutosaveOptions): A
     try {
       value = place === 'idb' ? await store.get(AUTOSAVE_KEY) : local?.getItem(AUTOSAVE_KEY);
     } catch (e) {
-      if (place === 'idb') fail(`the saved design could not be read (${describe(e)})`);
+      // Not read, so not to be written over either: saving stays off (the banner offers a download).
+      blocked = { ...blocked, [place]: true };
+      fail(`the saved design could not be read (${describe(e)}), so nothing is saved over it`);
       return null;
     }
     const read = readSave(value);
@@ -280,7 +292,8 @@ export function createAutosave(design: DesignStore, options: AutosaveOptions): A
       if (!ready || blocked.idb || sameSaved(last, s)) return;
       if (view.getState().conflict) {
         last = savedOf(s);
-        void keepAside(store, 'unsaved', s.text, 'this tab was closed while another tab had changed the design', now());
+        unsaved ??= unsavedKey(tab, now());
+        void keepUnsaved(store, unsaved, safe(s) ? s.text : redact(s.text), now());
         return;
       }
       // IndexedDB orders transactions: this one follows any write in flight.
@@ -297,7 +310,7 @@ export function createAutosave(design: DesignStore, options: AutosaveOptions): A
     loadTheirs() {
       const saved = view.getState().conflict;
       if (!saved) return;
-      view.setState({ conflict: null });
+      settle();
       apply(saved);
     },
     keepMine() {
@@ -306,7 +319,7 @@ export function createAutosave(design: DesignStore, options: AutosaveOptions): A
       base = Math.max(base, saved.rev);
       baseDoc = saved;
       last = null;
-      view.setState({ conflict: null });
+      settle();
       save();
     },
     stop() {
