@@ -32,6 +32,10 @@ export async function benchFuzz(cases: number, base = 9): Promise<number> {
   const t0 = performance.now();
   const workers = new Set<Worker>();
   let stopped = false;
+  const fail = (f: Failure): void => {
+    failures.push(f);
+    console.log(`  FAILURE at seed ${f.seed} (${f.origin}): ${f.message.split('\n')[0]}`);
+  };
 
   const start = (slot: number, from: number, to: number, counted: number): Promise<void> =>
     new Promise((resolve) => {
@@ -46,7 +50,7 @@ export async function benchFuzz(cases: number, base = 9): Promise<number> {
         const i = Atomics.load(current, slot);
         if (i !== lastIndex) [lastIndex, since] = [i, performance.now()];
         else if (performance.now() - since > HANG_MS) {
-          failures.push({ seed: seedOfIndex(i), origin: `case ${i}`, message: `no answer after ${HANG_MS / 1000} s (a hang)` });
+          fail({ seed: seedOfIndex(i), origin: `case ${i}`, message: `no answer after ${HANG_MS / 1000} s (a hang)` });
           clearInterval(watchdog);
           workers.delete(w);
           void w.terminate().then(() => start(slot, i + 1, to, i + 1 - (from - counted)).then(resolve));
@@ -59,12 +63,9 @@ export async function benchFuzz(cases: number, base = 9): Promise<number> {
           storeCases += m.storeCases - stores;
           stores = m.storeCases;
           if (m.worstMs > worst.ms) worst = { ms: m.worstMs, seed: m.worstSeed, origin: m.worstOrigin };
-        } else if (m.type === 'failure') {
-          failures.push({ seed: m.seed, origin: m.origin, message: m.message });
-          console.log(`  FAILURE at seed ${m.seed} (${m.origin}): ${m.message.split('\n')[0]}`);
-        }
+        } else if (m.type === 'failure') fail({ seed: m.seed, origin: m.origin, message: m.message });
       });
-      w.on('error', (e) => failures.push({ seed: seedOfIndex(Atomics.load(current, slot)), origin: 'worker', message: `worker died: ${e.message}` }));
+      w.on('error', (e) => fail({ seed: seedOfIndex(Atomics.load(current, slot)), origin: 'worker', message: `worker died: ${e.message}` }));
       w.on('exit', () => {
         clearInterval(watchdog);
         if (workers.delete(w)) resolve();

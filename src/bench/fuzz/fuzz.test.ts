@@ -1,34 +1,48 @@
-import fc from 'fast-check';
-import { describe, it } from 'vitest';
-import { fuzzCase } from './arbitraries.js';
-import { runEngineCase } from './run-case.js';
-import { loadSeeds } from './seeds.js';
-import { runStoreCase } from './store-case.js';
+import { Worker } from 'node:worker_threads';
+import { describe, expect, it } from 'vitest';
+import type { FuzzRun, FuzzRunResult } from './fuzz-worker.js';
 
 /**
- * The small seeded fuzz run of `npm test` (`npm run bench` runs 100,000 cases). A failure prints
- * fast-check's seed and path; replay exactly that case with
+ * The small seeded fuzz run of `npm test` (`npm run bench` runs 100,000 cases): random and mutated
+ * designs through parse → validate → compile → status → graph → simulate → convert both ways →
+ * serialize, and some through the UI store. A failure prints fast-check's seed and path; replay
+ * exactly that case with
  *   FUZZ_SEED=<seed> FUZZ_PATH=<path> npx vitest run src/bench/fuzz/fuzz.test.ts
- * (FUZZ_RUNS=<n> runs more cases; a case the bench names by its seed replays with FUZZ_SEED=<seed> FUZZ_RUNS=1).
+ * A case the bench names by its seed replays with FUZZ_SEED=<seed> FUZZ_RUNS=1; FUZZ_RUNS=<n> runs more.
+ * The run is in a worker thread: a case that never ends fails the test, naming its seed and index.
  */
 const env = process.env;
 const seed = env.FUZZ_SEED === undefined ? 20_261_207 : Number(env.FUZZ_SEED);
 const path = env.FUZZ_PATH;
 const runs = env.FUZZ_RUNS === undefined ? 300 : Number(env.FUZZ_RUNS);
-const params = { seed, numRuns: runs, ...(path === undefined ? {} : { path, endOnFailure: true }) };
-const cases = fuzzCase(loadSeeds());
+const LIMIT_MS = 150_000;
+
+function runFuzz(): Promise<FuzzRunResult> {
+  const progress = new SharedArrayBuffer(4);
+  const data: FuzzRun = { module: new URL('./fuzz-worker.ts', import.meta.url).href, seed, runs, progress, ...(path === undefined ? {} : { path }) };
+  const w = new Worker(new URL('./worker-boot.mjs', import.meta.url), { workerData: data });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      const i = Atomics.load(new Int32Array(progress), 0);
+      void w.terminate();
+      reject(new Error(`a case did not end within ${LIMIT_MS / 1000} s: seed ${seed}, case ${i} (replay: FUZZ_SEED=${seed} FUZZ_PATH=${i})`));
+    }, LIMIT_MS);
+    w.once('message', (r: FuzzRunResult) => {
+      clearTimeout(timer);
+      void w.terminate();
+      resolve(r);
+    });
+    w.once('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+  });
+}
 
 describe('fuzz: random and mutated designs', () => {
-  it(`pass parse → validate → compile → simulate → convert → serialize without an exception (${runs} cases, seed ${seed})`, () => {
-    fc.assert(fc.property(cases, (c) => {
-      runEngineCase(c);
-    }), params);
-  }, 120_000);
-
-  it('drive the UI store without a failure (a few cases)', async () => {
-    // The bench drives the store with its case's seed: FUZZ_SEED=<seed> FUZZ_RUNS=1 replays that too.
-    await fc.assert(fc.asyncProperty(cases, async (c) => {
-      await runStoreCase(c.text, seed);
-    }), { ...params, numRuns: Math.max(1, Math.round(runs / 20)) });
-  }, 120_000);
+  it(`pass the engine and the UI store without an exception (${runs} cases, seed ${seed})`, async () => {
+    const r = await runFuzz();
+    expect(r.engine, 'engine').toBeNull();
+    expect(r.store, 'UI store').toBeNull();
+  }, LIMIT_MS + 10_000);
 });

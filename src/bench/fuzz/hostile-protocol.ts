@@ -19,4 +19,11 @@ export interface HostileResult {
   readonly polluted: boolean;
 }
 
-export type HostileRequest = { readonly index: number };
+/** A second pass, through the UI store: its time and the secrets its texts (editor, undo steps) hold. */
+export interface HostileStoreResult {
+  readonly error: string | null;
+  readonly millis: number;
+  readonly leaked: readonly string[];
+}
+
+export type HostileRequest = { readonly index: number; readonly store: boolean };

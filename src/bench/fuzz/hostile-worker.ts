@@ -2,11 +2,12 @@ import { readFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parentPort } from 'node:worker_threads';
-import { decodeSource, type SourceFile } from '../../core/index.js';
+import { decodeSource, type Diagnostic, type SourceFile } from '../../core/index.js';
 import { FIXTURES, HOSTILE_CASES, type HostileCase } from './hostile-cases.js';
-import type { HostileRequest, HostileResult } from './hostile-protocol.js';
-import { leakedSecrets } from './invariants.js';
+import type { HostileRequest, HostileResult, HostileStoreResult } from './hostile-protocol.js';
+import { boundsOf, checkDiagnostics, leakedSecrets } from './invariants.js';
 import { runPipeline } from './pipeline.js';
+import { storeTexts } from './store-case.js';
 
 /**
  * Runs hostile cases one at a time in a worker thread with a bounded heap (hostile.test.ts sets
@@ -17,10 +18,10 @@ setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
 const MB = 1024 * 1024;
 
-function source(c: HostileCase): { file: SourceFile; codes: string[] } {
-  if ('generate' in c.source) return { file: { name: 'generated.yaml', text: c.source.generate() }, codes: [] };
+function source(c: HostileCase): { file: SourceFile; codes: string[]; diagnostics: readonly Diagnostic[] } {
+  if ('generate' in c.source) return { file: { name: 'generated.yaml', text: c.source.generate() }, codes: [], diagnostics: [] };
   const decoded = decodeSource(c.source.file, new Uint8Array(readFileSync(new URL(c.source.file, FIXTURES))));
-  return { file: decoded.file, codes: decoded.diagnostics.map((d) => d.code) };
+  return { file: decoded.file, codes: decoded.diagnostics.map((d) => d.code), diagnostics: decoded.diagnostics };
 }
 
 function run(c: HostileCase): HostileResult {
@@ -31,8 +32,9 @@ function run(c: HostileCase): HostileResult {
   const t0 = performance.now();
   let error: string | null = null;
   let result: ReturnType<typeof runPipeline> | null = null;
-  const { file, codes: decodeCodes } = source(c);
+  const { file, codes: decodeCodes, diagnostics: decodeDiagnostics } = source(c);
   try {
+    checkDiagnostics(decodeDiagnostics, boundsOf([file]), 'decode');
     result = runPipeline([file], requests);
   } catch (e) {
     error = e instanceof Error ? (e.stack ?? e.message) : String(e);
@@ -61,8 +63,20 @@ function run(c: HostileCase): HostileResult {
   return { ...out, retainedMb: (process.memoryUsage().heapUsed - before) / MB };
 }
 
+async function runStore(c: HostileCase): Promise<HostileStoreResult> {
+  const t0 = performance.now();
+  try {
+    const texts = await storeTexts(source(c).file.text);
+    return { error: null, millis: performance.now() - t0, leaked: leakedSecrets(texts, c.secrets ?? []) };
+  } catch (e) {
+    return { error: e instanceof Error ? (e.stack ?? e.message) : String(e), millis: performance.now() - t0, leaked: [] };
+  }
+}
+
 parentPort?.on('message', (m: HostileRequest) => {
   const c = HOSTILE_CASES[m.index];
-  if (c) parentPort?.postMessage(run(c));
+  if (!c) return;
+  if (m.store) void runStore(c).then((r) => parentPort?.postMessage(r));
+  else parentPort?.postMessage(run(c));
 });
 parentPort?.postMessage('ready');

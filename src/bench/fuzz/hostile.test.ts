@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
 import { HOSTILE_CASES, HOSTILE_LIMIT_MS } from './hostile-cases.js';
-import type { HostileResult } from './hostile-protocol.js';
+import type { HostileResult, HostileStoreResult } from './hostile-protocol.js';
 
 /**
  * Every hostile fixture through the whole pipeline (parse → validate → compile → status → graph →
@@ -14,6 +14,10 @@ const HEAP_LIMIT_MB = 768;
 const BOOT = new URL('./worker-boot.mjs', import.meta.url);
 const MODULE = new URL('./hostile-worker.ts', import.meta.url).href;
 const STARTUP_MS = 30_000;
+/** The store analyses the text four times (load, typing, undo, redo). */
+const STORE_FACTOR = 4;
+/** Vitest's own timeout: past every bound above (those are what fail a slow case, with its figure). */
+const TEST_TIMEOUT_MS = STARTUP_MS + (1 + STORE_FACTOR) * Math.max(...HOSTILE_CASES.map((c) => c.limitMs ?? HOSTILE_LIMIT_MS)) + 10_000;
 
 let worker: Promise<Worker> | null = null;
 
@@ -25,8 +29,10 @@ function start(): Promise<Worker> {
   });
 }
 
-/** Runs case `index` in the worker; a case past its time or heap limit fails and the worker is replaced. */
-async function runHostile(index: number, limitMs: number): Promise<HostileResult> {
+/** Runs case `index` in the worker (the engine, or the store); past its time or heap limit it fails and the worker is replaced. */
+async function runHostile(index: number, limitMs: number, store: false): Promise<HostileResult>;
+async function runHostile(index: number, limitMs: number, store: true): Promise<HostileStoreResult>;
+async function runHostile(index: number, limitMs: number, store: boolean): Promise<HostileResult | HostileStoreResult> {
   worker ??= start();
   const w = await worker;
   return new Promise((resolve, reject) => {
@@ -37,7 +43,7 @@ async function runHostile(index: number, limitMs: number): Promise<HostileResult
       reject(new Error(why));
     };
     const timer = setTimeout(() => fail(`no answer within ${limitMs} ms`), limitMs + 2_000);
-    const onMessage = (r: HostileResult): void => {
+    const onMessage = (r: HostileResult | HostileStoreResult): void => {
       cleanup();
       resolve(r);
     };
@@ -49,7 +55,7 @@ async function runHostile(index: number, limitMs: number): Promise<HostileResult
     };
     w.on('message', onMessage);
     w.once('error', onError);
-    w.postMessage({ index });
+    w.postMessage({ index, store });
   });
 }
 
@@ -60,7 +66,7 @@ afterAll(async () => {
 describe('hostile fixtures', () => {
   it.each(HOSTILE_CASES.map((c, i) => [c.name, i, c] as const))('%s', async (_name, index, c) => {
     const limitMs = c.limitMs ?? HOSTILE_LIMIT_MS;
-    const r = await runHostile(index, limitMs);
+    const r = await runHostile(index, limitMs, false);
     console.log(`hostile: ${c.name}: ${r.millis.toFixed(0)} ms, heap +${r.allocatedMb.toFixed(1)} MB during, +${r.retainedMb.toFixed(1)} MB retained`);
     expect(r.error).toBeNull();
     expect(r.millis).toBeLessThan(limitMs);
@@ -75,5 +81,12 @@ describe('hostile fixtures', () => {
       expect(r.reached[i]).not.toBe('parseRequest refused');
       if (want !== null) expect(r.reached[i]).toBe(want);
     });
-  }, STARTUP_MS + 20_000);
+
+    // The page: the editor's text and every undo step must hold no secret either.
+    if (c.store === false) return;
+    const s = await runHostile(index, STORE_FACTOR * limitMs, true);
+    console.log(`hostile: ${c.name}: through the UI store (load, type, undo, redo) ${s.millis.toFixed(0)} ms`);
+    expect(s.error).toBeNull();
+    expect(s.leaked).toEqual([]);
+  }, TEST_TIMEOUT_MS);
 });

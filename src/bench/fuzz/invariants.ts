@@ -30,7 +30,7 @@ export function lineLengths(text: string): number[] {
 /** The line lengths of each parsed file, by name: computed once per case. */
 export type TextBounds = ReadonlyMap<string, readonly number[]>;
 
-export function boundsOf(files: readonly ParsedFile[]): TextBounds {
+export function boundsOf(files: readonly Pick<ParsedFile, 'name' | 'text'>[]): TextBounds {
   return new Map(files.map((f) => [f.name, lineLengths(f.text)]));
 }
 

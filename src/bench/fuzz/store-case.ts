@@ -54,3 +54,30 @@ export async function runStoreCase(text: string, seed: number): Promise<void> {
   if (s.simulator.failure !== null) throw new InvariantError(`store simulator: ${s.simulator.failure}`);
   editing.history.dispose();
 }
+
+/**
+ * Loads a text into the UI store as the page does (then types, undoes and redoes) and returns every
+ * text it holds: the editor's, each undo and redo step, the Problems messages. Secrets must be in none.
+ */
+export async function storeTexts(text: string): Promise<string[]> {
+  const { design, editing } = editSetup();
+  const out: string[] = [];
+  const collect = (): void => {
+    const s = design.getState();
+    if (s.failure !== null) throw new InvariantError(`store: ${s.failure}`);
+    const t = editing.history.doc.temporal.getState();
+    out.push(s.text, ...[...t.pastStates, ...t.futureStates].map((x) => x.text ?? ''), JSON.stringify(s.analysis?.diagnostics ?? []));
+  };
+  design.getState().loadText(text, 'hostile.yaml');
+  await settle(design);
+  collect();
+  design.getState().editText(`${design.getState().text}\n# typed\n`);
+  await settle(design);
+  editing.getState().undo();
+  await settle(design);
+  editing.getState().redo();
+  await settle(design);
+  collect();
+  editing.history.dispose();
+  return out;
+}
