@@ -88,6 +88,20 @@ describe('Istio: regex matches and uriRegexRewrite are RE2', () => {
     expect(backend(run(text, `GET http://shop.example.com/${'a'.repeat(50)}`))).toBe('a');
   }, 5_000);
 
+  it('a uri regex RE2 refuses never matches, and its entry says why', () => {
+    const text = vs(`  - match: [{uri: {regex: "/(a)\\\\1"}}]
+    route: [{destination: {host: a}}]
+  - route: [{destination: {host: b}}]
+`);
+    const parsed = parse([{ name: 'd.yaml', text }]);
+    const { table } = compile(parsed.resources);
+    const r = parseRequest('GET http://shop.example.com/aa');
+    if (!r.ok) throw new Error(r.error);
+    expect(backend(simulate(table, r.request))).toBe('b');
+    const json = JSON.stringify(table, (_k, v: unknown) => (v instanceof Map ? [...v.values()] : v));
+    expect(json).toMatch(/regex \/\(a\)\\\\1 is not RE2 \(backreferences/);
+  });
+
   it.each([
     // RE2 GlobalReplace skips an empty match where the previous match ended (JS would give -/-b--c-).
     ['a*', '-', '/baaac', '-/-b-c-'],
