@@ -88,6 +88,7 @@ const REASONS: Record<string, string> = {
   EIO: 'input/output error',
   ENXIO: 'no such device or address',
   EFBIG: tooLarge(),
+  ENOTREG: 'not a regular file', // node-io.ts: what was opened is not what was checked
 };
 
 /** The system's reason for a failed call: the errno's meaning, never a stack. */

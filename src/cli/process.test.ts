@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { nodeIO } from './node-io.js';
 
 // The real process (main.ts): what only a real pipe, a full disk or a FIFO can show. It runs the
 // source through tsx (no build needed); each run is killed after 50 s, so a hang fails, not stalls
@@ -49,5 +50,12 @@ describe.runIf(process.platform === 'linux').concurrent('route-designer as a pro
   it('an empty stdin is no Kubernetes object: exit 2, one line', async () => {
     const r = await bash(`${CLI} status - </dev/null`);
     expect([r.code, r.out, r.err]).toEqual([2, '', 'route-designer status: no Kubernetes objects in <stdin>\n']);
+  });
+
+  it('reading a FIFO that replaced a checked file is refused at once, not waited on', async () => {
+    const path = join(dir, 'swapped.yaml');
+    await bash(`mkfifo ${path}`);
+    const io = nodeIO({ stdout: () => {}, stderr: () => {} });
+    await expect(io.readFile(path)).rejects.toMatchObject({ code: 'ENOTREG' });
   });
 });
