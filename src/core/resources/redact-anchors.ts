@@ -8,27 +8,39 @@ import type { TextLine } from './redact-lines.js';
  * so the alias — and any other alias to the same anchor — reads the placeholder.
  */
 export function redactAnchors(pass: BlockPass): void {
-  const done = new Set<string>();
-  for (let guard = 0; guard < 1000; guard++) {
-    const next = [...pass.aliases].find(([name]) => !done.has(name));
-    if (!next) return;
-    const [name, ph] = next;
-    done.add(name);
-    const anchor = new RegExp(`(?:^|[\\s[{,:])&${escapeRegExp(name)}(?=[\\s,\\]}]|$)`, 'gm');
-    for (const m of pass.text.matchAll(anchor)) {
-      const at = m.index + m[0].indexOf('&');
-      if (!pass.edits.covers(at)) redactAnchored(pass, at, at + 1 + name.length, ph);
+  if (pass.aliases.size === 0) return;
+  // One scan finds every anchor; each alias name then costs a lookup, not a scan of the text.
+  const anchors = new Map<string, number[]>();
+  const inFlow = new Set<number>();
+  let depth = 0; // unclosed `{` / `[` since the start of the line, counted in the same walk
+  let pos = 0;
+  for (const m of pass.text.matchAll(ANCHOR)) {
+    const name = m[1] ?? '';
+    const at = m.index + m[0].indexOf('&');
+    for (; pos < at; pos++) {
+      const c = pass.text[pos];
+      if (c === '\n') depth = 0;
+      else if (c === '{' || c === '[') depth++;
+      else if (c === '}' || c === ']') depth--;
+    }
+    if (depth > 0) inFlow.add(at);
+    const list = anchors.get(name);
+    if (list) list.push(at);
+    else anchors.set(name, [at]);
+  }
+  // A Map's iteration also visits the aliases met while redacting (an anchored node holding aliases).
+  for (const [name, ph] of pass.aliases) {
+    for (const at of anchors.get(name) ?? []) {
+      if (!pass.edits.covers(at)) redactAnchored(pass, at, at + 1 + name.length, ph, inFlow.has(at));
     }
   }
 }
 
-function redactAnchored(pass: BlockPass, anchorStart: number, after: number, ph: string): void {
-  const i = lineAt(pass.lines, anchorStart);
-  const line = pass.lines[i] as TextLine;
-  const before = pass.text.slice(line.start, anchorStart);
-  const inFlow = (before.match(/[{[]/g)?.length ?? 0) > (before.match(/[}\]]/g)?.length ?? 0);
+const ANCHOR = /(?:^|[\s[{,:])&([^\s,[\]{}]+)/gm;
+
+function redactAnchored(pass: BlockPass, anchorStart: number, after: number, ph: string, inFlow: boolean): void {
   if (!inFlow) {
-    redactNodeAt(pass, i, anchorStart, ph, 'scalar');
+    redactNodeAt(pass, lineAt(pass.lines, anchorStart), anchorStart, ph, 'scalar');
     return;
   }
   // Inside a flow collection: the node is the next flow token.
@@ -60,8 +72,4 @@ function lineAt(lines: readonly TextLine[], offset: number): number {
     else hi = mid - 1;
   }
   return lo;
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -22,6 +22,7 @@ const ALIAS = /(?:^|[\s,[{])\*([^\s,[\]{}]+)/g;
 const PROPS = /^[ \t]*((?:[&!][^\s]*(?:[ \t]+|$))*)/;
 
 export function secretKindOf(pass: BlockPass, line: TextLine): 'Secret' | 'SecretList' | null {
+  if (!line.text.includes('Secret')) return null;
   const k = keyOf(line);
   if (k?.key !== 'kind') return null;
   const v = pass.text.slice(k.valueStart, line.end).replace(/#.*$/, '').trim().replace(/,$/, '').trim().replace(/^["']|["']$/g, '');

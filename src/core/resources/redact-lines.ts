@@ -74,32 +74,75 @@ export interface Edit {
   readonly text: string;
 }
 
-/** Edits in any order; an edit overlapping an earlier-accepted one is dropped (its range is already redacted). */
+/**
+ * Edits in any order; an edit overlapping an accepted one is dropped (its range is already
+ * redacted). Accepted edits live in a sorted array (binary search) plus a small unsorted buffer
+ * merged into it now and then, so that neither appending nor inserting in the middle costs a
+ * pass over all edits each time: 100,000 values and 20,000 anchors stay n·√n at worst.
+ */
 export class EditSet {
-  private readonly edits: Edit[] = [];
+  private sorted: Edit[] = [];
+  private pending: Edit[] = [];
+
+  /** Index of the first sorted edit starting after `offset`. */
+  private after(offset: number): number {
+    let lo = 0;
+    let hi = this.sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.sorted[mid]?.start ?? 0) <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
 
   covers(offset: number): boolean {
-    return this.edits.some((e) => e.start <= offset && offset < e.end);
+    const before = this.sorted[this.after(offset) - 1];
+    if (before !== undefined && offset < before.end) return true;
+    return this.pending.some((e) => e.start <= offset && offset < e.end);
   }
 
   add(edit: Edit): boolean {
-    if (this.edits.some((e) => edit.start < e.end && e.start < edit.end)) return false;
-    this.edits.push(edit);
+    const at = this.after(edit.start);
+    const prev = this.sorted[at - 1];
+    const next = this.sorted[at];
+    if ((prev && edit.start < prev.end) || (next && next.start < edit.end)) return false;
+    if (this.pending.some((e) => edit.start < e.end && e.start < edit.end)) return false;
+    if (at === this.sorted.length && this.pending.length === 0) this.sorted.push(edit);
+    else this.pending.push(edit);
+    if (this.pending.length > Math.max(64, Math.sqrt(this.sorted.length))) this.merge();
     return true;
   }
 
+  private merge(): void {
+    if (this.pending.length === 0) return;
+    const add = this.pending.sort((a, b) => a.start - b.start || a.end - b.end);
+    const out: Edit[] = [];
+    let i = 0;
+    for (const e of this.sorted) {
+      while (i < add.length && (add[i]?.start ?? 0) < e.start) out.push(add[i++] as Edit);
+      out.push(e);
+    }
+    while (i < add.length) out.push(add[i++] as Edit);
+    this.sorted = out;
+    this.pending = [];
+  }
+
   get size(): number {
-    return this.edits.length;
+    return this.sorted.length + this.pending.length;
   }
 
   apply(text: string): string {
-    let out = '';
+    this.merge();
+    const parts: string[] = [];
     let pos = 0;
-    for (const e of [...this.edits].sort((a, b) => a.start - b.start)) {
-      out += text.slice(pos, e.start) + keepLineCount(text.slice(e.start, e.end), e.text);
+    for (const e of this.sorted) {
+      if (e.start < pos) continue; // never happens: add() refuses overlaps
+      parts.push(text.slice(pos, e.start), keepLineCount(text.slice(e.start, e.end), e.text));
       pos = e.end;
     }
-    return out + text.slice(pos);
+    parts.push(text.slice(pos));
+    return parts.join('');
   }
 }
 

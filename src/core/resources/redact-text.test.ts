@@ -38,6 +38,7 @@ const LEAKS: readonly (readonly [string, string])[] = [
   ['a private key in a ConfigMap', `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata:\n  key.pem: |\n${pem('    ')}\n`],
   ['a private key in a JSON string', `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  annotations:\n    k: ${JSON.stringify(pem(''))}\n`],
   ['a private key without its END line', `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata:\n  key.pem: |\n    -----BEGIN PRIVATE KEY-----\n    ${KEY}\n    ${KEY}\n`],
+  ['a Secret after a blank first line', `\n\napiVersion: v1\nkind: Secret\nmetadata: {name: s}\ndata:\n\ttls.key: ${KEY}\n  pw: ${SHORT}\n`],
   ['stringData', `apiVersion: v1\nkind: Secret\nmetadata: {name: s}\nstringData:\n  pw: "${SHORT}"\n  multi: >\n    ${KEY}\n    ${KEY}\n`],
 ];
 
@@ -92,6 +93,19 @@ describe('redaction: key material never survives parse', () => {
       }
     }
   });
+});
+
+describe('redaction stays linear on hostile sizes', () => {
+  // Quadratic work here (an edit list scanned per edit, a line re-read per anchor) took minutes.
+  it('a Secret with 100,000 values and 20,000 anchors on one line', () => {
+    const anchors = Array.from({ length: 20_000 }, (_, i) => `&a${i} v${i}-${KEY}`).join(', ');
+    const values = Array.from({ length: 100_000 }, (_, i) => `  k${i}: ${i < 20_000 ? `*a${i}` : KEY}\n`).join('');
+    const text = `apiVersion: v1\nkind: Secret\nx: [${anchors}]\nmetadata: {name: s}\ndata:\n${values}`;
+    const r = redactText(text);
+    expect(r.redacted).toBe(true);
+    expect(r.text).not.toContain(KEY);
+    expect(redactText(text.replace('data:\n', 'data:\n\tbroken: x\n')).text).not.toContain(KEY);
+  }, 60_000);
 });
 
 describe('redaction leaves everything else alone', () => {

@@ -105,24 +105,29 @@ function lineEndOf(text: string, from: number): number {
 export function redactDocument(doc: string): string {
   const text = redactPem(doc);
   if (!SECRET_KIND.test(text) || !HOLDS_VALUES.test(text)) return text;
-  const before = loadDocument(text).value;
-  const broken = before === undefined;
   const pass: BlockPass = { text, lines: splitLines(text), edits: new EditSet(), aliases: new Map() };
   pass.lines.forEach((line, i) => {
     if (!line.empty && secretKindOf(pass, line)) redactSecretMapping(pass, i);
   });
   redactLastApplied(pass);
-  if (broken) redactBrokenDocument(pass);
   redactAnchors(pass);
   const edited = pass.edits.apply(text);
-  if (broken) return edited;
-  // A readable document: check the result by reading it again. Whatever the line pass could
-  // not reach (a one-line JSON Secret, a flow List) is redacted on the object and written out.
+  // Check the result by reading it again (one YAML load in the usual case).
   const after = loadDocument(edited).value;
+  const sharesNodes = MAY_SHARE_NODES.test(text);
+  const before = after === undefined || sharesNodes ? loadDocument(text).value : undefined;
+  if (after === undefined && before === undefined) {
+    // Broken from the start: no parser says where its values are.
+    redactBrokenDocument(pass);
+    redactAnchors(pass);
+    return pass.edits.apply(text);
+  }
+  // Whatever the line pass could not reach (a one-line JSON Secret, a flow List, a copy made
+  // through an alias) is redacted on the object, which is then written out.
   const source = isRecord(after) ? after : isRecord(before) ? before : null;
   if (!source) return edited;
   let obj: KubeObject | null = redactObject(source);
-  if (MAY_SHARE_NODES.test(text) && isRecord(before)) {
+  if (sharesNodes && isRecord(before)) {
     const leaked = secretValues(before);
     if (leaked.size > 0) {
       const replaced = replaceValues(obj ?? source, leaked) as KubeObject;
