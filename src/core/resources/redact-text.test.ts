@@ -38,6 +38,10 @@ const LEAKS: readonly (readonly [string, string])[] = [
   ['a private key in a ConfigMap', `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata:\n  key.pem: |\n${pem('    ')}\n`],
   ['a private key in a JSON string', `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  annotations:\n    k: ${JSON.stringify(pem(''))}\n`],
   ['a private key without its END line', `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata:\n  key.pem: |\n    -----BEGIN PRIVATE KEY-----\n    ${KEY}\n    ${KEY}\n`],
+  ['kind on the next line', `apiVersion: v1\nkind:\n  Secret\nmetadata: {name: s}\ndata:\n  tls.key: ${KEY}\nstringData: {pw: ${SHORT}}\n`],
+  ['a tagged kind', `apiVersion: v1\nkind: !!str Secret\nmetadata: {name: s}\ndata:\n  tls.key: ${KEY}\nstringData: {pw: ${SHORT}}\n`],
+  ['a kind and a key spelt with JSON escapes', `{"apiVersion":"v1","kind":"Secr\\u0065t","metadata":{"name":"s"},"d\\u0061ta":{"tls.key":"${KEY}"},"stringData":{"pw":"${SHORT}"}}`],
+  ['an explicit data key', `apiVersion: v1\nkind: Secret\nmetadata: {name: s}\n? data\n: {tls.key: ${KEY}, pw: ${SHORT}}\n`],
   ['a Secret after a blank first line', `\n\napiVersion: v1\nkind: Secret\nmetadata: {name: s}\ndata:\n\ttls.key: ${KEY}\n  pw: ${SHORT}\n`],
   ['stringData', `apiVersion: v1\nkind: Secret\nmetadata: {name: s}\nstringData:\n  pw: "${SHORT}"\n  multi: >\n    ${KEY}\n    ${KEY}\n`],
 ];
@@ -61,7 +65,7 @@ describe('redaction: key material never survives parse', () => {
   });
 
   // Only documents the line pass cannot reach (flow / one-line JSON) are written out again.
-  const REWRITTEN = new Set(['last-applied in a flow mapping', 'a JSON List', 'a JSON Secret', 'an anchor in a flow mapping']);
+  const REWRITTEN = new Set(['last-applied in a flow mapping', 'a JSON List', 'a JSON Secret', 'an anchor in a flow mapping', 'kind on the next line', 'a tagged kind', 'a kind and a key spelt with JSON escapes', 'an explicit data key']);
   it.each(LEAKS.filter(([what]) => !REWRITTEN.has(what)))('keeps every line number: %s', (_what, text) => {
     expect(redactText(text).text.split('\n')).toHaveLength(text.split('\n').length);
   });

@@ -22,16 +22,21 @@ export interface TextRedaction {
   readonly changed: readonly (readonly [number, number])[];
 }
 
-/** `kind: Secret` / `"kind": "SecretList"` in any style; certificateRefs match too (and are left alone). */
-const SECRET_KIND = /kind["']?[ \t]*:[ \t]*["']?Secret(?:List)?(?![\w.-])/;
-const MARKERS = new RegExp(`${SECRET_KIND.source}|${PRIVATE_KEY_MARKER}`, 'g');
-/** A document can hold Secret values only with one of these keys. */
-const HOLDS_VALUES = /(?:^|[\s{,"'])(?:data|stringData)["']?[ \t]*:|last-applied-configuration/m;
+/**
+ * What makes a document worth reading further. Deliberately loose — `kind` may sit on the next
+ * line, carry a tag or come through an alias; a key or value may be spelt with escapes
+ * (`"Secr\u0065t"`) — so that a text this finds nothing in really holds no Secret values:
+ * the autosave writes such a text without waiting for the analysis.
+ */
+const SECRET_WORD = /Secret|\\[xuU]/;
+const MARKERS = new RegExp(`Secret|${PRIVATE_KEY_MARKER}|\\\\[xuU]`, 'g');
+/** A document can hold Secret values only with one of these keys (or with escapes, read as anything). */
+const HOLDS_VALUES = /(?:^|[\s{,"'?])(?:data|stringData)["']?[ \t]*(?::|$)|last-applied-configuration|\\[xuU]/m;
 const MAY_SHARE_NODES = /(?:^|[\s[{,])\*[^\s[\]{},]/;
 
 /** Cheap test (one scan, no YAML parse): false means `redactText` would return the text unchanged. */
 export function mayHoldSecret(text: string): boolean {
-  return text.includes(PRIVATE_KEY_MARKER) || (SECRET_KIND.test(text) && HOLDS_VALUES.test(text));
+  return text.includes(PRIVATE_KEY_MARKER) || (SECRET_WORD.test(text) && HOLDS_VALUES.test(text));
 }
 
 /**
@@ -104,7 +109,7 @@ function lineEndOf(text: string, from: number): number {
 /** One document's text, redacted (the same string when there was nothing to redact). */
 export function redactDocument(doc: string): string {
   const text = redactPem(doc);
-  if (!SECRET_KIND.test(text) || !HOLDS_VALUES.test(text)) return text;
+  if (!SECRET_WORD.test(text) || !HOLDS_VALUES.test(text)) return text;
   const pass: BlockPass = { text, lines: splitLines(text), edits: new EditSet(), aliases: new Map() };
   pass.lines.forEach((line, i) => {
     if (!line.empty && secretKindOf(pass, line)) redactSecretMapping(pass, i);
