@@ -13,6 +13,8 @@ export interface FuzzCase {
   readonly requests: readonly RequestCase[];
   /** Also drive the UI store with this case (slower: it is asynchronous). */
   readonly store: boolean;
+  /** Which object the design edits (rename, delete, namespace move) act on. */
+  readonly edit: number;
 }
 
 const frac = fc.nat({ max: 1000 }).map((n) => n / 1000);
@@ -79,5 +81,6 @@ export function fuzzCase(seeds: readonly SeedText[]): fc.Arbitrary<FuzzCase> {
     design: fc.oneof({ weight: 4, arbitrary: mutated }, { weight: 2, arbitrary: tree }, { weight: 4, arbitrary: semantic }, { weight: 1, arbitrary: raw }),
     requests,
     store: fc.noBias(fc.nat({ max: 99 })).map((n) => n === 0),
-  }).map(({ design, requests, store }) => ({ ...design, requests, store }));
+    edit: fc.nat(),
+  }).map(({ design, requests, store, edit }) => ({ ...design, requests, store, edit }));
 }

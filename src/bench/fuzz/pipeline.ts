@@ -13,6 +13,7 @@ import {
   type ConvertTarget,
   type Decision,
   type Diagnostic,
+  type ParseResult,
   type Request,
   type RouteTable,
   type SimulateOptions,
@@ -34,6 +35,7 @@ export interface PipelineResult {
   /** One per request: the simulator's answer, or null when parseRequest refused the request. */
   readonly decisions: readonly (Decision | null)[];
   readonly resources: number;
+  readonly parsed: ParseResult;
 }
 
 export function runPipeline(files: readonly SourceFile[], requests: readonly RequestCase[]): PipelineResult {
@@ -77,7 +79,7 @@ export function runPipeline(files: readonly SourceFile[], requests: readonly Req
     if (broken) throw new InvariantError(`convert to ${to} wrote YAML that does not read back: ${broken.code} ${broken.message}`);
   }
   outputs.push(serializeObjects(parsed.resources.map((r) => r.object)));
-  return { outputs, diagnostics: all, decisions, resources: parsed.resources.length };
+  return { outputs, diagnostics: all, decisions, resources: parsed.resources.length, parsed };
 }
 
 function toRequest(rc: RequestCase): Request | null {

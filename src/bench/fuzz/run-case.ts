@@ -1,4 +1,5 @@
 import type { FuzzCase } from './arbitraries.js';
+import { runDesignEdits } from './design-edits.js';
 import { checkNoSecret, InvariantError } from './invariants.js';
 import { runPipeline } from './pipeline.js';
 import { SECRET_VALUE } from './pools.js';
@@ -19,7 +20,8 @@ function secretsStayMarked(text: string): boolean {
 /** Runs one case through the engine; throws on an escaped exception, a broken invariant or a slow case. Returns its time. */
 export function runEngineCase(c: FuzzCase): number {
   const t0 = performance.now();
-  const { outputs } = runPipeline([{ name: 'fuzz.yaml', text: c.text }], c.requests);
+  const { outputs, parsed } = runPipeline([{ name: 'fuzz.yaml', text: c.text }], c.requests);
+  runDesignEdits(parsed, c.edit);
   const millis = performance.now() - t0;
   // Secret values never survive parsing (random designs hold some) — as long as the document
   // holding them still says it is a Secret with values: a mutation that deletes `kind: Secret`
