@@ -45,11 +45,26 @@ export interface AnalysisRequest {
   readonly files: readonly SourceFile[];
 }
 
+/** Where an analysis is, for a big input's progress display. */
+export interface AnalysisProgress {
+  /** The revision being analysed (`AnalysisRequest.seq`). */
+  readonly seq: number;
+  readonly phase: 'parsing' | 'checking' | 'compiling' | 'graphing' | 'receiving';
+  /** 0–100; null while parsing (the parser does not report its progress). */
+  readonly percent: number | null;
+  /** Objects found (known once parsed). */
+  readonly objects: number | null;
+  /** Size of the text analysed, in characters. */
+  readonly chars: number;
+}
+
 /** Runs an analysis somewhere (a Worker in the browser, in-process in tests). */
 export interface Analyzer {
-  analyze(request: AnalysisRequest): Promise<Analysis>;
+  analyze(request: AnalysisRequest, onProgress?: (progress: AnalysisProgress) => void): Promise<Analysis>;
   /** Simulates a request against the table of an analysis this analyzer made (see `Analysis.tableId`). */
   simulate?(request: SimulationRequest): Promise<SimulationAnswer>;
+  /** Stops the analysis under way: its promise rejects with a `WorkerStopped` ('cancelled'). */
+  cancel?(): void;
   dispose(): void;
 }
 
@@ -60,20 +75,29 @@ export function isBreaking(d: Diagnostic): boolean {
   return d.severity === 'error' && BREAKING.has(d.code);
 }
 
+/** The steps of an analysis, in order; each is reported when done (with the objects found so far). */
+export type AnalysisStep = 'parsed' | 'validated' | 'compiled' | 'graphed';
+
 /** The pure step: text → resources + diagnostics (parse, validate, compile) + status, and the RouteTable. */
-export function analyzeWithTable(request: AnalysisRequest): { analysis: Analysis; table: RouteTable | null } {
+export function analyzeWithTable(request: AnalysisRequest, onStep?: (step: AnalysisStep, objects: number) => void): { analysis: Analysis; table: RouteTable | null } {
   const start = Date.now();
   const parsed = parse(request.files);
+  const objects = parsed.resources.length;
+  onStep?.('parsed', objects);
   const validated = validate(parsed);
+  onStep?.('validated', objects);
   const broken = validated.some(isBreaking);
   // A design with unreadable documents is not compiled: its missing objects would only add noise
   // (the canvas keeps the last good analysis meanwhile).
   const locations = new SourceLocations(parsed.files);
   const compiled = broken ? null : compile(parsed.resources, { locate: (r, path) => locations.range(r, path) });
+  onStep?.('compiled', objects);
   const diagnostics = [...validated, ...(compiled?.diagnostics ?? [])].sort(compareDiagnostics);
   const counts = { error: 0, warning: 0, info: 0 };
   for (const d of diagnostics) counts[d.severity]++;
   const redacted = parsed.files.find((f) => f.redacted);
+  const graph = buildGraph(parsed.resources, diagnostics, compiled?.status);
+  onStep?.('graphed', objects);
   const analysis: Analysis = {
     seq: request.seq,
     resources: parsed.resources,
@@ -83,7 +107,7 @@ export function analyzeWithTable(request: AnalysisRequest): { analysis: Analysis
     broken,
     ...(redacted ? { redactedText: redacted.text } : {}),
     status: compiled?.status ?? null,
-    graph: buildGraph(parsed.resources, diagnostics, compiled?.status),
+    graph,
     tableId: compiled ? request.seq : null,
     millis: Date.now() - start,
   };
@@ -104,8 +128,8 @@ const KEPT_TABLES = 2;
 export function createAnalysisSession() {
   const tables = new Map<number, RouteTable>();
   return {
-    analyze(request: AnalysisRequest): Analysis {
-      const { analysis, table } = analyzeWithTable(request);
+    analyze(request: AnalysisRequest, onStep?: (step: AnalysisStep, objects: number) => void): Analysis {
+      const { analysis, table } = analyzeWithTable(request, onStep);
       if (table && analysis.tableId !== null) {
         tables.set(analysis.tableId, table);
         for (const id of [...tables.keys()].slice(0, Math.max(0, tables.size - KEPT_TABLES))) tables.delete(id);

@@ -4,6 +4,7 @@ import { analysisReplies, type AnalyzerMessage, type AnalyzerReply } from './ana
 /**
  * The worker side of the page: parse, validate and compile here, so a 20 MB paste never blocks
  * the page; the compiled RouteTables stay here and simulate requests are answered against them.
+ * The page's watchdog (worker-analyzer.ts) terminates this worker when an answer is too late.
  */
 interface WorkerScope {
   onmessage: ((event: MessageEvent<AnalyzerMessage>) => void) | null;
@@ -15,6 +16,11 @@ const scope = self as unknown as WorkerScope;
 scope.onmessage = (event) => {
   const message = event.data;
   if (message.type === 'analyze') {
-    for (const reply of analysisReplies(session.analyze(message.request))) scope.postMessage(reply);
+    const { seq } = message.request;
+    const analysis = session.analyze(message.request, (step, objects) => scope.postMessage({ type: 'progress', seq, step, objects }));
+    const replies = analysisReplies(analysis);
+    scope.postMessage({ type: 'progress', seq, step: 'sending', objects: analysis.resources.length, messages: replies.length });
+    for (const reply of replies) scope.postMessage(reply);
   } else scope.postMessage({ type: 'simulation', answer: session.simulate(message.request) });
 };
+scope.postMessage({ type: 'ready' });

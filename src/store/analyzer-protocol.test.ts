@@ -15,7 +15,7 @@ describe('an analysis in pieces', () => {
     const last = replies[replies.length - 1];
     expect(last?.type === 'analysis' && last.analysis.resources.length === 0 && last.analysis.graph.nodes.length === 0).toBe(true);
     const assembler = new AnalysisAssembler();
-    const results = replies.map((r) => (r.type === 'simulation' ? null : assembler.add(r)));
+    const results = replies.map((r) => assembler.add(r));
     expect(results.slice(0, -1).every((r) => r === null)).toBe(true);
     expect(results[results.length - 1]).toEqual(analysis);
   });
@@ -27,7 +27,7 @@ describe('an analysis in pieces', () => {
     const ra = analysisReplies(a, 1);
     const rb = analysisReplies(b, 1);
     const mixed = [...ra.slice(0, -1), ...rb.slice(0, -1), ra[ra.length - 1], rb[rb.length - 1]];
-    const out = mixed.map((r) => (r && r.type !== 'simulation' ? assembler.add(r) : null)).filter((x) => x !== null);
+    const out = mixed.map((r) => (r ? assembler.add(r) : null)).filter((x) => x !== null);
     expect(out).toEqual([a, b]);
   });
 });

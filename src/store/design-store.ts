@@ -1,9 +1,10 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { collapsedId, locateDiagnostics } from '../core/index';
-import type { Analysis, Analyzer } from './analysis';
+import type { Analysis, AnalysisProgress, Analyzer } from './analysis';
 import { layoutKey, type Layouter, type XY } from './layout';
 import { diagnosticIndicesOf, resourceIdsOf, selectGraph, selectNode, selectResource, selectViewGraph } from './selectors';
 import { createSimulatorSlice, watchSimulator, type SimulatorActions, type SimulatorState } from './simulator';
+import { isWorkerStopped } from './watched-worker';
 
 export type Theme = 'light' | 'dark';
 /** Why the text last changed: the history records each cause its own way (see history.ts). */
@@ -42,6 +43,8 @@ export interface DesignState extends SimulatorState {
   /** The analysis the canvas draws: the newest one whose YAML could be read ("last good"). */
   readonly shown: Analysis | null;
   readonly analyzing: boolean;
+  /** How far the running analysis is (a big paste shows it, with Cancel); null when none runs. */
+  readonly progress: AnalysisProgress | null;
 
   /** View state: never part of the document or its undo history. */
   readonly selection: string | null;
@@ -85,6 +88,8 @@ export interface DesignActions extends SimulatorActions {
   setPanelTab(tab: PanelTab): void;
   /** Turns review mode on or off (a view change: never recorded for undo). */
   setReadOnly(readOnly: boolean): void;
+  /** Stops the running analysis (the canvas keeps the last good design; undo returns to its text). */
+  cancelAnalysis(): void;
   /** Shows one line (and column) in the editor, opening it if hidden — e.g. a loss report entry. */
   revealLine(line: number, column?: number): void;
 }
@@ -119,18 +124,24 @@ export function createDesignStore(deps: DesignDeps): DesignStore {
       inFlight = true;
       set({ analyzing: true });
       deps.analyzer
-        .analyze({ seq: textSeq, files: [{ name: fileName, text }] })
+        .analyze({ seq: textSeq, files: [{ name: fileName, text }] }, (progress) => set({ progress }))
         .then(
           (result) => {
             if (result.seq === get().textSeq) applyAnalysis(result);
           },
-          (error: unknown) => set({ failure: `analysis failed: ${error instanceof Error ? error.message : String(error)}` }),
+          (error: unknown) => {
+            // Of a text since edited: the newer text is analysed next (a fresh worker, when stopped).
+            if (textSeq !== get().textSeq) return;
+            // Stopped by its watchdog, the message says what took too long; cancelled, nothing to say.
+            if (isWorkerStopped(error)) set({ failure: error.reason === 'timeout' ? error.message : null });
+            else set({ failure: `analysis failed: ${error instanceof Error ? error.message : String(error)}` });
+          },
         )
         .finally(() => {
           inFlight = false;
           const latest = get();
-          if (latest.analysis?.seq !== latest.textSeq && latest.failure === null) runAnalysis();
-          else set({ analyzing: false });
+          if (latest.analysis?.seq !== latest.textSeq && latest.failure === null && latest.textSeq !== textSeq) runAnalysis();
+          else set({ analyzing: false, progress: null });
         });
     };
 
@@ -209,6 +220,7 @@ export function createDesignStore(deps: DesignDeps): DesignStore {
       analysis: null,
       shown: null,
       analyzing: false,
+      progress: null,
       selection: null,
       positions: {},
       pinned: {},
@@ -324,6 +336,10 @@ export function createDesignStore(deps: DesignDeps): DesignStore {
 
       setReadOnly(readOnly) {
         set({ readOnly });
+      },
+
+      cancelAnalysis() {
+        deps.analyzer.cancel?.();
       },
 
       revealLine(line, column = 1) {

@@ -1,33 +1,46 @@
 import type { ConvertedExport, ConvertRequest } from './io-export';
+import { DEFAULT_LIMITS, limitMs, type Limit } from './watchdog-limits';
+import { seconds, watchWorker, type WatchedWorker, type WorkerLike } from './watched-worker';
 
 export type ConvertForExport = (request: Omit<ConvertRequest, 'seq'>) => Promise<ConvertedExport>;
 
-let worker: Worker | undefined;
-let seq = 0;
-const pending = new Map<number, { resolve: (r: ConvertedExport) => void; reject: (e: Error) => void }>();
+type Reply = ConvertedExport | { seq: number; error: string } | { type: 'ready' };
 
-function start(): Worker {
-  const w = new Worker(new URL('./io-export.worker.ts', import.meta.url), { type: 'module', name: 'export' });
-  w.onmessage = (event: MessageEvent<ConvertedExport | { seq: number; error: string }>) => {
-    const p = pending.get(event.data.seq);
-    pending.delete(event.data.seq);
-    if ('error' in event.data) p?.reject(new Error(event.data.error));
-    else p?.resolve(event.data);
-  };
-  w.onerror = (event) => {
-    for (const p of pending.values()) p.reject(new Error(event.message || 'the export worker failed'));
-    pending.clear();
-  };
-  return w;
+let watched: WatchedWorker | undefined;
+let limit: Limit = DEFAULT_LIMITS.convert;
+let spawn = (): WorkerLike => new Worker(new URL('./io-export.worker.ts', import.meta.url), { type: 'module', name: 'export' });
+let seq = 0;
+
+/** Sets the conversion's bound (and, for tests, the worker); takes effect for the next worker. */
+export function configureExportWorker(options: { readonly limit?: Limit; readonly spawn?: () => WorkerLike }): void {
+  if (options.limit) limit = options.limit;
+  if (options.spawn) spawn = options.spawn;
+  watched?.dispose();
+  watched = undefined;
 }
 
-/** Converts in a Worker started on the first export (its code is fetched only then). */
+/**
+ * Converts in a Worker started on the first export (its code is fetched only then), watched: a
+ * conversion gets `limit` (a base plus so much per MB of text); past it the worker is restarted
+ * and the promise rejects with a `WorkerStopped` the dialog shows.
+ */
 export const convertInWorker: ConvertForExport = (request) => {
-  worker ??= start();
+  watched ??= watchWorker({ spawn });
   const id = ++seq;
-  const w = worker;
-  return new Promise<ConvertedExport>((resolve, reject) => {
-    pending.set(id, { resolve, reject });
-    w.postMessage({ ...request, seq: id });
-  });
+  const w = watched;
+  return new Promise<ConvertedExport>((resolve, reject) =>
+    w.send({
+      message: { ...request, seq: id },
+      limitMs: limitMs(limit, request.text.length),
+      timeoutMessage: (ms) => `Converting the design took longer than ${seconds(ms)} and was stopped. Export it as is, or choose the dialect again to retry.`,
+      receive(data) {
+        const reply = data as Reply;
+        if (!('seq' in reply) || reply.seq !== id) return false;
+        if ('error' in reply) reject(new Error(reply.error));
+        else resolve(reply);
+        return true;
+      },
+      fail: reject,
+    }),
+  );
 };

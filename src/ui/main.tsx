@@ -4,14 +4,20 @@ import { browserTabChannel, createAutosave, createDesignStore, createWorkerAnaly
 import { App } from './App';
 import { AutosaveContext } from './autosave/useAutosave';
 import { createElkLayouter } from './canvas/elk-layouter';
+import { configureExportWorker } from '../store/io-export-client';
+import { readLimits } from '../store/watchdog-limits';
 import './styles.css';
 
 const EXAMPLE = { url: './examples/shop.yaml', fileName: 'shop.yaml' };
 
 const prefersDark = typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
+// The workers that evaluate user input are watched: past their bounds they are stopped and
+// restarted (a test may shorten the bounds through localStorage: see watchdog-limits.ts).
+const limits = readLimits(typeof localStorage === 'undefined' ? null : localStorage);
+configureExportWorker({ limit: limits.convert });
 const store = createDesignStore({
-  analyzer: createWorkerAnalyzer(),
-  layouter: createElkLayouter(),
+  analyzer: createWorkerAnalyzer({ limits }),
+  layouter: createElkLayouter({ limitMs: limits.layout.baseMs, onStopped: (message) => editingOf(store).getState().notify(message, 'error') }),
   fileName: EXAMPLE.fileName,
   theme: prefersDark ? 'dark' : 'light',
 });

@@ -1,7 +1,7 @@
 import { clearOfFixed, type Box, type RouteGraph } from '../../core/index';
 import type { Layouter, XY } from '../../store/index';
 import type { ElkNode } from 'elkjs/lib/elk-api';
-import { packGrid } from './grid-layout';
+import { packGrid, packGridInSlices } from './grid-layout';
 import { packLanes, seedsFromElk, toElkGraph } from './layout-graph';
 import { nodeSize } from './metrics';
 
@@ -14,6 +14,7 @@ export const ELK_MAX_NODES = 600;
 
 interface ElkApi {
   layout(graph: ElkNode): Promise<ElkNode>;
+  terminateWorker(): void;
 }
 
 let elk: Promise<ElkApi> | undefined;
@@ -30,20 +31,56 @@ function loadElk(): Promise<ElkApi> {
   return elk;
 }
 
-export function createElkLayouter(): Layouter {
+export interface ElkLayouterOptions {
+  /** How long ELK may take before its worker is stopped and the grid layout used instead. */
+  readonly limitMs?: number;
+  /** Told when ELK was stopped (the canvas then shows the grid layout). */
+  readonly onStopped?: (message: string) => void;
+}
+
+/** ELK lays out at most ELK_MAX_NODES nodes, ~3 s on a 2-core machine: 20 s is a stuck layout. */
+export const ELK_LIMIT_MS = 20_000;
+
+export function createElkLayouter(options: ElkLayouterOptions = {}): Layouter {
+  const limit = options.limitMs ?? ELK_LIMIT_MS;
   return {
     async layout(graph: RouteGraph, fixed: Readonly<Record<string, XY>> = {}): Promise<Record<string, XY>> {
       if (graph.nodes.length === 0) return {};
       if (graph.nodes.length > ELK_MAX_NODES) {
-        // In a task of its own: the analysis that asked for it has just been applied and drawn.
+        // In tasks of their own: the analysis that asked for it has just been applied and drawn.
         await new Promise((resolve) => setTimeout(resolve, 0));
-        return aroundFixed(graph, packGrid(graph), fixed);
+        return aroundFixed(graph, await packGridInSlices(graph), fixed);
       }
       const api = await loadElk();
-      const laid = await api.layout(toElkGraph(graph));
+      const laid = await withinLimit(api.layout(toElkGraph(graph)), limit);
+      if (laid === null) {
+        // The watchdog: ELK's worker is stopped (the next layout starts a fresh one) and this
+        // graph gets the grid layout, which takes no time on this many nodes.
+        api.terminateWorker();
+        elk = undefined;
+        options.onStopped?.(`Laying out the design took longer than ${Math.floor(limit / 1000)} s and was stopped; a grid layout is shown.`);
+        return aroundFixed(graph, packGrid(graph), fixed);
+      }
       return aroundFixed(graph, packLanes(graph, seedsFromElk(laid)), fixed);
     },
   };
+}
+
+/** The promise's value, or null when it takes longer than `ms`. */
+function withinLimit<T>(promise: Promise<T>, ms: number): Promise<T | null> {
+  return new Promise<T | null>((resolve, reject) => {
+    const timer = setTimeout(() => resolve(null), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
 }
 
 /** The layout with the hand-placed nodes where they were put, and nothing laid out over them. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildGraph, parse } from '../../core/index';
-import { packGrid } from './grid-layout';
+import { packGrid, packGridInSlices } from './grid-layout';
 import { columnOf } from './layout-graph';
 import { nodeSize } from './metrics';
 
@@ -50,5 +50,15 @@ describe('grid layout (big designs)', () => {
     const ratio = Math.max(...xs) / Math.max(...ys);
     expect(ratio).toBeGreaterThan(0.8);
     expect(ratio).toBeLessThan(4);
+  });
+
+  it('in slices (a pause between namespaces when a slice is spent) gives the same places', async () => {
+    let pauses = 0;
+    const sliced = await packGridInSlices(g, 0, () => {
+      pauses++;
+      return Promise.resolve();
+    });
+    expect(sliced).toEqual(positions);
+    expect(pauses).toBeGreaterThanOrEqual(6);
   });
 });

@@ -63,9 +63,37 @@ function blockOf(id: string | undefined, nodes: readonly GraphNode[], graph: Rou
 
 /** Absolute top-left corners of every node, and of the groups that have no member. */
 export function packGrid(graph: RouteGraph): Record<string, XY> {
-  const blocks = lanesOf(graph)
-    .filter((lane) => lane.id !== undefined || lane.nodes.length > 0)
-    .map((lane) => blockOf(lane.id, lane.nodes, graph));
+  return placeBlocks(
+    lanesOf(graph)
+      .filter((lane) => lane.id !== undefined || lane.nodes.length > 0)
+      .map((lane) => blockOf(lane.id, lane.nodes, graph)),
+  );
+}
+
+/** A pause that lets the page handle input and paint (a task of its own). */
+export type Pause = () => Promise<void>;
+
+const nextTask: Pause = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * `packGrid`, a namespace (or so) per task: on 100,000 nodes the whole of it is ~300 ms of main
+ * thread, which would be one long task. The result is the same as packGrid's.
+ */
+export async function packGridInSlices(graph: RouteGraph, sliceMs = 30, pause: Pause = nextTask): Promise<Record<string, XY>> {
+  const blocks: Block[] = [];
+  let since = performance.now();
+  for (const lane of lanesOf(graph)) {
+    if (lane.id === undefined && lane.nodes.length === 0) continue;
+    blocks.push(blockOf(lane.id, lane.nodes, graph));
+    if (performance.now() - since > sliceMs) {
+      await pause();
+      since = performance.now();
+    }
+  }
+  return placeBlocks(blocks);
+}
+
+function placeBlocks(blocks: readonly Block[]): Record<string, XY> {
   const area = blocks.reduce((sum, b) => sum + (b.width + COLUMN_GAP) * (b.height + LANE_GAP), 0);
   const rowWidth = Math.max(...blocks.map((b) => b.width), Math.sqrt(area * ASPECT));
   const out: Record<string, XY> = {};

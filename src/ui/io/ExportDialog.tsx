@@ -122,8 +122,8 @@ export default function ExportDialog() {
       {dialect === 'as-is' ? (
         <CodeView text={source} label="The YAML to export" testId="export-preview" />
       ) : conversion.state === 'failed' ? (
-        <div className="rd-callout rd-callout-error" role="alert">
-          The conversion failed: {conversion.message}
+        <div className="rd-callout rd-callout-error" role="alert" data-testid="export-failed">
+          {conversion.message}
         </div>
       ) : !result ? (
         <div className="rd-export-wait" role="status" data-testid="export-converting">

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ConvertTarget } from '../../core/index';
 import type { ConvertedExport } from '../../store/io-export';
 import { convertInWorker } from '../../store/io-export-client';
+import { isWorkerStopped } from '../../store/watched-worker';
 
 export type Conversion =
   | { readonly state: 'idle' }
@@ -23,7 +24,8 @@ export function useConversion(text: string, fileName: string, to: ConvertTarget 
     let current = true;
     convertInWorker({ text, fileName, to, subsetsAsServices }).then(
       (result) => current && setConversion({ state: 'done', result }),
-      (e: unknown) => current && setConversion({ state: 'failed', message: e instanceof Error ? e.message : String(e) }),
+      // Stopped by the watchdog, the message says what took too long.
+      (e: unknown) => current && setConversion({ state: 'failed', message: isWorkerStopped(e) ? e.message : `The conversion failed: ${e instanceof Error ? e.message : String(e)}` }),
     );
     return () => {
       current = false;
