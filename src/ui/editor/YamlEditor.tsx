@@ -1,14 +1,19 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { DesignState, RevealRequest } from '../../store/index';
 import { editingOf, registerPendingEdits, useDesignStore } from '../../store/index';
 import { monaco, setupMonaco, themeName } from './monaco-setup';
+import { LONGEST_SHOWN_LINE, longestLine, partOf, WHOLE_MAX_CHARS } from './big-text';
 import { pieces } from './pieces';
+import './editor.css';
 
 /** Keystrokes are coalesced: the store (and the analysis) sees the text 150 ms after typing pauses. */
 const DEBOUNCE_MS = 150;
 /** A replaced text goes into the editor in pieces of about this many characters (one task each). */
 const PIECE_CHARS = 256 * 1024;
 const OWNER = 'route-designer';
+/** Editor features that read the whole text: off for a big one, as Monaco would have them otherwise. */
+const BIG_TEXT_OPTIONS = { folding: false, links: false, colorDecorators: false, occurrencesHighlight: 'off', wordBasedSuggestions: 'off' } as const;
+const SMALL_TEXT_OPTIONS = { folding: true, links: true, colorDecorators: true, occurrencesHighlight: 'singleFile', wordBasedSuggestions: 'matchingDocuments' } as const;
 
 const SEVERITY = {
   error: monaco.MarkerSeverity.Error,
@@ -24,17 +29,32 @@ const SEVERITY = {
 export default function YamlEditor() {
   const store = useDesignStore();
   const hostRef = useRef<HTMLDivElement>(null);
+  /** Set while the text has a line too long to show: only its beginning is in the editor. */
+  const [part, setPart] = useState<{ readonly chars: number; readonly longLine: boolean } | null>(null);
+  /** Puts the whole of a big text into the editor (asked for: the page pauses meanwhile). */
+  const loadWholeRef = useRef<(() => void) | null>(null);
 
   useEffect(() => {
     const host = hostRef.current;
     if (!host) return;
     setupMonaco();
     const initial = store.getState();
-    const model = monaco.editor.createModel(initial.text, 'yaml', monaco.Uri.parse(`file:///${initial.fileName}`));
-    // Bracket-pair colours parse the whole text on the first render after a replacement (~80 ms
-    // on a 1.4 MB paste, in one main-thread task); YAML manifests rarely use flow brackets. (A
-    // model option: the editor's `bracketPairColorization` does not reach a model made here.)
-    model.updateOptions({ bracketColorizationOptions: { enabled: false, independentColorPoolPerBracketType: false } });
+    const uri = monaco.Uri.parse(`file:///${initial.fileName}`);
+    const createModel = (source: string, language = 'yaml') => {
+      const m = monaco.editor.createModel(source, language, uri);
+      // Bracket-pair colours parse the whole text on the first render after a replacement (~80 ms
+      // on a 1.4 MB paste, in one main-thread task); YAML manifests rarely use flow brackets. (A
+      // model option: the editor's `bracketPairColorization` does not reach a model made here.)
+      m.updateOptions({ bracketColorizationOptions: { enabled: false, independentColorPoolPerBracketType: false } });
+      return m;
+    };
+    // A big text (a restored design) goes in through `replace` below.
+    const startsBig = initial.text.length > WHOLE_MAX_CHARS || initial.text.length > LONGEST_SHOWN_LINE;
+    let model = createModel(startsBig ? '' : initial.text);
+    /** The whole of a big text was asked for: later big texts go in whole too. */
+    let wholeAsked = false;
+    /** The model holds only the beginning of the text (a line too long to show): read-only. */
+    let partial = false;
     const editor = monaco.editor.create(host, {
       model,
       theme: themeName(initial.theme),
@@ -77,12 +97,13 @@ export default function YamlEditor() {
       clearTimeout(timer);
       flush();
     });
-    const changes = model.onDidChangeContent(() => {
-      if (replacing) return;
+    const handleChange = (): void => {
+      if (replacing || partial) return;
       highlight.clear();
       if (timer !== undefined) clearTimeout(timer);
       timer = setTimeout(flush, DEBOUNCE_MS);
-    });
+    };
+    let changes = model.onDidChangeContent(handleChange);
 
     // Undo/redo here use the design's one history (canvas and text edits in one order), once the
     // last keystrokes are in the store.
@@ -99,7 +120,7 @@ export default function YamlEditor() {
 
     const applyMarkers = (s: DesignState): void => {
       const a = s.analysis;
-      if (!a || versions.get(a.seq) !== model.getVersionId()) return;
+      if (!a || partial || versions.get(a.seq) !== model.getVersionId()) return;
       const markers = a.diagnostics
         .filter((d) => d.file === s.fileName)
         .map((d) => {
@@ -151,15 +172,53 @@ export default function YamlEditor() {
       loading = undefined;
       versions.set(seq, model.getVersionId());
       const s = store.getState();
-      editor.updateOptions({ readOnly: s.readOnly });
+      editor.updateOptions({ readOnly: s.readOnly || partial });
       applyMarkers(s);
       if (pendingReveal) reveal(pendingReveal);
       pendingReveal = null;
     };
+    /** The model is a big text's: plain text, and the editor's whole-text features are off. */
+    let bigModel = false;
+    const swapModel = (source: Parameters<typeof createModel>[0], big: boolean): void => {
+      changes.dispose();
+      editor.setModel(null);
+      model.dispose();
+      // A big text as YAML would be synced whole to the YAML worker (completion, hover, folding)
+      // and to the editor worker (links, colours): one ~300 ms copy on the main thread each time.
+      model = createModel(source, big ? 'plaintext' : 'yaml');
+      bigModel = big;
+      editor.updateOptions(big ? BIG_TEXT_OPTIONS : SMALL_TEXT_OPTIONS);
+      changes = model.onDidChangeContent(handleChange);
+      editor.setModel(model);
+      highlight = editor.createDecorationsCollection();
+      versions.clear();
+    };
+    loadWholeRef.current = () => {
+      wholeAsked = true;
+      const s = store.getState();
+      partial = false;
+      setPart(null);
+      swapModel(s.text, true);
+      loaded(s.textSeq);
+    };
     const replace = (s: DesignState): void => {
       if (loading !== undefined) clearTimeout(loading);
       loading = undefined;
-      const [first = '', ...rest] = pieces(s.text, PIECE_CHARS);
+      // A line too long to lay out (one 20 MB JSON line), or a text too big to attach in one
+      // task: only its beginning is shown, read-only (see big-text.ts).
+      const longLine = s.text.length > LONGEST_SHOWN_LINE && longestLine(s.text) > LONGEST_SHOWN_LINE;
+      if (s.text.length <= WHOLE_MAX_CHARS) wholeAsked = false;
+      const big = s.text.length > WHOLE_MAX_CHARS;
+      partial = longLine || (big && !wholeAsked);
+      setPart(partial ? { chars: s.text.length, longLine } : null);
+      if (big && !partial) {
+        swapModel(s.text, true);
+        return loaded(s.textSeq);
+      }
+      const text = partial ? partOf(s.text) : s.text;
+      // Back from a big text: a YAML model again.
+      if (bigModel) swapModel('', false);
+      const [first = '', ...rest] = pieces(text, PIECE_CHARS);
       edit(() => model.pushEditOperations([], [{ range: model.getFullModelRange(), text: first }], () => null));
       if (rest.length === 0) return loaded(s.textSeq);
       editor.updateOptions({ readOnly: true });
@@ -178,7 +237,8 @@ export default function YamlEditor() {
       if (s.textReplaced !== prev.textReplaced) {
         if (timer !== undefined) clearTimeout(timer);
         timer = undefined;
-        if (loading !== undefined || model.getValue() !== s.text) replace(s);
+        const same = !partial && model.getValueLength() === s.text.length && model.getValue() === s.text;
+        if (loading !== undefined || !same) replace(s);
         else versions.set(s.textSeq, model.getVersionId());
       }
       if ((s.analysis !== prev.analysis || s.textReplaced !== prev.textReplaced) && loading === undefined) applyMarkers(s);
@@ -187,8 +247,9 @@ export default function YamlEditor() {
         else pendingReveal = s.reveal;
       }
       if (s.theme !== prev.theme) monaco.editor.setTheme(themeName(s.theme));
-      if (s.readOnly !== prev.readOnly && loading === undefined) editor.updateOptions({ readOnly: s.readOnly });
+      if (s.readOnly !== prev.readOnly && loading === undefined) editor.updateOptions({ readOnly: s.readOnly || partial });
     });
+    if (startsBig) replace(initial);
 
     return () => {
       if (loading !== undefined) clearTimeout(loading);
@@ -201,5 +262,24 @@ export default function YamlEditor() {
     };
   }, [store]);
 
-  return <div className="rd-editor-host" ref={hostRef} data-testid="yaml-editor" />;
+  return (
+    <>
+      {part && (
+        <p className="rd-editor-notice" role="status" data-testid="editor-part-notice">
+          {part.longLine ? (
+            <>This text is {(part.chars / 1_000_000).toFixed(1)} MB with a line too long to show: its beginning is shown, read-only. The design is analysed and drawn whole; edit it on the canvas.</>
+          ) : (
+            <>
+              This text is {(part.chars / 1_000_000).toFixed(1)} MB: its beginning is shown, read-only, so the page stays responsive. The design is analysed and drawn whole.{' '}
+              <button type="button" className="rd-link" onClick={() => loadWholeRef.current?.()} data-testid="editor-load-whole">
+                Edit the whole text
+              </button>{' '}
+              (the page pauses for a few seconds)
+            </>
+          )}
+        </p>
+      )}
+      <div className="rd-editor-host" ref={hostRef} data-testid="yaml-editor" />
+    </>
+  );
 }

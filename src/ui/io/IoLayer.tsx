@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { useDesignStore } from '../../store/index';
+import { AnalysisProgress } from './AnalysisProgress';
 import { ImportDialog } from './ImportDialog';
 import './io.css';
 import { IconImport } from './io-icons';
@@ -9,7 +10,7 @@ import { useImportGestures } from './useImportGestures';
 /** The conversion, its report and the image export load only when Export is first opened. */
 const ExportDialog = lazy(() => import('./ExportDialog'));
 
-/** Window-wide import gestures (paste, drop), the drop overlay and the import/export dialogs. */
+/** Window-wide import gestures (paste, drop), the drop overlay, a big input's progress and the import/export dialogs. */
 export function IoLayer() {
   const store = useDesignStore();
   const dialog = useIo((s) => s.dialog);
@@ -26,6 +27,7 @@ export function IoLayer() {
           </div>
         </div>
       )}
+      <AnalysisProgress />
       {dialog === 'import' && <ImportDialog />}
       {dialog === 'export' && (
         <Suspense fallback={<div className="rd-modal-backdrop" />}>
