@@ -19,8 +19,15 @@ const BASE64_RUN = /[A-Za-z0-9+/]{32,}={0,2}/g;
 export function redactBrokenDocument(pass: BlockPass): void {
   let metadataEnd = -1;
   pass.lines.forEach((line, j) => {
-    if (j < metadataEnd || line.empty || pass.edits.covers(line.start) || pass.edits.covers(line.end - 1)) return;
+    if (line.empty || pass.edits.covers(line.start) || pass.edits.covers(line.end - 1)) return;
     const k = keyOf(line);
+    if (j < metadataEnd) {
+      // Broken indentation can put anything under `metadata` (a tab before it, fuzz seed 1853836226):
+      // a data block found there is still redacted.
+      const ph = k ? FIELDS[k.key] : undefined;
+      if (ph !== undefined) redactValue(pass, j, ph, 'map');
+      return;
+    }
     if (!k) {
       if (line.indent > 0 || line.dash) pass.edits.add({ start: line.start, end: line.end, text: '' });
       return;
