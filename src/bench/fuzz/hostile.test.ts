@@ -87,6 +87,7 @@ describe('hostile fixtures', () => {
     const s = await runHostile(index, STORE_FACTOR * limitMs, true);
     console.log(`hostile: ${c.name}: through the UI store (load, type, undo, redo) ${s.millis.toFixed(0)} ms`);
     expect(s.error).toBeNull();
+    expect(s.millis).toBeLessThan(STORE_FACTOR * limitMs);
     expect(s.leaked).toEqual([]);
   }, TEST_TIMEOUT_MS);
 });
