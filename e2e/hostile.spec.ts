@@ -62,6 +62,7 @@ class HostilePage extends WatchedPage {
 async function screenshotBoth(page: Page, name: string): Promise<void> {
   for (let i = 0; i < 2; i++) {
     const theme = await page.evaluate(() => document.documentElement.dataset.theme ?? 'light');
+    await page.waitForTimeout(400); // the theme's colour transitions end
     await page.screenshot({ path: test.info().outputPath(`${name}-${theme}.png`) });
     await page.getByTestId('toggle-theme').click();
   }
