@@ -123,7 +123,7 @@ export type { Resource, ResourceId, ResourceSource, KubeObject } from './resourc
 export type { Family, KindInfo } from './resources/kinds.js';
 export type { FieldPath, PathSegment } from './resources/path.js';
 export type { DocumentSpan } from './resources/split.js';
-export type { Diagnostic, Severity, SourceRange, ResourceRef } from './diagnostics/types.js';
+export type { Diagnostic, Severity, SourceRange, ResourceRef, RelatedPlace, WitnessRequest } from './diagnostics/types.js';
 export type { AffectedRequests, ConvertOptions, ConvertResult, ConvertTarget, LossCode, LossEntry, NoteCode as ConvertNoteCode, Origin as ConvertOrigin, RequestCondition, RequestMatch, SourceRef } from './convert/types.js';
 export type {
   RouteGraph,

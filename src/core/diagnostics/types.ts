@@ -66,6 +66,39 @@ export interface Diagnostic extends SourceRange {
   readonly resource?: ResourceRef;
   /** Field path inside the resource, e.g. `spec.rules[0].matches[1]`; absent for whole-document problems. */
   readonly path?: string;
+  /**
+   * The `istioctl analyze` message code with the same meaning (e.g. `IST0101`), when one
+   * corresponds (istio/istio pkg/config/analysis/msg/messages.yaml). Text output ends the line
+   * with `[IST0101]`.
+   */
+  readonly istioCode?: string;
+  /** Other places the problem involves, e.g. the rule that shadows an unreachable rule. */
+  readonly related?: readonly RelatedPlace[];
+  /** A request that shows the problem (e.g. one the shadowing rule takes), in `simulate`'s terms. */
+  readonly witness?: WitnessRequest;
+}
+
+/** A place in another (or the same) resource that a diagnostic refers to. */
+export interface RelatedPlace extends Partial<SourceRange> {
+  readonly resource: ResourceRef;
+  /** Field path, e.g. `spec.rules[1]` or `spec.http[0].match[2]`. */
+  readonly path: string;
+  /** What it is to the problem, e.g. "shadowed by". */
+  readonly role: string;
+}
+
+/**
+ * A concrete request, in the terms `route-designer simulate` takes: `request` is its
+ * `--request` line ('GET https://shop.example.com/cart', 'GRPC grpc://h:80/pkg.S/M',
+ * 'TLS tls://sni:443', 'TCP tcp://host:port'), `headers` its `-H`s, `gateway` its
+ * `--gateway NS/NAME` (null: chosen by the simulator), `mesh` its `--mesh --from NS/WORKLOAD`.
+ */
+export interface WitnessRequest {
+  readonly request: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly gateway: string | null;
+  readonly mesh: { readonly from: string; readonly labels?: Readonly<Record<string, string>> } | null;
+  readonly sni?: string;
 }
 
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
