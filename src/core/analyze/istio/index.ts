@@ -1,0 +1,21 @@
+/**
+ * analyzeIstio: the traffic checks `istioctl analyze` makes (istio/istio
+ * pkg/config/analysis/analyzers), each in its own file named after what it reports. Every
+ * diagnostic carries the istioctl message code (`istioCode`). Problems compile already reports
+ * with the same meaning (IstioGatewayNotFound ≈ IST0101) are not repeated here.
+ */
+import type { Diagnostic } from '../../diagnostics/types.js';
+import type { IstioAnalysisInput, IstioAnalyzer } from './types.js';
+
+/** Every analyzer, run in this order. */
+const ANALYZERS: readonly IstioAnalyzer[] = [
+];
+
+/** The codes analyzeIstio reports (each documented in README.md "What `istioctl analyze` reports"). */
+export const ISTIO_ANALYZE_CODES = [
+] as const;
+export type IstioAnalyzeCode = (typeof ISTIO_ANALYZE_CODES)[number];
+
+export function analyzeIstio(input: IstioAnalysisInput): Diagnostic[] {
+  return ANALYZERS.flatMap((analyze) => analyze(input));
+}
