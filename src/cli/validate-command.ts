@@ -1,4 +1,4 @@
-import { compareDiagnostics, parse, validate, type Diagnostic } from '../core/index.js';
+import { compareDiagnostics, review, type Diagnostic } from '../core/index.js';
 import type { ParsedArgs } from './args.js';
 import { escapeControls, jsonText } from './escape.js';
 import { EXIT, type CliIO } from './io.js';
@@ -7,14 +7,17 @@ import { noObjects } from './no-objects.js';
 import { commonOptions } from './options.js';
 
 /**
- * `route-designer validate FILE...` — exit 0 no errors (warnings allowed), 1 errors, 2 unusable
- * input/usage (DESIGN.md: input with no Kubernetes object is unusable, so a mistyped path never passes).
+ * `route-designer validate FILE...` — the whole verdict (core `review`: parse, API server, CEL,
+ * controller status, istioctl analyzers, unreachable rules). Exit 0 no errors (warnings allowed),
+ * 1 errors, 2 unusable input/usage (DESIGN.md: input with no Kubernetes object is unusable, so a
+ * mistyped path never passes).
  */
 export async function runValidate(args: ParsedArgs, io: CliIO): Promise<number> {
-  const { format, namespace } = commonOptions(args);
+  const { format, namespace, assumeExternal } = commonOptions(args);
   const input = await loadSources(args.files, io);
-  const parsed = parse(input.sources, { defaultNamespace: namespace });
-  const diagnostics = [...input.diagnostics, ...validate(parsed)].sort(compareDiagnostics);
+  const verdict = review(input.sources, { defaultNamespace: namespace, assumeExternal });
+  const parsed = verdict.parsed;
+  const diagnostics = [...input.diagnostics, ...verdict.diagnostics].sort(compareDiagnostics);
   if (format === 'json') io.stdout(jsonText({ diagnostics: diagnostics.map(toJson) }));
   else {
     for (const d of diagnostics) io.stdout(`${formatDiagnostic(d)}\n`);
@@ -27,9 +30,13 @@ export async function runValidate(args: ParsedArgs, io: CliIO): Promise<number> 
   return diagnostics.some((d) => d.severity === 'error') ? EXIT.errors : EXIT.ok;
 }
 
-/** `file:line:col: severity CODE message`, one line whatever the file name and message hold. */
+/**
+ * `file:line:col: severity CODE message`, ending with ` [IST0101]` when istioctl has a code for the
+ * same problem; one line whatever the file name and message hold.
+ */
 export function formatDiagnostic(d: Diagnostic): string {
-  return escapeControls(`${d.file}:${d.line}:${d.column}: ${d.severity} ${d.code} ${d.message}`);
+  const istio = d.istioCode === undefined ? '' : ` [${d.istioCode}]`;
+  return escapeControls(`${d.file}:${d.line}:${d.column}: ${d.severity} ${d.code} ${d.message}${istio}`);
 }
 
 function summary(ds: readonly Diagnostic[]): string {
@@ -49,5 +56,8 @@ function toJson(d: Diagnostic): Record<string, unknown> {
     endColumn: d.endColumn,
     resource: d.resource ?? null,
     path: d.path ?? null,
+    ...(d.istioCode === undefined ? {} : { istioCode: d.istioCode }),
+    ...(d.related === undefined ? {} : { related: d.related }),
+    ...(d.witness === undefined ? {} : { witness: d.witness }),
   };
 }

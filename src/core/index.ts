@@ -13,6 +13,8 @@ export { KINDS, kindInfo, splitApiVersion, GATEWAY_GROUP, ISTIO_GROUP } from './
 export { makeResourceId, isRecord } from './resources/types.js';
 export { LineIndex } from './resources/line-index.js';
 export { validate } from './validate/index.js';
+export { review } from './verdict/index.js';
+export { isBreaking } from './verdict/breaking.js';
 export { compareDiagnostics } from './diagnostics/types.js';
 export { convert } from './convert/index.js';
 export { compile } from './compile/index.js';
@@ -99,6 +101,8 @@ export {
 } from './design/index.js';
 
 export type { ResourceEdit } from './resources/edit.js';
+export type { Verdict, ReviewOptions, ReviewStep } from './verdict/index.js';
+export type { RuleReach, ReachRuleRef, ReachShadow } from './analyze/reach/types.js';
 export type { RemoveResult, PaletteKind, Reference } from './design/index.js';
 export type {
   FieldProblem,

@@ -1,4 +1,4 @@
-import { buildGraph, compareDiagnostics, compile, locateDiagnostics, parse, SourceLocations, validate } from '../core/index';
+import { buildGraph, isBreaking as isBreakingDiagnostic, locateDiagnostics, review } from '../core/index';
 import type { Diagnostic, Resource, ResourceId, RouteGraph, RouteTable, SourceFile, StatusList } from '../core/index';
 import { runSimulation, type SimulationAnswer, type SimulationRequest } from './simulation';
 
@@ -68,31 +68,30 @@ export interface Analyzer {
   dispose(): void;
 }
 
-/** Codes after which a document is missing from `resources` (it could not be read as an object). */
-const BREAKING = new Set(['YAMLSyntax', 'YAMLDuplicateKey', 'YAMLTooDeep', 'YAMLAliasBomb', 'YAMLTooLarge', 'NotAnObject', 'MissingApiVersion', 'MissingKind']);
-
+/** A diagnostic after which a document is missing from `resources` (it could not be read as an object). */
 export function isBreaking(d: Diagnostic): boolean {
-  return d.severity === 'error' && BREAKING.has(d.code);
+  return isBreakingDiagnostic(d);
 }
 
 /** The steps of an analysis, in order; each is reported when done (with the objects found so far). */
 export type AnalysisStep = 'parsed' | 'validated' | 'compiled' | 'graphed';
 
-/** The pure step: text → resources + diagnostics (parse, validate, compile) + status, and the RouteTable. */
+/**
+ * The pure step: text → the reviewer's verdict (core `review`: parse, validate, compile, the
+ * istioctl analyzers and reachability — the same set `route-designer validate` prints) + the
+ * graph that draws it, and the RouteTable. A design with unreadable documents is not compiled:
+ * its missing objects would only add noise (the canvas keeps the last good analysis meanwhile).
+ */
 export function analyzeWithTable(request: AnalysisRequest, onStep?: (step: AnalysisStep, objects: number) => void): { analysis: Analysis; table: RouteTable | null } {
   const start = Date.now();
-  const parsed = parse(request.files);
+  // The analyzers run after compile: the progress display counts them with it.
+  const verdict = review(request.files, {
+    onStep: (step, p) => {
+      if (step !== 'compiled') onStep?.(step === 'analyzed' ? 'compiled' : step, p.resources.length);
+    },
+  });
+  const { parsed, diagnostics, compiled, broken } = verdict;
   const objects = parsed.resources.length;
-  onStep?.('parsed', objects);
-  const validated = validate(parsed);
-  onStep?.('validated', objects);
-  const broken = validated.some(isBreaking);
-  // A design with unreadable documents is not compiled: its missing objects would only add noise
-  // (the canvas keeps the last good analysis meanwhile).
-  const locations = new SourceLocations(parsed.files);
-  const compiled = broken ? null : compile(parsed.resources, { locate: (r, path) => locations.range(r, path) });
-  onStep?.('compiled', objects);
-  const diagnostics = [...validated, ...(compiled?.diagnostics ?? [])].sort(compareDiagnostics);
   const counts = { error: 0, warning: 0, info: 0 };
   for (const d of diagnostics) counts[d.severity]++;
   const redacted = parsed.files.find((f) => f.redacted);

@@ -1,0 +1,75 @@
+/**
+ * The reviewer's verdict (issue 10 scope 1): everything Route Designer can say about a design, in
+ * one list — what the parser and the API server refuse (parse, schema, CEL, API-server rules),
+ * what a controller writes in status (compile), what `istioctl analyze` reports (analyze/istio)
+ * and the rules no request can reach (analyze/reach). `route-designer validate`, the app's
+ * Problems panel and the canvas marks all read this one verdict, so they report the same set.
+ */
+import { analyzeIstio } from '../analyze/istio/index.js';
+import { compile } from '../compile/index.js';
+import type { CompileResult } from '../compile/types.js';
+import { compareDiagnostics, type Diagnostic } from '../diagnostics/types.js';
+import { SourceLocations } from '../resources/locations.js';
+import { parse, type ParseResult, type SourceFile } from '../resources/parse.js';
+import type { RuleReach } from '../analyze/reach/types.js';
+import { validate } from '../validate/index.js';
+import { dedupeDiagnostics } from './dedupe.js';
+import { isBreaking } from './breaking.js';
+
+export interface ReviewOptions {
+  /** DESIGN.md "Objects outside the design": absent Services, Secrets, GatewayClasses count as present. */
+  readonly assumeExternal?: boolean;
+  /** Namespace of objects that name none (the CLI's `-n`); used when `review` parses. */
+  readonly defaultNamespace?: string;
+  /** Called after each step (with the design as parsed), for progress displays. */
+  readonly onStep?: (step: ReviewStep, parsed: ParseResult) => void;
+}
+
+/** The steps of a review, in order. */
+export type ReviewStep = 'parsed' | 'validated' | 'compiled' | 'analyzed';
+
+export interface Verdict {
+  readonly parsed: ParseResult;
+  /** Every problem, sorted by file, line and column, one per cause. */
+  readonly diagnostics: readonly Diagnostic[];
+  /**
+   * The compiled design (table and status); null when some document could not be read (YAML
+   * errors): a design with objects missing would only yield false problems about them.
+   */
+  readonly compiled: CompileResult | null;
+  /** Per rule (and per match of rules with several): reachable with a witness, shadowed, or undecided. */
+  readonly reach: readonly RuleReach[];
+  /** Some documents could not be read, so the checks that need the whole design did not run. */
+  readonly broken: boolean;
+}
+
+/** Files (parsed here) or an already parsed design → the whole verdict. Never throws on bad input. */
+export function review(input: readonly SourceFile[] | ParseResult, options: ReviewOptions = {}): Verdict {
+  const parsed = isParsed(input) ? input : parse(input, options.defaultNamespace === undefined ? {} : { defaultNamespace: options.defaultNamespace });
+  options.onStep?.('parsed', parsed);
+  const validated = validate(parsed);
+  options.onStep?.('validated', parsed);
+  const broken = validated.some(isBreaking);
+  if (broken) {
+    options.onStep?.('compiled', parsed);
+    options.onStep?.('analyzed', parsed);
+    return { parsed, diagnostics: finish(validated), compiled: null, reach: [], broken };
+  }
+  const locations = new SourceLocations(parsed.files);
+  const locate = locations.range.bind(locations);
+  const assumeExternal = options.assumeExternal === true;
+  const compiled = compile(parsed.resources, { assumeExternal, locate });
+  options.onStep?.('compiled', parsed);
+  const istio = analyzeIstio({ resources: parsed.resources, table: compiled.table, locate, assumeExternal });
+  options.onStep?.('analyzed', parsed);
+  // Listed most specific first: the first of two diagnostics for one cause is the one kept.
+  return { parsed, diagnostics: finish([...validated, ...compiled.diagnostics, ...istio]), compiled, reach: [], broken };
+}
+
+function finish(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return dedupeDiagnostics(diagnostics).sort(compareDiagnostics);
+}
+
+function isParsed(input: readonly SourceFile[] | ParseResult): input is ParseResult {
+  return 'resources' in input;
+}
