@@ -1,8 +1,11 @@
 export const HELP = `route-designer — design, review and check Kubernetes traffic routing (Gateway API and Istio)
 
 Usage:
-  route-designer validate FILE...   diagnostics for every document: YAML syntax, the CRD schemas,
-                                    the Gateway API CEL rules
+  route-designer validate FILE...   the reviewer's verdict: YAML syntax, what the API server refuses
+                                    (CRD schemas, CEL rules, names), what a controller writes in status
+                                    (unresolved references, routes not accepted), what istioctl analyze
+                                    reports (the line ends with [IST0101]) and rules no request reaches;
+                                    a design with YAML errors gets the first two only
                                     exit 0 no errors (warnings allowed), 1 errors, 2 unusable input/usage
   route-designer status FILE...     the status a conformant controller would write on every Gateway API
                                     object (GatewayClass, Gateway, ListenerSet, routes, BackendTLSPolicy);
@@ -42,7 +45,7 @@ Options:
   --format text|json     output format (default text; validate's text is file:line:col: severity CODE message)
   -n, --namespace NS     namespace of objects that name none (default: default)
   --assume-external      treat referenced Services, Secrets and GatewayClasses absent from the
-                         design as present and valid
+                         design as present and valid (validate, status, simulate)
   -h, --help             this help
   --version              the version
 `;
