@@ -42,7 +42,34 @@ export function canonicalObject(obj: KubeObject): KubeObject {
 }
 
 export function serializeObject(obj: KubeObject): string {
-  return yaml.dump(canonicalObject(obj), { noRefs: true, lineWidth: -1, quotingType: '"' });
+  const canonical = canonicalObject(obj);
+  const flowLevel = depthOf(canonical) > DEEP ? nestedListLevel(canonical, 0) : -1;
+  return yaml.dump(canonical, { noRefs: true, lineWidth: -1, quotingType: '"', ...(flowLevel >= 0 ? { flowLevel } : {}) });
+}
+
+/**
+ * js-yaml's reader counts each level of a compact block sequence (`- - -`) twice against its depth
+ * limit (64) and a flow one (`[[`) once: an object nested past DEEP with lists in lists is written
+ * in flow style from the first such list down, so that what was read reads again (found by
+ * fuzzing). Flow style is kept for those alone: js-yaml leaves some odd keys unquoted in it.
+ */
+const DEEP = 32;
+
+function depthOf(v: unknown): number {
+  const children = Array.isArray(v) ? v : isRecord(v) ? Object.values(v) : null;
+  return children ? 1 + children.reduce((m: number, c) => Math.max(m, depthOf(c)), 0) : 0;
+}
+
+/** The shallowest level (the object is level 0) of a list holding a list, or -1. */
+function nestedListLevel(v: unknown, level: number): number {
+  if (Array.isArray(v) && v.some(Array.isArray)) return level;
+  const children = Array.isArray(v) ? v : isRecord(v) ? Object.values(v) : [];
+  let min = -1;
+  for (const c of children) {
+    const l = nestedListLevel(c, level + 1);
+    if (l >= 0 && (min < 0 || l < min)) min = l;
+  }
+  return min;
 }
 
 /** Many objects as one multi-document stream (`---` between documents). */
