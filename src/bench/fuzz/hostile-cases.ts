@@ -72,6 +72,7 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   { name: 'a SecretList and a List of Secrets', source: { file: 'secret-list.yaml' }, secrets: FAKE_KEYS, codes: ['SecretRedacted'] },
   { name: 'aliases to Secret values', source: { file: 'secret-aliases.yaml' }, secrets: FAKE_KEYS, codes: ['SecretRedacted'] },
   { name: 'a Secret after a blank first line (redaction looped forever: fuzz seed 380628254)', source: { file: 'secret-after-blank-line.yaml' }, secrets: FAKE_KEYS, codes: ['SecretRedacted'] },
+  { name: 'a Secret in a List broken by a tab (fuzz seed 1853836226)', source: { file: 'secret-list-tab.yaml' }, secrets: FAKE_KEYS, codes: ['SecretRedacted'] },
   { name: 'billion laughs', source: { file: 'billion-laughs.yaml' }, codes: ['YAMLAliasBomb'] },
   { name: 'nesting far past the limit', source: { file: 'deep-nesting.yaml' }, codes: ['YAMLTooDeep'] },
   { name: '__proto__, constructor and prototype keys', source: { file: 'proto-keys.yaml' }, codes: ['UnsafeKey'], requests: [{ line: 'GET http://shop.example.com/', reaches: null }] },
