@@ -17,8 +17,11 @@ export interface CompileContext {
   /** Labels of a Namespace in the design, or null when the design does not contain it. */
   namespaceLabels(name: string): Readonly<Record<string, string>> | null;
   note(note: Note): void;
-  /** `path` as segments or as text (`spec.rules[0].matches[1]`); `code` a CompileCode or a dialect's own code. */
-  diagnose(resource: Resource, code: CompileCode | (string & {}), severity: Severity, message: string, path?: FieldPath | string): void;
+  /**
+   * `path` as segments or as text (`spec.rules[0].matches[1]`); `code` a CompileCode or a dialect's own code;
+   * `istioCode` the `istioctl analyze` code with the same meaning, when one corresponds.
+   */
+  diagnose(resource: Resource, code: CompileCode | (string & {}), severity: Severity, message: string, path?: FieldPath | string, istioCode?: string): void;
   readonly notes: Note[];
   readonly diagnostics: Diagnostic[];
 }
@@ -71,11 +74,11 @@ export function createContext(resources: readonly Resource[], assumeExternal: bo
       noteKeys.add(k);
       notes.push(n);
     },
-    diagnose(resource, code, severity, message, path = []) {
+    diagnose(resource, code, severity, message, path = [], istioCode) {
       const segments = typeof path === 'string' ? parseFieldPath(path) : path;
       const line = resource.source.line;
       const at = locate ? locate(resource, segments) : { file: resource.source.file, line, column: 1, endLine: line, endColumn: 1 };
-      diagnostics.push({ code, severity, message, ...at, resource: refOf(resource), ...(segments.length > 0 ? { path: formatPath(segments) } : {}) });
+      diagnostics.push({ code, severity, message, ...at, resource: refOf(resource), ...(segments.length > 0 ? { path: formatPath(segments) } : {}), ...(istioCode === undefined ? {} : { istioCode }) });
     },
   };
 }

@@ -8,8 +8,11 @@ import type { Note } from '../types.js';
 import type { IstioRegistry } from './registry.js';
 
 export interface IstioSinks {
-  /** A runtime problem located at a resource field (`code` is an Istio* diagnostic code). */
-  diagnose(resource: Resource, code: string, severity: 'error' | 'warning' | 'info', message: string, path?: string): void;
+  /**
+   * A runtime problem located at a resource field (`code` is an Istio* diagnostic code; `istioCode`
+   * the `istioctl analyze` code with the same meaning, when one corresponds).
+   */
+  diagnose(resource: Resource, code: string, severity: 'error' | 'warning' | 'info', message: string, path?: string, istioCode?: string): void;
   note(note: Note): void;
 }
 

@@ -11,6 +11,7 @@
  * Rejected servers are dropped, not their Gateway (RecordRejectedConfig).
  */
 import type { IstioSinks } from './context.js';
+import { conflictingGateways } from './gateway-conflicts.js';
 import type { IstioGatewayModel, ServerModel } from './model.js';
 import { isHttpProtocol, isHttpServer, isTlsServer } from './read-gateway.js';
 import { compareByCreation } from './read-virtual-service.js';
@@ -28,7 +29,8 @@ export interface MergedIstioGateway {
   readonly ports: ReadonlyMap<number, PortGroup>;
 }
 
-function selectorKey(g: IstioGatewayModel): string {
+/** Gateways with equal keys select the same workload (the selector as written, key order aside). */
+export function selectorKey(g: IstioGatewayModel): string {
   if (g.selector === null) return '*';
   return JSON.stringify(Object.entries(g.selector).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
@@ -43,7 +45,13 @@ function mergeGroup(members: readonly IstioGatewayModel[], sinks: IstioSinks): M
   const ports = new Map<number, PortGroup>();
   const tlsHosts = new Map<number, Set<string>>();
   const routeNames = new Set<string>();
-  const reject = (s: ServerModel, code: string, message: string): void => sinks.diagnose(s.gateway, code, 'warning', `${message}: Istio drops this server`, s.path);
+  const reject = (s: ServerModel, code: string, message: string): void => {
+    // When another Gateway of the selector declares the same host on this port, this is also
+    // istioctl's IST0145 ConflictingGateways (an error there): one problem, with its code.
+    const others = conflictingGateways(s, members);
+    if (others.length === 0) sinks.diagnose(s.gateway, code, 'warning', `${message}: Istio drops this server`, s.path);
+    else sinks.diagnose(s.gateway, code, 'error', `${message}, and Gateway ${others.join(', ')} declares the same host on this port for the same workload selector: Istio drops this server — give it another port or host, or remove one of the servers`, s.path, 'IST0145');
+  };
   for (const g of members) {
     for (const s of g.servers) {
       if (s.bind !== '') sinks.note({ code: 'Simplified', message: `server ${g.name} ${s.path} binds ${s.bind}: bind addresses are not simulated` });
