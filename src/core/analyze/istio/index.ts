@@ -5,14 +5,33 @@
  * with the same meaning (IstioGatewayNotFound ≈ IST0101) are not repeated here.
  */
 import type { Diagnostic } from '../../diagnostics/types.js';
+import { analyzeConflictingMeshGatewayHosts } from './conflicting-mesh-gateway-hosts.js';
+import { analyzeDestinationHosts } from './destination-host-not-found.js';
+import { analyzeDestinationPorts } from './destination-port.js';
+import { analyzeHostsNotInGateway } from './host-not-in-gateway.js';
+import { analyzeInternalGatewayReferences } from './internal-gateway-reference.js';
+import { analyzeSubsets } from './subset-not-found.js';
 import type { IstioAnalysisInput, IstioAnalyzer } from './types.js';
 
 /** Every analyzer, run in this order. */
 const ANALYZERS: readonly IstioAnalyzer[] = [
+  analyzeInternalGatewayReferences,
+  analyzeHostsNotInGateway,
+  analyzeDestinationHosts,
+  analyzeDestinationPorts,
+  analyzeSubsets,
+  analyzeConflictingMeshGatewayHosts,
 ];
 
 /** The codes analyzeIstio reports (each documented in README.md "What `istioctl analyze` reports"). */
 export const ISTIO_ANALYZE_CODES = [
+  'IstioInternalGatewayReference',
+  'IstioHostNotInGateway',
+  'IstioDestinationHostNotFound',
+  'IstioDestinationPortRequired',
+  'IstioDestinationPortNotFound',
+  'IstioSubsetNotFound',
+  'IstioConflictingMeshGatewayHosts',
 ] as const;
 export type IstioAnalyzeCode = (typeof ISTIO_ANALYZE_CODES)[number];
 
