@@ -26,6 +26,7 @@ export { buildGraph } from './graph/build-graph.js';
 export { decisionPath, traceTarget } from './graph/decision-path.js';
 export { collapseNamespaces, collapsedId } from './graph/collapse.js';
 export { locateDiagnostics } from './graph/diagnostics.js';
+export { analyzeReach, REACH_CODES } from './analyze/reach/index.js';
 export {
   attachRoute,
   bindVirtualService,
@@ -142,6 +143,8 @@ export type {
   Tone,
   DiagnosticCounts,
   RowProblem,
+  RowReach,
+  ShadowLink,
   EdgeDetached,
 } from './graph/types.js';
 export type { DecisionPath, GraphTarget } from './graph/decision-path.js';
@@ -220,3 +223,4 @@ export type {
   TraceStepKind,
 } from './simulate/types.js';
 export type { ParseRequestOptions } from './simulate/parse-request.js';
+export type { ReachInput, ReachResult, ReachCode } from './analyze/reach/index.js';

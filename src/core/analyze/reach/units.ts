@@ -1,0 +1,81 @@
+/**
+ * Walks every site's entries once: an entry that an earlier entry covers is shadowed there; else a
+ * witness request is sought (once per rule match). Coverage candidates come from the vhost's path
+ * index (an entry that covers B matches B's own path), so the work grows with the table, not with
+ * the square of a vhost's size.
+ */
+import type { RouteEntry, RouteTable, VirtualHost } from '../../compile/types.js';
+import type { WitnessRequest } from '../../diagnostics/types.js';
+import { pathCandidates } from '../../simulate/path-candidates.js';
+import { entryCovers } from './covers.js';
+import { sitesOf, type Site } from './sites.js';
+import { findWitness } from './witness.js';
+
+/** One rule match (or a rule without matches) across every site that serves it. */
+export interface Unit {
+  readonly key: string;
+  readonly entry: RouteEntry;
+  witness: WitnessRequest | null;
+  /** Sites where no single earlier entry covers it and no witness was found. */
+  open: number;
+  /** The entries that cover it, with one site where they do. */
+  readonly by: Map<string, { readonly entry: RouteEntry; readonly site: Site }>;
+}
+
+const ROUTE_KINDS = new Set(['HTTPRoute', 'GRPCRoute', 'VirtualService']);
+const MAX_SHADOWS = 4;
+
+export function unitKey(e: RouteEntry): string {
+  return `${e.provenance.resource}\u0000${e.provenance.rule ?? ''}\u0000${e.provenance.match ?? ''}`;
+}
+
+export function collectUnits(table: RouteTable): Map<string, Unit> {
+  const units = new Map<string, Unit>();
+  const pending: { unit: Unit; site: Site; entry: RouteEntry }[] = [];
+  for (const site of sitesOf(table)) {
+    const entries = site.vhost.entries;
+    entries.forEach((b, j) => {
+      if (!ROUTE_KINDS.has(b.routeKind) || !b.provenance.path.startsWith('spec.http') && b.routeKind === 'VirtualService') return;
+      const key = unitKey(b);
+      let unit = units.get(key);
+      if (!unit) {
+        unit = { key, entry: b, witness: null, open: 0, by: new Map() };
+        units.set(key, unit);
+      }
+      const covering = coveringEntries(site.vhost, j);
+      if (covering.length === 0) {
+        pending.push({ unit, site, entry: b });
+        return;
+      }
+      for (const a of covering) if (unit.by.size < MAX_SHADOWS && !unit.by.has(unitKey(a))) unit.by.set(unitKey(a), { entry: a, site });
+    });
+  }
+  for (const p of pending) {
+    if (p.unit.witness) continue;
+    p.unit.witness = findWitness(table, p.site, p.entry);
+    if (!p.unit.witness) p.unit.open++;
+  }
+  return units;
+}
+
+/** Earlier entries of the vhost that each cover entry `j` on their own. */
+function coveringEntries(vhost: VirtualHost, j: number): RouteEntry[] {
+  const b = vhost.entries[j];
+  if (!b) return [];
+  const out: RouteEntry[] = [];
+  for (const i of pathCandidates(vhost.pathIndex, representative(b))) {
+    if (i >= j) break;
+    const a = vhost.entries[i];
+    if (a && entryCovers(a, b)) out.push(a);
+  }
+  return out;
+}
+
+/** A path every request the entry matches could have: any earlier entry that covers it matches this path. */
+function representative(e: RouteEntry): string {
+  const g = e.match.grpc;
+  if (g) return g.type === 'Exact' && g.service !== null ? (g.method !== null ? `/${g.service}/${g.method}` : `/${g.service}`) : '/';
+  const p = e.match.path;
+  if (!p || p.type === 'RegularExpression') return '/';
+  return p.value.startsWith('/') ? p.value : `/${p.value}`;
+}
