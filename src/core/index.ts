@@ -143,8 +143,6 @@ export type {
   Tone,
   DiagnosticCounts,
   RowProblem,
-  RowReach,
-  ShadowLink,
   EdgeDetached,
 } from './graph/types.js';
 export type { DecisionPath, GraphTarget } from './graph/decision-path.js';
