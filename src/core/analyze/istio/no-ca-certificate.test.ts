@@ -20,7 +20,6 @@ describe('IstioDestinationRuleNoCaCertificate (IST0128) and …PortNoCaCertifica
     ['MUTUAL at the second port', dr(`{portLevelSettings: [${port(80, '{mode: DISABLE}')}, ${port(443, '{mode: MUTUAL}')}]}`), [PORT(1)]],
     ['both levels', dr(`{tls: {mode: MUTUAL}, portLevelSettings: [${port(443, '{mode: SIMPLE}')}]}`), [TOP, PORT(0)]],
     ['credentialName without workloadSelector', dr('{tls: {mode: SIMPLE, credentialName: db-cred}}'), [TOP]],
-    ['insecureSkipVerify (istioctl still warns)', dr('{tls: {mode: SIMPLE, insecureSkipVerify: true}}'), [TOP]],
     ['caCertificates at both levels', dr(`{tls: {mode: SIMPLE, caCertificates: /ca.pem}, portLevelSettings: [${port(443, '{mode: MUTUAL, caCertificates: /ca.pem}')}]}`), []],
     ['credentialName with a workloadSelector', dr(`{tls: {mode: SIMPLE, credentialName: db-cred}, portLevelSettings: [${port(443, '{mode: SIMPLE, credentialName: db-cred}')}]}`, SELECTOR), []],
     ['ISTIO_MUTUAL', dr('{tls: {mode: ISTIO_MUTUAL}}'), []],
@@ -31,6 +30,18 @@ describe('IstioDestinationRuleNoCaCertificate (IST0128) and …PortNoCaCertifica
     expect(where(found)).toEqual(expected);
     expect(found.map((d) => d.istioCode)).toEqual(expected.map((e) => (e === TOP ? 'IST0128' : 'IST0129')));
     expect(found.map((d) => d.code)).toEqual(expected.map((e) => (e === TOP ? 'IstioDestinationRuleNoCaCertificate' : 'IstioDestinationRulePortNoCaCertificate')));
+    // The proxy falls back to its system CA bundle: a note, not a warning (see no-ca-certificate.ts).
+    expect(found.every((d) => d.severity === 'info')).toBe(true);
+  });
+
+  it.each([
+    ['for the destination', dr('{tls: {mode: SIMPLE, insecureSkipVerify: true}}'), TOP],
+    ['at a port', dr(`{portLevelSettings: [${port(443, '{mode: MUTUAL, insecureSkipVerify: true}')}]}`), PORT(0)],
+  ])('insecureSkipVerify without a CA %s verifies nothing: a warning', (_, yaml, at) => {
+    const found = analyzeNoCaCertificate(analyzerInput(yaml));
+    expect(where(found)).toEqual([at]);
+    expect(found.map((d) => d.severity)).toEqual(['warning']);
+    expect(found[0]?.message).toContain('not verified at all');
   });
 
   it('a subset’s policy is not read (as istioctl)', () => {
@@ -40,6 +51,6 @@ describe('IstioDestinationRuleNoCaCertificate (IST0128) and …PortNoCaCertifica
   it('names the mode, host and port, and what to set', () => {
     const [d] = analyzeNoCaCertificate(analyzerInput(dr(`{portLevelSettings: [${port(443, '{mode: SIMPLE}')}]}`)));
     expect(d?.message).toContain('SIMPLE to db.example.com port 443');
-    expect(d?.message).toContain('set tls.caCertificates');
+    expect(d?.message).toContain("set tls.caCertificates to that CA's bundle");
   });
 });
