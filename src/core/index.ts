@@ -26,6 +26,7 @@ export { buildGraph } from './graph/build-graph.js';
 export { decisionPath, traceTarget } from './graph/decision-path.js';
 export { collapseNamespaces, collapsedId } from './graph/collapse.js';
 export { locateDiagnostics } from './graph/diagnostics.js';
+export { analyzeIstio, ISTIO_ANALYZE_CODES } from './analyze/istio/index.js';
 export { analyzeReach, REACH_CODES } from './analyze/reach/index.js';
 export {
   attachRoute,
@@ -221,4 +222,6 @@ export type {
   TraceStepKind,
 } from './simulate/types.js';
 export type { ParseRequestOptions } from './simulate/parse-request.js';
+export type { IstioAnalysisInput } from './analyze/istio/types.js';
+export type { IstioAnalyzeCode } from './analyze/istio/index.js';
 export type { ReachInput, ReachResult, ReachCode } from './analyze/reach/index.js';
