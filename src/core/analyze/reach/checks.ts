@@ -5,13 +5,15 @@
  *   IstioTotalWeightZero (compile), so only the Gateway API is checked here.
  * - RedirectLoop: the redirect of a reachable rule, followed as the client would (same gateway,
  *   method and headers), comes back to the same rule.
- * - RewriteEmptyPath / RewriteDoubleSlash: a string-prefix rewrite (Envoy `prefix_rewrite`, Istio
- *   `rewrite.uri` / `redirect` prefix) that turns a request the rule matches into an empty path or a
- *   path with `//` (e.g. prefix `/api` rewritten to `/`: `/api/x` → `//x`).
+ * - RewriteEmptyPath / RewriteDoubleSlash: a rewrite that turns a request the rule matches into an
+ *   empty path or a path with `//`: decided for string-prefix rewrites (Envoy `prefix_rewrite`,
+ *   Istio `rewrite.uri` / redirect prefix: prefix `/api` rewritten to `/` gives `/api/x` → `//x`),
+ *   and seen on the rule's witness for every other rewrite (e.g. an Istio `uriRegexRewrite`).
  */
 import type { PathModifier, RouteEntry, RouteTable } from '../../compile/types.js';
 import type { Diagnostic, WitnessRequest } from '../../diagnostics/types.js';
 import { simulate } from '../../simulate/index.js';
+import type { Decision } from '../../simulate/types.js';
 import { parseRequest } from '../../simulate/parse-request.js';
 import { describe, refOf, rulePath, type Locator } from './place.js';
 import type { ReachCode } from './types.js';
@@ -36,6 +38,11 @@ export function ruleChecks(table: RouteTable, units: ReadonlyMap<string, Unit>, 
       once(e, 'WeightsAllZero', '.backendRefs', `every backendRef of ${describe(e)} has weight 0, so its requests reach no backend (answered 500): give at least one a weight above 0`);
     }
     const istio = e.dialect === 'istio';
+    const rewritten = u.witness && e.action.kind === 'forward' ? forwardedPath(table, u.witness) : null;
+    if (rewritten && (rewritten.to === '' || (rewritten.to.includes('//') && !rewritten.from.includes('//')))) {
+      const code: ReachCode = rewritten.to === '' ? 'RewriteEmptyPath' : 'RewriteDoubleSlash';
+      once(e, code, istio ? '.rewrite' : '.filters', `${describe(e)} rewrites ${rewritten.from} to ${rewritten.to === '' ? 'an empty path' : rewritten.to}: change the rewrite so that the path keeps one "/" between segments`, u.witness ?? undefined);
+    }
     for (const mod of modifiers(e)) {
       const bad = rewriteProblem(mod, e);
       if (!bad) continue;
@@ -71,15 +78,33 @@ function rewriteProblem(m: { readonly mod: PathModifier; readonly value: string 
   return null;
 }
 
-/** Follow the witness' redirect once; the Location as a request with the same method and headers. */
-function followsBack(table: RouteTable, w: WitnessRequest, e: RouteEntry): { from: string; to: string } | null {
-  if (w.mesh) return null;
+/** The path (without query) the backend receives for the witness, and the one sent. */
+function forwardedPath(table: RouteTable, w: WitnessRequest): { from: string; to: string } | null {
+  const d = simulateWitness(table, w);
+  const sent = d?.request?.path;
+  if (!d || sent === undefined) return null;
+  const from = (/^\S+ [a-z]+:\/\/[^/]*([^?]*)/.exec(w.request)?.[1] ?? '/');
+  return { from, to: sent.split('?')[0] ?? '' };
+}
+
+function simulateWitness(table: RouteTable, w: WitnessRequest): Decision | null {
   const req = parseRequest(w.request, Object.entries(w.headers).map(([k, v]) => `${k}: ${v}`));
   if (!req.ok) return null;
   const [ns = '', name = ''] = (w.gateway ?? '').split('/');
-  const d = simulate(table, req.request, { traceAll: false, ...(w.gateway ? { gateway: { namespace: ns, name } } : {}) });
-  const location = d.redirect?.location;
+  const [mns = '', workload = ''] = (w.mesh?.from ?? '').split('/');
+  return simulate(table, req.request, {
+    traceAll: false,
+    ...(w.gateway ? { gateway: { namespace: ns, name } } : {}),
+    ...(w.mesh ? { mesh: { namespace: mns, workload, labels: w.mesh.labels ?? {} } } : {}),
+  });
+}
+
+/** Follow the witness' redirect once; the Location as a request with the same method and headers. */
+function followsBack(table: RouteTable, w: WitnessRequest, e: RouteEntry): { from: string; to: string } | null {
+  if (w.mesh) return null;
+  const location = simulateWitness(table, w)?.redirect?.location;
   if (!location || !/^[a-z]+:\/\//i.test(location)) return null;
-  const next: WitnessRequest = { ...w, request: `${req.request.method} ${location}` };
+  const method = /^\S+/.exec(w.request)?.[0] ?? 'GET';
+  const next: WitnessRequest = { ...w, request: `${method} ${location}` };
   return reaches(table, next, e) ? { from: w.request.replace(/^\S+ /, ''), to: location } : null;
 }

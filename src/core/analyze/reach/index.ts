@@ -6,6 +6,8 @@
  * checks.ts (ties decided by age or name, all-zero weights, redirect loops, bad rewrites).
  */
 import type { Diagnostic, RelatedPlace } from '../../diagnostics/types.js';
+import { parseFieldPath } from '../../compile/context.js';
+import { rulesAfterCatchAll } from './after-catch-all.js';
 import { ruleChecks } from './checks.js';
 import { describe, locator, refOf, rulePath, type Locator } from './place.js';
 import type { ReachInput, ReachResult, ReachShadow, RuleReach } from './types.js';
@@ -43,6 +45,25 @@ export function analyzeReach(input: ReachInput): ReachResult {
     }
     if (states.every((s) => s === 'shadowed')) diagnostics.push(unreachable(input.table, first, group, locate, 'rule'));
     else for (const u of group) if (stateOf(u) === 'shadowed') diagnostics.push(unreachable(input.table, u, [u], locate, 'match'));
+  }
+  for (const [resource, found] of rulesAfterCatchAll(input.resources, units)) {
+    for (const f of found) {
+      const ref = { kind: resource.kind, namespace: resource.namespace, name: resource.name };
+      const byPath = rulePath(f.by);
+      rules.push({ rule: { resource: ref, path: f.path }, state: 'shadowed', by: [{ resource: refOf(f.by), path: byPath }] });
+      const at = input.locate ? input.locate(resource, parseFieldPath(f.path)) : { file: resource.source.file, line: resource.source.line, column: 1, endLine: resource.source.line, endColumn: 1 };
+      const by = locate(f.by, byPath);
+      diagnostics.push({
+        code: 'RuleUnreachable',
+        severity: 'warning',
+        message: `VirtualService ${ref.namespace}/${ref.name} ${f.path} can never match: ${byPath} before it matches every request (only the last rule may match everything), and Istio generates no route after it: move it before ${byPath}, or remove it`,
+        ...at,
+        resource: ref,
+        path: f.path,
+        istioCode: 'IST0130',
+        related: [{ resource: refOf(f.by), path: byPath, role: 'shadowed by', ...(by ?? {}) }],
+      });
+    }
   }
   diagnostics.push(...ruleChecks(input.table, units, locate));
   return { rules, diagnostics };

@@ -31,7 +31,7 @@ export function unitKey(e: RouteEntry): string {
 
 export function collectUnits(table: RouteTable): Map<string, Unit> {
   const units = new Map<string, Unit>();
-  const pending: { unit: Unit; site: Site; entry: RouteEntry }[] = [];
+  const pending: { unit: Unit; site: Site; entry: RouteEntry; index: number }[] = [];
   for (const site of sitesOf(table)) {
     const entries = site.vhost.entries;
     entries.forEach((b, j) => {
@@ -44,7 +44,7 @@ export function collectUnits(table: RouteTable): Map<string, Unit> {
       }
       const covering = coveringEntries(site.vhost, j);
       if (covering.length === 0) {
-        pending.push({ unit, site, entry: b });
+        pending.push({ unit, site, entry: b, index: j });
         return;
       }
       for (const a of covering) if (unit.by.size < MAX_SHADOWS && !unit.by.has(unitKey(a))) unit.by.set(unitKey(a), { entry: a, site });
@@ -52,7 +52,7 @@ export function collectUnits(table: RouteTable): Map<string, Unit> {
   }
   for (const p of pending) {
     if (p.unit.witness) continue;
-    p.unit.witness = findWitness(table, p.site, p.entry);
+    p.unit.witness = findWitness(table, p.site, p.entry, p.index);
     if (!p.unit.witness) p.unit.open++;
   }
   return units;

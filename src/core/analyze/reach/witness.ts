@@ -13,12 +13,12 @@ import { absentPasses } from './covers.js';
 import { regexSamples } from './regex-samples.js';
 import { hostCandidates, type Site } from './sites.js';
 
-const MAX_TRIES = 16;
+const MAX_TRIES = 24;
 
 /** A verified witness for `entry` at `site`, or null when none of the candidates reaches it. */
-export function findWitness(table: RouteTable, site: Site, entry: RouteEntry): WitnessRequest | null {
+export function findWitness(table: RouteTable, site: Site, entry: RouteEntry, index: number): WitnessRequest | null {
   let tries = 0;
-  for (const w of candidates(site, entry)) {
+  for (const w of withBlockers(candidates(site, entry), blockers(site, entry, index))) {
     if (++tries > MAX_TRIES) return null;
     if (reaches(table, w, entry)) return w;
   }
@@ -38,6 +38,33 @@ export function reaches(table: RouteTable, w: WitnessRequest, entry: RouteEntry)
   });
   const p = entry.provenance;
   return d.route !== null && d.route.kind === p.ref.kind && d.route.namespace === p.ref.namespace && d.route.name === p.ref.name && d.rule === p.rule && d.match === p.match;
+}
+
+/**
+ * Headers that make earlier entries' `withoutHeaders` fail (an earlier rule for "every request
+ * without x-canary" takes a plain request; sending x-canary avoids it), unless the entry itself
+ * has a condition on that header.
+ */
+function blockers(site: Site, e: RouteEntry, index: number): Record<string, string> {
+  const own = new Set((e.match.headers ?? []).map((h) => h.name));
+  const out: Record<string, string> = {};
+  for (const earlier of site.vhost.entries.slice(0, index)) {
+    for (const h of earlier.match.headers ?? []) {
+      if (!h.invert || own.has(h.name) || out[h.name] !== undefined) continue;
+      const v = stringSamples(h.match, ['reach-witness']).find((x) => PRINTABLE.test(x) && x.trim() === x && x !== '');
+      if (v !== undefined) out[h.name] = v;
+      if (Object.keys(out).length >= 8) return out;
+    }
+  }
+  return out;
+}
+
+function* withBlockers(base: Iterable<WitnessRequest>, extra: Record<string, string>): Generator<WitnessRequest> {
+  const some = Object.keys(extra).length > 0;
+  for (const w of base) {
+    yield w;
+    if (some) yield { ...w, headers: { ...extra, ...w.headers } };
+  }
 }
 
 function* candidates(site: Site, e: RouteEntry): Generator<WitnessRequest> {
@@ -81,12 +108,13 @@ function pathSamples(e: RouteEntry): string[] {
   if (!p) return ['/', '/reach-witness'];
   switch (p.type) {
     case 'Exact':
-      return [p.value];
+      return p.ignoreCase ? [p.value, p.value.toUpperCase()] : [p.value];
     case 'PathPrefix':
       return p.value === '/' ? ['/', '/reach-witness'] : [p.value, `${p.value}/reach-witness`];
     case 'Prefix': {
       const v = p.value.startsWith('/') ? p.value : `/${p.value}`;
-      return [v, `${v}reach-witness`, `${v}/reach-witness`];
+      const out = [v, `${v}reach-witness`, `${v}/reach-witness`];
+      return p.ignoreCase ? [...out, v.toUpperCase(), `${v.toUpperCase()}/REACH-WITNESS`] : out;
     }
     case 'RegularExpression':
       return regexSamples(p.value, ['/', '/reach-witness']).filter((s) => s.startsWith('/') && !/[\s?#]/.test(s));
