@@ -87,6 +87,35 @@ describe('route-designer validate: the whole verdict', () => {
   });
 });
 
+describe('route-designer validate: unreachable rules', () => {
+  const twice = gateway + service('shop', 'web') + `---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: shop, namespace: shop}
+spec:
+  parentRefs: [{name: edge, namespace: infra}]
+  rules:
+    - matches: [{path: {type: PathPrefix, value: /cart}}]
+      backendRefs: [{name: web, port: 80}]
+    - matches: [{path: {type: PathPrefix, value: /cart}}]
+      backendRefs: [{name: web, port: 80}]
+`;
+
+  it('gives the shadowing rule as a related place and a witness request in JSON', async () => {
+    const io = memoryIO({ 'd.yaml': twice });
+    await run(['validate', 'd.yaml', '--format', 'json'], io);
+    const json = JSON.parse(io.out) as { diagnostics: Record<string, unknown>[] };
+    const found = json.diagnostics.find((d) => d.code === 'RuleUnreachable');
+    expect(found).toMatchObject({ path: 'spec.rules[1]', related: [{ path: 'spec.rules[0]', role: 'shadowed by' }], witness: { request: expect.stringMatching(/^GET http:\/\/.*\/cart$/), gateway: 'infra/edge' } });
+  });
+
+  it('says nothing of reachability when every rule can be reached', async () => {
+    const io = memoryIO({ 'd.yaml': twice.replace(/value: \/cart}}]\n(\s+backendRefs[^\n]*\n)$/, 'value: /pay}}]\n$1') });
+    await run(['validate', 'd.yaml', '--format', 'json'], io);
+    expect(io.out).not.toContain('Unreachable');
+  });
+});
+
 describe('formatDiagnostic', () => {
   const base: Diagnostic = { code: 'IstioGatewayNotFound', severity: 'error', message: 'no gateway x', file: 'a.yaml', line: 3, column: 5, endLine: 3, endColumn: 9 };
   it.each([

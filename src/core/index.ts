@@ -144,6 +144,8 @@ export type {
   Tone,
   DiagnosticCounts,
   RowProblem,
+  RowReach,
+  ShadowLink,
   EdgeDetached,
 } from './graph/types.js';
 export type { DecisionPath, GraphTarget } from './graph/decision-path.js';

@@ -95,7 +95,7 @@ export function analyzeWithTable(request: AnalysisRequest, onStep?: (step: Analy
   const counts = { error: 0, warning: 0, info: 0 };
   for (const d of diagnostics) counts[d.severity]++;
   const redacted = parsed.files.find((f) => f.redacted);
-  const graph = buildGraph(parsed.resources, diagnostics, compiled?.status);
+  const graph = buildGraph(parsed.resources, diagnostics, compiled?.status, verdict.reach);
   onStep?.('graphed', objects);
   const analysis: Analysis = {
     seq: request.seq,

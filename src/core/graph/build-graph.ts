@@ -1,3 +1,4 @@
+import type { RuleReach } from '../analyze/reach/types.js';
 import type { StatusList } from '../compile/types.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import { GATEWAY_GROUP, ISTIO_GROUP } from '../resources/kinds.js';
@@ -9,6 +10,7 @@ import { addGatewayApiGateway, addGatewayApiGatewayRefs, addIstioGateway } from 
 import { addOtherNode, addOtherRefs } from './others.js';
 import { rec } from './read.js';
 import { ResourceIndex } from './resource-index.js';
+import { markReach } from './reach.js';
 import { GraphStatus } from './status.js';
 import { addBackendEdges, addGatewayApiRoute, addParentEdges } from './routes-gateway-api.js';
 import { addVirtualService, addVirtualServiceBackends, addVirtualServiceParents } from './routes-istio.js';
@@ -44,15 +46,16 @@ function handlerFor(r: Resource): Handler {
  * subset rows, everything unknown as an "other" node). Diagnostics, when given, are counted on
  * the node and row they point into. The controller status (compile's), when given, marks parents
  * that did not accept a route (dashed edges with the reason) and listeners' attached routes and
- * conditions.
+ * conditions. The reachability of rules (analyze/reach), when given, is put on their rows.
  */
-export function buildGraph(resources: readonly Resource[], diagnostics: readonly Diagnostic[] = [], status?: StatusList): RouteGraph {
+export function buildGraph(resources: readonly Resource[], diagnostics: readonly Diagnostic[] = [], status?: StatusList, reach: readonly RuleReach[] = []): RouteGraph {
   const g = new GraphDraft(new ResourceIndex(resources), status ? new GraphStatus(status) : null);
   const handlers = resources.map((r) => [r, handlerFor(r)] as const);
   for (const [r, h] of handlers) h.node?.(r, g);
   for (const [r, h] of handlers) h.refine?.(r, g);
   for (const [r, h] of handlers) h.edges?.(r, g);
   flagBrokenRows(g);
+  markReach(g, reach);
 
   const namespaces = resources.filter((r) => r.group === '' && r.kind === 'Namespace');
   for (const ns of namespaces) g.nodeByResource.set(ns.id, `ns:${ns.name}`);

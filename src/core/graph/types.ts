@@ -1,4 +1,4 @@
-import type { Severity } from '../diagnostics/types.js';
+import type { Severity, WitnessRequest } from '../diagnostics/types.js';
 import type { Family } from '../resources/kinds.js';
 import type { ResourceId } from '../resources/types.js';
 
@@ -55,6 +55,25 @@ export interface GraphRow {
    * broken reference, a listener that is not programmed, the worst diagnostic inside the row.
    */
   readonly problem?: RowProblem;
+  /** Rule rows: whether a request can reach the rule (analyze/reach), when it was analysed. */
+  readonly reach?: RowReach;
+}
+
+/**
+ * A rule's reachability as its row shows it: reachable (with a request that reaches it, for
+ * "Simulate this"), shadowed (the rules that take every request it would match), or undecided.
+ */
+export type RowReach =
+  | { readonly state: 'reachable'; readonly witness: WitnessRequest }
+  | { readonly state: 'shadowed'; readonly by: readonly ShadowLink[] }
+  | { readonly state: 'undecided'; readonly reason: string };
+
+/** A rule that shadows another: what to call it, and its row on the canvas when it has one. */
+export interface ShadowLink {
+  /** `HTTPRoute shop/cart spec.rules[0]` */
+  readonly label: string;
+  readonly nodeId?: string;
+  readonly rowId?: string;
 }
 
 export interface RowProblem {

@@ -6,6 +6,7 @@
  * Problems panel and the canvas marks all read this one verdict, so they report the same set.
  */
 import { analyzeIstio } from '../analyze/istio/index.js';
+import { analyzeReach } from '../analyze/reach/index.js';
 import { compile } from '../compile/index.js';
 import type { CompileResult } from '../compile/types.js';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics/types.js';
@@ -61,9 +62,11 @@ export function review(input: readonly SourceFile[] | ParseResult, options: Revi
   const compiled = compile(parsed.resources, { assumeExternal, locate });
   options.onStep?.('compiled', parsed);
   const istio = analyzeIstio({ resources: parsed.resources, table: compiled.table, locate, assumeExternal });
+  const reach = analyzeReach({ resources: parsed.resources, table: compiled.table, locate });
   options.onStep?.('analyzed', parsed);
   // Listed most specific first: the first of two diagnostics for one cause is the one kept.
-  return { parsed, diagnostics: finish([...validated, ...compiled.diagnostics, ...istio]), compiled, reach: [], broken };
+  const diagnostics = finish([...validated, ...compiled.diagnostics, ...istio, ...reach.diagnostics]);
+  return { parsed, diagnostics, compiled, reach: reach.rules, broken };
 }
 
 function finish(diagnostics: readonly Diagnostic[]): Diagnostic[] {

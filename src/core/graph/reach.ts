@@ -1,0 +1,43 @@
+import type { RuleReach } from '../analyze/reach/types.js';
+import type { ResourceRef } from '../diagnostics/types.js';
+import { GATEWAY_GROUP, ISTIO_GROUP } from '../resources/kinds.js';
+import type { GraphDraft, RowDraft } from './draft.js';
+import type { RowReach, ShadowLink } from './types.js';
+
+/**
+ * Puts the reachability of each rule (analyze/reach) on its row: a shadowed rule's row names the
+ * rules that take its requests (with the row to select), a reachable rule's row keeps its witness
+ * request for "Simulate this". Only whole rules are drawn; one match of a rule is not a row.
+ */
+export function markReach(g: GraphDraft, reach: readonly RuleReach[]): void {
+  for (const r of reach) {
+    if (r.rule.match !== undefined) continue;
+    const found = findRow(g, r.rule.resource, r.rule.path);
+    if (found) found.row.reach = toRowReach(g, r);
+  }
+}
+
+function toRowReach(g: GraphDraft, r: RuleReach): RowReach {
+  if (r.state === 'reachable') return { state: 'reachable', witness: r.witness };
+  if (r.state === 'undecided') return { state: 'undecided', reason: r.reason };
+  return { state: 'shadowed', by: r.by.map((s): ShadowLink => {
+    const found = findRow(g, s.resource, ruleOf(s.path));
+    const label = `${s.resource.kind} ${s.resource.namespace}/${s.resource.name} ${s.path}`;
+    return found ? { label, nodeId: found.nodeId, rowId: found.row.id } : { label };
+  }) };
+}
+
+/** A rule row by its route and path (`spec.rules[0]`, `spec.http[2]`). */
+function findRow(g: GraphDraft, ref: ResourceRef, path: string): { nodeId: string; row: RowDraft } | undefined {
+  const resource = g.index.get(GATEWAY_GROUP, ref.kind, ref.namespace, ref.name) ?? g.index.get(ISTIO_GROUP, ref.kind, ref.namespace, ref.name);
+  const nodeId = resource ? g.nodeByResource.get(resource.id) : undefined;
+  if (!resource || nodeId === undefined) return undefined;
+  const row = g.nodes.get(nodeId)?.rows.find((x) => x.resourceId === resource.id && x.path === path);
+  return row ? { nodeId, row } : undefined;
+}
+
+/** `spec.http[0].match[1]` → `spec.http[0]`: a shadowing match is drawn on its rule's row. */
+function ruleOf(path: string): string {
+  const m = /^spec\.(rules|http|tls|tcp)\[\d+\]/.exec(path);
+  return m ? m[0] : path;
+}
