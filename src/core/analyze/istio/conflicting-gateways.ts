@@ -1,22 +1,40 @@
 /**
  * IST0145 ConflictingGateways (istio/istio pkg/config/analysis/analyzers/gateway/conflictinggateway.go):
  * a server whose port, bind and one of its hosts another Gateway with the same workload selector
- * also declares. Reported on each Gateway of the pair, at the server. Where compile already drops
- * the server (IstioServerPortConflict, IstioServerDuplicateTlsHost) its diagnostic carries IST0145
- * and the verdict keeps that one.
+ * also declares. Reported on each Gateway of the pair, at the server — except where compile already
+ * drops the server for it (IstioServerPortConflict, IstioServerDuplicateTlsHost carry IST0145):
+ * one cause, one problem.
  */
+import type { IstioSinks } from '../../compile/istio/context.js';
 import { conflictingGateways, writtenHosts } from '../../compile/istio/gateway-conflicts.js';
+import { mergeIstioGateways } from '../../compile/istio/gateway-merge.js';
+import type { IstioGatewayModel } from '../../compile/istio/model.js';
 import type { Diagnostic } from '../../diagnostics/types.js';
 import { bySelector, formatSelector, istioGateways } from './istio-gateways.js';
 import { istioProblem, type IstioAnalysisInput } from './types.js';
 
+/** `resource id/spec.servers[i]` of the servers compile drops with IST0145 (gateway-merge.ts). */
+function droppedByCompile(gateways: readonly IstioGatewayModel[]): Set<string> {
+  const dropped = new Set<string>();
+  const sinks: IstioSinks = {
+    diagnose(resource, _code, _severity, _message, path, istioCode) {
+      if (istioCode === 'IST0145') dropped.add(`${resource.id}/${path ?? ''}`);
+    },
+    note: () => undefined,
+  };
+  mergeIstioGateways(gateways, sinks);
+  return dropped;
+}
+
 export function analyzeConflictingGateways(input: IstioAnalysisInput): Diagnostic[] {
+  const gateways = istioGateways(input.resources);
+  const dropped = droppedByCompile(gateways);
   const out: Diagnostic[] = [];
-  for (const members of bySelector(istioGateways(input.resources))) {
+  for (const members of bySelector(gateways)) {
     for (const g of members) {
       for (const s of g.servers) {
         const others = conflictingGateways(s, members);
-        if (others.length === 0) continue;
+        if (others.length === 0 || dropped.has(`${g.resource.id}/${s.path}`)) continue;
         const message =
           `Gateway ${others.join(', ')} also declares host ${writtenHosts(s).join(', ')} on port ${s.portNumber} ` +
           `for the same workloads (selector ${formatSelector(g.selector)}): the proxy gets two servers for one host and port, ` +
