@@ -58,7 +58,7 @@ describe('IstioInvalidCredential (IST0161)', () => {
   it('points at the Secret too and names its keys', () => {
     const [d] = analyzeInvalidCredential(analyzerInput(gw('c') + secret('c', ['tls.crt'])));
     expect(d?.related?.map((r) => `${r.resource.name} ${r.path} ${r.role}`)).toEqual(['c data credential']);
-    expect(d?.message).toContain('keys: tls.crt');
+    expect(d?.message).toContain('it holds tls.crt)');
     expect(d?.message).toContain('tls.key');
   });
 

@@ -34,10 +34,10 @@ export function analyzeInvalidCredential(input: IstioAnalysisInput): Diagnostic[
   for (const ref of credentialRefs(input.resources)) {
     const secrets = candidateSecrets(ref, input.resources);
     if (secrets.length === 0 || secrets.some(hasCertificateKeys)) continue;
-    const names = secrets.map((s) => `${s.namespace}/${s.name} (keys: ${[...keysOf(s)].sort().join(', ') || 'none'})`);
+    const names = secrets.map((s) => `${s.namespace}/${s.name} (it holds ${[...keysOf(s)].sort().join(', ') || 'no keys'})`);
     const message =
-      `Secret ${names.join('; ')} has neither tls.crt and tls.key nor cert and key, so istiod cannot load the ` +
-      "Gateway's certificate and the server's TLS fails — store the certificate under tls.crt and its private key under tls.key " +
+      `Secret ${names.join('; ')} lacks a certificate and key pair — tls.crt and tls.key, or cert and key — so istiod cannot load ` +
+      "the Gateway's certificate and the server's TLS fails: store the certificate under tls.crt and its private key under tls.key " +
       '(a kubernetes.io/tls Secret)';
     const related: RelatedPlace[] = secrets.map((s) => {
       const at = isRecord(s.object.data) ? ['data'] : [];
