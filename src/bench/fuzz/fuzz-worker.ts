@@ -38,5 +38,13 @@ const store = await fc.check(fc.asyncProperty(cases, async (c) => {
   await runStoreCase(c.text, data.seed);
 }), { ...params, numRuns: Math.max(1, Math.round(data.runs / 20)) });
 
-const result: FuzzRunResult = { engine: fc.defaultReportMessage(engine) ?? null, store: fc.defaultReportMessage(store) ?? null };
+/** fast-check's report (counterexample, seed, path) and the error the case raised. */
+function report<Ts>(details: fc.RunDetails<Ts>): string | null {
+  const message = fc.defaultReportMessage(details);
+  if (message === undefined) return null;
+  const e = details.errorInstance;
+  return `${message}\nThe case raised: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`;
+}
+
+const result: FuzzRunResult = { engine: report(engine), store: report(store) };
 parentPort?.postMessage(result);
