@@ -58,3 +58,45 @@ spec:
     expect(web).toMatchObject({ witness: { mesh: { from: expect.stringMatching(/\/reach-witness$/), labels: { app: 'web' } } } });
   });
 });
+
+describe("istioctl's meaning of IST0130 / IST0131 (pkg/config/analysis/analyzers testdata: duplicate and overlapping matches)", () => {
+  const text = `apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: first-has-no-match, namespace: foo}
+spec:
+  hosts: [sample.foo.svc.cluster.local]
+  http:
+  - route: [{destination: {host: sample.foo.svc.cluster.local}}]
+  - route: [{destination: {host: sample.bar.svc.cluster.local}}]
+---
+apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: same-prefix-twice, namespace: foo}
+spec:
+  hosts: [sample.baz.svc.cluster.local]
+  http:
+  - match: [{uri: {prefix: /api/v1/products}}]
+    route: [{destination: {host: sample.foo.svc.cluster.local}}]
+  - match: [{uri: {prefix: /api/v1/products}}]
+    route: [{destination: {host: sample.bar.svc.cluster.local}}]
+---
+apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: one-match-repeated, namespace: foo}
+spec:
+  hosts: [sample.bar.svc.cluster.local]
+  http:
+  - match: [{uri: {prefix: /api/v1/products}}]
+    route: [{destination: {host: sample.foo.svc.cluster.local}}]
+  - match: [{uri: {prefix: /api/v1/products}}, {uri: {prefix: /potato}}]
+    route: [{destination: {host: sample.bar.svc.cluster.local}}]
+${['foo', 'bar', 'baz'].map((ns) => `---\napiVersion: v1\nkind: Service\nmetadata: {name: sample, namespace: ${ns}}\nspec: {ports: [{port: 80, name: http}]}\n`).join('')}`;
+
+  it('reports the unused rules (IST0130) and the unused match (IST0131), one problem per cause', () => {
+    expect(codes(reachOf(text))).toEqual([
+      'MatchUnreachable@one-match-repeated spec.http[1].match[0] IST0131',
+      'RuleUnreachable@first-has-no-match spec.http[1] IST0130',
+      'RuleUnreachable@same-prefix-twice spec.http[1] IST0130',
+    ]);
+  });
+});
