@@ -46,14 +46,20 @@ export function analyzeConflictingMeshGatewayHosts(input: IstioAnalysisInput): D
       }
     }
   }
-  const exportedToAll = [...(byScope.get(ALL) ?? new Map<string, VirtualServiceFact[]>())];
+  const exportedToAll = byScope.get(ALL) ?? new Map<string, VirtualServiceFact[]>();
+  const wildcardsToAll = [...exportedToAll].filter(([h]) => h.startsWith('*'));
+  /** Hosts exported to all that overlap `fqdn` (`host.Name.Matches`): the same name, a wildcard covering it, or under it. */
+  const overlappingToAll = (fqdn: string): VirtualServiceFact[] => {
+    const pairs = fqdn.startsWith('*') ? [...exportedToAll] : [[fqdn, exportedToAll.get(fqdn) ?? []] as const, ...wildcardsToAll];
+    return pairs.filter(([h]) => hostsOverlap(h, fqdn)).flatMap(([, vss]) => vss);
+  };
   const reported = new Set<VirtualServiceFact>();
   const out: Diagnostic[] = [];
   for (const [scope, hosts] of byScope) {
     for (const [fqdn, own] of hosts) {
       const list = [...own];
       if (scope !== ALL) {
-        for (const [h, vss] of exportedToAll) if (hostsOverlap(h, fqdn)) for (const v of vss) if (!list.includes(v)) list.push(v);
+        for (const v of overlappingToAll(fqdn)) if (!list.includes(v)) list.push(v);
       }
       if (list.length < 2) continue;
       const names = list.map(nameOf).sort().join(', ');

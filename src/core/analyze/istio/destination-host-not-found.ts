@@ -6,13 +6,13 @@
  * assumed present, and nothing is reported.
  */
 import type { Diagnostic } from '../../diagnostics/types.js';
-import { ServiceHosts, toFqdn } from './service-hosts.js';
+import { serviceHostsOf, toFqdn } from './service-hosts.js';
 import { istioProblem, type IstioAnalysisInput } from './types.js';
 import { readVirtualServices } from './virtual-services.js';
 
 export function analyzeDestinationHosts(input: IstioAnalysisInput): Diagnostic[] {
   if (input.assumeExternal) return [];
-  const hosts = new ServiceHosts(input.resources);
+  const hosts = serviceHostsOf(input.resources);
   const out: Diagnostic[] = [];
   for (const vs of readVirtualServices(input.resources)) {
     const ns = vs.resource.namespace;

@@ -7,12 +7,12 @@
  * Hosts not found are reported by destination-host-not-found.ts, once.
  */
 import type { Diagnostic } from '../../diagnostics/types.js';
-import { ServiceHosts } from './service-hosts.js';
+import { serviceHostsOf } from './service-hosts.js';
 import { istioProblem, type IstioAnalysisInput } from './types.js';
 import { readVirtualServices } from './virtual-services.js';
 
 export function analyzeDestinationPorts(input: IstioAnalysisInput): Diagnostic[] {
-  const hosts = new ServiceHosts(input.resources);
+  const hosts = serviceHostsOf(input.resources);
   const out: Diagnostic[] = [];
   for (const vs of readVirtualServices(input.resources)) {
     for (const d of vs.destinations) {

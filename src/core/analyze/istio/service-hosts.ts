@@ -84,3 +84,12 @@ export class ServiceHosts {
     return hit?.host ?? null;
   }
 }
+
+const cache = new WeakMap<readonly Resource[], ServiceHosts>();
+
+/** The ServiceHosts of a design, built once for the analyzers of one `analyzeIstio` call. */
+export function serviceHostsOf(resources: readonly Resource[]): ServiceHosts {
+  let hosts = cache.get(resources);
+  if (!hosts) cache.set(resources, (hosts = new ServiceHosts(resources)));
+  return hosts;
+}

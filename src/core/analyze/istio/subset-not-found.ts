@@ -11,7 +11,7 @@
 import { hostsOverlap } from '../../compile/istio/names.js';
 import { arr, rec, str } from '../../compile/read.js';
 import type { Diagnostic } from '../../diagnostics/types.js';
-import { ServiceHosts, toFqdn } from './service-hosts.js';
+import { serviceHostsOf, toFqdn } from './service-hosts.js';
 import { istioProblem, type IstioAnalysisInput } from './types.js';
 import { ISTIO_GROUP, readVirtualServices } from './virtual-services.js';
 
@@ -42,7 +42,7 @@ function rulesFor(rules: readonly RuleSubsets[], fqdn: string): RuleSubsets[] {
 }
 
 export function analyzeSubsets(input: IstioAnalysisInput): Diagnostic[] {
-  const hosts = new ServiceHosts(input.resources);
+  const hosts = serviceHostsOf(input.resources);
   const rules = readRules(input);
   const out: Diagnostic[] = [];
   for (const vs of readVirtualServices(input.resources)) {

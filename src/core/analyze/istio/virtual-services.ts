@@ -56,7 +56,18 @@ function destinationsOf(spec: Record<string, unknown>): DestinationFact[] {
   return out;
 }
 
-export function readVirtualServices(resources: readonly Resource[]): VirtualServiceFact[] {
+/** Read once per design: the analyzers of one `analyzeIstio` call share the same resources array. */
+const cache = new WeakMap<readonly Resource[], readonly VirtualServiceFact[]>();
+
+export function readVirtualServices(resources: readonly Resource[]): readonly VirtualServiceFact[] {
+  const hit = cache.get(resources);
+  if (hit) return hit;
+  const facts = read(resources);
+  cache.set(resources, facts);
+  return facts;
+}
+
+function read(resources: readonly Resource[]): VirtualServiceFact[] {
   return resources
     .filter((r) => r.group === ISTIO_GROUP && r.kind === 'VirtualService')
     .map((resource) => {

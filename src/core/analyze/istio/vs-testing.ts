@@ -1,26 +1,13 @@
 /**
- * Test support for the VirtualService analyzers: design text → parse → compile → the analyzers'
- * input, located as the CLI locates; and small YAML builders. Not part of the engine's API.
+ * Test support for the VirtualService analyzers: the analyzers' input of a design text, and small
+ * YAML builders. Not part of the engine's API.
  */
-import { compile } from '../../compile/index.js';
 import type { Diagnostic } from '../../diagnostics/types.js';
-import { SourceLocations } from '../../resources/locations.js';
-import { parse } from '../../resources/parse.js';
-import type { IstioAnalysisInput } from './types.js';
+import { analyzerInput, type TestInput } from './analyzer-testing.js';
 
-export interface VsTestInput extends IstioAnalysisInput {
-  /** compile's diagnostics of the same design. */
-  readonly compiled: readonly Diagnostic[];
-}
-
-export function vsInput(text: string, assumeExternal = false): VsTestInput {
-  const parsed = parse([{ name: 'design.yaml', text }]);
-  const errors = parsed.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0) throw new Error(`test YAML does not parse: ${errors.map((d) => d.message).join('; ')}`);
-  const locations = new SourceLocations(parsed.files);
-  const locate = locations.range.bind(locations);
-  const compiled = compile(parsed.resources, { assumeExternal, locate });
-  return { resources: parsed.resources, table: compiled.table, locate, assumeExternal, compiled: compiled.diagnostics };
+/** The analyzers' input for a design text (with compile's diagnostics of it), located as the CLI locates. */
+export function vsInput(text: string, assumeExternal = false): TestInput {
+  return analyzerInput(text, { assumeExternal });
 }
 
 /** `ns/name path` of each diagnostic. */
