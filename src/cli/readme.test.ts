@@ -6,6 +6,7 @@ import { COMPILE_CODES } from '../core/compile/context.js';
 import { ISTIO_CODES } from '../core/compile/istio/codes.js';
 import { LOSS_CODES } from '../core/convert/types.js';
 import { CEL_RULES } from '../core/validate/cel/index.js';
+import { APISERVER_CODES } from '../core/validate/apiserver/codes.js';
 import { ISTIO_ANALYZE_CODES } from '../core/analyze/istio/index.js';
 import { REACH_CODES } from '../core/analyze/reach/types.js';
 import { HELP } from './help.js';
@@ -16,7 +17,7 @@ const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
 const documented = (code: string): boolean => readme.includes(`\`${code}\``);
 
 describe('README documents every diagnostic code', () => {
-  it.each([...DECODE_CODES, ...PARSE_CODES, ...SCHEMA_CODES, ...COMPILE_CODES, ...ISTIO_CODES, ...CEL_RULES.map((r) => r.code), ...ISTIO_ANALYZE_CODES, ...REACH_CODES])('%s', (code) => {
+  it.each([...DECODE_CODES, ...PARSE_CODES, ...SCHEMA_CODES, ...COMPILE_CODES, ...ISTIO_CODES, ...CEL_RULES.map((r) => r.code), ...APISERVER_CODES, ...ISTIO_ANALYZE_CODES, ...REACH_CODES])('%s', (code) => {
     expect(documented(code)).toBe(true);
   });
 

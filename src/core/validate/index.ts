@@ -3,8 +3,10 @@ import { SourceLocations } from '../resources/locations.js';
 import type { ParseResult } from '../resources/parse.js';
 import { formatPath, type FieldPath } from '../resources/path.js';
 import type { Resource } from '../resources/types.js';
+import { apiServerIssues } from './apiserver/index.js';
 import { CEL_RULES } from './cel/index.js';
 import type { CelRule } from './cel/rule.js';
+import { oneCausePerProblem } from './one-cause.js';
 import { regexIssues } from './regex/regex-invalid.js';
 import { validateSchema } from './schema/index.js';
 
@@ -14,17 +16,19 @@ for (const rule of CEL_RULES) {
 }
 
 /**
- * Validation of each resource on its own: the CRD schema, every CEL rule and the regular
- * expressions RE2 refuses, i.e. what the API server (or istiod's webhook) would reject or warn
- * about at admission. Returns the parse diagnostics too, so a caller
- * gets the whole picture in one list.
+ * Validation of each resource on its own: the CRD schema, every CEL rule, the regular
+ * expressions RE2 refuses, and the API server's own checks (name formats, labels, annotations,
+ * header values), i.e. what the API server (or istiod's webhook) would reject or warn about at
+ * admission. One cause gives one problem (one-cause.ts). Returns the parse diagnostics too, so a
+ * caller gets the whole picture in one list.
  */
 export function validate(parsed: ParseResult): Diagnostic[] {
   const locations = new SourceLocations(parsed.files);
   const out: Diagnostic[] = [...parsed.diagnostics];
   for (const resource of parsed.resources) {
+    const own: Diagnostic[] = [];
     const report = (code: string, severity: Severity, message: string, path: FieldPath, prefer: 'key' | 'value' = 'value'): void => {
-      out.push({
+      own.push({
         code,
         severity,
         message,
@@ -36,6 +40,8 @@ export function validate(parsed: ParseResult): Diagnostic[] {
     for (const issue of validateSchema(resource)) report(issue.code, issue.severity, issue.message, issue.path, issue.prefer);
     if (resource.family === 'gateway-api') runCelRules(resource, report);
     for (const issue of regexIssues(resource)) report(issue.code, issue.severity, issue.message, issue.path);
+    for (const issue of apiServerIssues(resource)) report(issue.code, issue.severity, issue.message, issue.path, issue.prefer);
+    for (const d of oneCausePerProblem(own)) out.push(d);
   }
   return out;
 }

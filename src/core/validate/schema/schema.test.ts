@@ -25,7 +25,8 @@ describe('validateSchema: one diagnostic per problem, at the right place', () =>
   it.each([
     // error family ----------------------------------------------------------------------------
     ['a wrong type (reported once, though ajv reports it at two levels)', route('  parentRefs:\n    - name: edge\n      port: "80"\n'), ['SchemaType@8:13']],
-    ['a bad enum', route('  rules:\n    - matches:\n        - path:\n            type: Prefix\n            value: /\n'), ['SchemaEnum@9:19']],
+    // (A bad path type is PathMatchTypeInvalid's alone: one cause, one problem — see one-cause.ts.)
+    ['a bad enum', route('  rules:\n    - matches:\n        - method: FETCH\n'), ['SchemaEnum@8:19']],
     ['a pattern', route('  hostnames:\n    - Bad_Host\n'), ['SchemaPattern@7:7']],
     ['a range', route('  rules:\n    - backendRefs:\n        - name: cart\n          port: 8080\n          weight: 2000000\n'), ['SchemaRange@10:19']],
     ['a missing required field, at its parent', gateway('  listeners:\n    - name: http\n      port: 80\n'), ['SchemaRequired@8:7']],
@@ -60,7 +61,7 @@ describe('validateSchema: one diagnostic per problem, at the right place', () =>
     const messages = (text: string) => validate(parse([{ name: 't.yaml', text }])).filter((d) => SCHEMA_CODES.has(d.code)).map((d) => d.message);
     expect(messages(route('  rules:\n    - backendRefs:\n        - name: cart\n          weight: 2000000\n'))).toEqual(['spec.rules[0].backendRefs[0].weight must be at most 1000000 (got 2000000)']);
     expect(messages(gateway('  listeners:\n    - name: http\n      port: 80\n'))).toEqual(['spec.listeners[0].protocol is required']);
-    expect(messages(route('  rules:\n    - matches:\n        - path: {type: Prefix}\n'))).toEqual(['spec.rules[0].matches[0].path.type must be one of Exact, PathPrefix, RegularExpression (got "Prefix")']);
+    expect(messages(route('  rules:\n    - matches:\n        - method: FETCH\n'))).toEqual(['spec.rules[0].matches[0].method must be one of GET, HEAD, POST, PUT, DELETE, CONNECT, OPTIONS, TRACE, PATCH (got "FETCH")']);
     expect(messages(route('  hostname: x\n'))).toEqual(['unknown field "spec.hostname" (did you mean "hostnames"?); the API server drops it']);
   });
 
