@@ -67,6 +67,13 @@ describe('IstioGatewayNotFound (compile) is IST0101', () => {
     expect(d?.path).toBe('spec.gateways[1]');
     expect(d?.istioCode).toBe('IST0101');
   });
+  it('is not IST0101 for a Gateway API Gateway of that name (istioctl counts it as existing), yet still says the routes bind nowhere', () => {
+    const input = vsInput(backend + k8sGateway('gw', 'shop', '{name: h, port: 80, protocol: HTTP}') + vs('a.example.com', 'gw'));
+    const d = input.compiled.find((x) => x.code === 'IstioGatewayNotFound');
+    expect(d?.path).toBe('spec.gateways[0]');
+    expect(d?.istioCode).toBeUndefined();
+    expect(d?.message).toContain('Gateway API Gateway');
+  });
   it('is not reported for an existing gateway given as ns/name or ./name', () => {
     const input = vsInput(backend + istioGateway('gw', 'shop', '"*"') + vs('a.example.com', 'shop/gw, ./gw'));
     expect(input.compiled.filter((x) => x.code === 'IstioGatewayNotFound')).toEqual([]);
