@@ -15,6 +15,7 @@ export { LineIndex } from './resources/line-index.js';
 export { validate } from './validate/index.js';
 export { review } from './verdict/index.js';
 export { isBreaking } from './verdict/breaking.js';
+export { problemFamily, PROBLEM_FAMILIES } from './verdict/family.js';
 export { compareDiagnostics } from './diagnostics/types.js';
 export { convert } from './convert/index.js';
 export { compile } from './compile/index.js';
@@ -104,6 +105,7 @@ export {
 
 export type { ResourceEdit } from './resources/edit.js';
 export type { Verdict, ReviewOptions, ReviewStep } from './verdict/index.js';
+export type { ProblemFamily } from './verdict/family.js';
 export type { RuleReach, ReachRuleRef, ReachShadow } from './analyze/reach/types.js';
 export type { RemoveResult, PaletteKind, Reference } from './design/index.js';
 export type {

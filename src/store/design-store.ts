@@ -48,6 +48,8 @@ export interface DesignState extends SimulatorState {
 
   /** View state: never part of the document or its undo history. */
   readonly selection: string | null;
+  /** A row of the selected node picked out (a rule named as shadowing another); cleared by `select`. */
+  readonly selectedRow: string | null;
   readonly positions: Readonly<Record<string, XY>>;
   /** Nodes the user placed by hand; auto-layout leaves them where they are. */
   readonly pinned: Readonly<Record<string, true>>;
@@ -77,6 +79,8 @@ export interface DesignActions extends SimulatorActions {
   select(id: string | null, options?: { reveal?: boolean; focus?: boolean }): void;
   /** Jumps to a problem: its lines in the editor, its resource's node on the canvas. */
   openProblem(index: number): void;
+  /** Selects a row (a rule) and its node, centred on the canvas with the node's lines in the editor. */
+  selectRow(nodeId: string, rowId: string): void;
   moveNode(id: string, position: XY): void;
   /** Collapses a namespace group into one node, or expands it again; the layout follows. */
   toggleNamespace(groupId: string): void;
@@ -222,6 +226,7 @@ export function createDesignStore(deps: DesignDeps): DesignStore {
       analyzing: false,
       progress: null,
       selection: null,
+      selectedRow: null,
       positions: {},
       pinned: {},
       collapsed: {},
@@ -272,6 +277,7 @@ export function createDesignStore(deps: DesignDeps): DesignStore {
         set({
           ...(opened ? { collapsed: opened } : {}),
           selection: id,
+          selectedRow: null,
           ...(id !== null && options.reveal ? { reveal: revealResource(id) } : {}),
           ...(id !== null && options.focus ? { viewCommand: { kind: 'focus' as const, nodeId: id, seq: next() } } : {}),
         });
@@ -293,6 +299,11 @@ export function createDesignStore(deps: DesignDeps): DesignStore {
           ...(nodeId ? { selection: nodeId, viewCommand: { kind: 'focus', nodeId, seq: next() } } : {}),
         });
         if (opened) scheduleLayout();
+      },
+
+      selectRow(nodeId, rowId) {
+        get().select(nodeId, { reveal: true, focus: true });
+        set({ selectedRow: rowId });
       },
 
       moveNode(id, position) {

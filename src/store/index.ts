@@ -27,6 +27,7 @@ export {
   selectTraceTarget,
 } from './simulator-selectors';
 export { selectObjectStatus } from './status-selectors';
+export { selectProblemCounts, selectProblemTotal, selectRuleReach, matchesFilter, NO_FILTER } from './verdict-selectors';
 export { DEFAULT_SIMULATOR_INPUT, newKeyValue } from './simulator';
 export { editingOf } from './edit-actions';
 export { checkObjectNow, preloadObjectChecker, isObjectCheckerReady, subscribeObjectChecker } from './object-check';
@@ -48,3 +49,4 @@ export type { SavedDesign } from './autosave-record';
 export type { KeptSave } from './autosave-kept';
 export type { KeyValueStore, SaveStorage } from './autosave-storage';
 export type { TextCause } from './design-store';
+export type { ProblemFilter } from './verdict-selectors';

@@ -1,4 +1,5 @@
 import type { StoreApi } from 'zustand/vanilla';
+import type { WitnessRequest } from '../core/index';
 import type { Analyzer } from './analysis';
 import type { DesignActions, DesignState } from './design-store';
 import type { KeyValue, SimulationAnswer, SimulatorInput } from './simulation';
@@ -38,6 +39,8 @@ export interface SimulatorActions {
   clearSimulator(): void;
   /** Asks again after the design changed (called when a new analysis is shown). */
   refreshSimulator(): void;
+  /** "Simulate this": fills the simulator with a rule's witness request, shows the panel and asks now. */
+  simulateWitness(witness: WitnessRequest): void;
 }
 
 /** A useful first request for the embedded example. */
@@ -144,6 +147,12 @@ export function createSimulatorSlice(
       update({ revision: get().simulator.revision + 1 });
       schedule(0);
     },
+
+    simulateWitness(witness) {
+      update({ input: witnessInput(witness, get().simulator.input), active: true, revision: get().simulator.revision + 1 });
+      get().setPanelTab('simulator');
+      schedule(0);
+    },
   };
 }
 
@@ -152,6 +161,23 @@ export function watchSimulator(store: StoreApi<Store>): void {
   store.subscribe((s, prev) => {
     if (s.shown !== prev.shown) s.refreshSimulator();
   });
+}
+
+/**
+ * A witness request (`'GET https://h/p'`, headers, gateway, mesh client: `simulate`'s terms) as the
+ * simulator's form holds it; what the witness leaves open keeps its default.
+ */
+export function witnessInput(w: WitnessRequest, before: SimulatorInput = DEFAULT_SIMULATOR_INPUT): SimulatorInput {
+  const space = w.request.indexOf(' ');
+  const method = space < 0 ? 'GET' : w.request.slice(0, space);
+  const url = space < 0 ? w.request : w.request.slice(space + 1);
+  const headers = Object.entries(w.headers).map(([name, value]) => newKeyValue(name, value));
+  const common = { method, url, headers, sni: w.sni ?? '' };
+  if (w.mesh) {
+    const labels = Object.entries(w.mesh.labels ?? {}).map(([name, value]) => newKeyValue(name, value));
+    return { ...before, ...common, mode: 'mesh', from: w.mesh.from, labels };
+  }
+  return { ...before, ...common, mode: 'gateway', gateway: w.gateway ?? '' };
 }
 
 let nextRowId = 1;

@@ -1,4 +1,4 @@
-import { selectErrorCount, selectWarningCount, useDesign, useDesignStore } from '../store/index';
+import { selectProblemCounts, useDesign, useDesignStore } from '../store/index';
 import { IconCode, IconFit, IconLayout, IconMoon, IconSun, LogoMark } from './common/icons';
 import { SeverityIcon } from './common/SeverityCounts';
 import { IoButtons, ReviewToggle } from './io/IoButtons';
@@ -46,35 +46,36 @@ export function Toolbar() {
   );
 }
 
+/**
+ * The resource count and the verdict's counts — the Problems panel's, infos included (one source:
+ * `analysis.counts`). "No problems" only when the Problems panel has none.
+ */
 function Status() {
   const store = useDesignStore();
   const resources = useDesign((s) => s.analysis?.resources.length ?? 0);
-  const errors = useDesign(selectErrorCount);
-  const warnings = useDesign(selectWarningCount);
+  const counts = useDesign(selectProblemCounts);
   const analyzing = useDesign((s) => s.analyzing);
-  const clean = errors === 0 && warnings === 0;
+  const total = counts.error + counts.warning + counts.info;
+  const clean = total === 0;
+  const title = clean ? 'No problems' : `${total} problem${total === 1 ? '' : 's'}: ${counts.error} error(s), ${counts.warning} warning(s), ${counts.info} info — show them`;
   return (
     <div className="rd-status" aria-live="polite">
       {analyzing && <span className="rd-spinner" aria-label="Checking" />}
       <span className="rd-muted">
         {resources} resource{resources === 1 ? '' : 's'}
       </span>
-      <button type="button" className={`rd-status-problems${clean ? ' is-clean' : ''}`} onClick={() => store.getState().setPanelTab('problems')} data-testid="status-problems">
+      <button type="button" className={`rd-status-problems${clean ? ' is-clean' : ''}`} onClick={() => store.getState().setPanelTab('problems')} data-testid="status-problems" data-total={total} title={title} aria-label={title}>
         {clean ? (
           'No problems'
         ) : (
-          <>
-            {errors > 0 && (
-              <span className="rd-sev-error">
-                <SeverityIcon severity="error" /> {errors}
-              </span>
-            )}
-            {warnings > 0 && (
-              <span className="rd-sev-warning">
-                <SeverityIcon severity="warning" /> {warnings}
-              </span>
-            )}
-          </>
+          (['error', 'warning', 'info'] as const).map(
+            (sev) =>
+              counts[sev] > 0 && (
+                <span key={sev} className={`rd-sev-${sev}`} data-testid={`status-${sev}`}>
+                  <SeverityIcon severity={sev} /> {counts[sev]}
+                </span>
+              ),
+          )
         )}
       </button>
     </div>

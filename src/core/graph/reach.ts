@@ -1,7 +1,7 @@
 import type { RuleReach } from '../analyze/reach/types.js';
 import type { ResourceRef } from '../diagnostics/types.js';
 import { GATEWAY_GROUP, ISTIO_GROUP } from '../resources/kinds.js';
-import type { GraphDraft, RowDraft } from './draft.js';
+import { flagRow, type GraphDraft, type RowDraft } from './draft.js';
 import type { RowReach, ShadowLink } from './types.js';
 
 /**
@@ -13,7 +13,11 @@ export function markReach(g: GraphDraft, reach: readonly RuleReach[]): void {
   for (const r of reach) {
     if (r.rule.match !== undefined) continue;
     const found = findRow(g, r.rule.resource, r.rule.path);
-    if (found) found.row.reach = toRowReach(g, r);
+    if (!found) continue;
+    const reach = toRowReach(g, r);
+    found.row.reach = reach;
+    // A shadowed rule always has its second line (the canvas writes "shadowed by …" there).
+    if (reach.state === 'shadowed') flagRow(found.row, { severity: 'warning', message: `can never match: shadowed by ${reach.by.map((b) => b.label).join(', ')}` });
   }
 }
 

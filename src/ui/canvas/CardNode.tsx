@@ -1,7 +1,7 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import type { GraphRow } from '../../core/index';
-import { selectRowLit, useDesign } from '../../store/index';
+import type { GraphRow, ShadowLink } from '../../core/index';
+import { selectRowLit, useDesign, useDesignStore } from '../../store/index';
 import { Badge, Chip } from '../common/Badge';
 import { KindLabel } from '../common/KindLabel';
 import { SeverityCounts } from '../common/SeverityCounts';
@@ -10,6 +10,7 @@ import { handleIds } from './flow-elements';
 import { headerCenter, rowHeight } from './metrics';
 import { useNodeFrame } from './useNodeFrame';
 import './highlight.css';
+import './reach.css';
 
 /** A Gateway, route or backend: a header and one row per listener / rule / port / subset. */
 export const CardNode = memo(function CardNode({ id, selected }: NodeProps<FlowNode>) {
@@ -58,6 +59,8 @@ export const CardNode = memo(function CardNode({ id, selected }: NodeProps<FlowN
 
 function Row({ row, handleClass }: { row: GraphRow; handleClass: (handle: string) => string }) {
   const lit = useDesign((s) => selectRowLit(s, row.id));
+  const picked = useDesign((s) => s.selectedRow === row.id);
+  const shadowedBy = row.reach?.state === 'shadowed' ? row.reach.by : null;
   const main = (
     <>
       <Handle type="target" position={Position.Left} id={handleIds.target(row.id)} isConnectable={false} className={handleClass(handleIds.target(row.id))} />
@@ -73,7 +76,22 @@ function Row({ row, handleClass }: { row: GraphRow; handleClass: (handle: string
       <Handle type="source" position={Position.Right} id={handleIds.source(row.id)} isConnectable={false} className={handleClass(handleIds.source(row.id))} />
     </>
   );
-  const classes = `rd-row rd-row-${row.kind}${row.severity ? ` rd-row-${row.severity}` : ''}${row.problem ? ' rd-row-split' : ''}${lit ? ' is-lit' : ''}`;
+  const split = row.problem !== undefined || shadowedBy !== null;
+  const classes = `rd-row rd-row-${row.kind}${row.severity ? ` rd-row-${row.severity}` : ''}${split ? ' rd-row-split' : ''}${shadowedBy ? ' rd-row-shadowed' : ''}${lit ? ' is-lit' : ''}${picked ? ' is-picked' : ''}`;
+  if (shadowedBy) {
+    // An unreachable rule: struck through, and the rules that take its requests, each a link.
+    return (
+      <div className={classes} data-testid="node-row" data-reach="shadowed" title={`${row.label} — can never match: ${shadowedBy.map((b) => b.label).join(', ')} takes every request first`} style={{ height: rowHeight(row) }}>
+        <div className="rd-row-main">{main}</div>
+        <div className="rd-row-problem rd-row-shadow rd-sev-warning" data-testid="row-shadowed">
+          shadowed by{' '}
+          {shadowedBy.map((b, i) => (
+            <ShadowButton key={i} link={b} />
+          ))}
+        </div>
+      </div>
+    );
+  }
   if (!row.problem) {
     return (
       <div className={classes} data-testid="node-row" title={row.label}>
@@ -89,6 +107,27 @@ function Row({ row, handleClass }: { row: GraphRow; handleClass: (handle: string
         {row.problem.message}
       </div>
     </div>
+  );
+}
+
+/** The rule that shadows a row's rule: a click selects it (its node, centred, and its row picked out). */
+function ShadowButton({ link }: { link: ShadowLink }) {
+  const store = useDesignStore();
+  const { nodeId, rowId } = link;
+  if (nodeId === undefined || rowId === undefined) return <span className="rd-shadow-by">{link.label}</span>;
+  return (
+    <button
+      type="button"
+      className="rd-shadow-by nodrag nopan"
+      data-testid="shadowed-by"
+      title={`Select ${link.label}`}
+      onClick={(e) => {
+        e.stopPropagation();
+        store.getState().selectRow(nodeId, rowId);
+      }}
+    >
+      {link.label}
+    </button>
   );
 }
 

@@ -6,6 +6,7 @@ import { Field, useFormLocked } from './Field';
 import { FilterEditor } from './FilterEditor';
 import { EditButton, FieldRow, FormItem } from './FormParts';
 import { MatchEditor } from './MatchEditor';
+import { SimulateRule } from '../simulator/SimulateRule';
 
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
@@ -21,9 +22,12 @@ export function RuleEditor({ target, kind, index }: { target: Target; kind: stri
       testId={`rule-${index}`}
       at={{ target, path: at }}
       tools={
-        <EditButton target={target} kind="icon" label={`Remove rule ${index + 1}`} update={(o) => removeItem(o, [...at])}>
-          ×
-        </EditButton>
+        <>
+          <SimulateRule resourceId={target.id} path={`spec.rules[${index}]`} />
+          <EditButton target={target} kind="icon" label={`Remove rule ${index + 1}`} update={(o) => removeItem(o, [...at])}>
+            ×
+          </EditButton>
+        </>
       }
     >
       {http && (

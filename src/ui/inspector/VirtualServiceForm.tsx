@@ -5,6 +5,7 @@ import { EditButton, FormItem, FormSection } from './FormParts';
 import { RouteOrderTools } from './RouteOrderTools';
 import { VsL4Routes } from './VsL4Routes';
 import { VsRouteFields } from './VsRouteFields';
+import { SimulateRule } from '../simulator/SimulateRule';
 
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
@@ -42,7 +43,12 @@ export function VirtualServiceForm({ target }: { target: Target }) {
             title={routeTitle(route, i)}
             testId={`vs-route-${i}`}
             at={{ target, path: ['spec', 'http', i] }}
-            tools={<RouteOrderTools target={target} section="http" index={i} count={http.length} />}
+            tools={
+              <>
+                <SimulateRule resourceId={target.id} path={`spec.http[${i}]`} />
+                <RouteOrderTools target={target} section="http" index={i} count={http.length} />
+              </>
+            }
           >
             <VsRouteFields target={target} index={i} />
           </FormItem>

@@ -1,4 +1,4 @@
-import { selectDiagnostics, useDesign, useDesignStore, type PanelTab } from '../../store/index';
+import { selectProblemTotal, useDesign, useDesignStore, type PanelTab } from '../../store/index';
 import { Inspector } from './Inspector';
 import { ProblemsList } from './ProblemsList';
 import { SimulatorPanel } from '../simulator/SimulatorPanel';
@@ -13,7 +13,7 @@ const TABS: readonly { id: PanelTab; label: string }[] = [
 export function SidePanel() {
   const store = useDesignStore();
   const tab = useDesign((s) => s.panelTab);
-  const problems = useDesign((s) => selectDiagnostics(s).length);
+  const problems = useDesign(selectProblemTotal);
   const errors = useDesign((s) => s.analysis?.counts.error ?? 0);
   return (
     <div className="rd-side-panel">
