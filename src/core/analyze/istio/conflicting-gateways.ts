@@ -6,7 +6,7 @@
  * one cause, one problem.
  */
 import type { IstioSinks } from '../../compile/istio/context.js';
-import { conflictingGateways, writtenHosts } from '../../compile/istio/gateway-conflicts.js';
+import { conflictIndex, nameSome, writtenHosts } from '../../compile/istio/gateway-conflicts.js';
 import { mergeIstioGateways } from '../../compile/istio/gateway-merge.js';
 import type { IstioGatewayModel } from '../../compile/istio/model.js';
 import type { Diagnostic } from '../../diagnostics/types.js';
@@ -31,12 +31,15 @@ export function analyzeConflictingGateways(input: IstioAnalysisInput): Diagnosti
   const dropped = droppedByCompile(gateways);
   const out: Diagnostic[] = [];
   for (const members of bySelector(gateways)) {
+    if (members.length < 2) continue;
+    const conflicts = conflictIndex(members);
     for (const g of members) {
       for (const s of g.servers) {
-        const others = conflictingGateways(s, members);
-        if (others.length === 0 || dropped.has(`${g.resource.id}/${s.path}`)) continue;
+        if (dropped.has(`${g.resource.id}/${s.path}`)) continue;
+        const others = conflicts(s);
+        if (others.length === 0) continue;
         const message =
-          `Gateway ${others.join(', ')} also declares host ${writtenHosts(s).join(', ')} on port ${s.portNumber} ` +
+          `Gateway ${nameSome(others)} also declares host ${writtenHosts(s).join(', ')} on port ${s.portNumber} ` +
           `for the same workloads (selector ${formatSelector(g.selector)}): the proxy gets two servers for one host and port, ` +
           "so one Gateway's routes or TLS settings silently take precedence over the other's — " +
           'give them different hosts or ports, or declare the host in one Gateway';

@@ -7,8 +7,10 @@
  *
  * Visibility follows `exportTo` as istioctl reads it: none or `*` is every namespace, `.` the
  * entry's own; an entry exported everywhere meets entries of every scope. Each ServiceEntry is
- * reported once, at its port, naming the others.
+ * reported once, at its port, naming the others; its related places are the ports of entries
+ * with another protocol.
  */
+import { nameSome } from '../../compile/istio/gateway-conflicts.js';
 import { arr, num, rec, str } from '../../compile/read.js';
 import type { Diagnostic, RelatedPlace } from '../../diagnostics/types.js';
 import type { Resource } from '../../resources/types.js';
@@ -16,6 +18,8 @@ import { istioProblem, type IstioAnalysisInput } from './types.js';
 
 const ISTIO = 'networking.istio.io';
 const ALL = '*';
+/** Related places (other entries' ports) listed at most. */
+const MAX_RELATED = 3;
 
 interface PortEntry {
   readonly resource: Resource;
@@ -41,12 +45,25 @@ function index(resources: readonly Resource[]): Map<string, PortEntry[]> {
           const number = num(rec(raw).number);
           if (number === null) return;
           const key = JSON.stringify([scope, host, number]);
-          byKey.set(key, [...(byKey.get(key) ?? []), { resource: r, portIndex, protocol: (str(rec(raw).protocol) ?? '').toUpperCase() }]);
+          const entry = { resource: r, portIndex, protocol: (str(rec(raw).protocol) ?? '').toUpperCase() };
+          const list = byKey.get(key);
+          if (list) list.push(entry);
+          else byKey.set(key, [entry]);
         });
       }
     }
   }
   return byKey;
+}
+
+/** Up to `max` entries of another ServiceEntry with another protocol than `e`'s. */
+function firstOthers(entries: readonly PortEntry[], e: PortEntry, max: number): PortEntry[] {
+  const out: PortEntry[] = [];
+  for (const o of entries) {
+    if (out.length === max) break;
+    if (o.resource.id !== e.resource.id && o.protocol !== e.protocol) out.push(o);
+  }
+  return out;
 }
 
 export function analyzeConflictingPortProtocol(input: IstioAnalysisInput): Diagnostic[] {
@@ -60,19 +77,18 @@ export function analyzeConflictingPortProtocol(input: IstioAnalysisInput): Diagn
     if (protocols.length < 2) continue;
     const names = [...new Set(entries.map((e) => `${e.resource.namespace}/${e.resource.name}`))].sort();
     const shown = protocols.map((p) => p || '(none)').join(', ');
+    const message =
+      `ServiceEntries ${nameSome(names)} declare host ${host} port ${port} with different protocols (${shown}): ` +
+      "one listener serves the port, so some entries' traffic is handled as the wrong protocol — give the port the same protocol in every entry";
     for (const e of entries) {
       if (reported.has(e.resource.id)) continue;
       reported.add(e.resource.id);
-      const others = entries.filter((o) => o.resource.id !== e.resource.id);
-      const related: RelatedPlace[] = others.map((o) => ({
+      const related: RelatedPlace[] = firstOthers(entries, e, MAX_RELATED).map((o) => ({
         resource: { kind: o.resource.kind, namespace: o.resource.namespace, name: o.resource.name },
         path: `spec.ports[${o.portIndex}]`,
         role: 'conflicting port',
         ...input.locate(o.resource, ['spec', 'ports', o.portIndex]),
       }));
-      const message =
-        `ServiceEntries ${names.join(', ')} declare host ${host} port ${port} with different protocols (${shown}): ` +
-        "one listener serves the port, so some entries' traffic is handled as the wrong protocol — give the port the same protocol in every entry";
       out.push({ ...istioProblem(input, e.resource, 'IstioConflictingPortProtocol', 'IST0177', 'warning', message, ['spec', 'ports', e.portIndex]), related });
     }
   }

@@ -9,6 +9,8 @@
  * Gateways when this one has none), in any namespace (PILOT_SCOPE_GATEWAY_TO_NAMESPACE is off by
  * default); ports are not compared. Reported at the server's certificate field, once per server.
  */
+import { nameSome } from '../../compile/istio/gateway-conflicts.js';
+import { selectorKey } from '../../compile/istio/gateway-merge.js';
 import type { IstioGatewayModel } from '../../compile/istio/model.js';
 import { arr, rec, str } from '../../compile/read.js';
 import type { Diagnostic } from '../../diagnostics/types.js';
@@ -32,32 +34,55 @@ function tlsServers(g: IstioGatewayModel): ServerTls[] {
   });
 }
 
-/** certificate.go haveSameCertificate. */
-function sameCertificate(a: ServerTls, b: ServerTls): boolean {
-  if (a.credentialName !== '' && b.credentialName !== '') return a.credentialName === b.credentialName;
-  if (a.credentialName !== '' || b.credentialName !== '') return false;
-  return a.serverCertificate !== '' && a.serverCertificate === b.serverCertificate && a.privateKey !== '' && a.privateKey === b.privateKey;
+/**
+ * certificate.go haveSameCertificate as a key: servers with the same key have the same
+ * certificate; null for a server that names none (no credential, or files without a key).
+ */
+function certificateKey(s: ServerTls): string | null {
+  if (s.credentialName !== '') return `credential\u0000${s.credentialName}`;
+  if (s.serverCertificate === '' || s.privateKey === '') return null;
+  return `files\u0000${s.serverCertificate}\u0000${s.privateKey}`;
 }
 
 /** Every label of `x` is in `y` with the same value (certificate.go selectorSubset). */
-const isSubset = (x: Readonly<Record<string, string>> | null, y: Readonly<Record<string, string>> | null): boolean =>
-  Object.entries(x ?? {}).every(([k, v]) => y?.[k] === v);
+function isSubset(x: readonly (readonly [string, string])[], y: Readonly<Record<string, string>> | null): boolean {
+  return x.every(([k, v]) => y?.[k] === v);
+}
 
 function certificatePath(s: ServerTls): FieldPath {
   return ['spec', 'servers', s.index, 'tls', s.credentialName !== '' ? 'credentialName' : 'serverCertificate'];
 }
 
 export function analyzeDuplicateCertificate(input: IstioAnalysisInput): Diagnostic[] {
-  const gateways = istioGateways(input.resources).map((g) => ({ g, servers: tlsServers(g) }));
-  const out: Diagnostic[] = [];
+  const gateways = istioGateways(input.resources).map((g) => ({ g, servers: tlsServers(g), labels: Object.entries(g.selector ?? {}) }));
+  const byCertificate = new Map<string, IstioGatewayModel[]>();
   for (const { g, servers } of gateways) {
-    const others = gateways.filter((o) => o.g.resource.id !== g.resource.id && isSubset(g.selector, o.g.selector));
     for (const s of servers) {
-      const sharing = others.filter((o) => o.servers.some((t) => sameCertificate(s, t))).map((o) => o.g.name).sort();
+      const key = certificateKey(s);
+      if (key === null) continue;
+      const list = byCertificate.get(key);
+      if (list === undefined) byCertificate.set(key, [g]);
+      else if (list[list.length - 1] !== g) list.push(g);
+    }
+  }
+  // Gateways with the same selector share with the same others: computed once per certificate and selector.
+  const sharingOf = new Map<string, string[]>();
+  const out: Diagnostic[] = [];
+  for (const { g, servers, labels } of gateways) {
+    for (const s of servers) {
+      const key = certificateKey(s);
+      if (key === null) continue;
+      const memo = `${key}\u0000${selectorKey(g)}`;
+      let candidates = sharingOf.get(memo);
+      if (candidates === undefined) {
+        candidates = (byCertificate.get(key) ?? []).filter((o) => isSubset(labels, o.selector)).map((o) => o.name).sort();
+        sharingOf.set(memo, candidates);
+      }
+      const sharing = candidates.filter((n) => n !== g.name);
       if (sharing.length === 0) continue;
       const what = s.credentialName !== '' ? `credentialName ${s.credentialName}` : `certificate ${s.serverCertificate}`;
       const message =
-        `Gateway ${sharing.join(', ')} serves the same certificate (${what}) on workloads this Gateway also selects: a client that reuses ` +
+        `Gateway ${nameSome(sharing)} serves the same certificate (${what}) on workloads this Gateway also selects: a client that reuses ` +
         "an HTTP/2 connection for another of the certificate's hosts can reach the other Gateway's server and get 404 — " +
         'give each Gateway its own certificate, or serve these hosts from one Gateway';
       out.push(istioProblem(input, g.resource, 'IstioDuplicateCertificate', 'IST0138', 'warning', message, certificatePath(s)));

@@ -19,7 +19,9 @@ export function bySelector(gateways: readonly IstioGatewayModel[]): IstioGateway
   const groups = new Map<string, IstioGatewayModel[]>();
   for (const g of gateways) {
     const key = selectorKey(g);
-    groups.set(key, [...(groups.get(key) ?? []), g]);
+    const group = groups.get(key);
+    if (group) group.push(g);
+    else groups.set(key, [g]);
   }
   return [...groups.values()];
 }

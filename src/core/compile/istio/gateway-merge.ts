@@ -11,7 +11,7 @@
  * Rejected servers are dropped, not their Gateway (RecordRejectedConfig).
  */
 import type { IstioSinks } from './context.js';
-import { conflictingGateways } from './gateway-conflicts.js';
+import { conflictIndex, nameSome } from './gateway-conflicts.js';
 import type { IstioGatewayModel, ServerModel } from './model.js';
 import { isHttpProtocol, isHttpServer, isTlsServer } from './read-gateway.js';
 import { compareByCreation } from './read-virtual-service.js';
@@ -45,12 +45,13 @@ function mergeGroup(members: readonly IstioGatewayModel[], sinks: IstioSinks): M
   const ports = new Map<number, PortGroup>();
   const tlsHosts = new Map<number, Set<string>>();
   const routeNames = new Set<string>();
+  const conflicts = conflictIndex(members);
   const reject = (s: ServerModel, code: string, message: string): void => {
     // When another Gateway of the selector declares the same host on this port, this is also
     // istioctl's IST0145 ConflictingGateways (an error there): one problem, with its code.
-    const others = conflictingGateways(s, members);
+    const others = conflicts(s);
     if (others.length === 0) sinks.diagnose(s.gateway, code, 'warning', `${message}: Istio drops this server`, s.path);
-    else sinks.diagnose(s.gateway, code, 'error', `${message}, and Gateway ${others.join(', ')} declares the same host on this port for the same workload selector: Istio drops this server — give it another port or host, or remove one of the servers`, s.path, 'IST0145');
+    else sinks.diagnose(s.gateway, code, 'error', `${message}, and Gateway ${nameSome(others)} declares the same host on this port for the same workload selector: Istio drops this server — give it another port or host, or remove one of the servers`, s.path, 'IST0145');
   };
   for (const g of members) {
     for (const s of g.servers) {
