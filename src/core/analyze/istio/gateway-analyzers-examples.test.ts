@@ -47,7 +47,7 @@ apiVersion: v1
 kind: Secret
 metadata: {name: httpbin-credential, namespace: istio-system}
 type: kubernetes.io/tls
-data: {tls.crt: aGk=, tls.key: aGk=}
+data: {tls.crt: LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1BQUEKLS0tLS1FTkQgQ0VSVElGSUNBVEUtLS0tLQ==, tls.key: LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0tCkFBQUEKLS0tLS1FTkQgUFJJVkFURSBLRVktLS0tLQ==}
 ---
 apiVersion: networking.istio.io/v1
 kind: DestinationRule
