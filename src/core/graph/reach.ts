@@ -24,11 +24,23 @@ export function markReach(g: GraphDraft, reach: readonly RuleReach[]): void {
 function toRowReach(g: GraphDraft, r: RuleReach): RowReach {
   if (r.state === 'reachable') return { state: 'reachable', witness: r.witness };
   if (r.state === 'undecided') return { state: 'undecided', reason: r.reason };
-  return { state: 'shadowed', by: r.by.map((s): ShadowLink => {
-    const found = findRow(g, s.resource, ruleOf(s.path));
-    const label = `${s.resource.kind} ${s.resource.namespace}/${s.resource.name} ${s.path}`;
-    return found ? { label, nodeId: found.nodeId, rowId: found.row.id } : { label };
-  }) };
+  return { state: 'shadowed', by: r.by.map((s) => shadowLink(g, r.rule.resource, s.resource, s.path)) };
+}
+
+/**
+ * `rule 0 (cart)` for a rule of the same route, `HTTPRoute shop/other rule 2` for another's — short
+ * enough for the row's second line; `detail` names it in full.
+ */
+function shadowLink(g: GraphDraft, of: ResourceRef, ref: ResourceRef, path: string): ShadowLink {
+  const rule = ruleOf(path);
+  const found = findRow(g, ref, rule);
+  const m = /^spec\.(rules|http|tls|tcp)\[(\d+)\]/.exec(rule);
+  const word = m ? `${m[1] === 'rules' ? 'rule' : `${m[1] ?? ''} route`} ${m[2] ?? ''}` : path;
+  const same = of.kind === ref.kind && of.namespace === ref.namespace && of.name === ref.name;
+  const named = found?.row.name ? `${word} (${found.row.name})` : word;
+  const label = same ? named : `${ref.kind} ${ref.namespace}/${ref.name} ${named}`;
+  const detail = `${ref.kind} ${ref.namespace}/${ref.name} ${path}`;
+  return found ? { label, detail, nodeId: found.nodeId, rowId: found.row.id } : { label, detail };
 }
 
 /** A rule row by its route and path (`spec.rules[0]`, `spec.http[2]`). */

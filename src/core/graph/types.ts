@@ -70,8 +70,10 @@ export type RowReach =
 
 /** A rule that shadows another: what to call it, and its row on the canvas when it has one. */
 export interface ShadowLink {
-  /** `HTTPRoute shop/cart spec.rules[0]` */
+  /** `rule 0 (cart)` in the same route, `HTTPRoute shop/cart rule 0` in another. */
   readonly label: string;
+  /** In full: `HTTPRoute shop/cart spec.rules[0]`. */
+  readonly detail: string;
   readonly nodeId?: string;
   readonly rowId?: string;
 }

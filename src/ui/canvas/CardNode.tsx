@@ -1,5 +1,5 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { memo } from 'react';
+import { Fragment, memo } from 'react';
 import type { GraphRow, ShadowLink } from '../../core/index';
 import { selectRowLit, useDesign, useDesignStore } from '../../store/index';
 import { Badge, Chip } from '../common/Badge';
@@ -81,12 +81,15 @@ function Row({ row, handleClass }: { row: GraphRow; handleClass: (handle: string
   if (shadowedBy) {
     // An unreachable rule: struck through, and the rules that take its requests, each a link.
     return (
-      <div className={classes} data-testid="node-row" data-reach="shadowed" title={`${row.label} — can never match: ${shadowedBy.map((b) => b.label).join(', ')} takes every request first`} style={{ height: rowHeight(row) }}>
+      <div className={classes} data-testid="node-row" data-reach="shadowed" title={`${row.label} — can never match: ${shadowedBy.map((b) => b.detail).join(', ')} takes every request first`} style={{ height: rowHeight(row) }}>
         <div className="rd-row-main">{main}</div>
         <div className="rd-row-problem rd-row-shadow rd-sev-warning" data-testid="row-shadowed">
           shadowed by{' '}
           {shadowedBy.map((b, i) => (
-            <ShadowButton key={i} link={b} />
+            <Fragment key={i}>
+              {i > 0 && ', '}
+              <ShadowButton link={b} />
+            </Fragment>
           ))}
         </div>
       </div>
@@ -120,7 +123,7 @@ function ShadowButton({ link }: { link: ShadowLink }) {
       type="button"
       className="rd-shadow-by nodrag nopan"
       data-testid="shadowed-by"
-      title={`Select ${link.label}`}
+      title={`Select ${link.detail}`}
       onClick={(e) => {
         e.stopPropagation();
         store.getState().selectRow(nodeId, rowId);

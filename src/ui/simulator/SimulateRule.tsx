@@ -11,7 +11,7 @@ export function SimulateRule({ resourceId, path }: { resourceId: string; path: s
   const reach = useDesign((s) => selectRuleReach(s, resourceId, path));
   if (reach?.state === 'shadowed') {
     return (
-      <span className="rd-rule-unreachable" data-testid="rule-unreachable" title={`Shadowed by ${reach.by.map((b) => b.label).join(', ')}`}>
+      <span className="rd-rule-unreachable" data-testid="rule-unreachable" title={`Can never match: shadowed by ${reach.by.map((b) => b.detail).join(', ')}`}>
         unreachable
       </span>
     );
