@@ -11,7 +11,7 @@ import type { Diagnostic, RelatedPlace } from '../../diagnostics/types.js';
 import { hostsOverlap } from '../../compile/istio/names.js';
 import { MESH } from './gateway-refs.js';
 import { toFqdn } from './service-hosts.js';
-import { istioProblem, type IstioAnalysisInput } from './types.js';
+import { istioProblem, relatedPlace, type IstioAnalysisInput } from './types.js';
 import { readVirtualServices, type VirtualServiceFact } from './virtual-services.js';
 
 const ALL = '*';
@@ -26,8 +26,7 @@ const nameOf = (vs: VirtualServiceFact): string => `${vs.resource.namespace}/${v
 /** The other VirtualService's host entry that conflicts. */
 function relatedHost(input: IstioAnalysisInput, vs: VirtualServiceFact, fqdn: string): RelatedPlace {
   const i = Math.max(0, vs.hosts.findIndex((h) => hostsOverlap(toFqdn(h, vs.resource.namespace), fqdn)));
-  const path = ['spec', 'hosts', i] as const;
-  return { ...input.locate(vs.resource, path), resource: { kind: vs.resource.kind, namespace: vs.resource.namespace, name: vs.resource.name }, path: `spec.hosts[${i}]`, role: 'also defines the host' };
+  return relatedPlace(input, vs.resource, ['spec', 'hosts', i], 'also defines the host');
 }
 
 export function analyzeConflictingMeshGatewayHosts(input: IstioAnalysisInput): Diagnostic[] {

@@ -8,7 +8,7 @@
  */
 import type { Diagnostic } from '../../diagnostics/types.js';
 import { serviceHostsOf } from './service-hosts.js';
-import { istioProblem, type IstioAnalysisInput } from './types.js';
+import { istioProblem, relatedPlace, type IstioAnalysisInput } from './types.js';
 import { readVirtualServices } from './virtual-services.js';
 
 export function analyzeDestinationPorts(input: IstioAnalysisInput): Diagnostic[] {
@@ -20,15 +20,16 @@ export function analyzeDestinationPorts(input: IstioAnalysisInput): Diagnostic[]
       if (svc === null) continue;
       const owner = `${svc.resource.kind} ${svc.resource.namespace}/${svc.resource.name}`;
       const ports = svc.ports.join(', ');
+      const related = [relatedPlace(input, svc.resource, ['spec', 'ports'], 'declares the ports')];
       if (d.port === null) {
         if (svc.ports.length < 2) continue;
-        out.push(istioProblem(input, vs.resource, 'IstioDestinationPortRequired', 'IST0112', 'error',
+        out.push({ ...istioProblem(input, vs.resource, 'IstioDestinationPortRequired', 'IST0112', 'error',
           `"${d.host}" (${owner}) exposes ports ${ports}: set destination.port.number to the one this route uses`,
-          d.path));
+          d.path), related });
       } else if (svc.ports.length > 0 && !svc.ports.includes(d.port)) {
-        out.push(istioProblem(input, vs.resource, 'IstioDestinationPortNotFound', 'IST0101', 'error',
+        out.push({ ...istioProblem(input, vs.resource, 'IstioDestinationPortNotFound', 'IST0101', 'error',
           `Referenced host:port "${d.host}:${d.port}" not found: ${owner} declares ports ${ports}; use one of them (Istio answers 503)`,
-          [...d.path, 'port', 'number']));
+          [...d.path, 'port', 'number']), related });
       }
     }
   }

@@ -59,5 +59,7 @@ describe('IstioDestinationPortRequired (IST0112) and IstioDestinationPortNotFoun
   it('lists the ports to choose from', () => {
     const [d] = analyzeDestinationPorts(vsInput(twoPorts + vs('{host: reviews}')));
     expect(d?.message).toContain('9080, 9090');
+    expect(d?.related?.map((r) => `${r.resource.kind} ${r.resource.name} ${r.path}`)).toEqual(['Service reviews spec.ports']);
+    expect(d?.related?.[0]?.line).toBeGreaterThan(1);
   });
 });

@@ -39,6 +39,7 @@ describe('IstioHostNotInGateway (IST0132)', () => {
     const input = vsInput(backend + istioGateway('gw', 'shop', 'a.example.com') + vs('b.example.com', 'gw'));
     const [d] = analyzeHostsNotInGateway(input);
     expect(d?.message).toContain('serves a.example.com');
+    expect(d?.related?.map((r) => `${r.resource.kind} ${r.resource.name} ${r.path} ${r.role}`)).toEqual(['Gateway gw spec.servers bound gateway']);
     expect(d?.line).toBe(input.locate(input.resources.find((r) => r.kind === 'VirtualService') ?? input.resources[0]!, ['spec', 'gateways', 0]).line);
   });
 });

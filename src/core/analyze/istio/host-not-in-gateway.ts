@@ -13,7 +13,7 @@ import type { Diagnostic } from '../../diagnostics/types.js';
 import { GATEWAY_GROUP } from '../../resources/kinds.js';
 import type { Resource } from '../../resources/types.js';
 import { isInternalGatewayReference, MESH, resolveGatewayName } from './gateway-refs.js';
-import { istioProblem, type IstioAnalysisInput } from './types.js';
+import { istioProblem, relatedPlace, type IstioAnalysisInput } from './types.js';
 import { ISTIO_GROUP, readVirtualServices } from './virtual-services.js';
 
 const strings = (v: unknown): string[] => arr(v).flatMap((s) => (typeof s === 'string' ? [s] : []));
@@ -47,9 +47,10 @@ export function analyzeHostsNotInGateway(input: IstioAnalysisInput): Diagnostic[
       if (served === null || served.some((s) => vs.hosts.some((h) => hostsOverlap(s, h)))) return;
       const which = gateway.group === ISTIO_GROUP ? 'Istio Gateway' : 'Gateway';
       const offer = served.length === 0 ? `serves no host to namespace ${vs.resource.namespace}` : `serves ${served.join(', ')} to namespace ${vs.resource.namespace}`;
-      out.push(istioProblem(input, vs.resource, 'IstioHostNotInGateway', 'IST0132', 'warning',
+      const related = [relatedPlace(input, gateway, ['spec', gateway.group === ISTIO_GROUP ? 'servers' : 'listeners'], 'bound gateway')];
+      out.push({ ...istioProblem(input, vs.resource, 'IstioHostNotInGateway', 'IST0132', 'warning',
         `no host of this VirtualService (${vs.hosts.join(', ')}) is served by ${which} ${gateway.namespace}/${gateway.name}, which ${offer}: add a matching host to the gateway's servers (or its ns/ prefix), or change the VirtualService hosts`,
-        ['spec', 'gateways', i]));
+        ['spec', 'gateways', i]), related });
     });
   }
   return out;

@@ -3,7 +3,7 @@
  * functions of the design (plus the compiled table when it helps) and return diagnostics that
  * carry the istioctl message code (istio/istio pkg/config/analysis/msg/messages.yaml).
  */
-import type { Diagnostic, Severity, SourceRange } from '../../diagnostics/types.js';
+import type { Diagnostic, RelatedPlace, Severity, SourceRange } from '../../diagnostics/types.js';
 import type { RouteTable } from '../../compile/types.js';
 import { formatPath, type FieldPath } from '../../resources/path.js';
 import type { Resource } from '../../resources/types.js';
@@ -39,4 +39,9 @@ export function istioProblem(
     resource: { kind: resource.kind, namespace: resource.namespace, name: resource.name },
     ...(path.length > 0 ? { path: formatPath(path) } : {}),
   };
+}
+
+/** A related place in another resource, located (e.g. the Gateway whose servers miss the host). */
+export function relatedPlace(input: IstioAnalysisInput, resource: Resource, path: FieldPath, role: string): RelatedPlace {
+  return { ...input.locate(resource, path), resource: { kind: resource.kind, namespace: resource.namespace, name: resource.name }, path: formatPath(path), role };
 }
