@@ -1,6 +1,7 @@
 import { benchConvert } from './convert.bench.js';
 import { benchFuzz } from './fuzz.bench.js';
 import { benchParseValidate } from './parse-validate.bench.js';
+import { benchReach } from './reach.bench.js';
 import { benchRegex } from './regex.bench.js';
 import { benchSimulate } from './simulate.bench.js';
 
@@ -19,6 +20,7 @@ if (!process.argv.includes('--fuzz-only')) {
   benchSimulate([100, 1_000, routes]);
   benchConvert(routes);
   benchRegex(Math.min(routes, 1_000));
+  benchReach(routes);
 }
 // Any exception or broken invariant fails the run (and `npm run bench`).
 if ((await benchFuzz(fuzzCases)) > 0) process.exitCode = 1;

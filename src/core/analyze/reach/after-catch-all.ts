@@ -21,7 +21,9 @@ export function rulesAfterCatchAll(resources: readonly Resource[], units: Readon
   for (const u of units.values()) {
     if (u.entry.routeKind !== 'VirtualService') continue;
     const id = u.entry.provenance.resource;
-    byResource.set(id, [...(byResource.get(id) ?? []), u]);
+    const list = byResource.get(id);
+    if (list) list.push(u);
+    else byResource.set(id, [u]);
   }
   const out = new Map<Resource, AfterCatchAll[]>();
   for (const r of resources) {

@@ -38,7 +38,8 @@ export function ruleChecks(table: RouteTable, units: ReadonlyMap<string, Unit>, 
       once(e, 'WeightsAllZero', '.backendRefs', `every backendRef of ${describe(e)} has weight 0, so its requests reach no backend (answered 500): give at least one a weight above 0`);
     }
     const istio = e.dialect === 'istio';
-    const rewritten = u.witness && e.action.kind === 'forward' ? forwardedPath(table, u.witness) : null;
+    const rewrites = e.filters.some((f) => f.type === 'URLRewrite' && f.rewrite.path !== null);
+    const rewritten = u.witness && rewrites && e.action.kind === 'forward' ? forwardedPath(table, u.witness) : null;
     if (rewritten && (rewritten.to === '' || (rewritten.to.includes('//') && !rewritten.from.includes('//')))) {
       const code: ReachCode = rewritten.to === '' ? 'RewriteEmptyPath' : 'RewriteDoubleSlash';
       once(e, code, istio ? '.rewrite' : '.filters', `${describe(e)} rewrites ${rewritten.from} to ${rewritten.to === '' ? 'an empty path' : rewritten.to}: change the rewrite so that the path keeps one "/" between segments`, u.witness ?? undefined);

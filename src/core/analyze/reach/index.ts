@@ -12,8 +12,8 @@ import { ruleChecks } from './checks.js';
 import { describe, locator, refOf, rulePath, type Locator } from './place.js';
 import type { ReachInput, ReachResult, ReachShadow, RuleReach } from './types.js';
 import { collectUnits, type Unit } from './units.js';
-import { shadowWitness } from './witness.js';
-import type { RouteEntry, RouteTable } from '../../compile/types.js';
+import { shadowWitness, Verifier } from './witness.js';
+import type { RouteEntry } from '../../compile/types.js';
 
 export type { ReachInput, ReachResult, RuleReach, ReachRuleRef, ReachShadow, ReachCode } from './types.js';
 export { REACH_CODES } from './types.js';
@@ -21,11 +21,14 @@ export { REACH_CODES } from './types.js';
 const UNDECIDED = 'no single earlier rule covers it and no request built from its conditions reaches it (a regex not sampled, or several earlier rules that cover it together)';
 
 export function analyzeReach(input: ReachInput): ReachResult {
-  const units = collectUnits(input.table);
+  const verifier = new Verifier(input.table);
+  const units = collectUnits(input.table, verifier);
   const byRule = new Map<string, Unit[]>();
   for (const u of units.values()) {
-    const k = `${u.entry.provenance.resource}\u0000${rulePath(u.entry)}`;
-    byRule.set(k, [...(byRule.get(k) ?? []), u]);
+    const k = `${u.entry.provenance.resource}\u0000${u.entry.provenance.rule ?? ''}`;
+    const list = byRule.get(k);
+    if (list) list.push(u);
+    else byRule.set(k, [u]);
   }
   const locate = locator(input);
   const rules: RuleReach[] = [];
@@ -43,8 +46,8 @@ export function analyzeReach(input: ReachInput): ReachResult {
     if (group.length > 1) {
       for (const u of group) rules.push(unitReach(u, ruleRef));
     }
-    if (states.every((s) => s === 'shadowed')) diagnostics.push(unreachable(input.table, first, group, locate, 'rule'));
-    else for (const u of group) if (stateOf(u) === 'shadowed') diagnostics.push(unreachable(input.table, u, [u], locate, 'match'));
+    if (states.every((s) => s === 'shadowed')) diagnostics.push(unreachable(verifier, first, group, locate, 'rule'));
+    else for (const u of group) if (stateOf(u) === 'shadowed') diagnostics.push(unreachable(verifier, u, [u], locate, 'match'));
   }
   for (const [resource, found] of rulesAfterCatchAll(input.resources, units)) {
     for (const f of found) {
@@ -93,7 +96,7 @@ function unitReach(u: Unit, rule: { resource: RuleReach['rule']['resource']; pat
   return { rule: ref, state: 'undecided', reason: UNDECIDED };
 }
 
-function unreachable(table: RouteTable, unit: Unit, group: readonly Unit[], locate: Locator, level: 'rule' | 'match'): Diagnostic {
+function unreachable(verifier: Verifier, unit: Unit, group: readonly Unit[], locate: Locator, level: 'rule' | 'match'): Diagnostic {
   const e = unit.entry;
   const istio = e.dialect === 'istio';
   const path = level === 'rule' ? rulePath(e) : e.provenance.path;
@@ -112,7 +115,7 @@ function unreachable(table: RouteTable, unit: Unit, group: readonly Unit[], loca
     return [{ resource: refOf(entry), path: rulePath(entry), role: 'shadowed by', ...(at ?? {}) }];
   });
   const at = locate(e, path) ?? { file: '', line: 1, column: 1, endLine: 1, endColumn: 1 };
-  const witness = firstBy ? shadowWitness(table, firstBy.site, e, firstBy.entry) : null;
+  const witness = firstBy ? shadowWitness(verifier, firstBy.site, e, firstBy.entry) : null;
   return {
     code: tie ?? (level === 'rule' ? 'RuleUnreachable' : 'MatchUnreachable'),
     severity: 'warning',

@@ -22,6 +22,9 @@ export interface MeshSite {
 
 export type Site = GatewaySite | MeshSite;
 
+/** Up to this many entries, a vhost is walked entry by entry rather than through its path index. */
+export const SCAN_LIMIT = 16;
+
 const HTTPISH = new Set(['HTTP', 'HTTPS', 'GRPC', 'HTTP2', 'GRPC-WEB']);
 
 export function sitesOf(table: RouteTable): Site[] {

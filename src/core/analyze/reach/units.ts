@@ -8,8 +8,8 @@ import type { RouteEntry, RouteTable, VirtualHost } from '../../compile/types.js
 import type { WitnessRequest } from '../../diagnostics/types.js';
 import { pathCandidates } from '../../simulate/path-candidates.js';
 import { entryCovers } from './covers.js';
-import { sitesOf, type Site } from './sites.js';
-import { findWitness } from './witness.js';
+import { SCAN_LIMIT, sitesOf, type Site } from './sites.js';
+import { findWitness, Verifier } from './witness.js';
 
 /** One rule match (or a rule without matches) across every site that serves it. */
 export interface Unit {
@@ -29,7 +29,7 @@ export function unitKey(e: RouteEntry): string {
   return `${e.provenance.resource}\u0000${e.provenance.rule ?? ''}\u0000${e.provenance.match ?? ''}`;
 }
 
-export function collectUnits(table: RouteTable): Map<string, Unit> {
+export function collectUnits(table: RouteTable, verifier: Verifier = new Verifier(table)): Map<string, Unit> {
   const units = new Map<string, Unit>();
   const pending: { unit: Unit; site: Site; entry: RouteEntry; index: number }[] = [];
   for (const site of sitesOf(table)) {
@@ -52,7 +52,7 @@ export function collectUnits(table: RouteTable): Map<string, Unit> {
   }
   for (const p of pending) {
     if (p.unit.witness) continue;
-    p.unit.witness = findWitness(table, p.site, p.entry, p.index);
+    p.unit.witness = findWitness(verifier, p.site, p.entry, p.index);
     if (!p.unit.witness) p.unit.open++;
   }
   return units;
@@ -63,7 +63,9 @@ function coveringEntries(vhost: VirtualHost, j: number): RouteEntry[] {
   const b = vhost.entries[j];
   if (!b) return [];
   const out: RouteEntry[] = [];
-  for (const i of pathCandidates(vhost.pathIndex, representative(b))) {
+  // Small vhosts: every earlier entry (cheaper than the index); large ones: the index's candidates.
+  const earlier = j <= SCAN_LIMIT ? vhost.entries.keys() : pathCandidates(vhost.pathIndex, representative(b));
+  for (const i of earlier) {
     if (i >= j) break;
     const a = vhost.entries[i];
     if (a && entryCovers(a, b)) out.push(a);

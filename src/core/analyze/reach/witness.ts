@@ -3,39 +3,113 @@
  * method, mesh source), addressed to the site, and kept only when the simulator — the same code
  * `route-designer simulate` runs — sends it to that very entry.
  */
-import type { HeaderMatch, RouteEntry, StringMatch } from '../../compile/types.js';
+import type { HeaderMatch, RouteEntry, StringMatch, VirtualHost } from '../../compile/types.js';
 import type { WitnessRequest } from '../../diagnostics/types.js';
 import { simulate } from '../../simulate/index.js';
+import { normalizePathAndQuery } from '../../simulate/normalize-path.js';
+import { viewOf } from '../../simulate/request-view.js';
+import type { Decision, Request } from '../../simulate/types.js';
+import { walkVhost } from '../../simulate/walk-vhost.js';
+import { whyNot } from '../../simulate/match/entry-match.js';
+import type { RequestView } from '../../simulate/request-view.js';
+import { lookupVhost } from '../../simulate/gateway-flow.js';
+import { listenerAccepts, misdirected, nameFor } from '../../simulate/select-listener.js';
 import { matchString } from '../../simulate/match/string-match.js';
 import { parseRequest } from '../../simulate/parse-request.js';
 import type { RouteTable } from '../../compile/types.js';
 import { absentPasses } from './covers.js';
 import { regexSamples } from './regex-samples.js';
-import { hostCandidates, type Site } from './sites.js';
+import { hostCandidates, SCAN_LIMIT, type Site } from './sites.js';
 
 const MAX_TRIES = 24;
 
-/** A verified witness for `entry` at `site`, or null when none of the candidates reaches it. */
-export function findWitness(table: RouteTable, site: Site, entry: RouteEntry, index: number): WitnessRequest | null {
-  let tries = 0;
-  for (const w of withBlockers(candidates(site, entry), blockers(site, entry, index))) {
-    if (++tries > MAX_TRIES) return null;
-    if (reaches(table, w, entry)) return w;
+/**
+ * Checks witnesses with the simulator's own steps: a gateway request is walked as
+ * simulateAtGateway walks it (the named gateway, its port, listener selection with
+ * listenerAccepts / misdirected, httpsRedirect, lookupVhost, then walkVhost on the path
+ * normalised as simulate normalises it) — the parts that pick the rule, without building the
+ * decision; where it lands depends only on gateway, scheme, port and host, so that is cached. Mesh
+ * witnesses run the whole simulate. (The property tests run the whole simulate on every witness.)
+ */
+export class Verifier {
+  private readonly landing = new Map<string, boolean>();
+
+  constructor(private readonly table: RouteTable) {}
+
+  /** Does the simulator send this witness (built for `site`) to `entry`? */
+  verify(site: Site, w: WitnessRequest, entry: RouteEntry): boolean {
+    if (site.kind === 'mesh') return reaches(this.table, w, entry);
+    const req = parseRequest(w.request, Object.entries(w.headers).map(([k, v]) => `${k}: ${v}`));
+    if (!req.ok) return false;
+    const r = req.request;
+    const key = `${site.listener.name}\u0000${site.vhost.domain}\u0000${w.gateway ?? ''}\u0000${r.scheme}\u0000${r.port}\u0000${r.host}\u0000${r.sni ?? ''}`;
+    let lands = this.landing.get(key);
+    if (lands === undefined) {
+      lands = landsOn(this.table, site, r, w.gateway);
+      this.landing.set(key, lands);
+    }
+    if (!lands) return false;
+    const path = normalizePathAndQuery(r.path);
+    const view = viewOf(path === r.path ? r : { ...r, path }, null);
+    return firstMatch(site.vhost, view, entry) === entry;
+  }
+}
+
+/**
+ * walkVhost's winner. Up to `entry`'s position in a small vhost, entries are tried in order with
+ * the simulator's matcher (whyNot) — the same winner, since walkVhost tries the index's
+ * candidates (a superset of the matching entries) in that order; large vhosts use walkVhost.
+ */
+function firstMatch(vhost: VirtualHost, view: RequestView, entry: RouteEntry): RouteEntry | null {
+  const entries = vhost.entries;
+  if (entries.length > SCAN_LIMIT) return walkVhost(vhost, view, false, [], []);
+  for (const e of entries) {
+    if (whyNot(e, view) === null) return e;
+    if (e === entry) return null;
   }
   return null;
 }
 
-/** Does the simulator send this witness to this entry? */
+/** simulateAtGateway's choice of gateway, listener and vhost for this request: is it the site's? */
+function landsOn(table: RouteTable, site: Extract<Site, { kind: 'gateway' }>, r: Request, gateway: string | null): boolean {
+  const [ns = '', name = ''] = (gateway ?? '').split('/');
+  const gw = table.gateways.find((g) => g.members.some((m) => m.namespace === ns && m.name === name));
+  const port = gw === site.gateway ? gw.ports.get(r.port) : undefined;
+  if (!port) return false;
+  const chosen = port.listeners.find((l) => listenerAccepts(l, r) === null);
+  if (chosen !== site.listener) return false;
+  const wrong = misdirected(chosen, port.listeners, r);
+  if ((wrong && 'status' in wrong) || (chosen.httpsRedirect && r.scheme === 'http')) return false;
+  return lookupVhost(chosen.hosts, chosen.protocol === 'TLS' ? nameFor(chosen, r) : r.host) === site.vhost;
+}
+
+/** A verified witness for `entry` (position `index` in the site's vhost), or null. */
+export function findWitness(verifier: Verifier, site: Site, entry: RouteEntry, index: number): WitnessRequest | null {
+  let tries = 0;
+  for (const w of withBlockers(candidates(site, entry), blockers(site, entry, index))) {
+    if (++tries > MAX_TRIES) return null;
+    if (verifier.verify(site, w, entry)) return w;
+  }
+  return null;
+}
+
+/** Does the simulator send this witness to this entry? (A full simulate.) */
 export function reaches(table: RouteTable, w: WitnessRequest, entry: RouteEntry): boolean {
   const req = parseRequest(w.request, Object.entries(w.headers).map(([k, v]) => `${k}: ${v}`));
-  if (!req.ok) return false;
+  return req.ok && sameEntry(simulateRequest(table, req.request, w), entry);
+}
+
+function simulateRequest(table: RouteTable, request: Request, w: WitnessRequest): Decision {
   const [gns = '', gname = ''] = (w.gateway ?? '').split('/');
   const [mns = '', workload = ''] = (w.mesh?.from ?? '').split('/');
-  const d = simulate(table, req.request, {
+  return simulate(table, request, {
     traceAll: false,
     ...(w.gateway ? { gateway: { namespace: gns, name: gname } } : {}),
     ...(w.mesh ? { mesh: { namespace: mns, workload, labels: w.mesh.labels ?? {} } } : {}),
   });
+}
+
+function sameEntry(d: Decision, entry: RouteEntry): boolean {
   const p = entry.provenance;
   return d.route !== null && d.route.kind === p.ref.kind && d.route.namespace === p.ref.namespace && d.route.name === p.ref.name && d.rule === p.rule && d.match === p.match;
 }
@@ -45,11 +119,20 @@ export function reaches(table: RouteTable, w: WitnessRequest, entry: RouteEntry)
  * without x-canary" takes a plain request; sending x-canary avoids it), unless the entry itself
  * has a condition on that header.
  */
+const INVERTS = new WeakMap<VirtualHost, boolean>();
+
 function blockers(site: Site, e: RouteEntry, index: number): Record<string, string> {
+  let inverts = INVERTS.get(site.vhost);
+  if (inverts === undefined) {
+    inverts = site.vhost.entries.some((x) => x.match.headers?.some((h) => h.invert) === true);
+    INVERTS.set(site.vhost, inverts);
+  }
+  if (!inverts) return {};
   const own = new Set((e.match.headers ?? []).map((h) => h.name));
   const out: Record<string, string> = {};
-  for (const earlier of site.vhost.entries.slice(0, index)) {
-    for (const h of earlier.match.headers ?? []) {
+  const entries = site.vhost.entries;
+  for (let i = 0; i < index; i++) {
+    for (const h of entries[i]?.match.headers ?? []) {
       if (!h.invert || own.has(h.name) || out[h.name] !== undefined) continue;
       const v = stringSamples(h.match, ['reach-witness']).find((x) => PRINTABLE.test(x) && x.trim() === x && x !== '');
       if (v !== undefined) out[h.name] = v;
@@ -172,11 +255,11 @@ function queryText(qs: readonly { readonly name: string; readonly match: StringM
 }
 
 /** A request from `entry`'s own conditions that the simulator gives to `shadow` instead. */
-export function shadowWitness(table: RouteTable, site: Site, entry: RouteEntry, shadow: RouteEntry): WitnessRequest | null {
+export function shadowWitness(verifier: Verifier, site: Site, entry: RouteEntry, shadow: RouteEntry): WitnessRequest | null {
   let tries = 0;
   for (const w of candidates(site, entry)) {
     if (++tries > MAX_TRIES) return null;
-    if (reaches(table, w, shadow)) return w;
+    if (verifier.verify(site, w, shadow)) return w;
   }
   return null;
 }
