@@ -47,7 +47,7 @@ function checkGatewayRefs(sinks: IstioSinks, index: VirtualServiceIndex, gateway
       if (gatewayApiNames.has(g)) {
         sinks.diagnose(vs.resource, 'IstioGatewayNotFound', 'warning', `${g} is a Gateway API Gateway, not an Istio Gateway (networking.istio.io): a VirtualService binds to Istio Gateways only, so these routes serve no gateway of the design; attach an HTTPRoute to it instead`, `spec.gateways[${i}]`);
       } else {
-        sinks.diagnose(vs.resource, 'IstioGatewayNotFound', 'warning', `Gateway ${g} (networking.istio.io) is not in this design: these routes serve no gateway of the design`, `spec.gateways[${i}]`, 'IST0101');
+        sinks.diagnose(vs.resource, 'IstioGatewayNotFound', 'warning', `Gateway ${g} (networking.istio.io) is not in this design: these routes serve no gateway of the design; add the Gateway or correct the name (name, ns/name or ./name)`, `spec.gateways[${i}]`, 'IST0101');
       }
     });
   }
