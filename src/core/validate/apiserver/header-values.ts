@@ -22,7 +22,7 @@ export function headerValueIssues(resource: Resource, out: ApiServerIssue[]): vo
   const spec = resource.object.spec;
   if (!isRecord(spec)) return;
   if (resource.family === 'gateway-api' && (resource.kind === 'HTTPRoute' || resource.kind === 'GRPCRoute')) {
-    // Plain loops, paths built only for a report: this runs on every route of a large design.
+    // Plain loops; a value's path is built only for a report: this runs on every route of a design.
     const rules = list(spec.rules);
     for (let i = 0; i < rules.length; i++) {
       const rule = rules[i];
