@@ -103,7 +103,9 @@ export type BackendProblemReason =
   /** Istio: the destination subset is defined by no DestinationRule. */
   | 'SubsetNotFound'
   /** The Service has no port with this number. */
-  | 'PortNotFound';
+  | 'PortNotFound'
+  /** The Service's BackendTLSPolicy has no valid CA certificate: TLS to it fails (not a route's reference problem). */
+  | 'BackendTLSPolicyInvalid';
 
 export interface BackendProblem {
   readonly reason: BackendProblemReason;

@@ -5,6 +5,7 @@
  * required for mesh routes, GEP-1294), BackendNotFound (not in the design), PortNotFound.
  */
 import type { Resource } from '../resources/types.js';
+import { backendTlsProblem } from './backend-tls.js';
 import { GW, type CompileContext } from './context.js';
 import { arr, num, rec, str } from './read.js';
 import { referenceAllowed } from './reference-grant.js';
@@ -49,10 +50,10 @@ export function resolveBackend(
       ctx.note({ code: 'NotInDesign', message: `${what} is not in this design` });
       return { reason: 'BackendNotFound', message: `${what} is not in this design` };
     }
-    if (port === null) return null; // CEL requires it; the validator reports its absence
+    if (port === null) return backendTlsProblem(ctx, svc, null); // CEL requires a port; the validator reports its absence
     const ports = arr(rec(svc.object.spec).ports).map((p) => num(rec(p).port));
     if (!ports.includes(port)) return { reason: 'PortNotFound', message: `${what} has no port ${port}` };
-    return null;
+    return backendTlsProblem(ctx, svc, port);
   })();
   return {
     ref: { kind, namespace, name },
@@ -65,6 +66,11 @@ export function resolveBackend(
     filters,
     provenance,
   };
+}
+
+/** Problems of the route's own references (a BackendTLSPolicy's is the policy's, reported there). */
+export function isRouteRefProblem(p: BackendProblem): boolean {
+  return p.reason !== 'BackendTLSPolicyInvalid';
 }
 
 /** The reason a route's status shows for a backend problem (§9.5 has no PortNotFound). */

@@ -40,7 +40,20 @@ const key = (group: string, kind: string, namespace: string, name: string): stri
  * Codes of the runtime problems compile reports (documented in the README). The same facts are in
  * the status; these put them in the problems list, at the field that causes them.
  */
-export const COMPILE_CODES = ['ParentNotFound', 'RouteNotAccepted', 'RefsNotResolved', 'RuleDropped', 'ListenerNotValid', 'ListenerSetNotAccepted'] as const;
+export const COMPILE_CODES = [
+  'ParentNotFound',
+  'RouteNotAccepted',
+  'RefsNotResolved',
+  'RuleDropped',
+  'ListenerNotValid',
+  'ListenerSetNotAccepted',
+  'GatewayNotAccepted',
+  'GatewayRefsNotResolved',
+  'GatewayClassNotAccepted',
+  'FrontendValidationInsecure',
+  'BackendTLSPolicyNotAccepted',
+  'BackendTLSPolicyRefsNotResolved',
+] as const;
 export type CompileCode = (typeof COMPILE_CODES)[number];
 
 export type Locate = (resource: Resource, path: FieldPath) => SourceRange;

@@ -10,6 +10,8 @@ import { buildHostIndex } from './vhosts.js';
 export function buildGatewayTable(g: GatewayModel, byListener: ReadonlyMap<ListenerModel, ListenerRoute[]>, results: readonly RouteResult[]): GatewayTable {
   let rejected = cache.get(results);
   if (!rejected) cache.set(results, (rejected = rejectionsByListener(results)));
+  // A Gateway refused as a whole (UnsupportedAddress, InvalidParameters) programs no listener.
+  const refused = g.checks.problems.find((p) => p.condition === 'Accepted');
   const entries = g.listeners.map((l): ListenerEntry => {
     const routes = (byListener.get(l) ?? []).filter((r) => r.parent.accepted);
     const first = l.problems[0];
@@ -22,8 +24,8 @@ export function buildGatewayTable(g: GatewayModel, byListener: ReadonlyMap<Liste
       protocol: l.protocol,
       tlsMode: l.tlsMode,
       hostnames: l.hostname === null ? [] : [l.hostname],
-      accepted: listenerServes(l),
-      problem: first ? `${first.condition === 'Conflicted' ? 'Conflicted' : `${first.condition}=False`}: ${first.reason} — ${first.message}` : null,
+      accepted: !refused && listenerServes(l),
+      problem: refused ? `Gateway Accepted=False: ${refused.reason} — ${refused.message}` : first ? `${first.condition === 'Conflicted' ? 'Conflicted' : `${first.condition}=False`}: ${first.reason} — ${first.message}` : null,
       hosts: buildHostIndex(routes.map((r) => ({ key: r.route.resource.id, templates: r.parent.compiled.templates, hostnames: r.attachment.hostnames }))),
       rejected: rejected.get(l) ?? [],
     };
@@ -35,14 +37,14 @@ export function buildGatewayTable(g: GatewayModel, byListener: ReadonlyMap<Liste
       .sort((a, b) => hostnameSpecificity(b.hostnames[0] ?? null) - hostnameSpecificity(a.hostnames[0] ?? null));
     ports.set(port, { port, listeners });
   }
-  const usable = g.listeners.some(listenerServes);
+  const usable = !refused && g.listeners.some(listenerServes);
   return {
     dialect: 'gateway-api',
     ref: refOf(g.resource),
     resource: g.resource.id,
     members: [refOf(g.resource)],
     accepted: usable,
-    problem: usable ? null : 'Accepted=False: ListenersNotValid — no listener can be programmed',
+    problem: refused ? `Accepted=False: ${refused.reason} — ${refused.message}` : usable ? null : 'Accepted=False: ListenersNotValid — no listener can be programmed',
     ports,
   };
 }

@@ -5,6 +5,7 @@
 import type { Resource } from '../resources/types.js';
 import { GW, formatRef, refOf, type CompileContext } from './context.js';
 import { labelsForSelector, selectorMatches } from './label-selector.js';
+import { checkGateway, type GatewayChecks } from './gateway-checks.js';
 import { checkListeners } from './listener-checks.js';
 import { readListeners, type ListenerModel } from './listener-model.js';
 import { compareAge } from './precedence.js';
@@ -31,6 +32,8 @@ export interface GatewayModel {
   /** Own listeners then accepted ListenerSets' listeners, in precedence order. */
   readonly listeners: ListenerModel[];
   readonly listenerSets: ListenerSetModel[];
+  /** Addresses, parameters, backend client certificate, frontend validation (gateway-checks.ts). */
+  readonly checks: GatewayChecks;
 }
 
 export function buildGateways(ctx: CompileContext): { gateways: GatewayModel[]; listenerSets: ListenerSetModel[] } {
@@ -50,7 +53,9 @@ export function buildGateways(ctx: CompileContext): { gateways: GatewayModel[]; 
       .sort((a, b) => compareAge(a.resource, b.resource));
     const listeners = [...own, ...mine.flatMap((s) => s.listeners)];
     checkListeners(ctx, listeners);
+    const checks = checkGateway(ctx, resource, listeners);
     return {
+      checks,
       resource,
       className,
       controllerName: cls ? (str(rec(cls.object.spec).controllerName) ?? SIMULATED_CONTROLLER) : SIMULATED_CONTROLLER,

@@ -5,8 +5,7 @@
 import { GW, type CompileContext } from './context.js';
 import { intersectHostnames } from './hostname.js';
 import { SUPPORTED_PROTOCOLS, kindsForProtocol, type ListenerModel } from './listener-model.js';
-import { referenceAllowed } from './reference-grant.js';
-import { rec } from './read.js';
+import { keyPairProblem } from './certificates.js';
 
 export function checkListeners(ctx: CompileContext, listeners: readonly ListenerModel[]): void {
   for (const l of listeners) {
@@ -40,43 +39,20 @@ function checkProtocolAndKinds(l: ListenerModel): void {
   }
 }
 
-/** HTTPS and TLS Terminate listeners need certificate Secrets (gateway-api.md §9.3, §3.4). */
+/**
+ * HTTPS and TLS Terminate listeners need certificate Secrets (gateway-api.md §9.3, §3.4): a core
+ * Secret, granted when in another namespace (RefNotPermitted), present, with well-formed PEM in
+ * tls.crt and tls.key (InvalidCertificateRef: v1.6.1 `ListenerReasonInvalidCertificateRef`, "the
+ * data within that resource is malformed").
+ */
 function checkCertificates(ctx: CompileContext, l: ListenerModel): void {
   if (l.tlsMode !== 'Terminate') return;
-  for (const ref of l.certificateRefs) {
-    const where = `certificateRef ${ref.namespace}/${ref.name}`;
-    if (ref.group !== '' || ref.kind !== 'Secret') {
-      l.problems.push({ condition: 'ResolvedRefs', reason: 'InvalidCertificateRef', message: `${where}: ${ref.group === '' ? 'core' : ref.group}/${ref.kind} is not a supported certificate kind (core/Secret)` });
-      continue;
-    }
-    const allowed = referenceAllowed(ctx, {
-      fromGroup: GW,
-      fromKind: l.owner.kind,
-      fromNamespace: l.owner.namespace,
-      toGroup: '',
-      toKind: 'Secret',
-      toNamespace: ref.namespace,
-      toName: ref.name,
-    });
-    if (!allowed) {
-      l.problems.push({ condition: 'ResolvedRefs', reason: 'RefNotPermitted', message: `${where}: no ReferenceGrant in namespace ${ref.namespace} allows ${l.owner.kind}s from ${l.owner.namespace} to use it` });
-      continue;
-    }
-    const secret = ctx.find('', 'Secret', ref.namespace, ref.name);
-    if (!secret) {
-      if (ctx.assumeExternal) {
-        ctx.note({ code: 'AssumedExternal', message: `Secret ${ref.namespace}/${ref.name} is not in this design; assumed present and valid` });
-        continue;
-      }
-      ctx.note({ code: 'NotInDesign', message: `Secret ${ref.namespace}/${ref.name} is not in this design` });
-      l.problems.push({ condition: 'ResolvedRefs', reason: 'InvalidCertificateRef', message: `${where}: Secret ${ref.namespace}/${ref.name} is not in this design` });
-      continue;
-    }
-    const data = { ...rec(secret.object.data), ...rec(secret.object.stringData) };
-    if (!('tls.crt' in data) || !('tls.key' in data)) {
-      l.problems.push({ condition: 'ResolvedRefs', reason: 'InvalidCertificateRef', message: `${where}: the Secret has no tls.crt and tls.key` });
-    }
-  }
+  l.certificateRefs.forEach((ref, k) => {
+    const p = keyPairProblem(ctx, l.owner, ref);
+    if (!p) return;
+    const at = { resource: l.owner, path: ['spec', 'listeners', l.index, 'tls', 'certificateRefs', k] };
+    l.problems.push({ condition: 'ResolvedRefs', reason: p.cause === 'grant' ? 'RefNotPermitted' : 'InvalidCertificateRef', message: `certificateRef ${ref.namespace}/${ref.name}: ${p.message}`, at });
+  });
 }
 
 /** TLS-based protocols can share a port (SNI tells them apart); plain HTTP and TCP cannot share with others. */

@@ -3,6 +3,7 @@
  * (gateway-api.md §11.2: allowedRoutes `{namespaces: {from: Same}}`, tls.mode Terminate, kinds'
  * group gateway.networking.k8s.io), plus what later steps find out about them.
  */
+import type { FieldPath } from '../resources/path.js';
 import type { Resource } from '../resources/types.js';
 import { GW } from './context.js';
 import { arr, num, rec, str } from './read.js';
@@ -27,6 +28,8 @@ export interface ListenerProblem {
   readonly condition: 'Accepted' | 'ResolvedRefs' | 'Conflicted';
   readonly reason: string;
   readonly message: string;
+  /** The field that causes it, when it is not the listener itself (a certificateRef, a Gateway's CA reference). */
+  readonly at?: { readonly resource: Resource; readonly path: FieldPath };
 }
 
 export interface ListenerModel {

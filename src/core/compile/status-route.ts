@@ -5,7 +5,7 @@
  * PartiallyInvalid when some rules were dropped. Unresolved refs do not flip Accepted.
  */
 import type { RouteResult } from './attach-all.js';
-import { statusReason } from './backends.js';
+import { isRouteRefProblem, statusReason } from './backends.js';
 import { generationOf } from './read.js';
 import { condition } from './status-conditions.js';
 import type { ObjectStatus, RouteParentStatus, StatusCondition, StatusParentRef } from './types.js';
@@ -22,7 +22,7 @@ export function routeStatus(result: RouteResult): ObjectStatus {
         ...(p.parentRef.sectionName === null ? {} : { sectionName: p.parentRef.sectionName }),
         ...(p.parentRef.port === null ? {} : { port: p.parentRef.port }),
       };
-      const problems = p.compiled.backendProblems;
+      const problems = p.compiled.backendProblems.filter(isRouteRefProblem);
       const first = problems[0];
       const reason = first ? statusReason(first) : 'ResolvedRefs';
       // The message names the reason of a problem only where it differs from the condition's own

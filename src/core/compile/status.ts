@@ -29,7 +29,7 @@ export function buildStatus(s: StatusInputs): StatusList {
   for (const r of s.resources) {
     if (r.group !== GW) continue;
     let status: ObjectStatus | null = null;
-    if (r.kind === 'GatewayClass') status = gatewayClassStatus(r);
+    if (r.kind === 'GatewayClass') status = gatewayClassStatus(s.ctx, r);
     else if (r.kind === 'Gateway') status = statusOf(gw.get(r), (g) => gatewayStatus(g, s.byListener));
     else if (r.kind === 'ListenerSet') status = statusOf(sets.get(r), (l) => listenerSetStatus(l, s.byListener));
     else if (r.kind === 'BackendTLSPolicy') status = backendTlsPolicyStatus(s.ctx, r, s.results);

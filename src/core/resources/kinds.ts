@@ -22,6 +22,8 @@ export type GatewayKind =
   | 'BackendTLSPolicy';
 export type IstioKind = 'Gateway' | 'VirtualService' | 'DestinationRule' | 'ServiceEntry';
 export type CoreKind = 'Service' | 'Namespace' | 'Secret';
+/** Core kinds read only as referenced data (a CA bundle in `ca.crt`, parameters): modelled, not in the palette. */
+export type ReferencedCoreKind = 'ConfigMap';
 
 export interface KindInfo {
   readonly family: Exclude<Family, 'other'>;
@@ -50,7 +52,7 @@ const IS = (kind: IstioKind): KindInfo => ({
   experimental: [],
   namespaced: true,
 });
-const CORE = (kind: CoreKind): KindInfo => ({
+const CORE = (kind: CoreKind | ReferencedCoreKind): KindInfo => ({
   family: 'core',
   group: '',
   kind,
@@ -77,6 +79,7 @@ export const KINDS: readonly KindInfo[] = [
   CORE('Service'),
   CORE('Namespace'),
   CORE('Secret'),
+  CORE('ConfigMap'),
 ];
 
 const BY_GROUP_KIND = new Map(KINDS.map((k) => [`${k.group}/${k.kind}`, k]));

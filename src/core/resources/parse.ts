@@ -5,7 +5,8 @@ import { loadDocument } from './load.js';
 import { createDocumentLocator, exactErrorOffset, firstContentOffset, type DocumentLocator } from './locate.js';
 import { formatPath, type FieldPath } from './path.js';
 import { redactDocuments } from './redact-text.js';
-import { redactObject } from './secrets.js';
+import { collectSecretFacts, secretFactsOf, type SecretFacts } from './secret-facts.js';
+import { isSecret, redactObject } from './secrets.js';
 import { serializeObject } from './serialize.js';
 import { splitDocuments, type DocumentSpan } from './split.js';
 import { isRecord, makeResourceId, type KubeObject, type Resource, type ResourceSource } from './types.js';
@@ -61,8 +62,11 @@ function parseFile(
   out: { files: ParsedFile[]; resources: Resource[]; diagnostics: Diagnostic[] },
   seen: Map<string, Resource>,
   redactedDocs: ReadonlySet<number> | null = null,
+  facts: ReadonlyMap<string, SecretFacts> | null = null,
 ): void {
   const diagnosticsBefore = out.diagnostics.length;
+  // What a controller would find in each Secret's certificate and key is read before the values go.
+  const secretFacts = facts ?? collectSecretFacts(file.text, defaultNamespace);
   // Key material is cut out of the raw text first, whatever state the YAML is in (see redact-text.ts).
   const pre = redactedDocs === null ? redactDocuments(file.text) : null;
   const text = pre?.text ?? file.text;
@@ -90,7 +94,7 @@ function parseFile(
   for (const span of spans) {
     if (!span.hasContent) continue;
     const docText = text.slice(span.start, span.end);
-    const ctx = new DocContext(file.name, docText, span, lines, out.diagnostics, docs.has(span.index));
+    const ctx = new DocContext(file.name, docText, span, lines, out.diagnostics, docs.has(span.index), secretFacts);
     readDocument(ctx, defaultNamespace, fileResources, rewrites);
     if (ctx.redactedDoc && !ctx.secretReported) {
       ctx.report('SecretRedacted', 'info', 'key material in this document (Secret values, a private key) was replaced by a placeholder: it never enters the design', []);
@@ -101,7 +105,7 @@ function parseFile(
     // Redaction changed some documents' text (and the lines after them): read the new text again,
     // so that every location points into what the user will see. It has nothing left to redact.
     out.diagnostics.length = diagnosticsBefore;
-    parseFile({ name: file.name, text: replaceDocumentTexts(text, spans, rewrites) }, defaultNamespace, out, seen, new Set([...docs, ...rewrites.keys()]));
+    parseFile({ name: file.name, text: replaceDocumentTexts(text, spans, rewrites) }, defaultNamespace, out, seen, new Set([...docs, ...rewrites.keys()]), secretFacts);
     return;
   }
   for (const r of fileResources) {
@@ -247,8 +251,11 @@ function toResource(value: unknown, base: FieldPath, ctx: DocContext, defaultNam
   }
   const span = item === undefined ? ctx.wholeDocLines() : ctx.linesOf([...base]);
   const source: ResourceSource = { file: ctx.file, document: ctx.span.index, ...(item === undefined ? {} : { item }), line: span.line, endLine: span.endLine };
+  const id = makeResourceId(group, kind, namespace, name);
+  // Facts from the text before redaction, else from the values as given (placeholders: unknown).
+  const secretFacts = isSecret(value) ? (ctx.secretFacts.get(id) ?? secretFactsOf(value)) : undefined;
   return {
-    resource: { id: makeResourceId(group, kind, namespace, name), apiVersion, group, version, kind, family, namespace, name, object, source },
+    resource: { id, apiVersion, group, version, kind, family, namespace, name, object, source, ...(secretFacts ? { secretFacts } : {}) },
     redacted,
   };
 }
@@ -268,6 +275,8 @@ class DocContext {
     private readonly sink: Diagnostic[],
     /** The raw-text pass changed this document (see redact-text.ts). */
     readonly redactedDoc: boolean,
+    /** Certificate facts of the file's Secrets, read before redaction (secret-facts.ts). */
+    readonly secretFacts: ReadonlyMap<string, SecretFacts>,
   ) {}
 
   /** Set once a SecretRedacted diagnostic names a resource of this document. */

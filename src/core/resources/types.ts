@@ -1,4 +1,5 @@
 import type { Family } from './kinds.js';
+import type { SecretFacts } from './secret-facts.js';
 
 /** `group/Kind/namespace/name` — stable across edits and reorderings; never a hostname or a plain name. */
 export type ResourceId = string & { readonly __brand: 'ResourceId' };
@@ -30,6 +31,8 @@ export interface Resource {
   readonly name: string;
   readonly object: KubeObject;
   readonly source: ResourceSource;
+  /** A core Secret: whether its tls.crt / tls.key / ca.crt are well-formed PEM, read before redaction (secret-facts.ts). */
+  readonly secretFacts?: SecretFacts;
 }
 
 export function makeResourceId(group: string, kind: string, namespace: string, name: string): ResourceId {

@@ -61,7 +61,8 @@ export const secret = (name: string, ns = 'default'): KubeObject => ({
   kind: 'Secret',
   metadata: { name, namespace: ns },
   type: 'kubernetes.io/tls',
-  data: { 'tls.crt': 'eA==', 'tls.key': 'eA==' },
+  // The placeholder a restored (redacted) design holds: unknown contents, assumed well-formed.
+  data: { 'tls.crt': 'UkVEQUNURUQ=', 'tls.key': 'UkVEQUNURUQ=' },
 });
 
 export interface ListenerSpec {

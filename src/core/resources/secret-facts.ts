@@ -1,0 +1,73 @@
+/**
+ * What a controller would find in a Secret's certificate and key, read in the parser BEFORE the
+ * values are redacted (secrets.ts): for each of `tls.crt`, `tls.key` and `ca.crt`, whether it is
+ * well-formed PEM. Only the verdicts are kept, beside the resource: no key material, no value.
+ * A value that is already the placeholder (a design restored from autosave) is 'unknown' and
+ * treated as valid downstream.
+ */
+import { loadDocument } from './load.js';
+import { checkCertificates, checkPrivateKey, decodeBase64, isPlaceholder, type PemVerdict } from './pem.js';
+import { isSecret } from './secrets.js';
+import { splitDocuments } from './split.js';
+import { isRecord, makeResourceId, type KubeObject, type ResourceId } from './types.js';
+
+/** The keys a certificate reference reads (Kubernetes `kubernetes.io/tls` Secrets; a CA bundle). */
+export const CERTIFICATE_KEYS = ['tls.crt', 'tls.key', 'ca.crt'] as const;
+export type CertificateKey = (typeof CERTIFICATE_KEYS)[number];
+
+/** Per key present in the Secret: its verdict. */
+export type SecretFacts = Readonly<Partial<Record<CertificateKey, PemVerdict>>>;
+
+/** The verdicts of one Secret object's certificate keys (`data` is base64, `stringData` plain). */
+export function secretFactsOf(obj: KubeObject): SecretFacts {
+  const out: Partial<Record<CertificateKey, PemVerdict>> = {};
+  const data = isRecord(obj.data) ? obj.data : {};
+  const plain = isRecord(obj.stringData) ? obj.stringData : {};
+  for (const key of CERTIFICATE_KEYS) {
+    // stringData wins over data for the same key (the API server merges it in on write).
+    const raw = typeof plain[key] === 'string' ? (plain[key] as string) : typeof data[key] === 'string' ? (data[key] as string) : null;
+    if (raw === null) continue;
+    const fromData = typeof plain[key] !== 'string';
+    let text: string | null = raw;
+    if (fromData && !isPlaceholder(raw)) text = decodeBase64(raw);
+    if (text === null) {
+      out[key] = { state: 'invalid', problem: `data["${key}"] is not base64` };
+      continue;
+    }
+    out[key] = key === 'tls.key' ? checkPrivateKey(text) : checkCertificates(text);
+  }
+  return out;
+}
+
+const MENTIONS = /Secret/;
+const KEYS = /tls\.crt|tls\.key|ca\.crt/;
+
+/**
+ * Facts of every Secret in a raw (not yet redacted) text, by resource id. One YAML load per
+ * document that names a Secret and a certificate key; documents that do not load give none.
+ */
+export function collectSecretFacts(text: string, defaultNamespace: string): Map<ResourceId, SecretFacts> {
+  const out = new Map<ResourceId, SecretFacts>();
+  if (!MENTIONS.test(text) || !KEYS.test(text)) return out;
+  for (const span of splitDocuments(text)) {
+    if (!span.hasContent) continue;
+    const doc = text.slice(span.start, span.end);
+    if (!MENTIONS.test(doc) || !KEYS.test(doc)) continue;
+    const value = loadDocument(doc).value;
+    if (isRecord(value)) visit(value, defaultNamespace, out);
+  }
+  return out;
+}
+
+function visit(obj: KubeObject, defaultNamespace: string, out: Map<ResourceId, SecretFacts>): void {
+  if (isSecret(obj)) {
+    const meta = isRecord(obj.metadata) ? obj.metadata : {};
+    const name = typeof meta.name === 'string' ? meta.name : '';
+    const ns = typeof meta.namespace === 'string' && meta.namespace !== '' ? meta.namespace : defaultNamespace;
+    if (name !== '') out.set(makeResourceId('', 'Secret', ns, name), secretFactsOf(obj));
+  }
+  // The parser reads `kind: List` items as objects (parse.ts); so do these facts.
+  if (obj.kind === 'List' && Array.isArray(obj.items)) {
+    for (const item of obj.items as unknown[]) if (isRecord(item)) visit(item, defaultNamespace, out);
+  }
+}
