@@ -11,6 +11,7 @@ export const APISERVER_CODES = [
   'AnnotationKeyInvalid',
   'AnnotationsTooLarge',
   'HeaderValueInvalid',
+  'DurationInvalid',
 ] as const;
 export type ApiServerCode = (typeof APISERVER_CODES)[number];
 

@@ -1,13 +1,15 @@
 import type { Resource } from '../../resources/types.js';
 import type { ApiServerIssue } from './codes.js';
 import { headerValueIssues } from './header-values.js';
+import { istioDurationIssues } from './istio-durations.js';
 import { annotationIssues, labelIssues } from './metadata-maps.js';
 import { nameIssues } from './names.js';
 
 /**
  * What the API server (or istiod's admission webhook) refuses in one object beyond its CRD
  * schema and CEL rules: the name and namespace formats of its kind, label and annotation keys
- * and values, the annotations' total size, and header values that cannot be sent.
+ * and values, the annotations' total size, header values that cannot be sent, and the Istio CRDs'
+ * duration rule.
  */
 export function apiServerIssues(resource: Resource): ApiServerIssue[] {
   const out: ApiServerIssue[] = [];
@@ -15,5 +17,6 @@ export function apiServerIssues(resource: Resource): ApiServerIssue[] {
   labelIssues(resource, out);
   annotationIssues(resource, out);
   headerValueIssues(resource, out);
+  istioDurationIssues(resource, out);
   return out;
 }
