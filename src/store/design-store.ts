@@ -183,8 +183,10 @@ export function createDesignStore(deps: DesignDeps): DesignStore {
           if (laying !== key) return; // a newer structure is being laid out
           laying = null;
           const { pinned, positions: before } = get();
-          const merged: Record<string, XY> = { ...positions };
-          for (const id of Object.keys(pinned)) {
+          // Copied only when something is pinned: a copy of 100,000 positions is a long task.
+          const pinnedIds = Object.keys(pinned);
+          const merged: Record<string, XY> = pinnedIds.length === 0 ? positions : { ...positions };
+          for (const id of pinnedIds) {
             const p = before[id];
             if (p) merged[id] = p;
           }

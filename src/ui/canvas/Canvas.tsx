@@ -7,21 +7,24 @@ import {
   applyNodeChanges,
   getViewportForBounds,
   useReactFlow,
+  useStore,
   useStoreApi,
   type EdgeTypes,
   type NodeChange,
   type NodeTypes,
+  type ReactFlowState,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { selectViewGraph, useDesign, useDesignStore } from '../../store/index';
+import type { RouteGraph } from '../../core/index';
+import { selectViewGraph, useDesign, useDesignStore, type XY } from '../../store/index';
 import { useCanvasEditing } from '../editing/useCanvasEditing';
 import { CardNode } from './CardNode';
 import { CollapsedNode } from './CollapsedNode';
-import { placeLabels } from './edge-geometry';
-import { toFlowEdges, toFlowNodes, type FlowEdge, type FlowNode } from './flow-elements';
+import { placeLabelsJob } from './edge-geometry';
+import { flowEdgesJob, flowNodesJob, type FlowEdge, type FlowNode } from './flow-elements';
 import { Minimap } from './Minimap';
-import { union } from './minimap-geometry';
+import { boxOf } from './minimap-geometry';
 import { NamespaceNode } from './NamespaceNode';
 import { Overview } from './Overview';
 import { BIG_DESIGN, useOverviewSuspended } from './overview-mode';
@@ -29,9 +32,54 @@ import { RouteEdge } from './RouteEdge';
 import { SmallNode } from './SmallNode';
 import { useFar } from './useFar';
 import { useProgressive } from './useProgressive';
+import { useSliced, type Job } from './slices';
+import { HUGE_DESIGN, inWindow, sameBox, windowOf, type Box } from './windowed';
 
 const NO_NODES: FlowNode[] = [];
 const NO_EDGES: FlowEdge[] = [];
+
+/** The React Flow nodes made of one graph, positions and selection (kept together: edges are built from the same). */
+interface Drawn {
+  readonly graph: RouteGraph | null;
+  readonly positions: Readonly<Record<string, XY>>;
+  readonly selection: string | null;
+  readonly nodes: FlowNode[];
+}
+const NO_DRAWN: Drawn = { graph: null, positions: {}, selection: null, nodes: NO_NODES };
+
+function* drawnJob(graph: RouteGraph, positions: Readonly<Record<string, XY>>, selection: string | null): Job<Drawn> {
+  const nodes = yield* flowNodesJob(graph, positions, selection);
+  return { graph, positions, selection, nodes };
+}
+
+/** The edges between drawn nodes, and the drawn nodes by id. */
+interface Built {
+  readonly edges: FlowEdge[];
+  readonly byId: ReadonlyMap<string, FlowNode>;
+}
+const NO_BUILT: Built = { edges: NO_EDGES, byId: new Map() };
+
+function* builtJob(drawn: Drawn): Job<Built> {
+  if (!drawn.graph) return NO_BUILT;
+  const byId = new Map<string, FlowNode>();
+  let i = 0;
+  for (const n of drawn.nodes) {
+    byId.set(n.id, n);
+    if (++i % 2048 === 0) yield;
+  }
+  const labels = yield* placeLabelsJob(drawn.graph, drawn.positions);
+  const edges = yield* flowEdgesJob(drawn.graph, byId, drawn.selection, labels);
+  return { edges, byId };
+}
+
+const selectWindow = (s: ReactFlowState): Box => windowOf(s.transform, s.width, s.height);
+
+/** `next`, with the nodes being dragged in `local` kept as React Flow has them (the drag is not committed yet). */
+function keepDragged(local: readonly FlowNode[], next: FlowNode[]): FlowNode[] {
+  const dragging = new Map<string, FlowNode>();
+  for (const n of local) if (n.dragging) dragging.set(n.id, n);
+  return dragging.size === 0 ? next : next.map((n) => dragging.get(n.id) ?? n);
+}
 
 const nodeTypes: NodeTypes = { card: CardNode, small: SmallNode, namespace: NamespaceNode, collapsed: CollapsedNode };
 const edgeTypes: EdgeTypes = { route: RouteEdge };
@@ -59,22 +107,46 @@ function Flow() {
   const { screenToFlowPosition } = useReactFlow<FlowNode>();
   const canvasEditing = useCanvasEditing(screenToFlowPosition);
 
+  const analyzing = useDesign((s) => s.analyzing);
+  const objects = useDesign((s) => s.shown?.resources.length ?? 0);
+  // A huge design (a pasted manifest of a hundred thousand objects) is built in slices of a few
+  // milliseconds a task, and React Flow holds only the part of it near the view.
+  const huge = graph.nodes.length > HUGE_DESIGN;
+
   // Nodes come from the store; between store updates React Flow applies drags and measurements
   // locally, and a drag is committed to the store when it ends.
-  const base = useMemo(() => toFlowNodes(graph, positions, selection), [graph, positions, selection]);
-  const [nodes, setNodes] = useState<FlowNode[]>(base);
-  const [prevBase, setPrevBase] = useState(base);
-  if (prevBase !== base) {
-    setPrevBase(base);
-    setNodes(base);
-  }
+  const makeDrawn = useCallback(() => drawnJob(graph, positions, selection), [graph, positions, selection]);
+  const drawn = useSliced(makeDrawn, !huge, NO_DRAWN);
+  const base = drawn.value.nodes;
   // Edges follow in a render of their own, after the nodes are drawn: a big design's thousands of
   // edges (and their labels' placement) are not one long task with its nodes.
-  const later = useDeferredValue(useMemo(() => ({ graph, base, positions, selection }), [graph, base, positions, selection]));
-  const labels = useMemo(() => placeLabels(later.graph, later.positions), [later.graph, later.positions]);
-  const allEdges = useMemo(() => toFlowEdges(later.graph, new Set(later.base.map((n) => n.id)), later.selection, labels), [later, labels]);
+  const later = useDeferredValue(drawn.value);
+  const makeBuilt = useCallback(() => builtJob(later), [later]);
+  const built = useSliced(makeBuilt, !huge, NO_BUILT);
+  const allEdges = built.value.edges;
+
+  useViewCommands(base);
+  // A big design zoomed far out is drawn on one canvas (see Overview.tsx); React Flow keeps the
+  // view (pan, zoom) and gets its nodes back when zoomed in.
+  const far = useFar();
+  const suspended = useOverviewSuspended();
+  const overview = far && base.length > BIG_DESIGN && !suspended;
+  const box = useStore(selectWindow, sameBox);
+  const shown = useMemo(() => {
+    if (!huge) return { nodes: base, edges: allEdges };
+    return overview ? { nodes: NO_NODES, edges: NO_EDGES } : inWindow(base, allEdges, built.value.byId, box);
+  }, [huge, overview, base, allEdges, built.value.byId, box]);
+
+  const [nodes, setNodes] = useState<FlowNode[]>(shown.nodes);
+  const [prevShown, setPrevShown] = useState(shown.nodes);
+  if (prevShown !== shown.nodes) {
+    setPrevShown(shown.nodes);
+    setNodes(keepDragged(nodes, shown.nodes));
+  }
   // A new design's edges come in a step a frame (see useProgressive); an edit's at once.
-  const edges = useProgressive(allEdges);
+  const edges = useProgressive(shown.edges);
+  // Laid out and drawn: the hook benchmarks and tests wait for (DESIGN.md).
+  const settled = !layingOut && !analyzing && !drawn.pending && !built.pending && later === drawn.value && drawn.value.graph === graph && edges === shown.edges;
 
   const handleNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
     setNodes((ns) => applyNodeChanges(changes, ns));
@@ -95,13 +167,6 @@ function Flow() {
     },
     [store],
   );
-
-  useViewCommands(base);
-  // A big design zoomed far out is drawn on one canvas (see Overview.tsx); React Flow keeps the
-  // view (pan, zoom) and gets its nodes back when zoomed in.
-  const far = useFar();
-  const suspended = useOverviewSuspended();
-  const overview = far && base.length > BIG_DESIGN && !suspended;
 
   return (
     <>
@@ -131,9 +196,11 @@ function Flow() {
       elementsSelectable
       minZoom={0.08}
       maxZoom={2}
-      onlyRenderVisibleElements={nodes.length > BIG_DESIGN}
+      onlyRenderVisibleElements={base.length > BIG_DESIGN}
       proOptions={{ hideAttribution: false }}
       aria-label="Routing canvas"
+      data-layout={settled ? 'settled' : 'working'}
+      data-objects={objects}
     >
       <Background variant={BackgroundVariant.Dots} gap={18} size={1} />
       {overview && <Overview nodes={base} edges={allEdges} />}
@@ -150,8 +217,23 @@ const FIT_ALL_MAX = 250;
 function initialFit(nodes: readonly FlowNode[]): { nodes: readonly FlowNode[]; minZoom?: number; maxZoom?: number } {
   // A small design is not blown up past 100 % (one new node would fill the canvas).
   if (nodes.length <= FIT_ALL_MAX) return { nodes, maxZoom: 1 };
-  const top = [...nodes].filter((n) => n.type !== 'namespace').sort((a, b) => a.position.y - b.position.y || a.position.x - b.position.x);
-  return { nodes: top.slice(0, 24), minZoom: 0.5 };
+  return { nodes: topNodes(nodes, 24), minZoom: 0.5 };
+}
+
+/** The first `k` nodes (not namespaces) in reading order, in one pass (a huge design is not sorted for 24). */
+function topNodes(nodes: readonly FlowNode[], k: number): FlowNode[] {
+  const before = (a: FlowNode, b: FlowNode): number => a.position.y - b.position.y || a.position.x - b.position.x;
+  const top: FlowNode[] = [];
+  for (const n of nodes) {
+    if (n.type === 'namespace') continue;
+    const last = top[top.length - 1];
+    if (top.length >= k && last && before(n, last) >= 0) continue;
+    let i = top.length;
+    while (i > 0 && before(n, top[i - 1] as FlowNode) < 0) i--;
+    top.splice(i, 0, n);
+    if (top.length > k) top.pop();
+  }
+  return top;
 }
 
 const FIT_PADDING = 0.08;
@@ -165,7 +247,7 @@ function useFitTo() {
   const api = useStoreApi<FlowNode>();
   return useCallback(
     (nodes: readonly FlowNode[], options: { minZoom?: number; maxZoom?: number; duration?: number } = {}) => {
-      const box = union(nodes.map((n) => ({ x: n.position.x, y: n.position.y, width: n.width ?? 0, height: n.height ?? 0 })));
+      const box = boxOf(nodes);
       if (!box) return;
       const { width, height, minZoom, maxZoom } = api.getState();
       const lo = Math.max(minZoom, options.minZoom ?? minZoom);

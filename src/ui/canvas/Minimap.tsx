@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, type PointerEvent as ReactPoin
 import { useDesign } from '../../store/index';
 import { cssTokens, FAMILY_TOKENS, useTokens } from './css-tokens';
 import type { FlowNode } from './flow-elements';
-import { centredOn, fitFrame, toCanvas, union, viewRect, type MapFrame, type Rect } from './minimap-geometry';
+import { boxOf, centredOn, fitFrame, toCanvas, union, viewRect, type MapFrame, type Rect } from './minimap-geometry';
 import { useView } from './useView';
 
 const WIDTH = 168;
@@ -38,20 +38,35 @@ export function Minimap({ nodes }: { nodes: readonly FlowNode[] }) {
   const view = useView();
   // The theme changes the CSS tokens the colours are read from.
   const colours = useTokens(readColours, useDesign((s) => s.theme));
-  const world = useMemo(() => union(nodes.map((n) => ({ x: n.position.x, y: n.position.y, width: n.width ?? 0, height: n.height ?? 0 }))), [nodes]);
+  const world = useMemo(() => boxOf(nodes), [nodes]);
   const visible = useMemo(() => viewRect(view.transform, view.width, view.height), [view]);
   // The world shown: every node and the view, so the window never leaves the map.
   const frame = useMemo<MapFrame>(() => fitFrame(union(world ? [world, visible] : [visible]) ?? visible, WIDTH, HEIGHT), [world, visible]);
   const frameRef = useRef(frame);
   frameRef.current = frame;
 
+  // The nodes are drawn once into a layer (a few thousand a frame: a huge design's hundred
+  // thousand are hundreds of milliseconds); moving the view only redraws the window over it.
+  const layer = useMemo(() => ({ current: null as Layer | null }), []);
   useEffect(() => {
     const canvas = canvasRef.current;
     const ctx = canvas?.getContext('2d');
     if (!canvas || !ctx) return;
-    const id = requestAnimationFrame(() => draw(ctx, canvas, nodes, frame, visible, colours(canvas)));
+    let id = 0;
+    const paint = (): void => {
+      const c = colours(canvas);
+      let l = layer.current;
+      if (!l || l.nodes !== nodes || l.frame !== frame || l.colours !== c) {
+        l = newLayer(canvas, nodes, frame, c);
+        layer.current = l;
+      }
+      const complete = drawLayer(l, performance.now() + LAYER_SLICE_MS);
+      draw(ctx, canvas, l, frame, visible, c);
+      if (!complete) id = requestAnimationFrame(paint);
+    };
+    id = requestAnimationFrame(paint);
     return () => cancelAnimationFrame(id);
-  }, [nodes, frame, visible, colours]);
+  }, [nodes, frame, visible, colours, layer]);
 
   // Pointer: the view follows the pointer (centred on it) while the button is down.
   const dragging = useRef(false);
@@ -108,25 +123,73 @@ export function Minimap({ nodes }: { nodes: readonly FlowNode[] }) {
   );
 }
 
+const selections = new WeakMap<readonly FlowNode[], FlowNode | null>();
+
+/** The selected node (not a namespace) of a list, found once per list. */
+function selectedOf(nodes: readonly FlowNode[]): FlowNode | null {
+  let found = selections.get(nodes);
+  if (found === undefined) {
+    found = nodes.find((n) => n.selected && n.type !== 'namespace') ?? null;
+    selections.set(nodes, found);
+  }
+  return found;
+}
+
 const dpr = (): number => Math.min(2, Math.max(1, Math.round(window.devicePixelRatio || 1)));
 
-function draw(ctx: CanvasRenderingContext2D, canvas: HTMLCanvasElement, nodes: readonly FlowNode[], frame: MapFrame, visible: Rect, colours: Colours): void {
-  const ratio = canvas.width / WIDTH;
+/** How long a frame may spend drawing nodes into the layer (ms). */
+const LAYER_SLICE_MS = 6;
+
+/** The nodes drawn so far (`next` of them) into an offscreen canvas, for one list, frame and theme. */
+interface Layer {
+  readonly nodes: readonly FlowNode[];
+  readonly frame: MapFrame;
+  readonly colours: Colours;
+  readonly canvas: HTMLCanvasElement;
+  next: number;
+}
+
+function newLayer(target: HTMLCanvasElement, nodes: readonly FlowNode[], frame: MapFrame, colours: Colours): Layer {
+  const canvas = document.createElement('canvas');
+  canvas.width = target.width;
+  canvas.height = target.height;
+  return { nodes, frame, colours, canvas, next: 0 };
+}
+
+/** Draws more of the layer's nodes until `until` (performance.now()); whether all are drawn. */
+function drawLayer(layer: Layer, until: number): boolean {
+  const { nodes, frame, colours } = layer;
+  const ctx = layer.canvas.getContext('2d');
+  if (!ctx) return true;
+  const ratio = layer.canvas.width / WIDTH;
   ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-  ctx.clearRect(0, 0, WIDTH, HEIGHT);
   const sx = (x: number): number => (x - frame.x) * frame.scale;
   const sy = (y: number): number => (y - frame.y) * frame.scale;
-  // Namespaces first (outlines), then nodes by family, the selected one on top.
+  // Namespaces (outlines) and nodes in the list's order: groups come first in it.
   ctx.lineWidth = 1;
   ctx.strokeStyle = colours.group;
-  for (const n of nodes) if (n.type === 'namespace') ctx.strokeRect(sx(n.position.x), sy(n.position.y), (n.width ?? 0) * frame.scale, (n.height ?? 0) * frame.scale);
-  let selected: FlowNode | undefined;
-  for (const n of nodes) {
-    if (n.type === 'namespace') continue;
-    if (n.selected) selected = n;
-    ctx.fillStyle = colours.family[n.data.family] ?? colours.family.other ?? '#888';
-    ctx.fillRect(sx(n.position.x), sy(n.position.y), Math.max(1, (n.width ?? 0) * frame.scale), Math.max(1, (n.height ?? 0) * frame.scale));
+  while (layer.next < nodes.length) {
+    const n = nodes[layer.next++] as FlowNode;
+    if (n.type === 'namespace') ctx.strokeRect(sx(n.position.x), sy(n.position.y), (n.width ?? 0) * frame.scale, (n.height ?? 0) * frame.scale);
+    else {
+      ctx.fillStyle = colours.family[n.data.family] ?? colours.family.other ?? '#888';
+      ctx.fillRect(sx(n.position.x), sy(n.position.y), Math.max(1, (n.width ?? 0) * frame.scale), Math.max(1, (n.height ?? 0) * frame.scale));
+    }
+    if (layer.next % 1024 === 0 && performance.now() >= until) return false;
   }
+  return true;
+}
+
+function draw(ctx: CanvasRenderingContext2D, canvas: HTMLCanvasElement, layer: Layer, frame: MapFrame, visible: Rect, colours: Colours): void {
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.clearRect(0, 0, canvas.width, canvas.height);
+  ctx.drawImage(layer.canvas, 0, 0);
+  const ratio = canvas.width / WIDTH;
+  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+  const sx = (x: number): number => (x - frame.x) * frame.scale;
+  const sy = (y: number): number => (y - frame.y) * frame.scale;
+  // The selected node on top.
+  const selected = selectedOf(layer.nodes);
   if (selected) {
     ctx.strokeStyle = colours.selected;
     ctx.lineWidth = 2;

@@ -4,7 +4,7 @@ import type { GraphNode } from '../../core/index';
 import { selectDecisionPath, selectEdgeLit, selectNodeLit, selectViewGraph, useDesign, useDesignStore, type DesignState, type XY } from '../../store/index';
 import { cssTokens, FAMILY_TOKENS, useTokens } from './css-tokens';
 import type { FlowEdge, FlowNode } from './flow-elements';
-import { edgePath, edgeStyle, nodeAt, nodeStyle, type EdgeStyle, type NodeStyle, type Tone } from './overview-scene';
+import { around, edgePath, edgeStyle, indexOf, nodeAt, nodeStyle, type EdgeStyle, type NodeStyle, type Tone } from './overview-scene';
 import { useView, type View } from './useView';
 
 /**
@@ -201,7 +201,7 @@ class Painter {
     const y1 = y0 + view.height / zoom;
     const inView = (bx0: number, by0: number, bx1: number, by1: number): boolean => bx1 >= x0 && bx0 <= x1 && by1 >= y0 && by0 <= y1;
     const px = 1 / zoom;
-    const index = new Map(scene.nodes.map((n) => [n.id, n]));
+    const index = indexOf(scene.nodes);
     const positionOf = (n: FlowNode): XY => (moving && n.id === moving.id ? moving.position : n.position);
     const touches = (e: FlowEdge): boolean => moving !== null && (e.source === moving.id || e.target === moving.id);
 
@@ -231,7 +231,12 @@ class Painter {
       const source = index.get(e.source);
       const target = index.get(e.target);
       if (!source || !target) continue;
-      const key = `${positionOf(source).x},${positionOf(source).y},${positionOf(target).x},${positionOf(target).y}`;
+      const ps = positionOf(source);
+      const pt = positionOf(target);
+      // Out of view by its ends' boxes: its path is not even made (a first frame of a huge design
+      // would make tens of thousands).
+      if (!inView(...around(ps, source, pt, target))) continue;
+      const key = `${ps.x},${ps.y},${pt.x},${pt.y}`;
       let cached = this.paths.get(e);
       if (!cached || cached.key !== key) {
         const p = edgePath(e, source, target, positionOf);

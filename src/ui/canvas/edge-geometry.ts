@@ -1,6 +1,7 @@
-import type { RouteGraph } from '../../core/index';
+import type { GraphEdge, GraphNode, RouteGraph } from '../../core/index';
 import type { XY } from '../../store/index';
 import { handleCenter, nodeSize } from './metrics';
+import { finish, type Job } from './slices';
 
 /**
  * The point at `t` on the bezier React Flow draws from a right-hand source handle to a left-hand
@@ -41,21 +42,43 @@ function labelBox(text: string, broken: boolean): { w: number; h: number } {
  * the same midpoint. Greedy, in reading order; positions are the laid-out ones.
  */
 export function placeLabels(graph: RouteGraph, positions: Readonly<Record<string, XY>>): Map<string, LabelSpot> {
-  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
-  const placeholders = new Set(graph.nodes.filter((n) => n.role === 'missing').map((n) => n.id));
-  const placed = new SpatialIndex();
+  return finish(placeLabelsJob(graph, positions));
+}
+
+/** `placeLabels` as a job that can be run in slices (see slices.ts): a huge design has tens of thousands of edges. */
+export function* placeLabelsJob(graph: RouteGraph, positions: Readonly<Record<string, XY>>): Job<Map<string, LabelSpot>> {
   const out = new Map<string, LabelSpot>();
-  const ends = graph.edges.flatMap((e) => {
+  const labelled = graph.edges.filter((e) => e.label !== undefined || e.broken !== undefined || e.detached !== undefined);
+  if (labelled.length === 0) return out;
+  // Only the ends of labelled edges are looked up.
+  const need = new Set<string>();
+  for (const e of labelled) {
+    need.add(e.source);
+    need.add(e.target);
+  }
+  const byId = new Map<string, GraphNode>();
+  let i = 0;
+  for (const n of graph.nodes) {
+    if (need.has(n.id)) byId.set(n.id, n);
+    if (++i % 2048 === 0) yield;
+  }
+  const placeholder = (id: string): boolean => byId.get(id)?.role === 'missing';
+  const ends: { e: GraphEdge; sx: number; sy: number; tx: number; ty: number }[] = [];
+  for (const e of labelled) {
+    if (++i % 512 === 0) yield;
     const s = byId.get(e.source);
     const t = byId.get(e.target);
     const ps = positions[e.source];
     const pt = positions[e.target];
-    if (!s || !t || !ps || !pt || (e.label === undefined && e.broken === undefined && e.detached === undefined)) return [];
-    return [{ e, sx: ps.x + nodeSize(s).width, sy: ps.y + handleCenter(s, e.sourceRow), tx: pt.x, ty: pt.y + handleCenter(t, e.targetRow) }];
-  });
+    if (!s || !t || !ps || !pt) continue;
+    ends.push({ e, sx: ps.x + nodeSize(s).width, sy: ps.y + handleCenter(s, e.sourceRow), tx: pt.x, ty: pt.y + handleCenter(t, e.targetRow) });
+  }
   ends.sort((a, b) => a.sy - b.sy || a.ty - b.ty);
+  yield;
+  const placed = new SpatialIndex();
   for (const { e, sx, sy, tx, ty } of ends) {
-    const box = labelBox(e.label ?? '', (e.broken !== undefined && !placeholders.has(e.target) && !placeholders.has(e.source)) || e.detached !== undefined);
+    if (++i % 256 === 0) yield;
+    const box = labelBox(e.label ?? '', (e.broken !== undefined && !placeholder(e.target) && !placeholder(e.source)) || e.detached !== undefined);
     let best = { spot: CANDIDATES[0] as LabelSpot, overlap: Infinity };
     for (const spot of CANDIDATES) {
       const on = bezierPoint(sx, sy, tx, ty, spot.t);

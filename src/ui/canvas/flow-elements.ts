@@ -3,6 +3,7 @@ import type { Family, GraphEdge, GraphNode, NodeRole, RouteGraph } from '../../c
 import type { XY } from '../../store/index';
 import type { LabelSpot } from './edge-geometry';
 import { GROUP_PADDING, headerCenter, isCard, nodeSize, rowCenter } from './metrics';
+import { finish, type Job } from './slices';
 
 /** Minimal data on React Flow nodes: components read everything else from the store by id. */
 export type FlowNodeData = { family: Family | 'group'; role: NodeRole | 'group' };
@@ -25,8 +26,11 @@ const verticalCache = new WeakMap<RouteGraph, ReadonlySet<string>>();
 export function verticalEdges(graph: RouteGraph): ReadonlySet<string> {
   let set = verticalCache.get(graph);
   if (!set) {
-    const classes = new Set(graph.nodes.filter((n) => n.kind === 'GatewayClass').map((n) => n.id));
-    set = new Set(graph.edges.filter((e) => e.kind === 'ref' && classes.has(e.source)).map((e) => e.id));
+    const classes = new Set<string>();
+    for (const n of graph.nodes) if (n.kind === 'GatewayClass') classes.add(n.id);
+    const made = new Set<string>();
+    if (classes.size > 0) for (const e of graph.edges) if (e.kind === 'ref' && classes.has(e.source)) made.add(e.id);
+    set = made;
     verticalCache.set(graph, set);
   }
   return set;
@@ -87,26 +91,40 @@ function flowNodeOf(n: GraphNode, p: XY, selected: boolean): FlowNode {
   return made;
 }
 
+/** How many nodes or edges a job handles between two looks at the clock (see slices.ts). */
+const CHUNK = 256;
+
 /**
  * The graph + positions → React Flow nodes. A node without a position (not laid out yet) is left
  * out rather than drawn somewhere and moved: no jumps. Namespace groups are drawn around their
  * members, beneath them.
  */
 export function toFlowNodes(graph: RouteGraph, positions: Readonly<Record<string, XY>>, selection: string | null): FlowNode[] {
+  return finish(flowNodesJob(graph, positions, selection));
+}
+
+/** `toFlowNodes` as a job that can be run in slices (a hundred thousand nodes take hundreds of milliseconds). */
+export function* flowNodesJob(graph: RouteGraph, positions: Readonly<Record<string, XY>>, selection: string | null): Job<FlowNode[]> {
   const nodes: FlowNode[] = [];
   const bounds = new Map<string, { x0: number; y0: number; x1: number; y1: number }>();
+  let i = 0;
   for (const n of graph.nodes) {
+    if (++i % CHUNK === 0) yield;
     const p = positions[n.id];
     if (!p) continue;
-    const size = nodeSize(n);
-    nodes.push(flowNodeOf(n, p, n.id === selection));
+    const node = flowNodeOf(n, p, n.id === selection);
+    nodes.push(node);
     if (n.group) {
+      const x1 = p.x + (node.width ?? 0);
+      const y1 = p.y + (node.height ?? 0);
       const b = bounds.get(n.group);
-      const box = { x0: p.x, y0: p.y, x1: p.x + size.width, y1: p.y + size.height };
-      bounds.set(
-        n.group,
-        b ? { x0: Math.min(b.x0, box.x0), y0: Math.min(b.y0, box.y0), x1: Math.max(b.x1, box.x1), y1: Math.max(b.y1, box.y1) } : box,
-      );
+      if (!b) bounds.set(n.group, { x0: p.x, y0: p.y, x1, y1 });
+      else {
+        b.x0 = Math.min(b.x0, p.x);
+        b.y0 = Math.min(b.y0, p.y);
+        b.x1 = Math.max(b.x1, x1);
+        b.y1 = Math.max(b.y1, y1);
+      }
     }
   }
   const groups: FlowNode[] = [];
@@ -131,15 +149,28 @@ export function toFlowNodes(graph: RouteGraph, positions: Readonly<Record<string
       zIndex: -1,
     });
   }
-  return [...groups, ...nodes];
+  yield;
+  return groups.concat(nodes);
 }
 
 /** Edges between drawn nodes; those touching the selection are marked active. */
-export function toFlowEdges(graph: RouteGraph, drawn: ReadonlySet<string>, selection: string | null, labels: ReadonlyMap<string, LabelSpot>): FlowEdge[] {
+export function toFlowEdges(graph: RouteGraph, drawn: { has(id: string): boolean }, selection: string | null, labels: ReadonlyMap<string, LabelSpot>): FlowEdge[] {
+  return finish(flowEdgesJob(graph, drawn, selection, labels));
+}
+
+/** `toFlowEdges` as a job that can be run in slices. */
+export function* flowEdgesJob(graph: RouteGraph, drawn: { has(id: string): boolean }, selection: string | null, labels: ReadonlyMap<string, LabelSpot>): Job<FlowEdge[]> {
   const edges: FlowEdge[] = [];
   const vertical = verticalEdges(graph);
-  const placeholders = new Set(graph.nodes.filter((n) => n.role === 'missing').map((n) => n.id));
+  yield;
+  const placeholders = new Set<string>();
+  let i = 0;
+  for (const n of graph.nodes) {
+    if (n.role === 'missing') placeholders.add(n.id);
+    if (++i % 2048 === 0) yield;
+  }
   for (const e of graph.edges) {
+    if (++i % CHUNK === 0) yield;
     if (!drawn.has(e.source) || !drawn.has(e.target)) continue;
     const active = selection !== null && (e.source === selection || e.target === selection);
     const label = labels.get(e.id) ?? MIDDLE;

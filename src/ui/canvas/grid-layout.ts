@@ -2,6 +2,7 @@ import type { GraphNode, RouteGraph } from '../../core/index';
 import type { XY } from '../../store/index';
 import { columnOf, COLUMN_GAP, LANE_GAP, lanesOf, NODE_GAP } from './layout-graph';
 import { GROUP_PADDING, nodeSize } from './metrics';
+import { finish, slice, type Job } from './slices';
 
 /**
  * The layout of a big design (more nodes than ELK lays out in time): compact, so that a
@@ -63,10 +64,12 @@ function blockOf(id: string | undefined, nodes: readonly GraphNode[], graph: Rou
 
 /** Absolute top-left corners of every node, and of the groups that have no member. */
 export function packGrid(graph: RouteGraph): Record<string, XY> {
-  return placeBlocks(
-    lanesOf(graph)
-      .filter((lane) => lane.id !== undefined || lane.nodes.length > 0)
-      .map((lane) => blockOf(lane.id, lane.nodes, graph)),
+  return finish(
+    placeBlocks(
+      lanesOf(graph)
+        .filter((lane) => lane.id !== undefined || lane.nodes.length > 0)
+        .map((lane) => blockOf(lane.id, lane.nodes, graph)),
+    ),
   );
 }
 
@@ -79,7 +82,7 @@ const nextTask: Pause = () => new Promise((resolve) => setTimeout(resolve, 0));
  * `packGrid`, a namespace (or so) per task: on 100,000 nodes the whole of it is ~300 ms of main
  * thread, which would be one long task. The result is the same as packGrid's.
  */
-export async function packGridInSlices(graph: RouteGraph, sliceMs = 30, pause: Pause = nextTask): Promise<Record<string, XY>> {
+export async function packGridInSlices(graph: RouteGraph, sliceMs = 12, pause: Pause = nextTask): Promise<Record<string, XY>> {
   const blocks: Block[] = [];
   let since = performance.now();
   for (const lane of lanesOf(graph)) {
@@ -90,10 +93,16 @@ export async function packGridInSlices(graph: RouteGraph, sliceMs = 30, pause: P
       since = performance.now();
     }
   }
-  return placeBlocks(blocks);
+  // Placing them writes every node's corner: in slices too (100,000 of them are ~400 ms on a busy core).
+  const placing = placeBlocks(blocks);
+  for (;;) {
+    const r = slice(placing, sliceMs);
+    if (r.done) return r.value;
+    await pause();
+  }
 }
 
-function placeBlocks(blocks: readonly Block[]): Record<string, XY> {
+function* placeBlocks(blocks: readonly Block[]): Job<Record<string, XY>> {
   const area = blocks.reduce((sum, b) => sum + (b.width + COLUMN_GAP) * (b.height + LANE_GAP), 0);
   const rowWidth = Math.max(...blocks.map((b) => b.width), Math.sqrt(area * ASPECT));
   const out: Record<string, XY> = {};
@@ -108,6 +117,7 @@ function placeBlocks(blocks: readonly Block[]): Record<string, XY> {
     }
     if (b.places.length === 0 && b.id !== undefined) out[b.id] = { x, y };
     for (const [id, p] of b.places) out[id] = { x: x + p.x, y: y + p.y };
+    yield;
     x += b.width + COLUMN_GAP;
     rowHeight = Math.max(rowHeight, b.height);
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { centredOn, fitFrame, toCanvas, union, viewRect } from './minimap-geometry';
+import { boxOf, centredOn, fitFrame, toCanvas, union, viewRect } from './minimap-geometry';
 
 describe('minimap geometry', () => {
   it('reads the view from the transform', () => {
@@ -33,5 +33,15 @@ describe('minimap geometry', () => {
   it('centres the view on a canvas point at the current zoom', () => {
     const t = centredOn({ x: 500, y: 200 }, 0.5, 800, 600);
     expect(viewRect([t.x, t.y, t.zoom], 800, 600)).toEqual({ x: 500 - 800, y: 200 - 600, width: 1600, height: 1200 });
+  });
+});
+
+describe('boxOf', () => {
+  it.each([
+    [[], null],
+    [[{ position: { x: 10, y: 20 }, width: 100, height: 50 }], { x: 10, y: 20, width: 100, height: 50 }],
+    [[{ position: { x: 10, y: 20 }, width: 100, height: 50 }, { position: { x: -5, y: 100 } }], { x: -5, y: 20, width: 115, height: 80 }],
+  ])('%j → %j', (nodes, box) => {
+    expect(boxOf(nodes)).toEqual(box);
   });
 });

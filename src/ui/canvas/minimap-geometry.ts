@@ -59,3 +59,18 @@ export function toCanvas(frame: MapFrame, mapX: number, mapY: number): { x: numb
 export function centredOn(at: { x: number; y: number }, zoom: number, width: number, height: number): { x: number; y: number; zoom: number } {
   return { x: width / 2 - at.x * zoom, y: height / 2 - at.y * zoom, zoom };
 }
+
+/** The box around nodes (top-left `position`, `width`, `height`), without a rectangle made for each: a huge design has a hundred thousand. */
+export function boxOf(nodes: Iterable<{ readonly position: { readonly x: number; readonly y: number }; readonly width?: number | null; readonly height?: number | null }>): Rect | null {
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (const { position: p, width, height } of nodes) {
+    if (p.x < x0) x0 = p.x;
+    if (p.y < y0) y0 = p.y;
+    if (p.x + (width ?? 0) > x1) x1 = p.x + (width ?? 0);
+    if (p.y + (height ?? 0) > y1) y1 = p.y + (height ?? 0);
+  }
+  return Number.isFinite(x0) ? { x: x0, y: y0, width: x1 - x0, height: y1 - y0 } : null;
+}

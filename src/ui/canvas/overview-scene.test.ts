@@ -2,7 +2,7 @@ import { Position } from '@xyflow/react';
 import { describe, expect, it } from 'vitest';
 import type { GraphEdge, GraphNode } from '../../core/index';
 import type { FlowEdge, FlowNode } from './flow-elements';
-import { edgePath, edgeStyle, nodeAt, nodeStyle } from './overview-scene';
+import { around, edgePath, edgeStyle, indexOf, nodeAt, nodeStyle } from './overview-scene';
 
 const edge = (over: Partial<GraphEdge> = {}): GraphEdge => ({ id: 'e', kind: 'backend', source: 'a', target: 'b', ...over });
 
@@ -84,5 +84,31 @@ describe('overview edge path', () => {
   it('has none when an end is not drawn', () => {
     const e = { id: 'e', source: 'a', target: 'b', sourceHandle: 'out', targetHandle: 'in' } as FlowEdge;
     expect(edgePath(e, flowNode('a', 0, 0), undefined, (n) => n.position)).toBeNull();
+  });
+});
+
+describe('overview culling box of an edge (from its ends alone)', () => {
+  it.each([
+    ['left to right', [0, 0], [300, 100]],
+    ['backwards, far', [900, 40], [0, 600]],
+    ['backwards, near', [40, 0], [0, 10]],
+    ['stacked', [0, 0], [0, 400]],
+    ['same place', [0, 0], [0, 0]],
+  ] as const)('%s: holds the path’s own box', (_name, [ax, ay], [bx, by]) => {
+    const a = flowNode('a', ax, ay);
+    const b = flowNode('b', bx, by);
+    const e = { id: 'e', source: 'a', target: 'b', sourceHandle: 'out', targetHandle: 'in' } as FlowEdge;
+    const p = edgePath(e, a, b, (n) => n.position);
+    const [x0, y0, x1, y1] = around(a.position, a, b.position, b);
+    expect(p && x0 <= p.box.x0 && y0 <= p.box.y0 && x1 >= p.box.x1 && y1 >= p.box.y1).toBe(true);
+  });
+});
+
+describe('overview node index', () => {
+  it('is made once per list', () => {
+    const nodes = [flowNode('a', 0, 0), flowNode('b', 50, 20)];
+    expect(indexOf(nodes).get('b')).toBe(nodes[1]);
+    expect(indexOf(nodes)).toBe(indexOf(nodes));
+    expect(indexOf([...nodes])).not.toBe(indexOf(nodes));
   });
 });

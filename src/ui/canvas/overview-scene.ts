@@ -103,3 +103,28 @@ export function edgePath(
   const reach = Math.max(25, Math.abs(t.x - s.x) / 2, Math.abs(t.y - s.y) / 2);
   return { d, from: { x: s.x, y: s.y }, to: { x: t.x, y: t.y }, box: { x0: Math.min(s.x, t.x) - reach, y0: Math.min(s.y, t.y) - reach, x1: Math.max(s.x, t.x) + reach, y1: Math.max(s.y, t.y) + reach } };
 }
+
+const indexes = new WeakMap<readonly FlowNode[], ReadonlyMap<string, FlowNode>>();
+
+/** The nodes by id, made once per list (not on every frame). */
+export function indexOf(nodes: readonly FlowNode[]): ReadonlyMap<string, FlowNode> {
+  let index = indexes.get(nodes);
+  if (!index) {
+    index = new Map(nodes.map((n) => [n.id, n]));
+    indexes.set(nodes, index);
+  }
+  return index;
+}
+
+/**
+ * A box around an edge from its ends' boxes alone: its handles are on those boxes, and its curve
+ * reaches out from them at most as far as edgePath's box says — so this box holds that one.
+ */
+export function around(ps: XY, source: FlowNode, pt: XY, target: FlowNode): [number, number, number, number] {
+  const x0 = Math.min(ps.x, pt.x);
+  const y0 = Math.min(ps.y, pt.y);
+  const x1 = Math.max(ps.x + (source.width ?? 0), pt.x + (target.width ?? 0));
+  const y1 = Math.max(ps.y + (source.height ?? 0), pt.y + (target.height ?? 0));
+  const reach = Math.max(25, (x1 - x0) / 2, (y1 - y0) / 2);
+  return [x0 - reach, y0 - reach, x1 + reach, y1 + reach];
+}
