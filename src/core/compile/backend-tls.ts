@@ -72,7 +72,7 @@ function verdictOf(ctx: CompileContext, policy: Resource): PolicyVerdict {
   const reject = (reason: NonNullable<PolicyVerdict['rejected']>['reason'], message: string, path: (string | number)[]): PolicyVerdict => ({ policy, targets, rejected: { reason, message, path }, refProblems });
   const missing = targets.filter((t) => !ctx.find('', 'Service', t.namespace, t.name));
   if (targets.length === 0 || (missing.length === targets.length && !ctx.assumeExternal)) {
-    return reject('TargetNotFound', targets.length === 0 ? 'no Service target' : `Service ${missing.map((t) => `${t.namespace}/${t.name}`).join(', ')} is not in this design`, ['spec', 'targetRefs', missing[0]?.index ?? 0]);
+    return reject('TargetNotFound', targets.length === 0 ? 'no Service target' : `Service ${missing.map((t) => `${t.namespace}/${t.name}`).join(', ')} is not in this design: add it, or correct targetRefs`, ['spec', 'targetRefs', missing[0]?.index ?? 0]);
   }
   const older = ctx
     .ofKind(GW, 'BackendTLSPolicy')
@@ -80,7 +80,7 @@ function verdictOf(ctx: CompileContext, policy: Resource): PolicyVerdict {
     .find((o) => targetsOf(o).some((a) => targets.some((b) => sameTarget(a, b))));
   if (older) {
     const t = targets.find((b) => targetsOf(older).some((a) => sameTarget(a, b)));
-    return reject('Conflicted', `BackendTLSPolicy ${older.namespace}/${older.name} already targets the same Service`, ['spec', 'targetRefs', t?.index ?? 0]);
+    return reject('Conflicted', `BackendTLSPolicy ${older.namespace}/${older.name} already targets the same Service: remove one of them, or give them different sectionNames`, ['spec', 'targetRefs', t?.index ?? 0]);
   }
   if (refs.length > 0 && refProblems.length === refs.length) {
     return reject('NoValidCACertificate', `no caCertificateRef is valid: ${refProblems.map((p) => p.message).join('; ')}`, ['spec', 'validation', 'caCertificateRefs', 0]);
