@@ -44,6 +44,18 @@ describe('BackendTLSPolicy CA references (backendtlspolicy-invalid-ca-certificat
     expect(ask(r, 'GET http://x/').status).toBe(200);
     expect(r.diagnostics.filter((d) => d.code.startsWith('BackendTLSPolicy'))).toEqual([]);
   });
+  it('a policy naming a port (sectionName) fails only that port', () => {
+    const p = policy('p', [{ group: '', kind: 'ConfigMap', name: 'nope' }]);
+    (p.spec as { targetRefs: Record<string, unknown>[] }).targetRefs[0] = { group: '', kind: 'Service', name: 'tls-svc', sectionName: 'p443' };
+    const r = build([
+      gateway('gw', [http('http')]),
+      service('tls-svc', 'default', [443, 80]),
+      httpRoute('r', { rules: [{ matches: [{ path: { type: 'PathPrefix', value: '/tls' } }], backendRefs: [to('tls-svc', 443)] }, { backendRefs: [to('tls-svc', 80)] }] }),
+      p,
+    ]);
+    expect(ask(r, 'GET http://x/tls').status).toBe(500);
+    expect(ask(r, 'GET http://x/plain').status).toBe(200);
+  });
   it('one valid reference of two → accepted, ResolvedRefs=False, traffic flows', () => {
     const r = design(policy('p', [{ group: '', kind: 'ConfigMap', name: 'cm' }, { group: '', kind: 'ConfigMap', name: 'nope' }]), [configMap('cm', { 'ca.crt': CERT })]);
     const conds = statusOf(r, 'BackendTLSPolicy', 'p').status.ancestors?.[0]?.conditions;
@@ -161,5 +173,9 @@ describe('ListenerSets and L4 routes', () => {
     const r = build([gateway('gw', [{ name: 'l4', port: 9000, protocol }]), service('svc', 'other'), route]);
     expect(cond(statusOf(r, kind, 'r').status.parents?.[0]?.conditions, 'ResolvedRefs')).toBe('False/RefNotPermitted');
     expect(codes(r)).toContain('RefsNotResolved spec.rules[0].backendRefs[0]');
+    const grant = { apiVersion: GWV, kind: 'ReferenceGrant', metadata: { name: 'g', namespace: 'other' }, spec: { from: [{ group: 'gateway.networking.k8s.io', kind, namespace: 'default' }], to: [{ group: '', kind: 'Service' }] } };
+    const granted = build([gateway('gw', [{ name: 'l4', port: 9000, protocol }]), service('svc', 'other'), route, grant]);
+    expect(cond(statusOf(granted, kind, 'r').status.parents?.[0]?.conditions, 'ResolvedRefs')).toBe('True/ResolvedRefs');
+    expect(granted.diagnostics).toEqual([]);
   });
 });
