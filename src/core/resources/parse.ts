@@ -65,8 +65,6 @@ function parseFile(
   facts: ReadonlyMap<string, SecretFacts> | null = null,
 ): void {
   const diagnosticsBefore = out.diagnostics.length;
-  // What a controller would find in each Secret's certificate and key is read before the values go.
-  const secretFacts = facts ?? collectSecretFacts(file.text, defaultNamespace);
   // Key material is cut out of the raw text first, whatever state the YAML is in (see redact-text.ts).
   const pre = redactedDocs === null ? redactDocuments(file.text) : null;
   const text = pre?.text ?? file.text;
@@ -84,6 +82,9 @@ function parseFile(
     });
     return;
   }
+  // What a controller would find in each Secret's certificate and key, read from the text as given
+  // (before its values were replaced).
+  const secretFacts = facts ?? collectSecretFacts(file.text, defaultNamespace);
   const spans = splitDocuments(text);
   const docs = redactedDocs ?? redactedSpans(spans, pre?.changed ?? []);
   const redacted = docs.size > 0;
