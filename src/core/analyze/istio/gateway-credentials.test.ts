@@ -6,8 +6,13 @@ import { analyzeInvalidCredential } from './invalid-credential.js';
 const gw = (cred: string, ns = 'istio-system', extraTls = ''): string =>
   `---\napiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata: {name: gw, namespace: ${ns}}\nspec:\n  selector: {istio: ingressgateway}\n` +
   `  servers: [{port: {number: 443, name: https, protocol: HTTPS}, hosts: [httpbin.example.com], tls: {mode: SIMPLE${cred === '' ? '' : `, credentialName: "${cred}"`}${extraTls}}}]\n`;
-const secret = (name: string, keys: readonly string[], ns = 'istio-system', field = 'data'): string =>
-  `---\napiVersion: v1\nkind: Secret\nmetadata: {name: ${name}, namespace: ${ns}}\ntype: kubernetes.io/tls\n${field}: {${keys.map((k) => `${k}: aGk=`).join(', ')}}\n`;
+// base64 of well-formed PEM blocks (RFC 7468): a certificate and a private key (dummy bodies).
+const PEM_CERT = 'LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1BQUEKLS0tLS1FTkQgQ0VSVElGSUNBVEUtLS0tLQ==';
+const PEM_KEY = 'LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0tCkFBQUEKLS0tLS1FTkQgUFJJVkFURSBLRVktLS0tLQ==';
+const NOT_PEM = 'aGk='; // "hi"
+const value = (key: string): string => (key.endsWith('key') ? PEM_KEY : PEM_CERT);
+const secret = (name: string, keys: readonly string[], ns = 'istio-system', field = 'data', values = value): string =>
+  `---\napiVersion: v1\nkind: Secret\nmetadata: {name: ${name}, namespace: ${ns}}\ntype: kubernetes.io/tls\n${field}: {${keys.map((k) => `${k}: ${values(k)}`).join(', ')}}\n`;
 const TLS = ['tls.crt', 'tls.key'];
 const AT = 'Gateway istio-system/gw spec.servers[0].tls.credentialName';
 
@@ -48,7 +53,10 @@ describe('IstioInvalidCredential (IST0161)', () => {
     ['no data', '---\napiVersion: v1\nkind: Secret\nmetadata: {name: c, namespace: istio-system}\n', true],
     ['tls.crt and tls.key', secret('c', TLS), false],
     ['cert and key (the generic form)', secret('c', ['cert', 'key', 'cacert']), false],
-    ['keys given in stringData', secret('c', TLS, 'istio-system', 'stringData'), false],
+    ['keys given in stringData', secret('c', TLS, 'istio-system', 'stringData', (k) => (k === 'tls.key' ? '"-----BEGIN PRIVATE KEY-----\\nAAAA\\n-----END PRIVATE KEY-----"' : '"-----BEGIN CERTIFICATE-----\\nMAAA\\n-----END CERTIFICATE-----"')), false],
+    ['a tls.crt that is not PEM', secret('c', TLS, 'istio-system', 'data', (k) => (k === 'tls.crt' ? NOT_PEM : PEM_KEY)), true],
+    ['a tls.key that is not PEM', secret('c', TLS, 'istio-system', 'data', (k) => (k === 'tls.key' ? NOT_PEM : PEM_CERT)), true],
+    ['values already redacted (unknown: taken as valid)', secret('c', TLS, 'istio-system', 'data', () => 'UkVEQUNURUQ='), false],
   ])('%s → %s', (_, secretYaml, reported) => {
     const found = analyzeInvalidCredential(analyzerInput(gw('c') + secretYaml));
     expect(where(found)).toEqual(reported ? [AT] : []);
@@ -60,6 +68,11 @@ describe('IstioInvalidCredential (IST0161)', () => {
     expect(d?.related?.map((r) => `${r.resource.name} ${r.path} ${r.role}`)).toEqual(['c data credential']);
     expect(d?.message).toContain('it holds tls.crt)');
     expect(d?.message).toContain('tls.key');
+  });
+
+  it('says what is wrong with the PEM', () => {
+    const [d] = analyzeInvalidCredential(analyzerInput(gw('c') + secret('c', TLS, 'istio-system', 'data', (k) => (k === 'tls.crt' ? NOT_PEM : PEM_KEY))));
+    expect(d?.message).toContain('istio-system/c has a tls.crt that is not well-formed PEM');
   });
 
   it('of two Secrets that may be the credential, one usable is enough', () => {
