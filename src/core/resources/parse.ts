@@ -26,7 +26,7 @@ export interface ParsedFile {
   readonly name: string;
   readonly text: string;
   readonly documents: readonly DocumentSpan[];
-  /** True when Secret values were replaced: `text` differs from what was given. */
+  /** True when `text` differs from what was given: Secret values replaced, lone CR line breaks written as LF. */
   readonly redacted: boolean;
 }
 
@@ -38,6 +38,9 @@ export interface ParseResult {
 }
 
 /** Text beyond this size is refused with a diagnostic rather than parsed (the UI parses off the main thread). */
+const LONE_CR = /\r(?!\n)/;
+const LONE_CR_ALL = /\r(?!\n)/g;
+
 export const MAX_TEXT_LENGTH = 64 * 1024 * 1024;
 
 /**
@@ -65,11 +68,15 @@ function parseFile(
   facts: ReadonlyMap<string, SecretFacts> | null = null,
 ): void {
   const diagnosticsBefore = out.diagnostics.length;
+  // A lone CR is a line break in YAML (1.2.2 §5.4) and in the editor, but every line-based step
+  // here counts LF: such breaks are written as LF first (the document means the same).
+  const crOnly = file.text.includes('\r') && LONE_CR.test(file.text);
+  const given = crOnly ? file.text.replace(LONE_CR_ALL, '\n') : file.text;
   // Key material is cut out of the raw text first, whatever state the YAML is in (see redact-text.ts).
-  const pre = redactedDocs === null ? redactDocuments(file.text) : null;
-  const text = pre?.text ?? file.text;
+  const pre = redactedDocs === null ? redactDocuments(given) : null;
+  const text = pre?.text ?? given;
   if (text.length > MAX_TEXT_LENGTH) {
-    out.files.push({ name: file.name, text, documents: [], redacted: redactedDocs !== null || (pre?.changed.length ?? 0) > 0 });
+    out.files.push({ name: file.name, text, documents: [], redacted: crOnly || redactedDocs !== null || (pre?.changed.length ?? 0) > 0 });
     out.diagnostics.push({
       code: 'YAMLTooLarge',
       severity: 'error',
@@ -84,7 +91,7 @@ function parseFile(
   }
   // What a controller would find in each Secret's certificate and key, read from the text as given
   // (before its values were replaced).
-  const secretFacts = facts ?? collectSecretFacts(file.text, defaultNamespace);
+  const secretFacts = facts ?? collectSecretFacts(given, defaultNamespace);
   const spans = splitDocuments(text);
   const docs = redactedDocs ?? redactedSpans(spans, pre?.changed ?? []);
   const redacted = docs.size > 0;
@@ -128,7 +135,7 @@ function parseFile(
     seen.set(r.id, r);
     out.resources.push(r);
   }
-  out.files.push({ name: file.name, text, documents: spans, redacted });
+  out.files.push({ name: file.name, text, documents: spans, redacted: redacted || crOnly });
 }
 
 /** Indices of the spans that overlap a range the raw-text redaction changed. */
