@@ -37,10 +37,10 @@ export interface ParseResult {
   readonly defaultNamespace: string;
 }
 
-/** Text beyond this size is refused with a diagnostic rather than parsed (the UI parses off the main thread). */
 const LONE_CR = /\r(?!\n)/;
 const LONE_CR_ALL = /\r(?!\n)/g;
 
+/** Text beyond this size is refused with a diagnostic rather than parsed (the UI parses off the main thread). */
 export const MAX_TEXT_LENGTH = 64 * 1024 * 1024;
 
 /**
