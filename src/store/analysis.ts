@@ -1,5 +1,5 @@
 import { buildGraph, isBreaking as isBreakingDiagnostic, locateDiagnostics, review } from '../core/index';
-import type { Diagnostic, Resource, ResourceId, RouteGraph, RouteTable, SourceFile, StatusList } from '../core/index';
+import type { Diagnostic, Resource, ResourceId, RouteGraph, RouteTable, SecretFacts, SourceFile, StatusList } from '../core/index';
 import { runSimulation, type SimulationAnswer, type SimulationRequest } from './simulation';
 
 /**
@@ -82,10 +82,15 @@ export type AnalysisStep = 'parsed' | 'validated' | 'compiled' | 'graphed';
  * graph that draws it, and the RouteTable. A design with unreadable documents is not compiled:
  * its missing objects would only add noise (the canvas keeps the last good analysis meanwhile).
  */
-export function analyzeWithTable(request: AnalysisRequest, onStep?: (step: AnalysisStep, objects: number) => void): { analysis: Analysis; table: RouteTable | null } {
+export function analyzeWithTable(
+  request: AnalysisRequest,
+  onStep?: (step: AnalysisStep, objects: number) => void,
+  knownSecretFacts?: ReadonlyMap<string, SecretFacts>,
+): { analysis: Analysis; table: RouteTable | null } {
   const start = Date.now();
   // The analyzers run after compile: the progress display counts them with it.
   const verdict = review(request.files, {
+    ...(knownSecretFacts ? { knownSecretFacts } : {}),
     onStep: (step, p) => {
       if (step !== 'compiled') onStep?.(step === 'analyzed' ? 'compiled' : step, p.resources.length);
     },
@@ -126,9 +131,13 @@ const KEPT_TABLES = 2;
  */
 export function createAnalysisSession() {
   const tables = new Map<number, RouteTable>();
+  // Certificate verdicts read before redaction: once the editor holds the redacted text, later
+  // analyses see only placeholders, and these keep a bad certificate reported.
+  const known = new Map<string, SecretFacts>();
   return {
     analyze(request: AnalysisRequest, onStep?: (step: AnalysisStep, objects: number) => void): Analysis {
-      const { analysis, table } = analyzeWithTable(request, onStep);
+      const { analysis, table } = analyzeWithTable(request, onStep, known);
+      for (const r of analysis.resources) if (r.secretFacts) known.set(r.id, r.secretFacts);
       if (table && analysis.tableId !== null) {
         tables.set(analysis.tableId, table);
         for (const id of [...tables.keys()].slice(0, Math.max(0, tables.size - KEPT_TABLES))) tables.delete(id);

@@ -5,7 +5,7 @@ import { loadDocument } from './load.js';
 import { createDocumentLocator, exactErrorOffset, firstContentOffset, type DocumentLocator } from './locate.js';
 import { formatPath, type FieldPath } from './path.js';
 import { redactDocuments } from './redact-text.js';
-import { collectSecretFacts, secretFactsOf, type SecretFacts } from './secret-facts.js';
+import { collectSecretFacts, secretFactsOf, withKnownFacts, type SecretFacts } from './secret-facts.js';
 import { isSecret, redactObject } from './secrets.js';
 import { serializeObject } from './serialize.js';
 import { splitDocuments, type DocumentSpan } from './split.js';
@@ -19,6 +19,11 @@ export interface SourceFile {
 export interface ParseOptions {
   /** Namespace of objects that name none (DESIGN.md: `default`; the CLI's `-n`). */
   readonly defaultNamespace?: string;
+  /**
+   * Certificate verdicts an earlier parse of the same design read before redaction, by resource
+   * id: used where a value is now the placeholder (see secret-facts.ts `withKnownFacts`).
+   */
+  readonly knownSecretFacts?: ReadonlyMap<string, SecretFacts>;
 }
 
 /** A parsed file: its text (after Secret redaction) and its documents' spans. */
@@ -56,6 +61,10 @@ export function parse(files: readonly SourceFile[], options: ParseOptions = {}):
   };
   const seen = new Map<string, Resource>();
   for (const file of files) parseFile(file, defaultNamespace, out, seen);
+  const known = options.knownSecretFacts;
+  if (known && known.size > 0) {
+    out.resources = out.resources.map((r) => (r.secretFacts && known.has(r.id) ? { ...r, secretFacts: withKnownFacts(r.secretFacts, known.get(r.id)) } : r));
+  }
   return { ...out, defaultNamespace };
 }
 

@@ -71,3 +71,18 @@ function visit(obj: KubeObject, defaultNamespace: string, out: Map<ResourceId, S
     for (const item of obj.items as unknown[]) if (isRecord(item)) visit(item, defaultNamespace, out);
   }
 }
+
+/**
+ * Facts with each 'unknown' verdict (a placeholder value) taken from `known` — what an earlier
+ * parse of the same design read before the values were redacted. Once the editor holds the
+ * redacted text, this keeps a bad certificate reported across later edits.
+ */
+export function withKnownFacts(facts: SecretFacts, known: SecretFacts | undefined): SecretFacts {
+  if (!known) return facts;
+  const out: Partial<Record<CertificateKey, PemVerdict>> = { ...facts };
+  for (const key of CERTIFICATE_KEYS) {
+    const earlier = known[key];
+    if (out[key]?.state === 'unknown' && earlier && earlier.state !== 'unknown') out[key] = earlier;
+  }
+  return out;
+}

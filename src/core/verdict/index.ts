@@ -11,7 +11,7 @@ import { compile } from '../compile/index.js';
 import type { CompileResult } from '../compile/types.js';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics/types.js';
 import { SourceLocations } from '../resources/locations.js';
-import { parse, type ParseResult, type SourceFile } from '../resources/parse.js';
+import { parse, type ParseOptions, type ParseResult, type SourceFile } from '../resources/parse.js';
 import type { RuleReach } from '../analyze/reach/types.js';
 import { validate } from '../validate/index.js';
 import { dedupeDiagnostics } from './dedupe.js';
@@ -22,6 +22,8 @@ export interface ReviewOptions {
   readonly assumeExternal?: boolean;
   /** Namespace of objects that name none (the CLI's `-n`); used when `review` parses. */
   readonly defaultNamespace?: string;
+  /** Certificate verdicts read by an earlier parse of the same design (ParseOptions); used when `review` parses. */
+  readonly knownSecretFacts?: ParseOptions['knownSecretFacts'];
   /** Called after each step (with the design as parsed), for progress displays. */
   readonly onStep?: (step: ReviewStep, parsed: ParseResult) => void;
 }
@@ -46,7 +48,12 @@ export interface Verdict {
 
 /** Files (parsed here) or an already parsed design → the whole verdict. Never throws on bad input. */
 export function review(input: readonly SourceFile[] | ParseResult, options: ReviewOptions = {}): Verdict {
-  const parsed = isParsed(input) ? input : parse(input, options.defaultNamespace === undefined ? {} : { defaultNamespace: options.defaultNamespace });
+  const parsed = isParsed(input)
+    ? input
+    : parse(input, {
+        ...(options.defaultNamespace === undefined ? {} : { defaultNamespace: options.defaultNamespace }),
+        ...(options.knownSecretFacts === undefined ? {} : { knownSecretFacts: options.knownSecretFacts }),
+      });
   options.onStep?.('parsed', parsed);
   const validated = validate(parsed);
   options.onStep?.('validated', parsed);
