@@ -100,8 +100,8 @@ function parseFile(
   }
   // What a controller would find in each Secret's certificate and key, read from the text as given
   // (before its values were replaced).
-  const secretFacts = facts ?? collectSecretFacts(given, defaultNamespace);
   const spans = splitDocuments(text);
+  const secretFacts = facts ?? collectSecretFacts(given, defaultNamespace, text === given ? spans : undefined);
   const docs = redactedDocs ?? redactedSpans(spans, pre?.changed ?? []);
   const redacted = docs.size > 0;
   const lines = new LineIndex(text);

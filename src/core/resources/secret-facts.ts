@@ -8,7 +8,7 @@
 import { loadDocument } from './load.js';
 import { checkCertificates, checkPrivateKey, decodeBase64, isPlaceholder, type PemVerdict } from './pem.js';
 import { isSecret } from './secrets.js';
-import { splitDocuments } from './split.js';
+import { splitDocuments, type DocumentSpan } from './split.js';
 import { isRecord, makeResourceId, type KubeObject, type ResourceId } from './types.js';
 
 /** The keys a certificate reference reads (Kubernetes `kubernetes.io/tls` Secrets; a CA bundle). */
@@ -45,11 +45,12 @@ const KEYS = /tls\.crt|tls\.key|ca\.crt/;
 /**
  * Facts of every Secret in a raw (not yet redacted) text, by resource id. One YAML load per
  * document that names a Secret and a certificate key; documents that do not load give none.
+ * `spans` are `splitDocuments(text)` when the caller has them already (the parser does).
  */
-export function collectSecretFacts(text: string, defaultNamespace: string): Map<ResourceId, SecretFacts> {
+export function collectSecretFacts(text: string, defaultNamespace: string, spans?: readonly DocumentSpan[]): Map<ResourceId, SecretFacts> {
   const out = new Map<ResourceId, SecretFacts>();
   if (!MENTIONS.test(text) || !KEYS.test(text)) return out;
-  for (const span of splitDocuments(text)) {
+  for (const span of spans ?? splitDocuments(text)) {
     if (!span.hasContent) continue;
     const doc = text.slice(span.start, span.end);
     if (!MENTIONS.test(doc) || !KEYS.test(doc)) continue;
