@@ -1,6 +1,6 @@
 import type { FieldPath } from '../../resources/path.js';
 import { isRecord, type KubeObject } from '../../resources/types.js';
-import { record, records } from '../cel/helpers.js';
+import { list, record, records } from '../cel/helpers.js';
 
 /** One user regular expression in a resource: where it is written and which dialect's rules apply. */
 export interface RegexField {
@@ -15,27 +15,47 @@ export interface RegexField {
  * HTTPRoute `matches[].path`, `headers[]`, `queryParams[]` of type RegularExpression; GRPCRoute
  * `matches[].method.service`/`.method` (type RegularExpression) and `headers[]`.
  */
-export function* gatewayApiRegexes(obj: KubeObject, kind: string): Generator<RegexField> {
-  for (const rule of records(record(obj.spec), ['spec'], 'rules')) {
-    for (const m of records(rule.item, rule.path, 'matches')) {
+export function gatewayApiRegexes(obj: KubeObject, kind: string): RegexField[] {
+  // Plain loops into one array; a path is built only for a regex found: this runs on every route of a design.
+  const out: RegexField[] = [];
+  const rules = list(record(obj.spec)?.rules);
+  for (let r = 0; r < rules.length; r++) {
+    const rule = rules[r];
+    if (!isRecord(rule)) continue;
+    const matches = list(rule.matches);
+    for (let j = 0; j < matches.length; j++) {
+      const m = matches[j];
+      if (!isRecord(m)) continue;
       if (kind === 'HTTPRoute') {
-        const path = record(m.item.path);
-        if (path?.type === 'RegularExpression') yield* valueOf(path, [...m.path, 'path'], 'value');
-        for (const key of ['headers', 'queryParams']) {
-          for (const h of records(m.item, m.path, key)) if (h.item.type === 'RegularExpression') yield* valueOf(h.item, h.path, 'value');
-        }
+        const path = record(m.path);
+        if (path?.type === 'RegularExpression') pushValue(path, ['spec', 'rules', r, 'matches', j, 'path'], 'value', out);
+        regexItems(m.headers, ['spec', 'rules', r, 'matches', j, 'headers'], out);
+        regexItems(m.queryParams, ['spec', 'rules', r, 'matches', j, 'queryParams'], out);
       } else {
-        const method = record(m.item.method);
-        if (method?.type === 'RegularExpression') for (const part of ['service', 'method']) yield* valueOf(method, [...m.path, 'method'], part);
-        for (const h of records(m.item, m.path, 'headers')) if (h.item.type === 'RegularExpression') yield* valueOf(h.item, h.path, 'value');
+        const method = record(m.method);
+        if (method?.type === 'RegularExpression') {
+          pushValue(method, ['spec', 'rules', r, 'matches', j, 'method'], 'service', out);
+          pushValue(method, ['spec', 'rules', r, 'matches', j, 'method'], 'method', out);
+        }
+        regexItems(m.headers, ['spec', 'rules', r, 'matches', j, 'headers'], out);
       }
     }
   }
+  return out;
 }
 
-function* valueOf(o: KubeObject, path: FieldPath, key: string): Generator<RegexField> {
+/** The `value` of each RegularExpression item (header or query param match) of the list at `path`. */
+function regexItems(items: unknown, path: FieldPath, out: RegexField[]): void {
+  if (!Array.isArray(items)) return;
+  for (let i = 0; i < items.length; i++) {
+    const h: unknown = items[i];
+    if (isRecord(h) && h.type === 'RegularExpression') pushValue(h, [...path, i], 'value', out);
+  }
+}
+
+function pushValue(o: KubeObject, path: FieldPath, key: string, out: RegexField[]): void {
   const v = o[key];
-  if (typeof v === 'string') yield { pattern: v, path: [...path, key], dialect: 'gateway-api' };
+  if (typeof v === 'string') out.push({ pattern: v, path: [...path, key], dialect: 'gateway-api' });
 }
 
 /**
