@@ -17,6 +17,8 @@ export interface DocumentSpan {
 
 const START = /^---(?=[ \t\r]|$)/;
 const END = /^\.\.\.(?=[ \t\r]|$)/;
+const DASH = 0x2d;
+const DOT = 0x2e;
 
 function isContentLine(line: string): boolean {
   const t = line.trimStart();
@@ -36,6 +38,14 @@ export function splitDocuments(text: string): DocumentSpan[] {
   while (pos <= text.length) {
     const nl = text.indexOf('\n', pos);
     const lineEnd = nl === -1 ? text.length : nl;
+    const first = text.charCodeAt(pos);
+    // Only a line starting with '-' or '.' can be a marker, and only the first content line after
+    // a `...` or in a document still empty changes anything: the other lines are not read.
+    if (first !== DASH && first !== DOT && hasContent && !ended) {
+      if (nl === -1) break;
+      pos = nl + 1;
+      continue;
+    }
     const line = text.slice(pos, lineEnd);
     if (START.test(line)) {
       if (hasContent || explicit) {
