@@ -82,7 +82,13 @@ export const KINDS: readonly KindInfo[] = [
   CORE('ConfigMap'),
 ];
 
-const BY_GROUP_KIND = new Map(KINDS.map((k) => [`${k.group}/${k.kind}`, k]));
+/** group → kind → info: a lookup builds no key string (it runs several times per resource). */
+const BY_GROUP_KIND = new Map<string, Map<string, KindInfo>>();
+for (const k of KINDS) {
+  const kinds = BY_GROUP_KIND.get(k.group) ?? new Map<string, KindInfo>();
+  kinds.set(k.kind, k);
+  BY_GROUP_KIND.set(k.group, kinds);
+}
 
 export function splitApiVersion(apiVersion: string): { group: string; version: string } {
   const slash = apiVersion.lastIndexOf('/');
@@ -92,5 +98,5 @@ export function splitApiVersion(apiVersion: string): { group: string; version: s
 }
 
 export function kindInfo(group: string, kind: string): KindInfo | undefined {
-  return BY_GROUP_KIND.get(`${group}/${kind}`);
+  return BY_GROUP_KIND.get(group)?.get(kind);
 }
