@@ -186,14 +186,14 @@ export function pathMatchRule<const C extends string>(code: C, message: string, 
 }
 
 /** Every explicit `spec.rules[].matches[].path` object of an HTTPRoute (a defaulted one is valid). */
-export function* httpPathMatches(obj: KubeObject): Generator<{ item: KubeObject; path: FieldPath }> {
+export const httpPathMatches = perObject(function* (obj): Generator<{ item: KubeObject; path: FieldPath }> {
   for (const rule of routeRules(obj)) {
     for (const match of records(rule.item, rule.path, 'matches')) {
       const path = record(match.item.path);
       if (path) yield { item: path, path: [...match.path, 'path'] };
     }
   }
-}
+});
 
 /** Rule factory: a CORS list (`allowOrigins`, `allowMethods`, `allowHeaders`) holds `*` only alone. */
 export function corsWildcardAloneRule<const C extends string>(code: C, field: string, message: string): CelRule & { readonly code: C } {
@@ -212,11 +212,11 @@ export function corsWildcardAloneRule<const C extends string>(code: C, field: st
 }
 
 /** Every `spec.rules[].matches[].method` object of a GRPCRoute, with its type (default Exact). */
-export function* grpcMethodMatches(obj: KubeObject): Generator<{ item: KubeObject; path: FieldPath; type: string | undefined }> {
+export const grpcMethodMatches = perObject(function* (obj): Generator<{ item: KubeObject; path: FieldPath; type: string | undefined }> {
   for (const rule of routeRules(obj)) {
     for (const match of records(rule.item, rule.path, 'matches')) {
       const method = record(match.item.method);
       if (method) yield { item: method, path: [...match.path, 'method'], type: textOr(method, 'type', 'Exact') };
     }
   }
-}
+});
