@@ -50,9 +50,11 @@ export function* records(root: KubeObject | undefined, path: FieldPath, ...keys:
   let cur: unknown = root;
   for (const k of keys) cur = isRecord(cur) ? cur[k] : undefined;
   const items = list(cur);
+  if (items.length === 0) return;
+  const base = [...path, ...keys]; // each item's path is this and its index
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
-    if (isRecord(item)) yield { item, path: [...path, ...keys, i] };
+    if (isRecord(item)) yield { item, path: [...base, i] };
   }
 }
 
