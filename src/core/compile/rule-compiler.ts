@@ -48,22 +48,27 @@ export function compileRules(ctx: CompileContext, route: RouteModel, scope: Back
   const templates: EntryTemplate[] = [];
   const droppedRules: { index: number; problem: RuleProblem }[] = [];
   const backendProblems: BackendProblem[] = [];
+  // The same for every entry of the route: read once.
+  const creationTimestamp = creationOf(r.object);
+  const namespacedName = `${r.namespace}/${r.name}`;
   rules.forEach((rawRule, ruleIndex) => {
     const rule = rec(rawRule);
-    const rulePath = ['spec', 'rules', ruleIndex];
+    // formatPath(['spec', 'rules', ruleIndex, ...]) spelt out: every key below is a plain one.
+    const rulePath = formatPath(['spec', 'rules', ruleIndex]);
     const explicit = arr(rule.matches);
-    const matches = (explicit.length > 0 ? explicit : [{}]).map((m, j) => kind.compileMatch(m, formatPath([...rulePath, 'matches', j])));
-    const base: Provenance = { resource: r.id, ref: refOf(r), rule: ruleIndex, match: null, path: formatPath(rulePath) };
+    const matchPaths = explicit.map((_, j) => `${rulePath}.matches[${j}]`);
+    const matches = (explicit.length > 0 ? explicit : [{}]).map((m, j) => kind.compileMatch(m, matchPaths[j] ?? `${rulePath}.matches[${j}]`));
+    const base: Provenance = { resource: r.id, ref: refOf(r), rule: ruleIndex, match: null, path: rulePath };
     const singlePrefix = matches.length === 1 ? (matches[0]?.prefix ?? null) : null;
     const fc = { ctx, route: r, scope, singlePrefix, allowed: kind.allowed, provenance: base };
-    const compiled = compileFilters(rule.filters, { ...fc, path: formatPath([...rulePath, 'filters']) });
+    const compiled = compileFilters(rule.filters, { ...fc, path: `${rulePath}.filters` });
     let problem = matches.find((m) => m.problem)?.problem ?? compiled.problem;
     const rawBackends = arr(rule.backendRefs);
     if (compiled.redirect && rawBackends.length > 0) {
       problem ??= { reason: 'IncompatibleFilters', message: `${base.path}: RequestRedirect filter must not be used together with backendRefs` };
     }
     const backends = rawBackends.map((b, k) => {
-      const path = formatPath([...rulePath, 'backendRefs', k]);
+      const path = `${rulePath}.backendRefs[${k}]`;
       const bf = compileFilters(rec(b).filters, { ...fc, path: `${path}.filters` });
       problem ??= bf.problem;
       return resolveBackend(ctx, r, b, { ...base, path }, scope, bf.filters);
@@ -81,7 +86,7 @@ export function compileRules(ctx: CompileContext, route: RouteModel, scope: Back
         entry: {
           dialect: 'gateway-api',
           routeKind: kind.routeKind,
-          provenance: explicit.length > 0 ? { ...base, match: j, path: formatPath([...rulePath, 'matches', j]) } : { ...base, match: kind.defaultMatchIndex },
+          provenance: explicit.length > 0 ? { ...base, match: j, path: matchPaths[j] ?? `${rulePath}.matches[${j}]` } : { ...base, match: kind.defaultMatchIndex },
           ruleName: str(rule.name),
           match: m.match,
           filters: compiled.filters,
@@ -91,7 +96,7 @@ export function compileRules(ctx: CompileContext, route: RouteModel, scope: Back
           fault: null,
           notes: dedupe(m.notes),
         },
-        key: { ...m.key, creationTimestamp: creationOf(r.object), namespacedName: `${r.namespace}/${r.name}`, ruleIndex, matchIndex: j },
+        key: { ...m.key, creationTimestamp, namespacedName, ruleIndex, matchIndex: j },
       });
     });
   });
