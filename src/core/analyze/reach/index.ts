@@ -109,7 +109,7 @@ function unreachable(verifier: Verifier, unit: Unit, group: readonly Unit[], loc
     ? `its match is identical to ${names}'s, which wins only by ${tie === 'RuleTieByAge' ? 'being older' : 'namespace/name order'}: make one of them more specific, or remove it`
     : istio
       ? `${names} come${by.length === 1 ? 's' : ''} first and take${by.length === 1 ? 's' : ''} every request it matches: move it before ${by[0] ? `${by[0].resource.name} ${by[0].path}` : 'them'}, narrow that rule, or remove it`
-      : `${names} take${by.length === 1 ? 's' : ''} precedence for every request it matches (gateway-api.md: longer and more specific matches first): make it more specific than that rule, narrow that rule, or remove it`;
+      : `${names} take${by.length === 1 ? 's' : ''} precedence for every request it matches (the Gateway API's HTTPRoute precedence: exact and longer paths, then more specific matches, first): make it more specific than that rule, narrow that rule, or remove it`;
   const related: RelatedPlace[] = [...unit.by.values()].flatMap(({ entry }) => {
     const at = locate(entry, rulePath(entry));
     return [{ resource: refOf(entry), path: rulePath(entry), role: 'shadowed by', ...(at ?? {}) }];
