@@ -38,7 +38,7 @@ export function escapeControls(text: string): string {
 
 /**
  * JSON output: JSON.stringify escapes C0 controls but writes DEL, C1 and the bidi characters as
- * they are; those become `\uXXXX` too. They can only occur inside strings, so the JSON is unchanged.
+ * they are; those become `\u` escapes (four hex digits) too. They can only occur inside strings, so the JSON is unchanged.
  */
 export function jsonText(value: unknown): string {
   return `${replaceUnits(JSON.stringify(value, null, 2), isJsonUnsafe, (c) => `\\u${hex(c, 4)}`)}\n`;

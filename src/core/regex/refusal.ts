@@ -28,7 +28,7 @@ export interface EngineError {
 
 const ESCAPE_HINTS: Readonly<Record<string, string>> = {
   Z: '`\\Z` is not RE2: use `\\z` (end of text) or `$`',
-  u: '`\\uXXXX` is not RE2: write `\\x{XXXX}`',
+  u: '`\\u` followed by four hex digits is not RE2: write `\\x{...}` with the same digits',
   c: 'control escapes (`\\cX`) are not RE2: write `\\x{..}`',
   G: '`\\G` is not RE2',
   e: '`\\e` is not RE2: write `\\x1b`',
