@@ -1,4 +1,4 @@
-import { buildGraph, isBreaking as isBreakingDiagnostic, locateDiagnostics, review } from '../core/index';
+import { buildGraph, locateDiagnostics, review } from '../core/index';
 import type { Diagnostic, Resource, ResourceId, RouteGraph, RouteTable, SecretFacts, SourceFile, StatusList } from '../core/index';
 import { runSimulation, type SimulationAnswer, type SimulationRequest } from './simulation';
 
@@ -68,10 +68,6 @@ export interface Analyzer {
   dispose(): void;
 }
 
-/** A diagnostic after which a document is missing from `resources` (it could not be read as an object). */
-export function isBreaking(d: Diagnostic): boolean {
-  return isBreakingDiagnostic(d);
-}
 
 /** The steps of an analysis, in order; each is reported when done (with the objects found so far). */
 export type AnalysisStep = 'parsed' | 'validated' | 'compiled' | 'graphed';

@@ -1,5 +1,4 @@
-import { buildGraph, parse, type Resource, type RouteGraph } from '../core/index';
-import { isBreaking } from './analysis';
+import { buildGraph, isBreaking, parse, type Resource, type RouteGraph } from '../core/index';
 import type { DesignState } from './design-store';
 import { selectGraph } from './selectors';
 
