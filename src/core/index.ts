@@ -128,7 +128,7 @@ export type {
 export type { SourceFile, ParseOptions, ParseResult, ParsedFile } from './resources/parse.js';
 export type { DecodedSource, DecodeCode, Encoding } from './resources/decode.js';
 export type { Resource, ResourceId, ResourceSource, KubeObject } from './resources/types.js';
-export type { SecretFacts } from './resources/secret-facts.js';
+export type { SecretFacts } from './resources/certificate-facts.js';
 export type { Family, KindInfo } from './resources/kinds.js';
 export type { FieldPath, PathSegment } from './resources/path.js';
 export type { DocumentSpan } from './resources/split.js';

@@ -5,10 +5,8 @@
  * outside the blocks is allowed (RFC 7468 §2). A certificate's DER must start as an ASN.1
  * SEQUENCE (0x30). No X.509 parsing beyond that.
  */
+import type { PemVerdict } from './certificate-facts.js';
 import { REDACTED_DATA, REDACTED_STRING } from './secrets.js';
-
-/** 'unknown' = the value was redacted before it was read (a restored design): assumed valid. */
-export type PemVerdict = { readonly state: 'valid'; readonly blocks: number } | { readonly state: 'invalid'; readonly problem: string } | { readonly state: 'unknown' };
 
 const BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----([^-]*)-----END ([A-Z0-9 ]+)-----/g;
 const BASE64_BODY = /^[A-Za-z0-9+/]*={0,2}$/;

@@ -6,17 +6,12 @@
  * treated as valid downstream.
  */
 import { loadDocument } from './load.js';
-import { checkCertificates, checkPrivateKey, decodeBase64, isPlaceholder, type PemVerdict } from './pem.js';
+import { CERTIFICATE_KEYS, type CertificateKey, type PemVerdict, type SecretFacts } from './certificate-facts.js';
+import { checkCertificates, checkPrivateKey, decodeBase64, isPlaceholder } from './pem.js';
 import { isSecret } from './secrets.js';
 import { splitDocuments, type DocumentSpan } from './split.js';
 import { isRecord, makeResourceId, type KubeObject, type ResourceId } from './types.js';
 
-/** The keys a certificate reference reads (Kubernetes `kubernetes.io/tls` Secrets; a CA bundle). */
-export const CERTIFICATE_KEYS = ['tls.crt', 'tls.key', 'ca.crt'] as const;
-export type CertificateKey = (typeof CERTIFICATE_KEYS)[number];
-
-/** Per key present in the Secret: its verdict. */
-export type SecretFacts = Readonly<Partial<Record<CertificateKey, PemVerdict>>>;
 
 /** The verdicts of one Secret object's certificate keys (`data` is base64, `stringData` plain). */
 export function secretFactsOf(obj: KubeObject): SecretFacts {

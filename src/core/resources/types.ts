@@ -1,5 +1,5 @@
 import type { Family } from './kinds.js';
-import type { SecretFacts } from './secret-facts.js';
+import type { SecretFacts } from './certificate-facts.js';
 
 /** `group/Kind/namespace/name` — stable across edits and reorderings; never a hostname or a plain name. */
 export type ResourceId = string & { readonly __brand: 'ResourceId' };
