@@ -23,6 +23,8 @@ export { buildPathIndex } from './compile/path-index.js';
 export { hostMatches, intersectHostnames } from './compile/hostname.js';
 export { simulate } from './simulate/index.js';
 export { parseRequest } from './simulate/parse-request.js';
+export { namesHost, sampleRequest } from './simulate/sample-request.js';
+export type { SampleRequest } from './simulate/sample-request.js';
 export { buildGraph } from './graph/build-graph.js';
 export { decisionPath, traceTarget } from './graph/decision-path.js';
 export { collapseNamespaces, collapsedId } from './graph/collapse.js';

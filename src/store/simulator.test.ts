@@ -141,6 +141,63 @@ describe('simulator: through the analyzer, against the table of the shown analys
   });
 });
 
+const canary = readFileSync(new URL('../../public/examples/canary.yaml', import.meta.url), 'utf8');
+const meshRoute = readFileSync(new URL('../../public/examples/mesh-route.yaml', import.meta.url), 'utf8');
+const GATEWAY = 'apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: gateway, namespace: default}\nspec: {gatewayClassName: istio, listeners: [{name: http, protocol: HTTP, port: 80}]}\n';
+
+describe('simulator: another design opened (New, an example, an import)', () => {
+  it('loading another example proposes its own request: 200 on its route, not the 404 of the shop request', async () => {
+    const store = await setup();
+    store.getState().startSimulator();
+    await settle(store);
+    store.getState().loadText(canary, 'canary.yaml');
+    await settle(store);
+    const s = store.getState();
+    expect([s.simulator.input.url, s.simulator.input.mode]).toEqual(['http://shop.example.com/checkout', 'gateway']);
+    // The simulator was on: it answers again, for the new design's request.
+    expect([selectDecision(s)?.status, shares(store)]).toEqual([200, ['checkout-v1 0.9', 'checkout-v2 0.1']]);
+  });
+
+  it('a mesh-only design proposes a mesh request from a workload of its namespace', async () => {
+    const store = await setup();
+    store.getState().loadText(meshRoute, 'mesh-route.yaml');
+    await settle(store);
+    const input = store.getState().simulator.input;
+    expect([input.mode, input.url, input.from]).toEqual(['mesh', 'http://payments.payments:8080/', 'payments/client']);
+  });
+
+  it('the embedded example keeps its first request (its host is one the design names)', async () => {
+    const store = await setup();
+    expect(store.getState().simulator.input).toEqual(DEFAULT_SIMULATOR_INPUT);
+  });
+
+  it('after New, nothing is dimmed by the old answer: new objects are drawn plain until the user simulates', async () => {
+    const store = await setup();
+    store.getState().startSimulator();
+    await settle(store);
+    expect(selectNodeLit(store.getState(), 'gateway.networking.k8s.io/HTTPRoute/shop/storefront')).toBe('dim');
+    store.getState().loadText('', 'design.yaml');
+    await settle(store);
+    expect(store.getState().simulator.active).toBe(false);
+    store.getState().replaceText(GATEWAY, 'edit');
+    await settle(store);
+    const s = store.getState();
+    expect([s.simulator.active, selectNodeLit(s, 'gateway.networking.k8s.io/Gateway/default/gateway')]).toEqual([false, null]);
+    // The request follows the design being drawn while the user has not written one.
+    expect(s.simulator.input.url).toBe('http://example.com/');
+  });
+
+  it('a request the user wrote is kept as the design is edited, and asked again', async () => {
+    const store = await setup();
+    store.getState().loadText('', 'design.yaml');
+    await settle(store);
+    store.getState().setSimulatorInput({ url: 'http://mine.example.com/x' });
+    store.getState().replaceText(GATEWAY, 'edit');
+    await settle(store);
+    expect([store.getState().simulator.input.url, selectDecision(store.getState())?.status]).toEqual(['http://mine.example.com/x', 404]);
+  });
+});
+
 /** An analyzer whose simulate answers wait until the test releases them, in any order. */
 function heldAnalyzer() {
   const inner = createSyncAnalyzer();

@@ -3,6 +3,7 @@ import type { WitnessRequest } from '../core/index';
 import type { Analyzer } from './analysis';
 import type { DesignActions, DesignState } from './design-store';
 import type { KeyValue, SimulationAnswer, SimulatorInput } from './simulation';
+import { proposedInput } from './simulator-propose';
 
 /**
  * The simulator's slice of the design store: the request the user is writing, and the answer of
@@ -41,6 +42,14 @@ export interface SimulatorActions {
   refreshSimulator(): void;
   /** "Simulate this": fills the simulator with a rule's witness request, shows the panel and asks now. */
   simulateWitness(witness: WitnessRequest): void;
+  /**
+   * Another design was opened (New, an example, an import): the answer of the previous one is
+   * cleared (it would dim every new node), and the request is proposed afresh from the new design
+   * (see simulator-propose.ts) until the user writes one.
+   */
+  simulatorDesignOpened(): void;
+  /** A new analysis is shown: proposes a request for it while the user has not written one. */
+  proposeSimulatorRequest(): void;
 }
 
 /** A useful first request for the embedded example. */
@@ -71,6 +80,10 @@ export function createSimulatorSlice(
   const delay = deps.simulatorDelayMs ?? SIMULATOR_DELAY_MS;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let inFlight = false;
+  // The request is the design's proposal, not the user's: each analysis shown may propose another.
+  let proposing = true;
+  // The answer was on show when another design was opened: shown again for the new design's request.
+  let resume = false;
   const update = (patch: Partial<SimulatorView>): void => set({ simulator: { ...get().simulator, ...patch } });
 
   const run = (): void => {
@@ -126,12 +139,15 @@ export function createSimulatorSlice(
     simulator: { input: DEFAULT_SIMULATOR_INPUT, active: false, revision: 0, answer: null, running: false, failure: null },
 
     setSimulatorInput(patch) {
+      proposing = false;
       const sim = get().simulator;
       update({ input: { ...sim.input, ...patch }, active: true, revision: sim.revision + 1 });
       schedule(delay);
     },
 
     startSimulator() {
+      get().proposeSimulatorRequest();
+      proposing = false;
       update({ active: true, revision: get().simulator.revision + 1 });
       schedule(0);
     },
@@ -149,17 +165,42 @@ export function createSimulatorSlice(
     },
 
     simulateWitness(witness) {
+      proposing = false;
       update({ input: witnessInput(witness, get().simulator.input), active: true, revision: get().simulator.revision + 1 });
       get().setPanelTab('simulator');
       schedule(0);
     },
+
+    simulatorDesignOpened() {
+      resume = get().simulator.active;
+      proposing = true;
+      get().clearSimulator();
+    },
+
+    proposeSimulatorRequest() {
+      const shown = get().shown;
+      if (!proposing || !shown) return;
+      const again = resume;
+      resume = false;
+      const input = proposedInput(shown.resources, get().simulator.input, newKeyValue);
+      if (input !== null && input !== 'fits') update({ input, revision: get().simulator.revision + 1 });
+      // An empty design (New) has no answer to show: the simulator stays off as objects are added.
+      if (again && input !== null) get().startSimulator();
+    },
   };
 }
 
-/** Keeps the answer in step with the design: a new analysis on the canvas → ask again. */
+/**
+ * Keeps the answer in step with the design: a new analysis on the canvas → ask again; another
+ * design opened → the old answer goes and the request is proposed for the new one.
+ */
 export function watchSimulator(store: StoreApi<Store>): void {
   store.subscribe((s, prev) => {
-    if (s.shown !== prev.shown) s.refreshSimulator();
+    // A load replaces the whole document: it is another design, whatever its text.
+    if (s.textReplaced !== prev.textReplaced && s.textCause === 'load') s.simulatorDesignOpened();
+    if (s.shown === prev.shown) return;
+    s.proposeSimulatorRequest();
+    s.refreshSimulator();
   });
 }
 
