@@ -28,6 +28,7 @@ export type { SampleRequest } from './simulate/sample-request.js';
 export { buildGraph } from './graph/build-graph.js';
 export { decisionPath, traceTarget } from './graph/decision-path.js';
 export { collapseNamespaces, collapsedId } from './graph/collapse.js';
+export { filterGraph, isDrawn, kindKey } from './graph/view-filter.js';
 export { locateDiagnostics } from './graph/diagnostics.js';
 export { analyzeIstio, ISTIO_ANALYZE_CODES } from './analyze/istio/index.js';
 export { analyzeReach, REACH_CODES } from './analyze/reach/index.js';
@@ -152,8 +153,10 @@ export type {
   RowReach,
   ShadowLink,
   EdgeDetached,
+  AsideReason,
 } from './graph/types.js';
 export type { DecisionPath, GraphTarget } from './graph/decision-path.js';
+export type { GraphFilter } from './graph/view-filter.js';
 export type {
   BackendProblem,
   BackendProblemReason,

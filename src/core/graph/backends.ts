@@ -1,6 +1,7 @@
 import { formatPath } from '../resources/path.js';
 import type { Resource } from '../resources/types.js';
 import type { GraphDraft } from './draft.js';
+import { readLabels } from './label-selector.js';
 import { formatLabels, num, rec, records, str, strings } from './read.js';
 import type { GraphBadge } from './types.js';
 
@@ -74,11 +75,12 @@ export function addDestinationRule(r: Resource, g: GraphDraft): void {
   for (const { item: subset, index } of records(spec.subsets)) {
     const name = str(subset.name) ?? `#${index}`;
     const labels = formatLabels(subset.labels);
-    g.addRow(node, 'subset', name, {
+    const row = g.addRow(node, 'subset', name, {
       label: `subset ${name}${labels ? ` · ${labels}` : ''}`,
       path: formatPath(['spec', 'subsets', index]),
       resourceId: r.id,
     });
+    g.subsetLabels.set(row.id, readLabels(subset.labels));
   }
 }
 

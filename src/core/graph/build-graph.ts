@@ -3,6 +3,7 @@ import type { StatusList } from '../compile/types.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import { GATEWAY_GROUP, ISTIO_GROUP } from '../resources/kinds.js';
 import type { Resource } from '../resources/types.js';
+import { markAside } from './aside.js';
 import { addDestinationRule, addService, addServiceEntry } from './backends.js';
 import { addCount, DiagnosticLocator, NO_DIAGNOSTICS, pathWithin, worse } from './diagnostics.js';
 import { flagRow, GraphDraft, type NodeDraft } from './draft.js';
@@ -14,6 +15,8 @@ import { markReach } from './reach.js';
 import { GraphStatus } from './status.js';
 import { addBackendEdges, addGatewayApiRoute, addParentEdges } from './routes-gateway-api.js';
 import { addVirtualService, addVirtualServiceBackends, addVirtualServiceParents } from './routes-istio.js';
+import { isWorkload } from './workload-kinds.js';
+import { addWorkload, addWorkloadEdges } from './workloads.js';
 import type { DiagnosticCounts, GraphGroup, GraphNode, RouteGraph } from './types.js';
 
 const GATEWAY_API_ROUTES = new Set(['HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'UDPRoute']);
@@ -37,13 +40,15 @@ function handlerFor(r: Resource): Handler {
     if (r.kind === 'Service') return { node: addService };
     if (r.kind === 'Namespace') return {};
   }
+  if (isWorkload(r)) return { node: addWorkload, edges: addWorkloadEdges };
   return { node: addOtherNode, edges: addOtherRefs };
 }
 
 /**
  * Resources → the canvas model. Pure and deterministic: nodes in document order (placeholders
  * after), rows in field order, every resource drawn (Namespaces as groups, DestinationRules as
- * subset rows, everything unknown as an "other" node). Diagnostics, when given, are counted on
+ * subset rows, workloads as pills the Services that select them point at, everything unknown as
+ * an "other" node; what the canvas keeps aside is marked, see markAside). Diagnostics, when given, are counted on
  * the node and row they point into. The controller status (compile's), when given, marks parents
  * that did not accept a route (dashed edges with the reason) and listeners' attached routes and
  * conditions. The reachability of rules (analyze/reach), when given, is put on their rows.
@@ -56,6 +61,7 @@ export function buildGraph(resources: readonly Resource[], diagnostics: readonly
   for (const [r, h] of handlers) h.edges?.(r, g);
   flagBrokenRows(g);
   markReach(g, reach);
+  markAside(g);
 
   const namespaces = resources.filter((r) => r.group === '' && r.kind === 'Namespace');
   for (const ns of namespaces) g.nodeByResource.set(ns.id, `ns:${ns.name}`);

@@ -4,7 +4,8 @@ import type { Resource, ResourceId } from '../resources/types.js';
 import { worse } from './diagnostics.js';
 import type { ResourceIndex } from './resource-index.js';
 import type { GraphStatus } from './status.js';
-import type { EdgeKind, GraphBadge, GraphEdge, GraphRow, NodeRole, RowKind, RowProblem } from './types.js';
+import type { LabelMap } from './label-selector.js';
+import type { AsideReason, EdgeKind, GraphBadge, GraphEdge, GraphRow, NodeRole, RowKind, RowProblem } from './types.js';
 
 export type RowDraft = { -readonly [K in keyof GraphRow]: GraphRow[K] };
 
@@ -23,6 +24,7 @@ export interface NodeDraft {
   readonly rows: RowDraft[];
   readonly missing?: string;
   severity?: Severity;
+  aside?: AsideReason;
 }
 
 export interface RowFields {
@@ -44,6 +46,8 @@ export class GraphDraft {
   readonly nodeByResource = new Map<string, string>();
   /** Port number of each port row, for refs that name a port. */
   readonly rowPort = new Map<string, number>();
+  /** The labels of each DestinationRule subset row, for the workloads it picks. */
+  readonly subsetLabels = new Map<string, LabelMap>();
   private readonly edgeIds = new Set<string>();
 
   /** `status`: the controller status compile computed, when the caller has it. */

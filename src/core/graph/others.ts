@@ -15,11 +15,24 @@ export function addOtherNode(r: Resource, g: GraphDraft): void {
   g.addResourceNode(r, 'other', subtitle);
 }
 
-/** BackendTLSPolicy → the Services it targets. */
+/**
+ * BackendTLSPolicy → the Services it targets, and → the CA bundles of the design it names
+ * (`validation.caCertificateRefs`: local references, ConfigMap or Secret; one that is absent is
+ * reported by validation, not drawn).
+ * @see https://gateway-api.sigs.k8s.io/reference/spec/#backendtlspolicyvalidation
+ */
 export function addOtherRefs(r: Resource, g: GraphDraft): void {
   if (r.group !== GATEWAY_GROUP || r.kind !== 'BackendTLSPolicy') return;
-  for (const { item } of records(rec(r.object.spec).targetRefs)) {
+  const spec = rec(r.object.spec);
+  for (const { item } of records(spec.targetRefs)) {
     const target = resolveBackendRef(g, { ...item, namespace: r.namespace }, r.namespace);
     g.edge('ref', r.id, target.node, target.broken ? { broken: target.broken } : {});
+  }
+  for (const { item } of records(rec(spec.validation).caCertificateRefs)) {
+    const group = str(item.group) ?? '';
+    const kind = str(item.kind) ?? '';
+    const name = str(item.name) ?? '';
+    const ca = group === '' && (kind === 'ConfigMap' || kind === 'Secret') ? g.index.get('', kind, r.namespace, name) : undefined;
+    if (ca) g.edge('ref', r.id, ca.id);
   }
 }

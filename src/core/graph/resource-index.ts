@@ -9,6 +9,7 @@ export class ResourceIndex {
   private readonly byId = new Map<string, Resource>();
   private readonly entryHosts = new Map<string, ResourceId>();
   private readonly entryWildcards: { suffix: string; id: ResourceId }[] = [];
+  private byKindAndNamespace: Map<string, Resource[]> | null = null;
 
   constructor(readonly resources: readonly Resource[]) {
     for (const r of resources) {
@@ -26,6 +27,25 @@ export class ResourceIndex {
   get(group: string, kind: string, namespace: string, name: string): Resource | undefined {
     const g = group === 'core' ? '' : group;
     return this.byId.get(makeResourceId(g, kind, namespace, name));
+  }
+
+  byResourceId(id: ResourceId): Resource | undefined {
+    return this.byId.get(id);
+  }
+
+  /** The resources of one kind in one namespace, in document order (indexed on first use). */
+  inNamespace(group: string, kind: string, namespace: string): readonly Resource[] {
+    if (!this.byKindAndNamespace) {
+      const m = new Map<string, Resource[]>();
+      for (const r of this.resources) {
+        const key = `${r.group}/${r.kind}/${r.namespace}`;
+        const list = m.get(key);
+        if (list) list.push(r);
+        else m.set(key, [r]);
+      }
+      this.byKindAndNamespace = m;
+    }
+    return this.byKindAndNamespace.get(`${group === 'core' ? '' : group}/${kind}/${namespace}`) ?? [];
   }
 
   gatewayApi(kind: string, namespace: string, name: string): Resource | undefined {

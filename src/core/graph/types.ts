@@ -7,8 +7,20 @@ import type { ResourceId } from '../resources/types.js';
  * (DESIGN.md "How it looks"): gateways (listener rows) → routes (rule rows) → backends.
  */
 
-/** Which column a node belongs to. `other` is a small node for every kind that is not on the traffic path. */
-export type NodeRole = 'gateway' | 'route' | 'backend' | 'other' | 'missing';
+/**
+ * Which column a node belongs to. `other` is a small node for every kind that is not on the
+ * traffic path; `workload` a small pill beside the Services whose selector picks its pods.
+ */
+export type NodeRole = 'gateway' | 'route' | 'backend' | 'workload' | 'other' | 'missing';
+
+/**
+ * Why a node is kept aside (not drawn unless asked; listed behind the canvas's "n other objects"):
+ * - `unmodelled`: a kind the design does not model (ServiceAccount, Role, HorizontalPodAutoscaler…);
+ * - `owned`: a workload another workload of the design controls (a Deployment's ReplicaSet, its Pods);
+ * - `unselected`: a workload whose pods no Service of the design selects;
+ * - `unreferenced`: a ConfigMap, or a Secret that is not a TLS certificate, that nothing refers to.
+ */
+export type AsideReason = 'unmodelled' | 'owned' | 'unselected' | 'unreferenced';
 
 export type RowKind = 'listener' | 'server' | 'rule' | 'port' | 'subset';
 
@@ -70,7 +82,7 @@ export type RowReach =
 
 /** A rule that shadows another: what to call it, and its row on the canvas when it has one. */
 export interface ShadowLink {
-  /** `rule 0 (cart)` in the same route, `HTTPRoute shop/cart rule 0` in another. */
+  /** `rule 1 (cart)` in the same route, `HTTPRoute shop/cart rule 1` in another (numbered from 1). */
   readonly label: string;
   /** In full: `HTTPRoute shop/cart spec.rules[0]`. */
   readonly detail: string;
@@ -110,6 +122,8 @@ export interface GraphNode {
   readonly severity?: Severity;
   /** A collapsed namespace drawn as one node (see collapse.ts): its group and how many nodes it holds. */
   readonly collapsed?: { readonly group: string; readonly members: number };
+  /** Kept aside: drawn only when the canvas is asked to show other objects (see view-filter.ts). */
+  readonly aside?: AsideReason;
 }
 
 /**

@@ -49,7 +49,7 @@ function edgeRoles(graph: RouteGraph): { parents: Set<string>; backends: Set<str
   return roles;
 }
 
-/** The column a node belongs in: 0 gateways (and the parents of mesh routes), 1 routes, 2 backends. */
+/** The column a node belongs in: 0 gateways (and the parents of mesh routes), 1 routes, 2 backends, 3 workloads. */
 export function columnOf(node: GraphNode, graph: RouteGraph): number {
   const roles = edgeRoles(graph);
   const isParent = roles.parents.has(node.id);
@@ -65,6 +65,8 @@ export function columnOf(node: GraphNode, graph: RouteGraph): number {
       return isParent && !isBackend ? 0 : node.kind === 'VirtualService' ? 1 : 2;
     case 'other':
       return node.kind === 'GatewayClass' ? 0 : node.kind === 'Secret' || node.kind === 'BackendTLSPolicy' ? 1 : 2;
+    case 'workload':
+      return 3; // pills sit right of the Services that select them
   }
 }
 
