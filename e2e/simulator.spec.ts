@@ -1,5 +1,6 @@
 import { expect, test, type Locator } from '@playwright/test';
 import { WatchedPage } from './watched-page';
+import { expectAccessible } from './axe';
 
 /**
  * The simulator in the UI: which backend does this request hit, and why — the answer, the trace,
@@ -78,7 +79,7 @@ test('the simulator answers as the user types, lights the path on the canvas and
   await sim.send('https://www.shop.example.com/cart');
   await expect(sim.status).toHaveText('200 OK');
   await expect(page.getByTestId('sim-dialect')).toHaveText('decided by Gateway API');
-  await expect(page.getByTestId('sim-path')).toHaveText('Gateway infra/edge listener https → HTTPRoute shop/cart rule 1 match 0');
+  await expect(page.getByTestId('sim-path')).toHaveText('Gateway infra/edge listener https → HTTPRoute shop/cart rule 2 match 1');
   await expect(sim.backends).toHaveCount(2);
   await expect(sim.backend('cart-v1')).toContainText('90 %');
   await expect(sim.backend('cart-v1')).toContainText('shop/cart-v1:8080');
@@ -100,17 +101,18 @@ test('the simulator answers as the user types, lights the path on the canvas and
 
   // The trace: every candidate in order, with the first reason it did not apply.
   await expect(sim.step('Gateway infra/edge listener https')).toHaveAttribute('data-result', 'matched');
-  await expect(sim.step('HTTPRoute shop/cart rule 0 match 0')).toContainText('header x-canary absent');
-  await expect(sim.step('HTTPRoute shop/cart rule 0 match 0')).toHaveAttribute('data-result', 'skipped');
-  await expect(sim.step('HTTPRoute shop/cart rule 1 match 0')).toHaveAttribute('data-result', 'matched');
+  await expect(sim.step('HTTPRoute shop/cart rule 1 match 1')).toContainText('header x-canary absent');
+  await expect(sim.step('HTTPRoute shop/cart rule 1 match 1')).toHaveAttribute('data-result', 'skipped');
+  await expect(sim.step('HTTPRoute shop/cart rule 2 match 1')).toHaveAttribute('data-result', 'matched');
   await page.waitForTimeout(300); // the canvas pane has grown: let React Flow measure it
   await page.getByTestId('fit-view').click();
   await sim.screenshot('sim-01-cart');
+  await expectAccessible(page, 'simulator: sim-01-cart');
 
   // A trace entry selects its object on the canvas and shows its YAML.
   await page.getByTestId('toggle-editor').click();
   await expect(sim.editor.locator('.monaco-editor')).toBeVisible();
-  await sim.step('HTTPRoute shop/storefront rule 0 match 0').click();
+  await sim.step('HTTPRoute shop/storefront rule 1 match 1').click();
   await expect(sim.node('HTTPRoute', 'shop', 'storefront')).toHaveClass(/is-selected/);
   await expect(sim.editorLine('replacePrefixMatch: /v1')).toBeVisible();
 
@@ -120,10 +122,11 @@ test('the simulator answers as the user types, lights the path on the canvas and
   await page.getByTestId('sim-header-value').fill('1');
   await expect(sim.backends).toHaveCount(1);
   await expect(sim.backend('cart-v2')).toContainText('100 %');
-  await expect(page.getByTestId('sim-path')).toContainText('HTTPRoute shop/cart rule 0 match 0');
+  await expect(page.getByTestId('sim-path')).toContainText('HTTPRoute shop/cart rule 1 match 1');
   await expect(sim.litLabel('100 %')).toBeVisible();
   await expect(sim.node('Service', 'shop', 'cart-v1')).toHaveClass(/is-dim/);
   await sim.screenshot('sim-02-canary');
+  await expectAccessible(page, 'simulator: sim-02-canary');
 
   // Plain HTTP: the redirect to HTTPS, and its Location.
   await page.getByTestId('sim-remove-header').click();
@@ -133,6 +136,7 @@ test('the simulator answers as the user types, lights the path on the canvas and
   await expect(sim.node('HTTPRoute', 'infra', 'https-redirect')).toHaveClass(/is-lit/);
   await expect(sim.node('HTTPRoute', 'shop', 'cart')).toHaveClass(/is-dim/);
   await sim.screenshot('sim-03-redirect');
+  await expectAccessible(page, 'simulator: sim-03-redirect');
 
   // A host no listener accepts: 404, and the trace says why.
   await sim.url.fill('https://shop.example.org/');
@@ -140,6 +144,7 @@ test('the simulator answers as the user types, lights the path on the canvas and
   await expect(sim.step('Gateway infra/edge')).toContainText('no listener on port 443 accepts https://shop.example.org');
   await expect(sim.node('Gateway', 'infra', 'edge')).toHaveClass(/is-dim/);
   await sim.screenshot('sim-04-not-found');
+  await expectAccessible(page, 'simulator: sim-04-not-found');
 
   // The design changes: the answer follows (weight 90 → 30 in the YAML).
   await sim.send('https://www.shop.example.com/cart');
@@ -187,6 +192,7 @@ test('controller status on the canvas: a route the Gateway does not accept has a
   await expect(page.getByTestId('inspector-status')).toContainText('reason: NoMatchingParent');
   await expect(page.getByTestId('inspector-status')).toContainText('status: "False"');
   await sim.screenshot('sim-05-not-attached');
+  await expectAccessible(page, 'simulator: sim-05-not-attached');
 
   // …and the problems list has it, located at the parentRef.
   await page.getByTestId('tab-problems').click();
@@ -196,7 +202,7 @@ test('controller status on the canvas: a route the Gateway does not accept has a
   await sim.openTab();
   await expect(sim.status).toHaveText('200 OK');
   await expect(sim.backend('storefront')).toContainText('100 %');
-  await expect(sim.step('HTTPRoute shop/storefront rule 1 match 0')).toHaveAttribute('data-result', 'matched');
+  await expect(sim.step('HTTPRoute shop/storefront rule 2 match 1')).toHaveAttribute('data-result', 'matched');
 
   // Put sectionName back, and take the shop namespace's label away: the https listener no
   // longer allows routes from shop, and the trace says so.
@@ -217,6 +223,7 @@ test('controller status on the canvas: a route the Gateway does not accept has a
   await expect(page.getByTestId('edge-label').filter({ hasText: 'NotAllowedByListeners' })).toHaveCount(2);
   await expect(https.getByTestId('attached-routes')).toHaveText('0 routes');
   await sim.screenshot('sim-06-not-allowed-trace');
+  await expectAccessible(page, 'simulator: sim-06-not-allowed-trace');
 
   expect(sim.consoleErrors).toEqual([]);
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { WatchedPage } from './watched-page';
+import { expectAccessible } from './axe';
 
 /**
  * The reviewer's verdict in the app (issue 10): a pasted design with a shadowed rule and a
@@ -53,6 +54,7 @@ class Verdict extends WatchedPage {
       const theme = await this.page.evaluate(() => document.documentElement.dataset.theme ?? 'light');
       await this.page.waitForTimeout(400); // the theme's colour transitions end
       await this.page.screenshot({ path: `e2e/screenshots/verdict-${name}-${theme}.png` });
+      await expectAccessible(this.page, `verdict: ${name}, ${theme}`);
       await this.page.getByTestId('toggle-theme').click();
     }
   }
@@ -75,7 +77,7 @@ test('a shadowed rule and a missing ReferenceGrant: on the canvas, in Problems, 
   // The canvas: the second /cart rule is struck through and names the rule that takes its requests.
   const shadowed = v.row('cart-again');
   await expect(shadowed).toHaveAttribute('data-reach', 'shadowed');
-  await expect(shadowed.getByTestId('row-shadowed')).toHaveText('shadowed by rule 0 (cart)');
+  await expect(shadowed.getByTestId('row-shadowed')).toHaveText('shadowed by rule 1 (cart)');
   expect(await decoration(shadowed.locator('.rd-row-label'))).toBe('line-through');
   expect(await decoration(v.row('pay').locator('.rd-row-label'))).toBe('none');
   // The cross-namespace backend without a grant: its rule says so.
@@ -132,7 +134,7 @@ test('a shadowed rule and a missing ReferenceGrant: on the canvas, in Problems, 
   await rule.getByTestId('simulate-rule').click();
   await expect(page.getByTestId('simulator')).toBeVisible();
   await expect(page.getByTestId('sim-url')).toHaveValue(/^http:\/\/www\.shop\.example\.com(:80)?\/pay/);
-  await expect(page.getByTestId('sim-path')).toContainText('HTTPRoute shop/store rule 2');
+  await expect(page.getByTestId('sim-path')).toContainText('HTTPRoute shop/store rule 3');
   await v.screenshotBoth('simulate');
 
   expect(v.consoleErrors).toEqual([]);

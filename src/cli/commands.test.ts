@@ -21,7 +21,9 @@ describe('route-designer simulate', () => {
     expect(await run(['simulate', 'shop.yaml', '--request', 'GET https://www.shop.example.com/cart'], io)).toBe(0);
     expect(io.out).toMatch(/^200 OK\n/);
     expect(io.out).toContain('Service shop/cart-v1:8080  weight 90  90%');
-    expect(io.out).toContain('✗ match HTTPRoute shop/cart rule 0 match 0 — header x-canary absent');
+    // Numbered from 1, as the app's inspector numbers rules (the JSON's rule/match stay 0-based).
+    expect(io.out).toContain('route: HTTPRoute shop/cart rule 2 match 1');
+    expect(io.out).toContain('✗ match HTTPRoute shop/cart rule 1 match 1 — header x-canary absent');
   });
   it('redirects plain HTTP', async () => {
     const io = memoryIO(FILES);

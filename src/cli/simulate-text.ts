@@ -11,7 +11,7 @@ export function formatDecision(d: Decision): string {
   const status = typeof d.status === 'number' ? `${d.status} ${REASONS[d.status] ?? ''}`.trim() : d.status;
   lines.push(status);
   if (d.gateway) lines.push(`  ${d.gateway.kind === 'Service' ? 'service' : 'gateway'}: ${d.gateway.kind} ${d.gateway.namespace}/${d.gateway.name}${d.listener === null ? '' : `, ${d.gateway.kind === 'Service' ? 'port' : 'listener'} ${d.listener}`}`);
-  if (d.route) lines.push(`  route: ${d.route.kind} ${d.route.namespace}/${d.route.name}${d.rule === null ? '' : ` rule ${d.rule}`}${d.match === null ? '' : ` match ${d.match}`}`);
+  if (d.route) lines.push(`  route: ${d.route.kind} ${d.route.namespace}/${d.route.name}${d.rule === null ? '' : ` rule ${d.rule + 1}`}${d.match === null ? '' : ` match ${d.match + 1}`}`);
   if (d.backends.length > 0) {
     lines.push('  backends:');
     for (const b of d.backends) {

@@ -135,7 +135,7 @@ describe('simulator: through the analyzer, against the table of the shown analys
     store.getState().startSimulator();
     await settle(store);
     const s = store.getState();
-    const step = selectDecision(s)?.trace.find((t) => t.ref === 'HTTPRoute shop/cart rule 0 match 0');
+    const step = selectDecision(s)?.trace.find((t) => t.ref === 'HTTPRoute shop/cart rule 1 match 1');
     expect(step?.reason).toBe('header x-canary absent');
     expect(step && selectTraceTarget(s, step)).toEqual({ node: CART, row: `${CART}#rule:0` });
   });

@@ -64,7 +64,7 @@ describe('shadowed rules and "Simulate this"', () => {
     const reach = selectRuleReach(store.getState(), STORE, 'spec.rules[1]');
     expect(reach?.state).toBe('shadowed');
     const by = reach?.state === 'shadowed' ? reach.by[0] : undefined;
-    expect(by).toMatchObject({ label: 'rule 0 (cart)', detail: 'HTTPRoute shop/store spec.rules[0]', nodeId: STORE });
+    expect(by).toMatchObject({ label: 'rule 1 (cart)', detail: 'HTTPRoute shop/store spec.rules[0]', nodeId: STORE });
     store.getState().selectRow(by?.nodeId ?? '', by?.rowId ?? '');
     const s = store.getState();
     expect([s.selection, s.selectedRow]).toEqual([STORE, selectGraph(s).nodes.find((n) => n.id === STORE)?.rows[0]?.id]);

@@ -65,8 +65,8 @@ const STEP_REF = /^(\S+) ([^\s/]*)\/(\S+?)(?: (?:listener|server) (\S+))?(?: rul
 
 /**
  * The node (and row) a trace step names, e.g. `Gateway infra/edge listener https`,
- * `HTTPRoute shop/cart rule 1 match 0`, `Service shop/cart`; null for steps about no object
- * (a virtual host's domain).
+ * `HTTPRoute shop/cart rule 2 match 1` (numbered from 1: the row of rule index 1), `Service shop/cart`;
+ * null for steps about no object (a virtual host's domain).
  */
 export function traceTarget(graph: RouteGraph, step: TraceStep, protocol: RequestProtocol = 'http'): GraphTarget | null {
   const m = STEP_REF.exec(step.ref);
@@ -75,7 +75,7 @@ export function traceTarget(graph: RouteGraph, step: TraceStep, protocol: Reques
   const family = step.step === 'server' || kind === 'VirtualService' ? 'istio' : step.step === 'listener' ? 'gateway-api' : undefined;
   const node = finderOf(graph).node({ kind, namespace, name }, family);
   if (!node) return null;
-  const row = listener !== undefined ? node.rows.find((r) => r.key === listener && r.kind !== 'rule') : rule !== undefined ? ruleRow(node, Number(rule), protocol) : undefined;
+  const row = listener !== undefined ? node.rows.find((r) => r.key === listener && r.kind !== 'rule') : rule !== undefined ? ruleRow(node, Number(rule) - 1, protocol) : undefined;
   return row ? { node: node.id, row: row.id } : { node: node.id };
 }
 

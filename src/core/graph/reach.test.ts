@@ -40,7 +40,7 @@ describe('rule rows carry their reachability', () => {
   it('a rule shadowed by an identical earlier one names that rule and its row', () => {
     const [first, second] = rulesOf(design('/cart'));
     expect(first?.reach).toMatchObject({ state: 'reachable', witness: { request: expect.stringContaining('/cart') } });
-    expect(second?.reach).toEqual({ state: 'shadowed', by: [{ label: 'rule 0', detail: 'HTTPRoute shop/shop spec.rules[0]', nodeId: expect.any(String), rowId: first?.id }] });
+    expect(second?.reach).toEqual({ state: 'shadowed', by: [{ label: 'rule 1', detail: 'HTTPRoute shop/shop spec.rules[0]', nodeId: expect.any(String), rowId: first?.id }] });
     expect(second?.problem?.message).toMatch(/can never match/);
   });
 
@@ -59,7 +59,7 @@ spec:
     const verdict = review([{ name: 'd.yaml', text: older.replace('    - matches: [{path: {type: PathPrefix, value: /cart}}]\n      backendRefs: [{name: web, port: 80}]\n    - matches: [{path: {type: PathPrefix, value: /pay', '    - name: cart\n      matches: [{path: {type: PathPrefix, value: /cart}}]\n      backendRefs: [{name: web, port: 80}]\n    - matches: [{path: {type: PathPrefix, value: /pay') }]);
     const graph = buildGraph(verdict.parsed.resources, verdict.diagnostics, verdict.compiled?.status, verdict.reach);
     const late = graph.nodes.find((n) => n.name === 'late')?.rows[0];
-    expect(late?.reach).toMatchObject({ state: 'shadowed', by: [{ label: 'HTTPRoute shop/shop rule 0 (cart)', detail: 'HTTPRoute shop/shop spec.rules[0]' }] });
+    expect(late?.reach).toMatchObject({ state: 'shadowed', by: [{ label: 'HTTPRoute shop/shop rule 1 (cart)', detail: 'HTTPRoute shop/shop spec.rules[0]' }] });
   });
 
   it('two distinct rules are both reachable, each with its own witness', () => {

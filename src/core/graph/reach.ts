@@ -28,14 +28,15 @@ function toRowReach(g: GraphDraft, r: RuleReach): RowReach {
 }
 
 /**
- * `rule 0 (cart)` for a rule of the same route, `HTTPRoute shop/other rule 2` for another's — short
- * enough for the row's second line; `detail` names it in full.
+ * `rule 1 (cart)` for a rule of the same route, `HTTPRoute shop/other rule 3` for another's — short
+ * enough for the row's second line; `detail` names it in full (its YAML path). Rules are numbered
+ * from 1, as the inspector numbers them.
  */
 function shadowLink(g: GraphDraft, of: ResourceRef, ref: ResourceRef, path: string): ShadowLink {
   const rule = ruleOf(path);
   const found = findRow(g, ref, rule);
   const m = /^spec\.(rules|http|tls|tcp)\[(\d+)\]/.exec(rule);
-  const word = m ? `${m[1] === 'rules' ? 'rule' : `${m[1] ?? ''} route`} ${m[2] ?? ''}` : path;
+  const word = m ? `${m[1] === 'rules' ? 'rule' : `${m[1] ?? ''} route`} ${Number(m[2] ?? 0) + 1}` : path;
   const same = of.kind === ref.kind && of.namespace === ref.namespace && of.name === ref.name;
   const named = found?.row.name ? `${word} (${found.row.name})` : word;
   const label = same ? named : `${ref.kind} ${ref.namespace}/${ref.name} ${named}`;

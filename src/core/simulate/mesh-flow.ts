@@ -22,13 +22,13 @@ export function simulateInMesh(table: RouteTable, v: RequestView, client: MeshCl
   const svc = key === null ? undefined : table.mesh.services.get(key);
   if (!svc) {
     const what = key === null ? `host ${r.host}` : `Service ${key}`;
-    state.trace.push({ step: 'gateway', ref: what, result: 'skipped', reason: `${what} is not in this design` });
+    state.trace.push({ step: 'service', ref: what, result: 'skipped', reason: `${what} is not in this design` });
     if (table.assumeExternal && key !== null) return direct(state, key, v, s.ok, true);
     state.notes.push({ code: 'NotInDesign', message: `${what} is not in this design` });
     return noRoute(state, 503, `${what} is not in this design`);
   }
   const at = { ...state, dialect: 'gateway-api' as const, gateway: svc.ref };
-  at.trace.push({ step: 'gateway', ref: `Service ${svc.ref.namespace}/${svc.ref.name}`, result: 'matched', reason: `the request is addressed to ${r.host}` });
+  at.trace.push({ step: 'service', ref: `Service ${svc.ref.namespace}/${svc.ref.name}`, result: 'matched', reason: `the request is addressed to ${r.host}` });
   if (svc.servicePorts && !svc.servicePorts.some((p) => p.port === r.port)) {
     return noRoute({ ...at, listener: String(r.port) }, 503, `Service ${svc.ref.namespace}/${svc.ref.name} has no port ${r.port}`);
   }

@@ -109,13 +109,19 @@ export interface DecisionMirror {
   readonly problem?: string;
 }
 
-/** `request`: what the proxy did to the request before routing (path normalisation). */
-export type TraceStepKind = 'request' | 'gateway' | 'listener' | 'server' | 'vhost' | 'route' | 'rule' | 'match' | 'filter' | 'backend';
+/**
+ * `request`: what the proxy did to the request before routing (path normalisation). `service`: in
+ * the mesh, the Service the request is addressed to (the client's sidecar routes it; no gateway).
+ */
+export type TraceStepKind = 'request' | 'gateway' | 'service' | 'listener' | 'server' | 'vhost' | 'route' | 'rule' | 'match' | 'filter' | 'backend';
 
 /** One candidate the simulator looked at, and the first reason it did not apply. */
 export interface TraceStep {
   readonly step: TraceStepKind;
-  /** e.g. `HTTPRoute shop/cart rule 1 match 0`, `Gateway infra/edge listener https`. */
+  /**
+   * e.g. `HTTPRoute shop/cart rule 2 match 1`, `Gateway infra/edge listener https`. Words for people:
+   * rules and matches are numbered from 1 here, as the inspector shows them.
+   */
   readonly ref: string;
   readonly result: 'matched' | 'skipped';
   readonly reason: string;
@@ -132,7 +138,9 @@ export interface Decision {
   /** Listener (or Istio server) name; for the mesh the Service port (name, else number). */
   readonly listener: string | null;
   readonly route: ObjectRef | null;
+  /** The chosen rule's index in the route (0-based, as in `spec.rules[0]`); text shows it from 1. */
   readonly rule: number | null;
+  /** The index of the match that held in the rule (0-based); text shows it from 1. */
   readonly match: number | null;
   readonly backends: readonly DecisionBackend[];
   readonly request: ForwardedRequest | null;

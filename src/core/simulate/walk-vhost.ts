@@ -13,10 +13,14 @@ import type { TraceStep } from './types.js';
 /** Vhosts this small are traced entry by entry even when the index would skip entries. */
 export const TRACE_ALL_LIMIT = 64;
 
+/**
+ * `HTTPRoute shop/cart rule 2 match 1`: rules and matches are numbered from 1, as the inspector and
+ * the canvas number them (the decision's `rule` and `match` fields stay 0-based indices).
+ */
 export function entryRef(e: RouteEntry): string {
   const p = e.provenance;
-  const rule = p.rule === null ? '' : ` rule ${p.rule}`;
-  const match = p.match === null ? '' : ` match ${p.match}`;
+  const rule = p.rule === null ? '' : ` rule ${p.rule + 1}`;
+  const match = p.match === null ? '' : ` match ${p.match + 1}`;
   return `${e.routeKind} ${p.ref.namespace}/${p.ref.name}${rule}${match}`;
 }
 

@@ -140,7 +140,7 @@ function Path({ decision: d }: { decision: Decision }) {
   const section = d.gateway?.kind === 'Service' ? 'port' : d.dialect === 'istio' ? 'server' : 'listener';
   const listener = (word: string): string => (d.listener !== null ? ` ${word} ${d.listener}` : '');
   const parent = d.gateway ? formatRef(d.gateway) : null;
-  const route = d.route ? `${formatRef(d.route)}${d.rule !== null ? ` rule ${d.rule}` : ''}${d.match !== null ? ` match ${d.match}` : ''}` : null;
+  const route = d.route ? `${formatRef(d.route)}${d.rule !== null ? ` rule ${d.rule + 1}` : ''}${d.match !== null ? ` match ${d.match + 1}` : ''}` : null;
   return (
     <p className="rd-sim-path" data-testid="sim-path">
       {parent && <RefLink text={`${parent}${listener(section)}`} lookup={`${parent}${listener(section === 'server' ? 'server' : 'listener')}`} step={section === 'server' ? 'server' : 'listener'} />}

@@ -160,10 +160,10 @@ describe('matches of a rule are ORed, rules are tried in order (§1.2)', () => {
   it('the trace says why an earlier match was skipped', () => {
     const d = ask(c, `GET ${H}/x`);
     expect(d.trace.filter((t) => t.step === 'match').map((t) => `${t.ref}: ${t.result}`)).toEqual([
-      'VirtualService shop/shop rule 0 match 0: skipped',
-      'VirtualService shop/shop rule 0 match 1: skipped',
-      'VirtualService shop/shop rule 1 match 0: skipped',
+      'VirtualService shop/shop rule 1 match 1: skipped',
+      'VirtualService shop/shop rule 1 match 2: skipped',
+      'VirtualService shop/shop rule 2 match 1: skipped',
     ]);
-    expect(d.trace.find((t) => t.ref === 'VirtualService shop/shop rule 0 match 1')?.reason).toBe('header x-go absent');
+    expect(d.trace.find((t) => t.ref === 'VirtualService shop/shop rule 1 match 2')?.reason).toBe('header x-go absent');
   });
 });

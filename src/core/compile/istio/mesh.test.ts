@@ -60,7 +60,7 @@ describe('mesh routes and source selectors (§1.3)', () => {
 
   it('the trace says which source condition failed', () => {
     const d = ask(c, R, from('bookinfo', { app: 'ratings' }));
-    expect(d.trace.find((t) => t.ref === 'VirtualService bookinfo/reviews rule 0 match 0')?.reason).toBe('source label app=productpage missing on bookinfo/client');
+    expect(d.trace.find((t) => t.ref === 'VirtualService bookinfo/reviews rule 1 match 1')?.reason).toBe('source label app=productpage missing on bookinfo/client');
   });
 });
 
