@@ -4,6 +4,7 @@ import type { Analysis, AnalysisProgress, Analyzer } from './analysis';
 import { layoutKey, type Layouter, type XY } from './layout';
 import { diagnosticIndicesOf, resourceIdsOf, selectGraph, selectNode, selectResource, selectViewGraph } from './selectors';
 import { createSimulatorSlice, watchSimulator, type SimulatorActions, type SimulatorState } from './simulator';
+import { NO_VIEW_FILTER, type ViewFilter } from './view-filter';
 import { isWorkerStopped } from './watched-worker';
 
 export type Theme = 'light' | 'dark';
@@ -55,6 +56,8 @@ export interface DesignState extends SimulatorState {
   readonly pinned: Readonly<Record<string, true>>;
   /** Namespace groups drawn collapsed, as one node each (selectViewGraph). */
   readonly collapsed: Readonly<Record<string, true>>;
+  /** Namespaces and kinds the canvas does not draw, and whether it draws the objects kept aside (selectViewGraph). */
+  readonly viewFilter: ViewFilter;
   readonly laidOutKey: string | null;
   /** A layout of new structure is being computed (the canvas says so). */
   readonly layingOut: boolean;
@@ -84,6 +87,8 @@ export interface DesignActions extends SimulatorActions {
   moveNode(id: string, position: XY): void;
   /** Collapses a namespace group into one node, or expands it again; the layout follows. */
   toggleNamespace(groupId: string): void;
+  /** Changes what the canvas draws (never the document); survives edits, reset by loading another design. */
+  setViewFilter(filter: ViewFilter): void;
   /** Lays everything out again, hand-placed nodes included. */
   relayout(): void;
   fitView(): void;
@@ -232,6 +237,7 @@ export function createDesignStore(deps: DesignDeps): DesignStore {
       positions: {},
       pinned: {},
       collapsed: {},
+      viewFilter: NO_VIEW_FILTER,
       laidOutKey: null,
       layingOut: false,
       editorOpen: true,
@@ -254,6 +260,7 @@ export function createDesignStore(deps: DesignDeps): DesignStore {
           selection: null,
           pinned: {},
           collapsed: {},
+          viewFilter: NO_VIEW_FILTER,
           failure: null,
         });
         runAnalysis();
@@ -323,6 +330,12 @@ export function createDesignStore(deps: DesignDeps): DesignStore {
         const inside = s.selection !== null && selectNode(s, s.selection)?.group === groupId;
         const selection = closing && inside ? collapsedId(groupId) : !closing && s.selection === collapsedId(groupId) ? null : s.selection;
         set({ collapsed, selection });
+        scheduleLayout();
+      },
+
+      setViewFilter(viewFilter) {
+        if (viewFilter === get().viewFilter) return;
+        set({ viewFilter });
         scheduleLayout();
       },
 

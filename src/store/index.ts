@@ -13,7 +13,10 @@ export {
   selectWarningCount,
   selectResource,
   resourceIdsOf,
+  selectFilterOptions,
+  selectAside,
 } from './selectors';
+export { NO_VIEW_FILTER, toggleHidden, resetHidden } from './view-filter';
 export { DesignStoreContext, useDesign, useDesignStore } from './useDesign';
 export {
   selectSimulator,
@@ -50,3 +53,4 @@ export type { KeptSave } from './autosave-kept';
 export type { KeyValueStore, SaveStorage } from './autosave-storage';
 export type { TextCause } from './design-store';
 export type { ProblemFilter } from './verdict-selectors';
+export type { ViewFilter, FilterChoice, FilterOptions, AsideEntry } from './view-filter';

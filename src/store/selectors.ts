@@ -1,6 +1,7 @@
-import { collapseNamespaces, type Diagnostic, type GraphGroup, type GraphNode, type Resource, type RouteGraph } from '../core/index';
+import { collapseNamespaces, filterGraph, type Diagnostic, type GraphGroup, type GraphNode, type Resource, type RouteGraph } from '../core/index';
 import type { Analysis } from './analysis';
 import type { DesignState } from './design-store';
+import { asideEntries, filterOptions, toGraphFilter, type AsideEntry, type FilterOptions, type ViewFilter } from './view-filter';
 
 /**
  * Derived views, memoised on the analysis they come from: a component that reads the graph or a
@@ -18,16 +19,45 @@ export const graphOf = (analysis: Analysis | null): RouteGraph => analysis?.grap
 /** The graph the canvas draws: the last analysis whose YAML could be read. */
 export const selectGraph = (s: DesignState): RouteGraph => graphOf(s.shown);
 
-const viewGraphs = new WeakMap<RouteGraph, { readonly collapsed: DesignState['collapsed']; readonly view: RouteGraph }>();
+const viewGraphs = new WeakMap<RouteGraph, { readonly collapsed: DesignState['collapsed']; readonly filter: ViewFilter; readonly view: RouteGraph }>();
 
-/** The graph as the canvas draws it: collapsed namespaces are one node each (core collapseNamespaces). */
+/**
+ * The graph as the canvas draws it: without what the view filter hides (namespaces, kinds, and the
+ * objects kept aside unless shown: core filterGraph), then collapsed namespaces as one node each
+ * (core collapseNamespaces). The document and its validation are untouched.
+ */
 export function selectViewGraph(s: DesignState): RouteGraph {
   const graph = selectGraph(s);
   const memo = viewGraphs.get(graph);
-  if (memo && memo.collapsed === s.collapsed) return memo.view;
-  const view = collapseNamespaces(graph, new Set(Object.keys(s.collapsed)));
-  viewGraphs.set(graph, { collapsed: s.collapsed, view });
+  if (memo && memo.collapsed === s.collapsed && memo.filter === s.viewFilter) return memo.view;
+  const view = collapseNamespaces(filterGraph(graph, toGraphFilter(s.viewFilter)), new Set(Object.keys(s.collapsed)));
+  viewGraphs.set(graph, { collapsed: s.collapsed, filter: s.viewFilter, view });
   return view;
+}
+
+const filterMemo = new WeakMap<RouteGraph, { readonly filter: ViewFilter; readonly options: FilterOptions }>();
+
+/** The namespaces and kinds the canvas filter offers, and how many nodes it hides. */
+export function selectFilterOptions(s: DesignState): FilterOptions {
+  const graph = selectGraph(s);
+  const memo = filterMemo.get(graph);
+  if (memo && memo.filter === s.viewFilter) return memo.options;
+  const options = filterOptions(graph, s.viewFilter);
+  filterMemo.set(graph, { filter: s.viewFilter, options });
+  return options;
+}
+
+const asideMemo = new WeakMap<RouteGraph, readonly AsideEntry[]>();
+
+/** The objects kept aside ("n other objects"), in document order. */
+export function selectAside(s: DesignState): readonly AsideEntry[] {
+  const graph = selectGraph(s);
+  let entries = asideMemo.get(graph);
+  if (!entries) {
+    entries = asideEntries(graph);
+    asideMemo.set(graph, entries);
+  }
+  return entries;
 }
 
 function nodeMap(g: RouteGraph): Map<string, GraphNode | GraphGroup> {
