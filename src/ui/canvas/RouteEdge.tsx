@@ -3,6 +3,7 @@ import { memo } from 'react';
 import { selectEdgeLit, useDesign } from '../../store/index';
 import { useEdgeWeightEdit, WeightEditor } from '../editing/EdgeWeight';
 import { bezierPoint } from './edge-geometry';
+import { roundedPath, routeFits } from './route-path';
 import type { FlowEdge } from './flow-elements';
 import { useFar } from './useFar';
 import './highlight.css';
@@ -17,7 +18,6 @@ const percent = (share: number): string => `${Math.round(share * 1000) / 10} %`;
  */
 export const RouteEdge = memo(function RouteEdge(props: EdgeProps<FlowEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data } = props;
-  const [path] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   // The simulator's path: the share of requests this edge carries, or dimmed when off the path.
   const lit = useDesign((s) => selectEdgeLit(s, id));
   // A backend's weight is edited by clicking its label.
@@ -25,10 +25,14 @@ export const RouteEdge = memo(function RouteEdge(props: EdgeProps<FlowEdge>) {
   // Zoomed far out, labels are unreadable: the line only.
   const far = useFar();
   if (!data) return null;
-  const { edge, active, label, explain } = data;
-  const at = bezierPoint(sourceX, sourceY, targetX, targetY, label.t);
+  const { edge, active, route, explain } = data;
+  // The route, while its ends are where React Flow has the handles; during a drag (the route is
+  // computed when the node is dropped) a plain curve follows the node.
+  const routed = route && routeFits(route, sourceX, sourceY, targetX, targetY) ? route : undefined;
+  const path = routed ? roundedPath(routed.points) : getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition })[0];
+  const at = routed ? routed.label : bezierPoint(sourceX, sourceY, targetX, targetY, 0.5);
   const labelX = at.x;
-  const labelY = at.y + label.dy;
+  const labelY = at.y;
   const share = typeof lit === 'number' ? lit : null;
   const classes = ['rd-edge', `rd-edge-${edge.kind}`];
   if (edge.broken) classes.push('is-broken');

@@ -1,11 +1,14 @@
-import type { GraphEdge, GraphNode, RouteGraph } from '../../core/index';
+import type { RouteGraph } from '../../core/index';
 import type { XY } from '../../store/index';
-import { handleCenter, nodeSize } from './metrics';
+import { labelSize, routeEdgesJob, type EdgeRoute } from './edge-routes';
+import { verticalEdges } from './flow-elements';
 import { finish, type Job } from './slices';
+
+export type { EdgeRoute } from './edge-routes';
 
 /**
  * The point at `t` on the bezier React Flow draws from a right-hand source handle to a left-hand
- * target handle (its getBezierPath, curvature 0.25), so labels can sit anywhere along an edge.
+ * target handle (its getBezierPath, curvature 0.25): the overview of a big design still draws beziers.
  */
 export function bezierPoint(sx: number, sy: number, tx: number, ty: number, t: number): XY {
   const offset = (d: number): number => (d >= 0 ? 0.5 * d : 0.25 * 25 * Math.sqrt(-d));
@@ -19,77 +22,68 @@ export function bezierPoint(sx: number, sy: number, tx: number, ty: number, t: n
   return { x: a * sx + b * c1x + c * c2x + d * tx, y: a * sy + b * sy + c * ty + d * ty };
 }
 
-/** Places tried along an edge, in order of preference: along it first, then a little off it. */
-const CANDIDATES: readonly LabelSpot[] = [
-  ...[0.5, 0.36, 0.64, 0.28, 0.72].map((t) => ({ t, dy: 0 })),
-  ...[0.5, 0.36, 0.64].flatMap((t) => [{ t, dy: -11 }, { t, dy: 11 }]),
-];
-const LABEL_HEIGHT = 19;
-
-/** Where a label sits: `t` along its edge (0 source … 1 target), `dy` pixels off it. */
-export interface LabelSpot {
-  readonly t: number;
-  readonly dy: number;
-}
-
-function labelBox(text: string, broken: boolean): { w: number; h: number } {
-  return broken ? { w: 170, h: 38 } : { w: text.length * 6 + 18, h: LABEL_HEIGHT };
-}
-
 /**
- * Chooses where along its edge each label goes (0…1), so that labels do not cover one another:
- * edges that converge on one backend, or leave one rule, would otherwise stack their labels at
- * the same midpoint. Greedy, in reading order; positions are the laid-out ones.
+ * Every edge's route (edge-routes.ts) and where its label sits: at its source row, moved along
+ * its first run only when it would cover another label. Positions are the laid-out ones.
  */
-export function placeLabels(graph: RouteGraph, positions: Readonly<Record<string, XY>>): Map<string, LabelSpot> {
+export function placeLabels(graph: RouteGraph, positions: Readonly<Record<string, XY>>): Map<string, EdgeRoute> {
   return finish(placeLabelsJob(graph, positions));
 }
 
+/** The last answer per positions object: selecting a node redraws the edges, it does not route them again. */
+const memo = new WeakMap<Readonly<Record<string, XY>>, { graph: RouteGraph; routes: Map<string, EdgeRoute> }>();
+
 /** `placeLabels` as a job that can be run in slices (see slices.ts): a huge design has tens of thousands of edges. */
-export function* placeLabelsJob(graph: RouteGraph, positions: Readonly<Record<string, XY>>): Job<Map<string, LabelSpot>> {
-  const out = new Map<string, LabelSpot>();
-  const labelled = graph.edges.filter((e) => e.label !== undefined || e.broken !== undefined || e.detached !== undefined);
-  if (labelled.length === 0) return out;
-  // Only the ends of labelled edges are looked up.
-  const need = new Set<string>();
-  for (const e of labelled) {
-    need.add(e.source);
-    need.add(e.target);
-  }
-  const byId = new Map<string, GraphNode>();
+export function* placeLabelsJob(graph: RouteGraph, positions: Readonly<Record<string, XY>>): Job<Map<string, EdgeRoute>> {
+  const known = memo.get(positions);
+  if (known && known.graph === graph) return known.routes;
+  const placeholders = new Set<string>();
   let i = 0;
   for (const n of graph.nodes) {
-    if (need.has(n.id)) byId.set(n.id, n);
+    if (n.role === 'missing') placeholders.add(n.id);
     if (++i % 2048 === 0) yield;
   }
-  const placeholder = (id: string): boolean => byId.get(id)?.role === 'missing';
-  const ends: { e: GraphEdge; sx: number; sy: number; tx: number; ty: number }[] = [];
-  for (const e of labelled) {
-    if (++i % 512 === 0) yield;
-    const s = byId.get(e.source);
-    const t = byId.get(e.target);
-    const ps = positions[e.source];
-    const pt = positions[e.target];
-    if (!s || !t || !ps || !pt) continue;
-    ends.push({ e, sx: ps.x + nodeSize(s).width, sy: ps.y + handleCenter(s, e.sourceRow), tx: pt.x, ty: pt.y + handleCenter(t, e.targetRow) });
+  const labels = new Map<string, { text: string; explained: boolean }>();
+  for (const e of graph.edges) {
+    if (e.label === undefined && e.broken === undefined && e.detached === undefined) continue;
+    const explained = (e.broken !== undefined && !placeholders.has(e.target) && !placeholders.has(e.source)) || e.detached !== undefined;
+    labels.set(e.id, { text: e.label ?? '', explained });
   }
-  ends.sort((a, b) => a.sy - b.sy || a.ty - b.ty);
-  yield;
+  const routes = yield* routeEdgesJob({ graph, positions, vertical: verticalEdges(graph), labels });
+  // Labels in reading order; one that covers an earlier one slides right along its first run.
   const placed = new SpatialIndex();
-  for (const { e, sx, sy, tx, ty } of ends) {
+  const order = [...labels.keys()].flatMap((id) => {
+    const r = routes.get(id);
+    return r ? [{ id, r }] : [];
+  });
+  order.sort((a, b) => a.r.label.y - b.r.label.y || a.r.label.x - b.r.label.x);
+  for (const { id, r } of order) {
     if (++i % 256 === 0) yield;
-    const box = labelBox(e.label ?? '', (e.broken !== undefined && !placeholder(e.target) && !placeholder(e.source)) || e.detached !== undefined);
-    let best = { spot: CANDIDATES[0] as LabelSpot, overlap: Infinity };
-    for (const spot of CANDIDATES) {
-      const on = bezierPoint(sx, sy, tx, ty, spot.t);
-      const p = { x: on.x, y: on.y + spot.dy };
-      const overlap = placed.overlap({ ...p, ...box });
-      if (overlap < best.overlap) best = { spot, overlap };
+    const text = labels.get(id);
+    if (!text) continue;
+    const box = labelSize(text.text, text.explained);
+    let best = { at: r.label, overlap: Infinity };
+    for (const at of slides(r, box.w)) {
+      const overlap = placed.overlap({ ...at, w: box.w, h: box.h });
+      if (overlap < best.overlap) best = { at, overlap };
       if (overlap === 0) break;
     }
-    const p = bezierPoint(sx, sy, tx, ty, best.spot.t);
-    placed.add({ x: p.x, y: p.y + best.spot.dy, ...box });
-    out.set(e.id, best.spot);
+    placed.add({ ...best.at, w: box.w, h: box.h });
+    if (best.at !== r.label) routes.set(id, { ...r, label: best.at });
+  }
+  memo.set(positions, { graph, routes });
+  return routes;
+}
+
+/** The label's place, then places further right on the same horizontal run (never past its end). */
+function slides(r: EdgeRoute, w: number): XY[] {
+  const out: XY[] = [r.label];
+  for (let k = 1; k < r.points.length; k++) {
+    const a = r.points[k - 1] as XY;
+    const b = r.points[k] as XY;
+    if (a.y !== r.label.y || b.y !== r.label.y || r.label.x < Math.min(a.x, b.x) - w || r.label.x > Math.max(a.x, b.x) + w) continue;
+    const end = Math.max(a.x, b.x) - w / 2;
+    for (let x = r.label.x + 16; x <= end; x += 16) out.push({ x, y: r.label.y });
   }
   return out;
 }

@@ -52,7 +52,7 @@ export function createElkLayouter(options: ElkLayouterOptions = {}): Layouter {
         return aroundFixed(graph, await packGridInSlices(graph), fixed);
       }
       const api = await loadElk();
-      const laid = await withinLimit(api.layout(toElkGraph(graph)), limit);
+      const laid = await withinLimit(layoutWithElk(api, graph), limit);
       if (laid === null) {
         // The watchdog: ELK's worker is stopped (the next layout starts a fresh one) and this
         // graph gets the grid layout, which takes no time on this many nodes.
@@ -61,9 +61,14 @@ export function createElkLayouter(options: ElkLayouterOptions = {}): Layouter {
         options.onStopped?.(`Laying out the design took longer than ${Math.floor(limit / 1000)} s and was stopped; a grid layout is shown.`);
         return aroundFixed(graph, packGrid(graph), fixed);
       }
-      return aroundFixed(graph, packLanes(graph, seedsFromElk(laid)), fixed);
+      return aroundFixed(graph, laid, fixed);
     },
   };
+}
+
+/** ELK's layered layout of the graph, packed into namespace lanes: the layouter's own path, also run by the layout tests (with ELK in-process). */
+export async function layoutWithElk(api: Pick<ElkApi, 'layout'>, graph: RouteGraph): Promise<Record<string, XY>> {
+  return packLanes(graph, seedsFromElk(await api.layout(toElkGraph(graph))));
 }
 
 /** The promise's value, or null when it takes longer than `ms`. */

@@ -1,15 +1,18 @@
 import { Position, type Edge, type Node, type NodeHandle } from '@xyflow/react';
 import type { Family, GraphEdge, GraphNode, NodeRole, RouteGraph } from '../../core/index';
 import type { XY } from '../../store/index';
-import type { LabelSpot } from './edge-geometry';
+import type { EdgeRoute } from './edge-geometry';
 import { GROUP_PADDING, headerCenter, isCard, nodeSize, rowCenter } from './metrics';
 import { finish, type Job } from './slices';
 
 /** Minimal data on React Flow nodes: components read everything else from the store by id. */
 export type FlowNodeData = { family: Family | 'group'; role: NodeRole | 'group' };
 export type FlowNode = Node<FlowNodeData>;
-/** `explain`: the edge must say why it is broken (its target is not a placeholder that says so). */
-export type FlowEdgeData = { edge: GraphEdge; active: boolean; label: LabelSpot; explain: boolean };
+/**
+ * `explain`: the edge must say why it is broken (its target is not a placeholder that says so).
+ * `route`: the path drawn and the label's place (edge-routes.ts); absent for an edge not routed.
+ */
+export type FlowEdgeData = { edge: GraphEdge; active: boolean; route?: EdgeRoute; explain: boolean };
 export type FlowEdge = Edge<FlowEdgeData>;
 
 export const handleIds = {
@@ -60,7 +63,6 @@ function handlesOf(n: GraphNode): NodeHandle[] {
   });
   return handles;
 }
-const MIDDLE: LabelSpot = { t: 0.5, dy: 0 };
 
 /**
  * The last React Flow node made of each graph node (and edge): while its position and selection
@@ -154,12 +156,12 @@ export function* flowNodesJob(graph: RouteGraph, positions: Readonly<Record<stri
 }
 
 /** Edges between drawn nodes; those touching the selection are marked active. */
-export function toFlowEdges(graph: RouteGraph, drawn: { has(id: string): boolean }, selection: string | null, labels: ReadonlyMap<string, LabelSpot>): FlowEdge[] {
-  return finish(flowEdgesJob(graph, drawn, selection, labels));
+export function toFlowEdges(graph: RouteGraph, drawn: { has(id: string): boolean }, selection: string | null, routes: ReadonlyMap<string, EdgeRoute>): FlowEdge[] {
+  return finish(flowEdgesJob(graph, drawn, selection, routes));
 }
 
 /** `toFlowEdges` as a job that can be run in slices. */
-export function* flowEdgesJob(graph: RouteGraph, drawn: { has(id: string): boolean }, selection: string | null, labels: ReadonlyMap<string, LabelSpot>): Job<FlowEdge[]> {
+export function* flowEdgesJob(graph: RouteGraph, drawn: { has(id: string): boolean }, selection: string | null, routes: ReadonlyMap<string, EdgeRoute>): Job<FlowEdge[]> {
   const edges: FlowEdge[] = [];
   const vertical = verticalEdges(graph);
   yield;
@@ -173,9 +175,9 @@ export function* flowEdgesJob(graph: RouteGraph, drawn: { has(id: string): boole
     if (++i % CHUNK === 0) yield;
     if (!drawn.has(e.source) || !drawn.has(e.target)) continue;
     const active = selection !== null && (e.source === selection || e.target === selection);
-    const label = labels.get(e.id) ?? MIDDLE;
+    const route = routes.get(e.id);
     const cached = flowEdges.get(e);
-    if (cached?.data && cached.data.active === active && cached.data.label.t === label.t && cached.data.label.dy === label.dy) {
+    if (cached?.data && cached.data.active === active && cached.data.route === route) {
       edges.push(cached);
       continue;
     }
@@ -186,7 +188,7 @@ export function* flowEdgesJob(graph: RouteGraph, drawn: { has(id: string): boole
       sourceHandle: vertical.has(e.id) ? handleIds.below : handleIds.source(e.sourceRow),
       targetHandle: vertical.has(e.id) ? handleIds.above : handleIds.target(e.targetRow),
       type: 'route',
-      data: { edge: e, active, label, explain: e.broken !== undefined && !placeholders.has(e.target) && !placeholders.has(e.source) },
+      data: { edge: e, active, ...(route ? { route } : {}), explain: e.broken !== undefined && !placeholders.has(e.target) && !placeholders.has(e.source) },
       selectable: false,
       focusable: false,
     };

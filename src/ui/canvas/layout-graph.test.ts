@@ -3,7 +3,7 @@ import example from '../../../public/examples/shop.yaml?raw';
 import { buildGraph, parse, type RouteGraph } from '../../core/index';
 import { placeLabels } from './edge-geometry';
 import { columnOf, packLanes, seedsByColumn, toElkGraph } from './layout-graph';
-import { nodeSize } from './metrics';
+import { handleCenter, nodeSize } from './metrics';
 
 const graphOf = (yaml: string): RouteGraph => buildGraph(parse([{ name: 'd.yaml', text: yaml }]).resources);
 const g = graphOf(example);
@@ -72,12 +72,19 @@ spec: {parentRefs: [{kind: Service, group: "", name: front}], rules: [{backendRe
     }
   });
 
-  it('places every edge label, spreading the ones that would collide', () => {
+  it('routes every edge and puts each label at its source row, just right of the row it leaves', () => {
     const positions = packLanes(g, seedsByColumn(g));
-    const labels = placeLabels(g, positions);
-    const labelled = g.edges.filter((e) => e.label !== undefined);
-    expect([...labels.keys()].sort()).toEqual(labelled.map((e) => e.id).sort());
-    const toV2 = labelled.filter((e) => e.target.endsWith('cart-v2')).map((e) => labels.get(e.id));
-    expect(new Set(toV2.map((s) => `${s?.t}/${s?.dy}`)).size).toBe(toV2.length);
+    const routes = placeLabels(g, positions);
+    expect([...routes.keys()].sort()).toEqual(g.edges.filter((e) => e.source !== e.target).map((e) => e.id).sort());
+    for (const e of g.edges.filter((x) => x.label !== undefined && x.kind === 'backend')) {
+      const source = g.nodes.find((n) => n.id === e.source);
+      const p = positions[e.source];
+      const label = routes.get(e.id)?.label;
+      if (!source || !p || !label) throw new Error(`no label for ${e.id}`);
+      const right = p.x + nodeSize(source).width;
+      expect(label.x - right, e.id).toBeGreaterThan(0);
+      expect(label.x - right, e.id).toBeLessThan(70);
+      expect(Math.abs(label.y - (p.y + handleCenter(source, e.sourceRow))), e.id).toBeLessThanOrEqual(20);
+    }
   });
 });

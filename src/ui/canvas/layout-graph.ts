@@ -1,6 +1,7 @@
 import type { ElkNode } from 'elkjs/lib/elk-api';
 import type { GraphEdge, GraphNode, RouteGraph } from '../../core/index';
 import type { XY } from '../../store/index';
+import { columnXs } from './column-spacing';
 import { CARD_WIDTH, GROUP_PADDING, handleCenter, nodeSize } from './metrics';
 
 /**
@@ -13,8 +14,8 @@ import { CARD_WIDTH, GROUP_PADDING, handleCenter, nodeSize } from './metrics';
  * Lanes never overlap, so namespace groups are simple boxes around their members.
  */
 
-export const NODE_GAP = 22;
-export const LANE_GAP = 28;
+export const NODE_GAP = 20;
+export const LANE_GAP = 24;
 export const COLUMN_GAP = 124;
 
 const ROOT_OPTIONS: Record<string, string> = {
@@ -162,6 +163,7 @@ export function packLanes(graph: RouteGraph, seeds: ReadonlyMap<string, XY>): Re
     return best;
   };
 
+  const xs = columnXs(graph, seeds);
   let cursor = 0;
   for (const lane of lanesOf(graph)) {
     if (lane.nodes.length === 0) {
@@ -174,10 +176,11 @@ export function packLanes(graph: RouteGraph, seeds: ReadonlyMap<string, XY>): Re
     const top = cursor + (lane.id === undefined ? 0 : GROUP_PADDING.top);
     let bottom = top;
     for (const column of columnsOf(lane.nodes, seeds)) {
+      const x = xs.get(column.nodes[0]?.id ?? '') ?? column.x;
       let next = top;
       for (const n of column.nodes) {
         const y = Math.max(next, Math.round(wantedY(n) ?? next));
-        out[n.id] = { x: column.x, y };
+        out[n.id] = { x, y };
         next = y + nodeSize(n).height + NODE_GAP;
         bottom = Math.max(bottom, y + nodeSize(n).height);
       }
