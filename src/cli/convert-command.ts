@@ -41,7 +41,9 @@ export async function runConvert(args: ParsedArgs, io: CliIO): Promise<number> {
     io.stdout(jsonText({ items: result.items, loss: result.loss.map(lossJson) }));
   } else {
     io.stdout(serializeObjects(result.items));
-    for (const l of result.loss) io.stderr(`${escapeControls(`${l.file}:${l.line}:${l.column}: loss ${l.code} ${l.message}`)}\n`);
+    // The core's message names no front end's switch: the command line names its own flag.
+    const hint = (code: string): string => (code === 'Subset' && !args.flags.has('subsets-as-services') ? ' (use --subsets-as-services)' : '');
+    for (const l of result.loss) io.stderr(`${escapeControls(`${l.file}:${l.line}:${l.column}: loss ${l.code} ${l.message}${hint(l.code)}`)}\n`);
     for (const n of result.notes) io.stderr(`${escapeControls(`${n.file}:${n.line}:${n.column}: note ${n.code} ${n.message}`)}\n`);
     io.stderr(`${result.items.length} object(s), ${result.loss.length} loss entr${result.loss.length === 1 ? 'y' : 'ies'}\n`);
   }

@@ -21,6 +21,7 @@ import {
 } from '../core/index';
 import type { DesignStore } from './design-store';
 import { editableDocument, type EditableDocument } from './edit-actions-document';
+import { agreeWithDesign, newNameBase } from './edit-actions-names';
 import type { History } from './history';
 import type { XY } from './layout';
 import { checkObjectNow } from './object-check';
@@ -57,8 +58,8 @@ export function addResource(ctx: EditContext, kind: PaletteKind, position?: XY):
     const { group } = splitApiVersion(String(template.apiVersion));
     const info = kindInfo(group, String(template.kind));
     const namespace = info?.namespaced === false ? '' : NEW_NAMESPACE;
-    const name = uniqueName(doc.resources, group, String(template.kind), namespace, String(template.kind).toLowerCase());
-    const object = newObject(kind, NEW_NAMESPACE, name);
+    const name = uniqueName(doc.resources, group, String(template.kind), namespace, newNameBase(kind, String(template.kind), doc.resources));
+    const object = agreeWithDesign(kind, newObject(kind, NEW_NAMESPACE, name), doc.resources);
     const id = resourceIdOf(object, NEW_NAMESPACE, info?.namespaced !== false);
     const label = PALETTE.find((p) => p.kind === kind)?.label ?? kind;
     if (position) ctx.design.getState().moveNode(id, position);

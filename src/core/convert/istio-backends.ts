@@ -72,7 +72,7 @@ function subsetTarget(svc: ServiceRef, subset: string, at: FieldPath, vs: Resour
   if (!ctx.options.subsetsAsServices || !service) {
     ctx.report.lose('Subset', vs, at, ctx.options.subsetsAsServices
       ? `the Service ${svc.namespace}/${svc.name} is not in this design, so no Service for subset ${subset} can be written; the route sends to every endpoint of the Service`
-      : `the Gateway API has no subsets: the route sends to every endpoint of ${svc.namespace}/${svc.name}, not only those labelled ${labelText(found.labels)} (use --subsets-as-services)`);
+      : `the Gateway API has no subsets: the route sends to every endpoint of ${svc.namespace}/${svc.name}, not only those labelled ${labelText(found.labels)}`);
     return svc;
   }
   const name = `${svc.name}-${subset}`.toLowerCase().replace(/[^a-z0-9-]/g, '-').slice(0, 63).replace(/-+$/, '');

@@ -99,6 +99,8 @@ describe('Istio → Gateway API: VirtualService http', () => {
     const dr = '---\napiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata: {name: cart, namespace: shop}\nspec: {host: cart, subsets: [{name: v2, labels: {version: v2}}]}\n';
     const text = GW + svc('cart') + dr + vs('    - route: [{destination: {host: cart, subset: v2}}]\n');
     expect(rules(text).loss).toEqual(['Subset']);
+    // Read in the app too, where there is no command line: no flag named (each front end offers its own switch).
+    expect(convertText(text, { to: 'gateway-api' }).result.loss[0]?.message).not.toMatch(/--/);
     const { result } = convertText(text, { to: 'gateway-api', subsetsAsServices: true });
     expect(codes(result)).toEqual([]);
     expect((item(result, 'Service', 'cart-v2') as { spec: unknown }).spec).toEqual({ selector: { app: 'cart', version: 'v2' }, ports: [{ port: 8080 }] });

@@ -137,7 +137,7 @@ export default function ExportDialog() {
             </div>
           )}
           <div className="rd-export-grid">
-            <LossReport entries={result.entries} active={active} onSelect={handleSelect} onReveal={handleReveal} />
+            <LossReport entries={result.entries} active={active} onSelect={handleSelect} onReveal={handleReveal} onSubsetsAsServices={subsets ? undefined : () => setSubsets(true)} />
             <div className="rd-export-pane">
               <div className="rd-export-pane-title">Source · {fileName}</div>
               <CodeView text={source} label="Source YAML" testId="export-source" highlights={entry?.source ? [entry.source] : []} marks={sourceMarks} current={entry?.line ?? null} scrollTo={scroll.source} />

@@ -6,10 +6,12 @@ interface LossReportProps {
   onSelect(index: number): void;
   /** Jump to the entry's line in the YAML editor. */
   onReveal(entry: ReportEntry): void;
+  /** Converts again writing one Service per DestinationRule subset (offered on `Subset` losses while off). */
+  onSubsetsAsServices?: () => void;
 }
 
 /** What the conversion could not carry over (losses) and what it restructured (notes). */
-export function LossReport({ entries, active, onSelect, onReveal }: LossReportProps) {
+export function LossReport({ entries, active, onSelect, onReveal, onSubsetsAsServices }: LossReportProps) {
   const losses = entries.filter((e) => e.type === 'loss').length;
   const notes = entries.length - losses;
   return (
@@ -39,6 +41,11 @@ export function LossReport({ entries, active, onSelect, onReveal }: LossReportPr
             <button type="button" className="rd-link rd-loss-line" onClick={() => onReveal(e)} title="Show this line in the YAML editor" data-testid="loss-line">
               {e.file}:{e.line}
             </button>
+            {e.code === 'Subset' && onSubsetsAsServices && (
+              <button type="button" className="rd-link rd-loss-action" onClick={onSubsetsAsServices} title="Convert again, writing one Service per DestinationRule subset" data-testid="loss-subsets-as-services">
+                Write a Service per subset
+              </button>
+            )}
           </li>
         ))}
       </ol>

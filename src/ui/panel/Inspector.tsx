@@ -19,23 +19,25 @@ export function Inspector() {
   // A collapsed namespace is inspected as its namespace (with the button that opens it).
   const folded = useDesign((s) => (node?.collapsed ? selectGroup(s, node.collapsed.group) : undefined));
   if (!selection || (!node && !group)) return <Overview />;
-  if (folded) return <GroupDetails group={folded} collapsed />;
-  return node ? <NodeDetails node={node} /> : group ? <GroupDetails group={group} collapsed={false} /> : null;
+  if (folded) return <GroupDetails group={folded} />;
+  return node ? <NodeDetails node={node} /> : group ? <GroupDetails group={group} /> : null;
 }
 
+/** What the design holds: every object by kind (Secrets and Namespaces too), so the list adds up to the count. */
 function Overview() {
   const graph = useDesign(selectGraph);
-  const resources = useDesign((s) => s.shown?.resources.length ?? 0);
+  const all = useDesign((s) => s.shown?.resources);
+  const resources = all?.length ?? 0;
   const counts = new Map<string, number>();
-  for (const n of graph.nodes) if (n.role !== 'missing') counts.set(n.kind, (counts.get(n.kind) ?? 0) + 1);
+  for (const r of all ?? []) counts.set(r.kind, (counts.get(r.kind) ?? 0) + 1);
   return (
     <div className="rd-inspector rd-overview">
       <p className="rd-hint">Select a node on the canvas to inspect it.</p>
       <h3 className="rd-section-title">This design</h3>
       <p className="rd-muted">
-        {resources} resources in {graph.groups.length} namespace{graph.groups.length === 1 ? '' : 's'}
+        <span data-testid="design-count">{resources}</span> object{resources === 1 ? '' : 's'} in {graph.groups.length} namespace{graph.groups.length === 1 ? '' : 's'}
       </p>
-      <ul className="rd-kv">
+      <ul className="rd-kv" data-testid="design-kinds">
         {[...counts].map(([kind, n]) => (
           <li key={kind}>
             <span>{kind}</span>
@@ -206,8 +208,11 @@ function Connections({ graph, node }: { graph: RouteGraph; node: GraphNode }) {
   );
 }
 
-function GroupDetails({ group, collapsed }: { group: GraphGroup; collapsed: boolean }) {
+function GroupDetails({ group }: { group: GraphGroup }) {
   const store = useDesignStore();
+  // Whether the namespace is drawn collapsed, from the view state itself: the namespace may be
+  // selected as a group and then collapsed from the canvas, and the button must offer Expand.
+  const collapsed = useDesign((s) => s.collapsed[group.id] === true);
   const problems = useDesign((s) => problemsOf(s, group.id));
   const members = useDesign((s) => selectGraph(s).nodes.filter((n) => n.group === group.id).length);
   return (
