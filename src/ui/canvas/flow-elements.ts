@@ -4,6 +4,8 @@ import type { XY } from '../../store/index';
 import type { EdgeRoute } from './edge-geometry';
 import { GROUP_PADDING, headerCenter, isCard, nodeSize, rowCenter } from './metrics';
 import { finish, type Job } from './slices';
+import { ariaLabelIn } from './node-names';
+import { readingOrder } from './reading-order';
 
 /** Minimal data on React Flow nodes: components read everything else from the store by id. */
 export type FlowNodeData = { family: Family | 'group'; role: NodeRole | 'group' };
@@ -72,9 +74,9 @@ function handlesOf(n: GraphNode): NodeHandle[] {
 const flowNodes = new WeakMap<GraphNode, FlowNode>();
 const flowEdges = new WeakMap<GraphEdge, FlowEdge>();
 
-function flowNodeOf(n: GraphNode, p: XY, selected: boolean): FlowNode {
+function flowNodeOf(n: GraphNode, p: XY, selected: boolean, ariaLabel: string): FlowNode {
   const cached = flowNodes.get(n);
-  if (cached && cached.position === p && cached.selected === selected) return cached;
+  if (cached && cached.position === p && cached.selected === selected && cached.ariaLabel === ariaLabel) return cached;
   const size = nodeSize(n);
   const made: FlowNode = {
     id: n.id,
@@ -88,6 +90,7 @@ function flowNodeOf(n: GraphNode, p: XY, selected: boolean): FlowNode {
     handles: cached?.handles ?? handlesOf(n),
     selected,
     connectable: false,
+    ariaLabel, // what a screen reader says (node-names.ts)
   };
   flowNodes.set(n, made);
   return made;
@@ -114,7 +117,7 @@ export function* flowNodesJob(graph: RouteGraph, positions: Readonly<Record<stri
     if (++i % CHUNK === 0) yield;
     const p = positions[n.id];
     if (!p) continue;
-    const node = flowNodeOf(n, p, n.id === selection);
+    const node = flowNodeOf(n, p, n.id === selection, ariaLabelIn(graph, n));
     nodes.push(node);
     if (n.group) {
       const x1 = p.x + (node.width ?? 0);
@@ -152,7 +155,7 @@ export function* flowNodesJob(graph: RouteGraph, positions: Readonly<Record<stri
     });
   }
   yield;
-  return groups.concat(nodes);
+  return readingOrder(groups, nodes); // Tab walks the canvas in this order (reading-order.ts)
 }
 
 /** Edges between drawn nodes; those touching the selection are marked active. */
