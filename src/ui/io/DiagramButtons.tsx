@@ -13,10 +13,9 @@ export function DiagramButtons({ onMessage }: { onMessage: (message: string) => 
   const [busy, setBusy] = useState<ImageFormat | null>(null);
   const handleExport = (format: ImageFormat): void => {
     if (busy !== null) return;
-    const s = store.getState();
-    const base = s.fileName.replace(/\.(ya?ml|json)$/i, '') || 'design';
+    const base = store.getState().fileName.replace(/\.(ya?ml|json)$/i, '') || 'design';
     setBusy(format);
-    renderDiagram(s, format)
+    renderDiagram(store, format)
       .then(
         (blob) => {
           downloadBlob(`${base}.${format}`, blob);

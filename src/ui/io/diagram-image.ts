@@ -1,21 +1,74 @@
-import type { DesignState } from '../../store/index';
+import type { DesignState, DesignStore } from '../../store/index';
 import { selectViewGraph } from '../../store/index';
 import { GROUP_PADDING, nodeSize } from '../canvas/metrics';
 import { cssTokens, FAMILY_TOKENS } from '../canvas/css-tokens';
 import { BIG_DESIGN, withDomNodes } from '../canvas/overview-mode';
+import { canvasSvg, drawnNodeIds } from './diagram-dom';
+import { svgToPng } from './diagram-png';
 import { diagramSvg, type DiagramColours } from './diagram-svg';
 
 export type ImageFormat = 'png' | 'svg';
 
 const MARGIN = 32;
-/** Chromium refuses canvases past ~16k pixels a side. */
-const MAX_SIDE = 16000;
 
 interface Box {
   readonly x: number;
   readonly y: number;
   readonly width: number;
   readonly height: number;
+}
+
+/**
+ * The diagram as a PNG or SVG file: the SVG of plain shapes (no foreignObject), the PNG that SVG
+ * drawn at 2×. A design whose nodes are all on the canvas's DOM in full (up to BIG_DESIGN, not
+ * zoomed so far out that cards show their name only) is copied from it as drawn — edges with
+ * their stroke and labels, cards, namespaces, in the theme's colours — without the simulator's
+ * path (hidden meanwhile) and without controls (handles, collapse toggles; the minimap and zoom
+ * buttons are outside the drawing). Any other is drawn whole from the graph (diagram-svg.ts).
+ */
+export async function renderDiagram(store: DesignStore, format: ImageFormat): Promise<Blob> {
+  const s = store.getState();
+  const drawn = Object.keys(s.positions).length <= BIG_DESIGN ? await withDomNodes(() => withoutSimulation(store, () => fromCanvas(s))) : null;
+  const { svg, box } = drawn ?? fromGraph(s);
+  if (format === 'svg') return new Blob([svg], { type: 'image/svg+xml' });
+  return svgToPng(svg, box.width, box.height);
+}
+
+const frame = (): Promise<void> => new Promise((r) => requestAnimationFrame(() => r()));
+
+/** Runs `task` with the simulator's answer hidden from the canvas (and its transitions over), then shows it again. */
+async function withoutSimulation<T>(store: DesignStore, task: () => Promise<T>): Promise<T> {
+  const shown = store.getState().simulator.active;
+  if (shown) store.setState({ simulator: { ...store.getState().simulator, active: false } });
+  try {
+    await settle();
+    return await task();
+  } finally {
+    const now = store.getState().simulator;
+    if (shown && !now.active) store.setState({ simulator: { ...now, active: true } });
+  }
+}
+
+const flowElement = (): Element | null => document.querySelector('.rd-canvas-pane .react-flow');
+
+/** Waits until the canvas has drawn what the store holds (its `data-layout`) and its CSS transitions are over. */
+async function settle(): Promise<void> {
+  await frame();
+  await frame();
+  for (let i = 0; i < 120 && flowElement()?.getAttribute('data-layout') === 'working'; i++) await frame();
+  const flow = flowElement();
+  if (!flow) return;
+  const transitions = flow.getAnimations({ subtree: true }).filter((a) => a instanceof CSSTransition);
+  await Promise.race([Promise.all(transitions.map((a) => a.finished.catch(() => undefined))), new Promise((r) => setTimeout(r, 1000))]);
+}
+
+/** The canvas as drawn, or null when its DOM does not hold every node in full. */
+async function fromCanvas(s: DesignState): Promise<{ svg: string; box: Box } | null> {
+  const flow = flowElement();
+  if (!flow) return null;
+  const { ids, simplified } = drawnNodeIds(flow);
+  if (simplified || selectViewGraph(s).nodes.some((n) => !ids.has(n.id))) return null;
+  return canvasSvg(flow);
 }
 
 /** The whole drawing's extent in flow coordinates (nodes, and their namespace groups' padding). */
@@ -38,20 +91,6 @@ export function diagramBounds(s: DesignState): Box | null {
   return { x: x0 - MARGIN, y: y0 - MARGIN, width: x1 - x0 + 2 * MARGIN, height: y1 - y0 + 2 * MARGIN };
 }
 
-/** A PNG of the whole of a big design stays under this many pixels (memory: 4 bytes each). */
-const MAX_PIXELS = 64_000_000;
-
-/**
- * The diagram as a PNG or SVG file. A design whose nodes are all on the canvas's DOM (up to
- * BIG_DESIGN) is rendered from it at 100 % zoom by html-to-image (loaded on first use; it inlines
- * styles and fetches nothing: fonts are the system's) — exactly what is on screen. A bigger one,
- * of which the DOM holds only what is in view, is drawn whole from the graph (diagram-svg.ts).
- */
-export function renderDiagram(s: DesignState, format: ImageFormat): Promise<Blob> {
-  if (Object.keys(s.positions).length > BIG_DESIGN) return renderWhole(s, format);
-  return withDomNodes(() => renderDom(s, format));
-}
-
 function diagramColours(el: Element): DiagramColours {
   const t = cssTokens(el, { canvas: '--rd-canvas', surface: '--rd-surface', text: '--rd-text', muted: '--rd-muted', line: '--rd-border', nsBg: '--rd-ns-bg', nsBorder: '--rd-ns-border', font: '--rd-font', mono: '--rd-mono' });
   return {
@@ -62,52 +101,9 @@ function diagramColours(el: Element): DiagramColours {
   };
 }
 
-async function renderWhole(s: DesignState, format: ImageFormat): Promise<Blob> {
+/** A design bigger than the DOM holds: drawn whole from the graph and the layout. */
+function fromGraph(s: DesignState): { svg: string; box: Box } {
   const box = diagramBounds(s);
   if (!box) throw new Error('there is no diagram to export');
-  const svg = diagramSvg(selectViewGraph(s), s.positions, box, diagramColours(document.documentElement));
-  const file = new Blob([svg], { type: 'image/svg+xml' });
-  if (format === 'svg') return file;
-  // The PNG: that SVG drawn on a canvas (an object URL of the in-memory file: nothing is fetched).
-  const scale = Math.min(2, MAX_SIDE / Math.max(box.width, box.height), Math.sqrt(MAX_PIXELS / (box.width * box.height)));
-  const url = URL.createObjectURL(file);
-  try {
-    const image = new Image();
-    image.src = url;
-    await image.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = Math.max(1, Math.round(box.width * scale));
-    canvas.height = Math.max(1, Math.round(box.height * scale));
-    const ctx = canvas.getContext('2d');
-    if (!ctx) throw new Error('the browser could not draw the image');
-    ctx.drawImage(image, 0, 0, canvas.width, canvas.height);
-    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the browser could not draw the image'))), 'image/png'));
-  } finally {
-    URL.revokeObjectURL(url);
-  }
-}
-
-async function renderDom(s: DesignState, format: ImageFormat): Promise<Blob> {
-  const viewport = document.querySelector<HTMLElement>('.rd-canvas-pane .react-flow__viewport');
-  const box = diagramBounds(s);
-  if (!viewport || !box) throw new Error('there is no diagram to export');
-  const { toBlob, toSvg } = await import('html-to-image');
-  const background = getComputedStyle(document.documentElement).getPropertyValue('--rd-canvas').trim() || '#ffffff';
-  const options = {
-    backgroundColor: background,
-    width: box.width,
-    height: box.height,
-    skipFonts: true,
-    pixelRatio: Math.min(2, MAX_SIDE / Math.max(box.width, box.height)),
-    style: { width: `${box.width}px`, height: `${box.height}px`, transform: `translate(${-box.x}px, ${-box.y}px) scale(1)` },
-    filter: (el: HTMLElement) => !el.classList?.contains('react-flow__handle'),
-  };
-  if (format === 'png') {
-    const blob = await toBlob(viewport, options);
-    if (!blob) throw new Error('the browser could not draw the image');
-    return blob;
-  }
-  const url = await toSvg(viewport, options);
-  const svg = decodeURIComponent(url.slice(url.indexOf(',') + 1));
-  return new Blob([svg], { type: 'image/svg+xml' });
+  return { svg: diagramSvg(selectViewGraph(s), s.positions, box, diagramColours(document.documentElement)), box };
 }

@@ -1,6 +1,7 @@
 import type { GraphNode, RouteGraph } from '../../core/index';
 import type { XY } from '../../store/index';
 import { bezierPoint, placeLabels } from '../canvas/edge-geometry';
+import { roundedPath } from '../canvas/route-path';
 import { toFlowEdges, toFlowNodes, type FlowNode } from '../canvas/flow-elements';
 import { isCard, rowCenter } from '../canvas/metrics';
 import { edgePath, edgeStyle, nodeStyle, type NodeStyle, type Tone } from '../canvas/overview-scene';
@@ -9,7 +10,8 @@ import { edgePath, edgeStyle, nodeStyle, type NodeStyle, type Tone } from '../ca
  * The whole diagram as an SVG document, drawn from the graph and the layout — not from the DOM,
  * which for a big design holds only the nodes in view. Every node (kind, name, subtitle, one line
  * per row), every edge in its style with its label, the namespaces; the same geometry as the
- * canvas (metrics.ts, the edges' beziers). Plain text in, plain text out: no DOM needed.
+ * canvas (metrics.ts; the edges' routes and label places from edge-geometry.ts, drawn by
+ * route-path.ts as RouteEdge draws them). Plain text in, plain text out: no DOM needed.
  */
 export interface DiagramColours {
   readonly canvas: string;
@@ -46,8 +48,8 @@ export function diagramSvg(graph: RouteGraph, positions: Readonly<Record<string,
   const index = new Map(nodes.map((n) => [n.id, n]));
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   const groups = new Map(graph.groups.map((g) => [g.id, g]));
-  const labels = placeLabels(graph, positions);
-  const edges = toFlowEdges(graph, new Set(index.keys()), null, labels);
+  const routes = placeLabels(graph, positions);
+  const edges = toFlowEdges(graph, new Set(index.keys()), null, routes);
   const out: string[] = [];
   out.push(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${num(box.width)}" height="${num(box.height)}" viewBox="${num(box.x)} ${num(box.y)} ${num(box.width)} ${num(box.height)}" font-family="${esc(c.font)}">`,
@@ -59,18 +61,23 @@ export function diagramSvg(graph: RouteGraph, positions: Readonly<Record<string,
     const g = groups.get(n.id);
     out.push(
       `<g class="namespace"><rect x="${num(n.position.x)}" y="${num(n.position.y)}" width="${num(n.width ?? 0)}" height="${num(n.height ?? 0)}" rx="10" fill="${esc(c.nsBg)}" stroke="${esc(c.nsBorder)}"/>`,
-      `<text x="${num(n.position.x + 12)}" y="${num(n.position.y + 20)}" font-size="11" fill="${esc(c.muted)}">namespace <tspan font-weight="600" fill="${esc(c.text)}">${esc(g?.namespace ?? n.id)}</tspan></text></g>`,
+      `<text x="${num(n.position.x + 12)}" y="${num(n.position.y + 20)}" font-size="11" fill="${esc(c.muted)}"><tspan font-size="9.5" font-weight="600" letter-spacing="0.8">NAMESPACE</tspan> <tspan font-size="12" font-weight="600">${esc(g?.namespace ?? n.id)}</tspan></text></g>`,
     );
   }
 
+  // Each edge on its route, its label where the canvas puts it; an edge without a route (none is
+  // computed for it) as the canvas draws it then: React Flow's bezier, labelled half-way.
   const paths = edges.flatMap((e) => {
+    const data = e.data;
+    if (!data) return [];
+    if (data.route && data.route.points.length > 1) return [{ data, d: roundedPath(data.route.points), label: data.route.label }];
     const p = edgePath(e, index.get(e.source), index.get(e.target), (n) => n.position);
-    return p && e.data ? [{ data: e.data, p }] : [];
+    return p ? [{ data, d: p.d, label: bezierPoint(p.from.x, p.from.y, p.to.x, p.to.y, 0.5) }] : [];
   });
-  for (const { data, p } of paths) {
+  for (const { data, d } of paths) {
     const st = edgeStyle(data.edge, false, null);
     const dash = st.dash.length > 0 ? ` stroke-dasharray="${st.dash.join(' ')}"` : '';
-    out.push(`<path class="edge" d="${p.d}" fill="none" stroke="${esc(c.tone[st.tone])}" stroke-width="${st.width}"${dash}/>`);
+    out.push(`<path class="edge" d="${d}" fill="none" stroke="${esc(c.tone[st.tone])}" stroke-width="${st.width}"${dash}/>`);
   }
 
   for (const n of nodes) {
@@ -80,14 +87,13 @@ export function diagramSvg(graph: RouteGraph, positions: Readonly<Record<string,
   }
 
   // Labels last: above the nodes they cross, as on the canvas.
-  for (const { data, p } of paths) {
+  for (const { data, label: at } of paths) {
     const text = data.edge.label;
     if (!text) continue;
-    const at = bezierPoint(p.from.x, p.from.y, p.to.x, p.to.y, data.label.t);
     const w = text.length * 6 + 12;
     out.push(
-      `<g class="edge-label"><rect x="${num(at.x - w / 2)}" y="${num(at.y + data.label.dy - 9)}" width="${num(w)}" height="18" rx="9" fill="${esc(c.surface)}" stroke="${esc(c.line)}"/>`,
-      `<text x="${num(at.x)}" y="${num(at.y + data.label.dy + 4)}" font-size="10.5" text-anchor="middle" fill="${esc(c.text)}">${esc(text)}</text></g>`,
+      `<g class="edge-label"><rect x="${num(at.x - w / 2)}" y="${num(at.y - 9)}" width="${num(w)}" height="18" rx="9" fill="${esc(c.surface)}" stroke="${esc(c.line)}"/>`,
+      `<text x="${num(at.x)}" y="${num(at.y + 4)}" font-size="10.5" font-weight="600" text-anchor="middle" fill="${esc(c.text)}">${esc(text)}</text></g>`,
     );
   }
   out.push('</svg>');
