@@ -47,12 +47,11 @@ export function attachToGateway(
   gateway: GatewayModel,
   set: ListenerSetModel | null,
 ): GatewayAttachment {
-  const base = { parentRef: p, gateway };
   const candidates = relevantListeners(p, gateway, set);
   if (candidates.length === 0) {
     const what = [p.sectionName === null ? null : `sectionName ${p.sectionName}`, p.port === null ? null : `port ${p.port}`].filter((x) => x !== null).join(' and ');
     const message = what === '' ? `${p.kind} ${p.namespace}/${p.name} has no listeners` : `no listener of ${p.kind} ${p.namespace}/${p.name} matches ${what}`;
-    return { ...base, accepted: false, reason: 'NoMatchingParent', message, listeners: [], rejections: [] };
+    return { parentRef: p, gateway, accepted: false, reason: 'NoMatchingParent', message, listeners: [], rejections: [] };
   }
   const listeners: ListenerAttachment[] = [];
   const rejections: ListenerRejection[] = [];
@@ -69,10 +68,11 @@ export function attachToGateway(
     }
     listeners.push({ listener: l, hostnames });
   }
-  if (listeners.length > 0) return { ...base, accepted: true, reason: 'Accepted', message: 'Route is accepted', listeners, rejections };
+  if (listeners.length > 0) return { parentRef: p, gateway, accepted: true, reason: 'Accepted', message: 'Route is accepted', listeners, rejections };
   const hostOnly = rejections.some((r) => r.reason === 'NoMatchingListenerHostname');
   return {
-    ...base,
+    parentRef: p,
+    gateway,
     accepted: false,
     reason: hostOnly ? 'NoMatchingListenerHostname' : 'NotAllowedByListeners',
     message: rejections.map((r) => `listener ${r.listener.name}: ${r.message}`).join('; '),

@@ -8,13 +8,14 @@ import { compileL4Route } from './l4-route.js';
 import type { RouteModel } from './route-model.js';
 
 export function createRouteCompiler(ctx: CompileContext): (route: RouteModel, scope: BackendScope) => CompiledRoute {
-  const cache = new Map<string, CompiledRoute>();
+  // Keyed by the route model (one per route and compile) and scope: no key string per parentRef.
+  const caches = { gateway: new Map<RouteModel, CompiledRoute>(), mesh: new Map<RouteModel, CompiledRoute>() };
   return (route, scope) => {
-    const key = `${route.resource.id}\u0000${scope.mesh ? 'mesh' : 'gateway'}`;
-    let c = cache.get(key);
+    const cache = scope.mesh ? caches.mesh : caches.gateway;
+    let c = cache.get(route);
     if (!c) {
       c = route.kind === 'HTTPRoute' ? compileHttpRoute(ctx, route, scope) : route.kind === 'GRPCRoute' ? compileGrpcRoute(ctx, route, scope) : compileL4Route(ctx, route, scope);
-      cache.set(key, c);
+      cache.set(route, c);
     }
     return c;
   };

@@ -34,7 +34,17 @@ export function formatRef(ref: ObjectRef): string {
   return `${ref.kind} ${ref.namespace === '' ? '' : `${ref.namespace}/`}${ref.name}`;
 }
 
-const key = (group: string, kind: string, namespace: string, name: string): string => `${group}\u0000${kind}\u0000${namespace}\u0000${name}`;
+/**
+ * Resources by group, kind, namespace and name, in nested maps: a lookup joins no key string (every
+ * backendRef, parent and Service is looked up, tens of thousands per compile of a large design).
+ */
+type Nested = Map<string, Map<string, Map<string, Map<string, Resource>>>>;
+
+function child<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let v = map.get(key);
+  if (v === undefined) map.set(key, (v = make()));
+  return v;
+}
 
 /**
  * Codes of the runtime problems compile reports (documented in the README). The same facts are in
@@ -59,15 +69,14 @@ export type CompileCode = (typeof COMPILE_CODES)[number];
 export type Locate = (resource: Resource, path: FieldPath) => SourceRange;
 
 export function createContext(resources: readonly Resource[], assumeExternal: boolean, locate?: Locate): CompileContext {
-  const byKey = new Map<string, Resource>();
-  const byKind = new Map<string, Resource[]>();
+  const byKey: Nested = new Map();
+  const byKind = new Map<string, Map<string, Resource[]>>();
   for (const r of resources) {
-    byKey.set(key(r.group, r.kind, r.namespace, r.name), r);
-    const k = `${r.group}\u0000${r.kind}`;
-    const list = byKind.get(k) ?? [];
-    list.push(r);
-    byKind.set(k, list);
+    const kinds = child(byKey, r.group, () => new Map());
+    child(child(kinds, r.kind, () => new Map()), r.namespace, () => new Map()).set(r.name, r);
+    child(child(byKind, r.group, () => new Map()), r.kind, () => []).push(r);
   }
+  const find = (group: string, kind: string, namespace: string, name: string): Resource | undefined => byKey.get(group)?.get(kind)?.get(namespace)?.get(name);
   const notes: Note[] = [];
   const noteKeys = new Set<string>();
   const diagnostics: Diagnostic[] = [];
@@ -75,10 +84,10 @@ export function createContext(resources: readonly Resource[], assumeExternal: bo
     assumeExternal,
     notes,
     diagnostics,
-    find: (group, kind, namespace, name) => byKey.get(key(group, kind, namespace, name)),
-    ofKind: (group, kind) => byKind.get(`${group}\u0000${kind}`) ?? [],
+    find,
+    ofKind: (group, kind) => byKind.get(group)?.get(kind) ?? [],
     namespaceLabels(name) {
-      const ns = byKey.get(key('', 'Namespace', '', name));
+      const ns = find('', 'Namespace', '', name);
       return ns ? labelsOf(ns.object) : null;
     },
     note(n) {

@@ -25,10 +25,41 @@ export interface CompiledRoute {
 /** Completes a template for a vhost: `hostname` is the route hostname serving it ('*' for any). */
 export function instantiate(t: EntryTemplate, hostname: string): RouteEntry {
   const wildcard = hostname === '*' || hostname.startsWith('*.');
+  const e = t.entry;
+  const k = t.key;
+  // Written out rather than spread: one per entry per vhost, and on 10,000 HTTPRoutes building the
+  // gateway tables took a third of the time this way (bench, parse-validate.bench.ts).
   return {
-    ...t.entry,
+    dialect: e.dialect,
+    routeKind: e.routeKind,
+    provenance: e.provenance,
+    ruleName: e.ruleName,
+    match: e.match,
+    filters: e.filters,
+    action: e.action,
+    timeouts: e.timeouts,
+    retries: e.retries,
+    fault: e.fault,
+    notes: e.notes,
     hostname,
-    precedence: t.key === null ? null : { ...t.key, exactHostnameChars: wildcard ? 0 : hostname.length, hostnameChars: hostname === '*' ? 0 : hostname.length },
+    precedence:
+      k === null
+        ? null
+        : {
+            pathRank: k.pathRank,
+            pathChars: k.pathChars,
+            hasMethod: k.hasMethod,
+            headerCount: k.headerCount,
+            queryCount: k.queryCount,
+            grpcServiceChars: k.grpcServiceChars,
+            grpcMethodChars: k.grpcMethodChars,
+            creationTimestamp: k.creationTimestamp,
+            namespacedName: k.namespacedName,
+            ruleIndex: k.ruleIndex,
+            matchIndex: k.matchIndex,
+            exactHostnameChars: wildcard ? 0 : hostname.length,
+            hostnameChars: hostname === '*' ? 0 : hostname.length,
+          },
   };
 }
 

@@ -111,6 +111,8 @@ export function compileHttpMatch(raw: unknown, where: string): CompiledMatch {
 }
 
 export function dedupe(notes: readonly Note[]): Note[] {
+  // Most matches carry no note or one: nothing to compare.
+  if (notes.length < 2) return notes.slice();
   const seen = new Set<string>();
   return notes.filter((n) => !seen.has(n.message) && (seen.add(n.message), true));
 }

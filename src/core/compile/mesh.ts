@@ -60,30 +60,32 @@ export interface MeshInput {
 export function buildMeshTable(ctx: CompileContext, inputs: readonly MeshInput[], rejected: ReadonlyMap<string, RejectedAttachment[]>): MeshTable {
   const services = new Map<string, MeshService>();
   const hosts = new Map<string, string>();
-  const keys = new Set<string>(ctx.ofKind('', 'Service').map((s) => `${s.namespace}/${s.name}`));
+  // Every Service of the design and every mesh parent, by `ns/name`: the design's own Services
+  // are kept with their resource (no lookup by name per Service).
+  const parents = new Map<string, { namespace: string; name: string; svc: Resource | undefined }>();
+  for (const svc of ctx.ofKind('', 'Service')) parents.set(`${svc.namespace}/${svc.name}`, { namespace: svc.namespace, name: svc.name, svc });
   // Inputs by parent Service, in input order (one pass, not one per Service).
   const byParent = new Map<string, MeshInput[]>();
   for (const i of inputs) {
     const { namespace, name } = i.attachment.parentRef;
-    keys.add(`${namespace}/${name}`);
-    const k = `${namespace}\u0000${name}`;
-    const list = byParent.get(k);
+    const key = `${namespace}/${name}`;
+    if (!parents.has(key)) parents.set(key, { namespace, name, svc: undefined });
+    const list = byParent.get(key);
     if (list) list.push(i);
-    else byParent.set(k, [i]);
+    else byParent.set(key, [i]);
   }
-  for (const key of [...keys].sort()) {
-    const [namespace = '', name = ''] = key.split('/');
-    const svc = ctx.find('', 'Service', namespace, name);
-    const mine = byParent.get(`${namespace}\u0000${name}`) ?? [];
+  for (const key of [...parents.keys()].sort()) {
+    const { namespace, name, svc } = parents.get(key) as { namespace: string; name: string; svc: Resource | undefined };
     const declared = svc ? servicePorts(svc) : null;
-    const portKeys = [...new Set(mine.map((i) => i.attachment.port))];
-    const ports: MeshPort[] = portKeys.map((port) => ({
+    const mine = byParent.get(key);
+    const ports: MeshPort[] = mine === undefined ? [] : [...new Set(mine.map((i) => i.attachment.port))].map((port) => ({
       port,
       name: declared?.find((d) => d.port === port)?.name ?? null,
       routeSets: routeSets(mine.filter((i) => i.attachment.port === null || i.attachment.port === port), namespace),
     }));
-    services.set(key, { ref: svc ? refOf(svc) : { kind: 'Service', namespace, name }, hosts: aliases(namespace, name), servicePorts: declared, ports, rejected: rejected.get(key) ?? [] });
-    for (const h of aliases(namespace, name).slice(1)) hosts.set(h, key);
+    const names = aliases(namespace, name);
+    services.set(key, { ref: svc ? refOf(svc) : { kind: 'Service', namespace, name }, hosts: names, servicePorts: declared, ports, rejected: rejected.get(key) ?? [] });
+    for (let n = 1; n < names.length; n++) hosts.set(names[n] as string, key);
   }
   return { services, hosts };
 }

@@ -8,7 +8,7 @@ import { formatPath } from '../resources/path.js';
 import { resolveBackend, type BackendScope } from './backends.js';
 import { refOf, type CompileContext } from './context.js';
 import { collectProblems, isForwardTo, type CompiledRoute, type EntryTemplate, type PartialKey } from './entry-template.js';
-import { compileFilters, type RuleProblem } from './http-filters.js';
+import { compileFilters, type CompiledFilters, type FilterContext, type RuleProblem } from './http-filters.js';
 import { dedupe } from './http-match.js';
 import { arr, creationOf, rec, str } from './read.js';
 import { readRetry, readTimeouts } from './rule-policies.js';
@@ -60,8 +60,8 @@ export function compileRules(ctx: CompileContext, route: RouteModel, scope: Back
     const matches = (explicit.length > 0 ? explicit : [{}]).map((m, j) => kind.compileMatch(m, matchPaths[j] ?? `${rulePath}.matches[${j}]`));
     const base: Provenance = { resource: r.id, ref: refOf(r), rule: ruleIndex, match: null, path: rulePath };
     const singlePrefix = matches.length === 1 ? (matches[0]?.prefix ?? null) : null;
-    const fc = { ctx, route: r, scope, singlePrefix, allowed: kind.allowed, provenance: base };
-    const compiled = compileFilters(rule.filters, { ...fc, path: `${rulePath}.filters` });
+    const fc = { ctx, route: r, scope, singlePrefix, allowed: kind.allowed, provenance: base, path: '' };
+    const compiled = filtersOf(rule.filters, fc, `${rulePath}.filters`);
     let problem = matches.find((m) => m.problem)?.problem ?? compiled.problem;
     const rawBackends = arr(rule.backendRefs);
     if (compiled.redirect && rawBackends.length > 0) {
@@ -69,7 +69,7 @@ export function compileRules(ctx: CompileContext, route: RouteModel, scope: Back
     }
     const backends = rawBackends.map((b, k) => {
       const path = `${rulePath}.backendRefs[${k}]`;
-      const bf = compileFilters(rec(b).filters, { ...fc, path: `${path}.filters` });
+      const bf = filtersOf(rec(b).filters, fc, `${path}.filters`);
       problem ??= bf.problem;
       return resolveBackend(ctx, r, b, { ...base, path }, scope, bf.filters);
     });
@@ -96,9 +96,28 @@ export function compileRules(ctx: CompileContext, route: RouteModel, scope: Back
           fault: null,
           notes: dedupe(m.notes),
         },
-        key: { ...m.key, creationTimestamp, namespacedName, ruleIndex, matchIndex: j },
+        // Written out rather than spread: one per match of every route.
+        key: {
+          pathRank: m.key.pathRank,
+          pathChars: m.key.pathChars,
+          hasMethod: m.key.hasMethod,
+          headerCount: m.key.headerCount,
+          queryCount: m.key.queryCount,
+          grpcServiceChars: m.key.grpcServiceChars,
+          grpcMethodChars: m.key.grpcMethodChars,
+          creationTimestamp,
+          namespacedName,
+          ruleIndex,
+          matchIndex: j,
+        },
       });
     });
   });
   return { templates, ruleCount: rules.length, droppedRules, backendProblems };
+}
+
+/** A filter list; most rules and backends have none, and then no context is copied for it. */
+function filtersOf(raw: unknown, fc: FilterContext, path: string): CompiledFilters {
+  if (raw === undefined) return { filters: [], redirect: null, problem: null };
+  return compileFilters(raw, { ...fc, path });
 }

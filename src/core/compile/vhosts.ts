@@ -8,7 +8,7 @@ import { wildcardSuffixes } from './hostname.js';
 import { instantiate, type EntryTemplate } from './entry-template.js';
 import { buildPathIndex } from './path-index.js';
 import { sortEntries } from './precedence.js';
-import type { HostIndex, RouteEntry, VirtualHost } from './types.js';
+import type { HostIndex, PathIndex, RouteEntry, VirtualHost } from './types.js';
 
 /** One attached route: its templates and the hostnames (after intersection) it serves; '*' = any. */
 export interface VhostInput {
@@ -19,7 +19,17 @@ export interface VhostInput {
 
 export function buildVhost(domain: string, entries: RouteEntry[], order: VirtualHost['order'] = 'precedence'): VirtualHost {
   const sorted = order === 'precedence' ? sortEntries(entries) : entries;
-  return { domain, entries: sorted, pathIndex: buildPathIndex(sorted), order };
+  // Built on first read: only a large vhost's walk reads it (the simulator and the reach analysis
+  // scan small ones in order), and a design has a vhost per hostname, most of them small.
+  let pathIndex: PathIndex | undefined;
+  return {
+    domain,
+    entries: sorted,
+    get pathIndex(): PathIndex {
+      return (pathIndex ??= buildPathIndex(sorted));
+    },
+    order,
+  };
 }
 
 export function buildHostIndex(inputs: readonly VhostInput[]): HostIndex {

@@ -53,7 +53,16 @@ function checkGatewayRefs(sinks: IstioSinks, index: VirtualServiceIndex, gateway
   }
 }
 
+
+/**
+ * Only VirtualServices and Istio Gateways make Istio routes: without them no gateway table is
+ * built, no Service is claimed (meshServiceFor finds no claimant) and nothing is assumed, so the
+ * registry and the index over every object are not built at all.
+ */
+const routesIstio = (r: Resource): boolean => r.group === ISTIO && (r.kind === 'VirtualService' || r.kind === 'Gateway');
+
 export function compileIstio(resources: readonly Resource[], options: CompileOptions = {}): IstioCompileResult {
+  if (!resources.some(routesIstio)) return { gateways: [], meshServices: new Map(), meshHosts: new Map(), notes: [], diagnostics: [] };
   const assumeExternal = options.assumeExternal === true;
   const ctx = createContext(resources, assumeExternal, options.locate);
   // Entries are built per proxy (gateway server, mesh port): report each problem once.
