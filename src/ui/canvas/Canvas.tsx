@@ -30,6 +30,8 @@ import { Overview } from './Overview';
 import { BIG_DESIGN, useOverviewSuspended } from './overview-mode';
 import { RouteEdge } from './RouteEdge';
 import { SmallNode } from './SmallNode';
+import { WorkloadPill } from './WorkloadPill';
+import { CanvasViewBar } from './CanvasViewBar';
 import { useFar } from './useFar';
 import { useProgressive } from './useProgressive';
 import { useSliced, type Job } from './slices';
@@ -81,7 +83,7 @@ function keepDragged(local: readonly FlowNode[], next: FlowNode[]): FlowNode[] {
   return dragging.size === 0 ? next : next.map((n) => dragging.get(n.id) ?? n);
 }
 
-const nodeTypes: NodeTypes = { card: CardNode, small: SmallNode, namespace: NamespaceNode, collapsed: CollapsedNode };
+const nodeTypes: NodeTypes = { card: CardNode, small: SmallNode, namespace: NamespaceNode, collapsed: CollapsedNode, workload: WorkloadPill };
 const edgeTypes: EdgeTypes = { route: RouteEdge };
 
 /** The canvas: the only component (with its node and edge parts) that knows React Flow. */
@@ -206,6 +208,7 @@ function Flow() {
       {overview && <Overview nodes={base} edges={allEdges} />}
       <Minimap nodes={base} />
       <Controls showInteractive={false} />
+      <CanvasViewBar />
     </ReactFlow>
     </>
   );

@@ -80,7 +80,7 @@ function flowNodeOf(n: GraphNode, p: XY, selected: boolean, ariaLabel: string): 
   const size = nodeSize(n);
   const made: FlowNode = {
     id: n.id,
-    type: n.collapsed ? 'collapsed' : isCard(n) ? 'card' : 'small',
+    type: n.collapsed ? 'collapsed' : isCard(n) ? 'card' : n.role === 'workload' ? 'workload' : 'small',
     position: p,
     width: size.width,
     height: size.height,

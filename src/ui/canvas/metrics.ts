@@ -16,6 +16,8 @@ export const ROWS_PADDING = 4;
 export const BORDER = 1;
 export const SMALL_HEIGHT = 50;
 export const MISSING_HEIGHT = 66;
+/** A workload pill beside its Service (WorkloadPill.tsx). */
+export const PILL = { width: 212, height: 30 } as const;
 
 export const GROUP_PADDING = { top: 34, left: 18, right: 18, bottom: 18 } as const;
 
@@ -42,6 +44,7 @@ export function nodeSize(n: GraphNode): Size {
 }
 
 function measure(n: GraphNode): Size {
+  if (n.role === 'workload') return PILL;
   if (!isCard(n)) return { width: SMALL_WIDTH, height: n.role === 'missing' ? MISSING_HEIGHT : SMALL_HEIGHT };
   return { width: n.role === 'gateway' ? GATEWAY_WIDTH : n.role === 'route' ? CARD_WIDTH : BACKEND_WIDTH, height: cardHeight(n.rows) };
 }
