@@ -193,7 +193,11 @@ export function createDesignStore(deps: DesignDeps): DesignStore {
           const merged: Record<string, XY> = pinnedIds.length === 0 ? positions : { ...positions };
           for (const id of pinnedIds) {
             const p = before[id];
-            if (p) merged[id] = p;
+            // A hand-placed node stays where it was put — unless the layouter pushed it straight
+            // down, clear of a neighbour that grew over it, and it was not moved again meanwhile.
+            const q = positions[id];
+            const pushed = p !== undefined && p === fixed[id] && q !== undefined && q.x === p.x && q.y > p.y;
+            if (p && !pushed) merged[id] = p;
           }
           set({ positions: merged, laidOutKey: key, layingOut: false });
         },

@@ -9,18 +9,25 @@ export interface XY {
 export interface Layouter {
   /**
    * Positions for every node. `fixed`: nodes the user placed by hand, which keep their positions;
-   * no other node may be laid out over them.
+   * no other node may be laid out over them. One exception: a hand-placed node that something
+   * grew over (a card gained rows, a namespace box around it) may be pushed straight down — the
+   * store takes that new place.
    */
   layout(graph: RouteGraph, fixed?: Readonly<Record<string, XY>>): Promise<Readonly<Record<string, XY>>>;
 }
 
 /**
- * What the layout depends on: nodes, their row counts and the edges' endpoints — not labels,
- * weights or text. While it stays the same (typing a weight, renaming a match) nothing moves.
+ * What the layout depends on: nodes, their sizes (row counts, and which rows say a problem on a
+ * second line) and the edges' endpoints — not labels, weights or text. While it stays the same
+ * (typing a weight, renaming a match) nothing moves; when a card grows, what it would cover moves.
  */
 export function layoutKey(graph: RouteGraph): string {
   const parts: string[] = [];
-  for (const n of graph.nodes) parts.push(`${n.id}:${n.rows.length}`);
+  for (const n of graph.nodes) {
+    let problems = '';
+    for (const r of n.rows) if (r.problem) problems += `,${r.id}`;
+    parts.push(`${n.id}:${n.rows.length}${problems}`);
+  }
   parts.push('|');
   for (const e of graph.edges) parts.push(`${e.source}>${e.sourceRow ?? ''}>${e.target}>${e.targetRow ?? ''}`);
   return parts.join('\n');

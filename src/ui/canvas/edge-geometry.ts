@@ -75,6 +75,9 @@ export function* placeLabelsJob(graph: RouteGraph, positions: Readonly<Record<st
   return routes;
 }
 
+/** How far a label may slide from its row: it still reads as the row's. */
+const SLIDE_MAX = 96;
+
 /** The label's place, then places further right on the same horizontal run (never past its end). */
 function slides(r: EdgeRoute, w: number): XY[] {
   const out: XY[] = [r.label];
@@ -82,7 +85,7 @@ function slides(r: EdgeRoute, w: number): XY[] {
     const a = r.points[k - 1] as XY;
     const b = r.points[k] as XY;
     if (a.y !== r.label.y || b.y !== r.label.y || r.label.x < Math.min(a.x, b.x) - w || r.label.x > Math.max(a.x, b.x) + w) continue;
-    const end = Math.max(a.x, b.x) - w / 2;
+    const end = Math.min(Math.max(a.x, b.x) - w / 2, r.label.x + SLIDE_MAX);
     for (let x = r.label.x + 16; x <= end; x += 16) out.push({ x, y: r.label.y });
   }
   return out;

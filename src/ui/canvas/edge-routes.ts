@@ -27,8 +27,13 @@ export interface EdgeRoute {
   readonly label: XY;
 }
 
-/** Above this many nodes routes are not checked against nodes (measured: see layout.test.ts). */
-export const ROUTE_MAX_NODES = 1500;
+/**
+ * Above this many nodes routes are not checked against nodes: that is the grid layout of big
+ * designs (elk-layouter's ELK_MAX_NODES), whose namespace blocks wrap into rows that long edges
+ * cross — detours there took seconds (3–4.5 s for 1,157 nodes) against ~50 ms for 600 nodes laid
+ * out by ELK (layout.test.ts prints the figures).
+ */
+export const ROUTE_MAX_NODES = 600;
 
 /** Where a split forks, right of its source row; its label lanes are LANE apart. */
 const FORK = 12;
@@ -36,6 +41,8 @@ const LANE = 20;
 /** Gap between a label and the run it leaves room for; vertical tracks in a channel are TRACK apart. */
 const LABEL_ROOM = 10;
 const TRACK = 8;
+/** More tracks than a channel has room for are no use: past this many, the track that frees first is shared. */
+const MAX_TRACKS = 8;
 /** How close a path may pass a node that is not its end. */
 const CLEARANCE = 4;
 export const LABEL_HEIGHT = 18;
@@ -99,7 +106,7 @@ export function* routeEdgesJob({ graph, positions, vertical, labels }: RouteInpu
   yield;
   for (const end of ends) {
     if (++i % 128 === 0) yield;
-    out.set(end.e.id, end.vertical ? verticalRoute(end) : routeOf(end, stems.get(end.e.id) ?? { start: [end.s], run: end.s }, tracks.get(end.e.id), obstacles, checked));
+    out.set(end.e.id, end.vertical ? verticalRoute(end, obstacles, checked) : routeOf(end, stems.get(end.e.id) ?? { start: [end.s], run: end.s }, tracks.get(end.e.id), obstacles, checked));
   }
   return out;
 }
@@ -181,8 +188,11 @@ function tracksOf(ends: readonly Ends[], stems: ReadonlyMap<string, Stem>): Map<
     const ends: number[] = [];
     for (const item of items) {
       let k = ends.findIndex((hi) => hi + TRACK < item.lo);
-      if (k < 0) k = ends.push(item.hi) - 1;
-      else ends[k] = item.hi;
+      if (k < 0 && ends.length < MAX_TRACKS) k = ends.push(item.hi) - 1;
+      else {
+        if (k < 0) k = ends.indexOf(Math.min(...ends));
+        ends[k] = Math.max(ends[k] ?? item.hi, item.hi);
+      }
       for (const id of item.ids) tracks.set(id, k);
     }
   }
@@ -222,11 +232,16 @@ function routeOf(end: Ends, stem: Stem, track: number | undefined, obstacles: Ob
   return { points: simplify([...stem.start, from, { x: cx, y: from.y }, { x: cx, y: t.y }, t]), label };
 }
 
-/** GatewayClass → Gateway: down from the class's bottom to the Gateway's top, jogging half-way. */
-function verticalRoute(end: Ends): EdgeRoute {
-  const { s, t } = end;
+/** GatewayClass → Gateway: down from the class's bottom to the Gateway's top, jogging half-way (or around what is in the way). */
+function verticalRoute(end: Ends, obstacles: Obstacles, checked: boolean): EdgeRoute {
+  const { e, s, t } = end;
   const my = Math.round((s.y + t.y) / 2);
-  return { points: simplify([s, { x: s.x, y: my }, { x: t.x, y: my }, t]), label: { x: s.x, y: my } };
+  const points = simplify([s, { x: s.x, y: my }, { x: t.x, y: my }, t]);
+  if (!checked || (t.y > s.y && segmentsClear(points, obstacles, [e.source, e.target]))) return { points, label: { x: s.x, y: my } };
+  const out = { x: s.x, y: s.y + MARGIN + 1 };
+  const entry = { x: t.x, y: t.y - MARGIN - 1 };
+  const found = detour(obstacles, out, entry, 'down', 'down');
+  return { points: found ? simplify([s, ...found, t]) : points, label: out };
 }
 
 function segmentsClear(points: readonly XY[], obstacles: Obstacles, ends: readonly string[]): boolean {

@@ -4,6 +4,7 @@ import type { ElkNode } from 'elkjs/lib/elk-api';
 import { packGrid, packGridInSlices } from './grid-layout';
 import { packLanes, seedsFromElk, toElkGraph } from './layout-graph';
 import { nodeSize } from './metrics';
+import { separate } from './separate';
 
 /**
  * Above this many nodes ELK takes seconds (≈ 1 s for 300 nodes, 9 s for 1,200 on a 2-core
@@ -88,16 +89,23 @@ function withinLimit<T>(promise: Promise<T>, ms: number): Promise<T | null> {
   });
 }
 
-/** The layout with the hand-placed nodes where they were put, and nothing laid out over them. */
+/**
+ * The layout with the hand-placed nodes where they were put, nothing laid out over them, and
+ * nothing over anything else — a hand-placed card that grew, or the namespace box around it,
+ * pushes what it would cover down (separate.ts; the store keeps a hand-placed node's new place
+ * unless it was moved again meanwhile).
+ */
 export function aroundFixed(graph: RouteGraph, positions: Record<string, XY>, fixed: Readonly<Record<string, XY>>): Record<string, XY> {
   const ids = Object.keys(fixed);
   if (ids.length === 0) return positions;
   const boxes = new Map<string, Box>();
+  const out = { ...positions };
   for (const n of graph.nodes) {
     const p = fixed[n.id] ?? positions[n.id];
+    if (fixed[n.id]) out[n.id] = fixed[n.id] as XY;
     if (p) boxes.set(n.id, { ...p, ...nodeSize(n) });
   }
-  const out = { ...positions };
-  for (const [id, p] of clearOfFixed(boxes, new Set(ids))) out[id] = p;
-  return out;
+  const pinned = new Set(ids);
+  for (const [id, p] of clearOfFixed(boxes, pinned)) out[id] = p;
+  return separate(graph, out, pinned);
 }

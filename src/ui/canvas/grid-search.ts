@@ -19,17 +19,20 @@ const MAX_BOXES = 160;
 const DX = [1, -1, 0, 0] as const;
 const DY = [0, 0, 1, -1] as const;
 
-/** A path from `from` (leaving rightwards) to `to` (arriving rightwards), or null. */
-export function detour(obstacles: Obstacles, from: XY, to: XY): XY[] | null {
+/** Which way a path leaves its start and enters its end: rightwards (side handles) or downwards (top and bottom ones). */
+export type Heading = 'right' | 'down';
+
+/** A path from `from` to `to`, leaving and arriving as told (rightwards by default), or null. */
+export function detour(obstacles: Obstacles, from: XY, to: XY, leave: Heading = 'right', arrive: Heading = 'right'): XY[] | null {
   for (const pad of WINDOWS) {
-    const found = searchWindow(obstacles, from, to, pad);
+    const found = searchWindow(obstacles, from, to, pad, leave === 'right' ? 0 : 2, arrive === 'right' ? 0 : 2);
     if (found !== undefined) return found;
   }
   return null;
 }
 
 /** undefined: no path in this window (a larger one may have one); null: not searched. */
-function searchWindow(obstacles: Obstacles, from: XY, to: XY, pad: number): XY[] | null | undefined {
+function searchWindow(obstacles: Obstacles, from: XY, to: XY, pad: number, leave: number, arrive: number): XY[] | null | undefined {
   const x0 = Math.min(from.x, to.x) - pad;
   const x1 = Math.max(from.x, to.x) + pad;
   const y0 = Math.min(from.y, to.y) - pad;
@@ -65,10 +68,10 @@ function searchWindow(obstacles: Obstacles, from: XY, to: XY, pad: number): XY[]
   const cost = new Float64Array(states).fill(Infinity);
   const prev = new Int32Array(states).fill(-1);
   const heap = new Heap();
-  const start = (si + sj * nx) * 4;
+  const start = (si + sj * nx) * 4 + leave;
   cost[start] = 0;
   heap.push(start, 0);
-  const goal = (ti + tj * nx) * 4;
+  const goal = (ti + tj * nx) * 4 + arrive;
   while (heap.size > 0) {
     const s = heap.pop();
     const c = cost[s] as number;
