@@ -245,6 +245,10 @@ export default function YamlEditor() {
       if (s.reveal && s.reveal !== prev.reveal) {
         if (loading === undefined) reveal(s.reveal);
         else pendingReveal = s.reveal;
+      } else if (s.selection !== prev.selection) {
+        // Deselected (or another object selected without revealing it): its lines are no longer lit.
+        highlight.clear();
+        pendingReveal = null;
       }
       if (s.theme !== prev.theme) monaco.editor.setTheme(themeName(s.theme));
       if (s.readOnly !== prev.readOnly && loading === undefined) editor.updateOptions({ readOnly: s.readOnly || partial });
