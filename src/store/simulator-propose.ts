@@ -1,17 +1,17 @@
-import { namesHost, parseRequest, sampleRequest, type Resource, type SampleRequest } from '../core/index';
+import { parseRequest, routesRequest, sampleRequest, type Resource, type SampleRequest } from '../core/index';
 import type { KeyValue, SimulatorInput } from './simulation';
 
 /**
  * The request the simulator proposes for a design just opened (New, an example, an import): the
- * one the user has still fits when it is sent through a gateway to a host the design names (the
- * embedded example keeps its first request); otherwise the design's own sample request
+ * one the user has is kept when a route of the design takes its host and path (core routesRequest;
+ * the embedded example keeps its first request); otherwise the design's own sample request
  * (core `sampleRequest`: its first route, addressed as its gateway takes it). `fits`: the request
  * is kept; null: the design has nothing to propose (an empty design), the request is left as it is.
  */
 export function proposedInput(resources: readonly Resource[], current: SimulatorInput, row: (name: string, value: string) => KeyValue): SimulatorInput | 'fits' | null {
   if (current.mode === 'gateway') {
     const parsed = parseRequest(`${current.method.trim() || 'GET'} ${current.url.trim()}`);
-    if (parsed.ok && namesHost(resources, parsed.request.host)) return 'fits';
+    if (parsed.ok && routesRequest(resources, parsed.request.host, parsed.request.path)) return 'fits';
   }
   const sample = sampleRequest(resources);
   return sample ? sampleInput(sample, current, row) : null;

@@ -158,6 +158,19 @@ describe('simulator: another design opened (New, an example, an import)', () => 
     expect([selectDecision(s)?.status, shares(store)]).toEqual([200, ['checkout-v1 0.9', 'checkout-v2 0.1']]);
   });
 
+  it('New then an example, with the simulator tab open: the example is answered at once', async () => {
+    const store = await setup();
+    store.getState().setPanelTab('simulator');
+    store.getState().startSimulator();
+    await settle(store);
+    store.getState().loadText('', 'design.yaml');
+    await settle(store);
+    expect(store.getState().simulator.active).toBe(false);
+    store.getState().loadText(canary, 'canary.yaml');
+    await settle(store);
+    expect([selectDecision(store.getState())?.status, shares(store)]).toEqual([200, ['checkout-v1 0.9', 'checkout-v2 0.1']]);
+  });
+
   it('a mesh-only design proposes a mesh request from a workload of its namespace', async () => {
     const store = await setup();
     store.getState().loadText(meshRoute, 'mesh-route.yaml');

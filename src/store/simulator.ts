@@ -82,6 +82,8 @@ export function createSimulatorSlice(
   let inFlight = false;
   // The request is the design's proposal, not the user's: each analysis shown may propose another.
   let proposing = true;
+  // Another design was opened and its first analysis is not shown yet.
+  let opened = false;
   // The answer was on show when another design was opened: shown again for the new design's request.
   let resume = false;
   const update = (patch: Partial<SimulatorView>): void => set({ simulator: { ...get().simulator, ...patch } });
@@ -173,19 +175,25 @@ export function createSimulatorSlice(
 
     simulatorDesignOpened() {
       resume = get().simulator.active;
+      opened = true;
       proposing = true;
       get().clearSimulator();
     },
 
     proposeSimulatorRequest() {
       const shown = get().shown;
-      if (!proposing || !shown) return;
-      const again = resume;
+      if (!shown) return;
+      const first = opened;
+      const wasOn = resume;
+      opened = false;
       resume = false;
+      if (!proposing) return;
       const input = proposedInput(shown.resources, get().simulator.input, newKeyValue);
       if (input !== null && input !== 'fits') update({ input, revision: get().simulator.revision + 1 });
-      // An empty design (New) has no answer to show: the simulator stays off as objects are added.
-      if (again && input !== null) get().startSimulator();
+      // The design just opened is answered at once when the answer was on show or the user is looking
+      // at the simulator; an empty design (New) has no answer to show: the simulator stays off as
+      // objects are added (nothing is dimmed while the user builds).
+      if (first && input !== null && (wasOn || get().panelTab === 'simulator')) get().startSimulator();
     },
   };
 }

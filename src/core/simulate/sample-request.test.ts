@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileText } from '../test-kit.js';
-import { namesHost, sampleRequest } from './sample-request.js';
+import { routesRequest } from './sample-fit.js';
+import { sampleRequest } from './sample-request.js';
 import { ask } from './testing.js';
 import canary from '../../../public/examples/canary.yaml?raw';
 import crossNamespace from '../../../public/examples/cross-namespace.yaml?raw';
@@ -53,17 +54,25 @@ describe('sampleRequest: the request proposed when a design is opened', () => {
   });
 });
 
-describe('namesHost: the design names the host a request is sent to', () => {
-  const { parsed } = compileText(shop);
+describe('routesRequest: a request written for another design still means something in this one', () => {
+  const designs = { shop, canary, crossNamespace, istioSubsets, httpsRedirect, meshRoute } as const;
   const table = [
-    ['www.shop.example.com', true],
-    ['WWW.Shop.Example.com', true],
-    ['shop.example.com', false],
-    ['app.example.com', false],
+    ['shop', 'www.shop.example.com', '/cart', true],
+    ['shop', 'WWW.Shop.Example.com', '/', true],
+    ['shop', 'www.shop.example.org', '/', false],
+    ['canary', 'www.shop.example.com', '/cart', false],
+    ['canary', 'shop.example.com', '/checkout/pay', true],
+    ['canary', 'shop.example.com', '/checkouts', false],
+    // A listener for *.example.com takes www.example.com, but the only route names site.example.com.
+    ['crossNamespace', 'www.example.com', '/', false],
+    ['crossNamespace', 'site.example.com', '/anything', true],
+    ['istioSubsets', 'bookinfo.example.com', '/reviews/1', true],
+    ['istioSubsets', 'bookinfo.example.com', '/ratings', false],
+    ['httpsRedirect', 'www.example.com', '/x', true],
+    // A mesh route takes requests addressed to its Service, not a gateway's host.
+    ['meshRoute', 'www.shop.example.com', '/cart', false],
   ] as const;
-  it.each(table)('%s → %s', (host, named) => expect(namesHost(parsed.resources, host)).toBe(named));
-  it('a listener without hostname, or *, names no host in particular', () => {
-    const { parsed: bare } = compileText('apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: v, namespace: x}\nspec: {hosts: ["*"], gateways: [g], http: [{route: [{destination: {host: a}}]}]}\n');
-    expect(namesHost(bare.resources, 'www.shop.example.com')).toBe(false);
+  it.each(table)('%s: %s%s → %s', (design, host, path, expected) => {
+    expect(routesRequest(compileText(designs[design]).parsed.resources, host, path)).toBe(expected);
   });
 });

@@ -83,25 +83,3 @@ function bareGatewaySample(resources: readonly Resource[]): SampleRequest | null
   return null;
 }
 
-/**
- * Whether the design names `host` where a request's host is matched: Gateway listener hostnames,
- * route hostnames, VirtualService and Istio Gateway hosts (`*.example.com` covers its
- * subdomains). `*` and absent hostnames (any host) do not count: they say nothing about this host.
- */
-export function namesHost(resources: readonly Resource[], host: string): boolean {
-  const h = host.toLowerCase();
-  const covers = (name: string): boolean => {
-    const n = name.replace(/^[^/]*\//, '').toLowerCase();
-    return n === h || (n.startsWith('*.') && n.length > 2 && h.endsWith(n.slice(1)));
-  };
-  return resources.some((r) => hostNamesOf(r).some(covers));
-}
-
-function hostNamesOf(r: Resource): string[] {
-  const spec = rec(r.object.spec);
-  if (r.group === GATEWAY_GROUP && (r.kind === 'Gateway' || r.kind === 'ListenerSet')) return records(spec.listeners).flatMap((l) => strings([l.item.hostname]));
-  if (r.group === GATEWAY_GROUP) return strings(spec.hostnames);
-  if (r.kind === 'VirtualService') return strings(spec.hosts);
-  if (r.kind === 'Gateway') return records(spec.servers).flatMap((s) => strings(s.item.hosts));
-  return [];
-}
