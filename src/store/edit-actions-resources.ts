@@ -22,6 +22,7 @@ import {
 import type { DesignStore } from './design-store';
 import { editableDocument, type EditableDocument } from './edit-actions-document';
 import { agreeWithDesign, newNameBase } from './edit-actions-names';
+import { placeNewObject } from './edit-actions-place';
 import type { History } from './history';
 import type { XY } from './layout';
 import { checkObjectNow } from './object-check';
@@ -65,6 +66,8 @@ export function addResource(ctx: EditContext, kind: PaletteKind, position?: XY):
     if (position) ctx.design.getState().moveNode(id, position);
     if (!commit(ctx, doc, [{ type: 'add', object }], `Add ${label}`)) return false;
     ctx.design.getState().select(id);
+    // Added by a click: the canvas puts it where the user is looking, not where the layout would.
+    if (!position) placeNewObject(ctx.design, id);
     return true;
   });
 }

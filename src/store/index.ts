@@ -33,6 +33,7 @@ export { selectObjectStatus } from './status-selectors';
 export { selectProblemCounts, selectProblemTotal, selectRuleReach, matchesFilter, NO_FILTER } from './verdict-selectors';
 export { DEFAULT_SIMULATOR_INPUT, newKeyValue } from './simulator';
 export { editingOf } from './edit-actions';
+export { setNewObjectPlacer } from './edit-actions-place';
 export { checkObjectNow, preloadObjectChecker, isObjectCheckerReady, subscribeObjectChecker } from './object-check';
 export { createAutosave } from './autosave';
 export { AUTOSAVE_KEY, salvageText } from './autosave-record';

@@ -1,8 +1,8 @@
-import { useCallback, useMemo, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, type DragEvent } from 'react';
 import type { CanvasConnection } from '../../core/index';
-import { useDesignStore } from '../../store/index';
+import { setNewObjectPlacer, useDesignStore, type DesignStore } from '../../store/index';
 import { carriesPaletteKind, paletteKindOf } from '../palette/palette-drag';
-import { placeWhenDrawn } from './place-dropped';
+import { inView, placeWhenDrawn, visibleSpot, type ScreenRect } from './place-dropped';
 import { useEditingStore } from './useEditing';
 
 /** Screen → canvas coordinates (React Flow's `screenToFlowPosition`, passed in by the canvas). */
@@ -41,6 +41,44 @@ function endUnder(point: { x: number; y: number }): { node: string; row?: string
   return row ? { node, row } : { node };
 }
 
+/** Half a typical card (flow units): a clicked kind's card is centred on the spot before its size is known. */
+const HALF_CARD = { x: 120, y: 50 };
+
+function rectOf(el: Element): ScreenRect {
+  const r = el.getBoundingClientRect();
+  return { x: r.x, y: r.y, width: r.width, height: r.height };
+}
+
+/**
+ * A kind added by a click (the palette, Enter) is placed in the middle of the part of the canvas the
+ * user sees — clear of the minimap and the zoom controls, and of other nodes (placeFree) — and when
+ * the nearest free spot is out of view, the view moves to it.
+ */
+function usePlaceInView(design: DesignStore, toFlow: ToFlow): void {
+  useEffect(
+    () =>
+      setNewObjectPlacer(design, (resourceId) => {
+        const paneEl = document.querySelector('.react-flow');
+        if (!paneEl) return;
+        const pane = rectOf(paneEl);
+        const overlays = [...paneEl.querySelectorAll('.rd-minimap, .react-flow__controls')].map(rectOf);
+        const spot = toFlow(visibleSpot(pane, overlays));
+        const want = { x: Math.round(spot.x - HALF_CARD.x), y: Math.round(spot.y - HALF_CARD.y) };
+        design.getState().moveNode(resourceId, want);
+        placeWhenDrawn(design, resourceId, want, (box) => {
+          // Flow → screen: toFlow is affine (screen − offset) / zoom; two points give both.
+          const o = toFlow({ x: 0, y: 0 });
+          const one = toFlow({ x: 1, y: 1 });
+          const zx = 1 / (one.x - o.x);
+          const zy = 1 / (one.y - o.y);
+          const screen = { x: (box.x - o.x) * zx, y: (box.y - o.y) * zy, width: box.width * zx, height: box.height * zy };
+          if (!inView(screen, pane, overlays)) design.getState().select(resourceId, { focus: true });
+        });
+      }),
+    [design, toFlow],
+  );
+}
+
 /**
  * The canvas's editing gestures, as React Flow handlers: drop a palette kind to add an object
  * there (or at the nearest spot where it hides no other node); drag from a handle (a listener, a rule, a Service) and release over another node or
@@ -49,6 +87,7 @@ function endUnder(point: { x: number; y: number }): { node: string; row?: string
 export function useCanvasEditing(toFlow: ToFlow) {
   const editing = useEditingStore();
   const design = useDesignStore();
+  usePlaceInView(design, toFlow);
   const onDragOver = useCallback((event: DragEvent<HTMLDivElement>) => {
     if (!carriesPaletteKind(event.dataTransfer)) return;
     event.preventDefault();
