@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useDesign } from '../store/index';
 import Canvas from './canvas/Canvas';
 import { EditingLayer } from './editing/EditingLayer';
@@ -15,6 +15,11 @@ import { Toolbar } from './Toolbar';
 export function App() {
   const theme = useDesign((s) => s.theme);
   const editorOpen = useDesign((s) => s.editorOpen);
+  const readOnly = useDesign((s) => s.readOnly);
+  // The palette starts as a narrow rail: the canvas gets the width.
+  const [paletteOpen, setPaletteOpen] = useState(false);
+  // Which panes beside the canvas are open: when they change, the canvas refits to its new width.
+  const panes = `${editorOpen ? 'yaml' : ''}|${readOnly ? '' : paletteOpen ? 'palette' : 'rail'}`;
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
     document.documentElement.style.colorScheme = theme;
@@ -29,9 +34,9 @@ export function App() {
         </div>
         <section className="rd-canvas-pane" aria-label="Canvas">
           <StaleBanner />
-          <Canvas />
+          <Canvas panes={panes} />
           <EmptyState />
-          <Palette />
+          <Palette open={paletteOpen} onToggle={() => setPaletteOpen((open) => !open)} />
           <EditingLayer />
         </section>
         <aside className="rd-side" aria-label="Inspector and problems">

@@ -5,7 +5,6 @@ import {
   ReactFlow,
   ReactFlowProvider,
   applyNodeChanges,
-  getViewportForBounds,
   useReactFlow,
   useStore,
   useStoreApi,
@@ -22,9 +21,10 @@ import { useCanvasEditing } from '../editing/useCanvasEditing';
 import { CardNode } from './CardNode';
 import { CollapsedNode } from './CollapsedNode';
 import { placeLabelsJob } from './edge-geometry';
+import { fitAvoiding, sameViewport, type Viewport } from './fit-geometry';
 import { flowEdgesJob, flowNodesJob, type FlowEdge, type FlowNode } from './flow-elements';
 import { Minimap } from './Minimap';
-import { boxOf } from './minimap-geometry';
+import { boxOf, type Rect } from './minimap-geometry';
 import { NamespaceNode } from './NamespaceNode';
 import { Overview } from './Overview';
 import { BIG_DESIGN, useOverviewSuspended } from './overview-mode';
@@ -86,16 +86,20 @@ function keepDragged(local: readonly FlowNode[], next: FlowNode[]): FlowNode[] {
 const nodeTypes: NodeTypes = { card: CardNode, small: SmallNode, namespace: NamespaceNode, collapsed: CollapsedNode, workload: WorkloadPill };
 const edgeTypes: EdgeTypes = { route: RouteEdge };
 
-/** The canvas: the only component (with its node and edge parts) that knows React Flow. */
-export default function Canvas() {
+/**
+ * The canvas: the only component (with its node and edge parts) that knows React Flow. `panes`
+ * names which panes around it are open: when it changes, the canvas's width does, and the view
+ * is fitted again.
+ */
+export default function Canvas({ panes = '' }: { panes?: string }) {
   return (
     <ReactFlowProvider>
-      <Flow />
+      <Flow panes={panes} />
     </ReactFlowProvider>
   );
 }
 
-function Flow() {
+function Flow({ panes }: { panes: string }) {
   const store = useDesignStore();
   // Collapsed namespaces are one node each (the store's view graph).
   const graph = useDesign(selectViewGraph);
@@ -127,7 +131,7 @@ function Flow() {
   const built = useSliced(makeBuilt, !huge, NO_BUILT);
   const allEdges = built.value.edges;
 
-  useViewCommands(base);
+  useViewCommands(base, panes);
   // A big design zoomed far out is drawn on one canvas (see Overview.tsx); React Flow keeps the
   // view (pan, zoom) and gets its nodes back when zoomed in.
   const far = useFar();
@@ -217,9 +221,11 @@ function Flow() {
 /** Above this many nodes a new design opens on its top rows, readable, rather than all of it, tiny. */
 const FIT_ALL_MAX = 250;
 
-function initialFit(nodes: readonly FlowNode[]): { nodes: readonly FlowNode[]; minZoom?: number; maxZoom?: number } {
-  // A small design is not blown up past 100 % (one new node would fill the canvas).
-  if (nodes.length <= FIT_ALL_MAX) return { nodes, maxZoom: 1 };
+/** A small design is not blown up past 100 % by a fit (one new node would fill the canvas). */
+const FIT_MAX_ZOOM = 1;
+
+function initialFit(nodes: readonly FlowNode[]): { nodes: readonly FlowNode[]; minZoom?: number } {
+  if (nodes.length <= FIT_ALL_MAX) return { nodes };
   return { nodes: topNodes(nodes, 24), minZoom: 0.5 };
 }
 
@@ -239,35 +245,97 @@ function topNodes(nodes: readonly FlowNode[], k: number): FlowNode[] {
   return top;
 }
 
-const FIT_PADDING = 0.08;
+/** Screen pixels kept around a fitted design, and between its nodes and the pane's overlays. */
+const FIT_MARGIN = 20;
+
+/** The overlays drawn over the pane (React Flow panels: minimap, zoom controls, the view bar), in pane pixels. */
+function overlaysOf(pane: HTMLElement | null): Rect[] {
+  if (!pane) return [];
+  const at = pane.getBoundingClientRect();
+  const rects: Rect[] = [];
+  for (const el of pane.querySelectorAll('.react-flow__panel')) {
+    const r = el.getBoundingClientRect();
+    if (r.width > 0 && r.height > 0) rects.push({ x: r.x - at.x, y: r.y - at.y, width: r.width, height: r.height });
+  }
+  return rects;
+}
+
+/** The rectangles of the nodes that must stay clear of the overlays (a namespace's background may pass under). */
+function* nodeRects(nodes: readonly FlowNode[]): Generator<Rect> {
+  for (const n of nodes) if (n.type !== 'namespace') yield { x: n.position.x, y: n.position.y, width: n.width ?? 0, height: n.height ?? 0 };
+}
 
 /**
  * Fits the view to `nodes` — computed from our nodes, not React Flow's: in the overview, React
- * Flow has none. `minZoom`/`maxZoom` narrow the canvas's own limits.
+ * Flow has none — in the part of the pane the minimap and the zoom controls leave clear of them
+ * (see fit-geometry). `minZoom` narrows the canvas's own limits. Returns the view set.
  */
 function useFitTo() {
   const rf = useReactFlow<FlowNode>();
   const api = useStoreApi<FlowNode>();
   return useCallback(
-    (nodes: readonly FlowNode[], options: { minZoom?: number; maxZoom?: number; duration?: number } = {}) => {
+    (nodes: readonly FlowNode[], options: { minZoom?: number; duration?: number } = {}): Viewport | null => {
       const box = boxOf(nodes);
-      if (!box) return;
-      const { width, height, minZoom, maxZoom } = api.getState();
+      const { width, height, minZoom, maxZoom, domNode } = api.getState();
+      if (!box || width === 0 || height === 0) return null;
       const lo = Math.max(minZoom, options.minZoom ?? minZoom);
-      const hi = Math.min(maxZoom, options.maxZoom ?? maxZoom);
-      void rf.setViewport(getViewportForBounds(box, width, height, lo, Math.max(lo, hi), FIT_PADDING), options.duration ? { duration: options.duration } : undefined);
+      const hi = Math.max(lo, Math.min(maxZoom, FIT_MAX_ZOOM));
+      const view = fitAvoiding({ box, nodes: nodeRects(nodes), width, height, overlays: overlaysOf(domNode), minZoom: lo, maxZoom: hi, margin: FIT_MARGIN });
+      void rf.setViewport(view, options.duration ? { duration: options.duration } : undefined);
+      return view;
     },
     [rf, api],
   );
+}
+
+const selectPaneSize = (s: ReactFlowState): string => `${s.width}x${s.height}`;
+
+/** How long after a pane opens or closes the canvas's new size is waited for (ms). */
+const PANE_SETTLE_MS = 1000;
+
+/**
+ * Fits again when the canvas changes size, if this design was fitted: always when a pane beside
+ * it opened or closed, and on any other resize (the window's) while the view is where the last
+ * fit put it (not moved since).
+ */
+function useRefitOnResize(fit: (initial: boolean) => Viewport | null, lastFit: { readonly current: { view: Viewport; initial: boolean } | null }, panes: string) {
+  const api = useStoreApi<FlowNode>();
+  const size = useStore(selectPaneSize);
+  const toggledAt = useRef(-Infinity);
+  useEffect(() => {
+    toggledAt.current = performance.now();
+  }, [panes]);
+  useEffect(() => {
+    const last = lastFit.current;
+    if (!last) return;
+    const [x, y, zoom] = api.getState().transform;
+    if (sameViewport({ x, y, zoom }, last.view) || performance.now() - toggledAt.current < PANE_SETTLE_MS) fit(last.initial);
+  }, [size, api, fit, lastFit]);
 }
 
 /**
  * Fit view when a new design appears (no node of the previous drawing remains: first load, a
  * paste that replaces everything) and when asked; centre a node when a problem focuses it.
  */
-function useViewCommands(nodes: readonly FlowNode[]) {
+function useViewCommands(nodes: readonly FlowNode[], panes: string) {
   const rf = useReactFlow<FlowNode>();
   const fitTo = useFitTo();
+  const nodesRef = useRef(nodes);
+  useEffect(() => {
+    nodesRef.current = nodes;
+  }, [nodes]);
+  // The last fit's view (and whether it was a new design's): a resize refits while the view is there.
+  const lastFit = useRef<{ view: Viewport; initial: boolean } | null>(null);
+  const fit = useCallback(
+    (initial: boolean, duration?: number): Viewport | null => {
+      const { nodes: shown, ...limits } = initial ? initialFit(nodesRef.current) : { nodes: nodesRef.current };
+      const view = fitTo(shown, { ...limits, duration });
+      if (view) lastFit.current = { view, initial };
+      return view;
+    },
+    [fitTo],
+  );
+  useRefitOnResize(fit, lastFit, panes);
   const command = useDesign((s) => s.viewCommand);
   const [drawn, setDrawn] = useState<ReadonlySet<string>>(() => new Set());
   const [fitRequest, setFitRequest] = useState(0);
@@ -275,10 +343,6 @@ function useViewCommands(nodes: readonly FlowNode[]) {
   const ids = useMemo(() => new Set(nodes.map((n) => n.id)), [nodes]);
   // Objects placed by an edit (a palette drop on an empty canvas) stay where they were put.
   const edited = useDesign((s) => s.textCause === 'edit');
-  const nodesRef = useRef(nodes);
-  useEffect(() => {
-    nodesRef.current = nodes;
-  }, [nodes]);
   // A node to focus may not be drawn yet (its namespace just opened, its layout is on the way):
   // it is centred once it is.
   const [focusing, setFocusing] = useState<{ id: string; seq: number } | null>(null);
@@ -292,24 +356,23 @@ function useViewCommands(nodes: readonly FlowNode[]) {
   }
   // An emptied canvas (New) starts again at 100 %, where a design made from scratch is drawn crisp.
   useEffect(() => {
-    if (emptied > 0) void rf.setViewport({ x: 0, y: 0, zoom: 1 });
+    if (emptied === 0) return;
+    lastFit.current = null;
+    void rf.setViewport({ x: 0, y: 0, zoom: 1 });
   }, [emptied, rf]);
   useEffect(() => {
     if (fitRequest === 0) return;
-    const id = requestAnimationFrame(() => {
-      const { nodes: shown, ...limits } = initialFit(nodesRef.current);
-      fitTo(shown, limits);
-    });
+    const id = requestAnimationFrame(() => fit(true));
     return () => cancelAnimationFrame(id);
-  }, [fitRequest, fitTo]);
+  }, [fitRequest, fit]);
   useEffect(() => {
     if (!command) return;
     if (command.kind === 'fit') {
-      fitTo(nodesRef.current, { duration: 250 });
+      fit(false, 250);
       return;
     }
     if (command.nodeId) setFocusing({ id: command.nodeId, seq: command.seq });
-  }, [command, fitTo]);
+  }, [command, fit]);
   useEffect(() => {
     if (focusing === null) return;
     const node = nodes.find((n) => n.id === focusing.id);

@@ -7,8 +7,9 @@ import { KindLabel } from '../common/KindLabel';
 import { SeverityCounts } from '../common/SeverityCounts';
 import type { FlowNode } from './flow-elements';
 import { handleIds } from './flow-elements';
-import { headerCenter, rowHeight } from './metrics';
+import { HEADER_HEIGHT, headerCenter, rowHeight } from './metrics';
 import { useNodeFrame } from './useNodeFrame';
+import './cards.css';
 import './highlight.css';
 import './reach.css';
 
@@ -30,7 +31,7 @@ export const CardNode = memo(function CardNode({ id, selected }: NodeProps<FlowN
       <Handle type="source" position={Position.Right} id={handleIds.source()} style={{ top: headerCenter(node) }} isConnectable={false} className={handleClass(handleIds.source())} />
       <Handle type="target" position={Position.Top} id={handleIds.above} isConnectable={false} className={handleClass(handleIds.above)} />
       <Handle type="source" position={Position.Bottom} id={handleIds.below} isConnectable={false} className={handleClass(handleIds.below)} />
-      <div className="rd-card-header">
+      <div className="rd-card-header" style={{ height: HEADER_HEIGHT }}>
         <div className="rd-card-kindline">
           <KindLabel kind={node.kind} family={node.family} />
           <span className="rd-spacer" />

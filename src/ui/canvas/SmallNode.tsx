@@ -5,6 +5,7 @@ import { SeverityCounts } from '../common/SeverityCounts';
 import type { FlowNode } from './flow-elements';
 import { handleIds } from './flow-elements';
 import { useNodeFrame } from './useNodeFrame';
+import './cards.css';
 
 /** A kind off the traffic path ("other"), or a placeholder for an object the design lacks. */
 export const SmallNode = memo(function SmallNode({ id, selected }: NodeProps<FlowNode>) {
@@ -30,7 +31,7 @@ export const SmallNode = memo(function SmallNode({ id, selected }: NodeProps<Flo
         {node.role === 'missing' && <span className="rd-badge rd-tone-error">missing</span>}
         <SeverityCounts counts={node.diagnostics} />
       </div>
-      <div className="rd-small-name" title={node.subtitle ?? node.name}>
+      <div className="rd-small-name" title={node.subtitle ? `${node.name} — ${node.subtitle}` : node.name}>
         {node.name}
       </div>
       {node.missing && <div className="rd-missing-reason">not in this design</div>}

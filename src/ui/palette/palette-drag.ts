@@ -39,3 +39,24 @@ export const PALETTE_HINTS: Readonly<Record<PaletteKind, string>> = {
   Namespace: 'A namespace (labels select routes)',
   Secret: 'A TLS certificate (values are placeholders)',
 };
+
+/** Each kind's mark on the narrow rail (its full name is the button's accessible name and tooltip). */
+export const PALETTE_MARKS: Readonly<Record<PaletteKind, string>> = {
+  Gateway: 'GW',
+  HTTPRoute: 'HTTP',
+  GRPCRoute: 'gRPC',
+  TLSRoute: 'TLS',
+  TCPRoute: 'TCP',
+  UDPRoute: 'UDP',
+  ListenerSet: 'LS',
+  ReferenceGrant: 'RG',
+  BackendTLSPolicy: 'BTP',
+  GatewayClass: 'GC',
+  IstioGateway: 'GW',
+  VirtualService: 'VS',
+  DestinationRule: 'DR',
+  ServiceEntry: 'SE',
+  Service: 'Svc',
+  Namespace: 'NS',
+  Secret: 'Sec',
+};
