@@ -37,13 +37,6 @@ export function RequestForm() {
         ))}
       </div>
       <div className="rd-sim-line">
-        <select className="rd-input rd-sim-method" value={input.method} aria-label="Method" data-testid="sim-method" onChange={(e) => act.setSimulatorInput({ method: e.target.value })}>
-          {METHODS.map((m) => (
-            <option key={m} value={m}>
-              {m}
-            </option>
-          ))}
-        </select>
         <input
           className="rd-input rd-sim-url"
           value={input.url}
@@ -54,6 +47,13 @@ export function RequestForm() {
           autoComplete="off"
           onChange={(e) => act.setSimulatorInput({ url: e.target.value })}
         />
+        <select className="rd-input rd-sim-method" value={input.method} aria-label="Method" data-testid="sim-method" onChange={(e) => act.setSimulatorInput({ method: e.target.value })}>
+          {METHODS.map((m) => (
+            <option key={m} value={m}>
+              {m}
+            </option>
+          ))}
+        </select>
         <button type="submit" className="rd-button rd-sim-send" data-testid="sim-send" title="Simulate now (Enter)">
           Send
         </button>

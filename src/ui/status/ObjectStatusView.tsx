@@ -27,9 +27,25 @@ export function ObjectStatusView({ resourceId }: { resourceId: string }) {
         </p>
       ))}
       <pre className="rd-status-yaml" data-testid="inspector-status">
-        {toYaml({ status: item.status })}
+        {hanging(toYaml({ status: item.status }))}
       </pre>
       <p className="rd-muted rd-status-note">What a conformant controller would write.</p>
     </section>
   );
+}
+
+/**
+ * Each YAML line as its own block with a hanging indent: a long message wraps inside the panel
+ * (no sideways scrolling) and its continuation stays under its key. The text, copied, is the YAML.
+ */
+function hanging(yaml: string) {
+  return yaml.split('\n').map((line, i) => {
+    const indent = line.length - line.trimStart().length + (line.trimStart().startsWith('- ') ? 2 : 0);
+    return (
+      <span key={i} className="rd-status-line" style={{ paddingLeft: `${indent + 2}ch`, textIndent: `-${indent + 2}ch` }}>
+        {line}
+        {'\n'}
+      </span>
+    );
+  });
 }
