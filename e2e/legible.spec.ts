@@ -184,6 +184,37 @@ test('the embedded example at Fit: legible titles, minimap clear, hiding the YAM
   // Showing it again refits back.
   await page.getByTestId('toggle-editor').click();
   await expect.poll(() => zoomOf(page), { message: 'the view refits when the YAML pane shows' }).toBeLessThan(wide.zoom * 0.97);
+  await page.waitForTimeout(450);
+  const back = await zoomOf(page);
+  expect(back).toBeCloseTo(fitted.zoom, 2);
+
+  // The palette opens from its rail into a list of names: the canvas narrows and the view follows.
+  await page.getByTestId('palette-toggle').click();
+  await expect(page.getByTestId('palette-Service')).toHaveText('Service');
+  await expect.poll(() => zoomOf(page), { message: 'the view refits when the palette opens' }).toBeLessThan(back * 0.98);
+  await app.screenshot('shop-palette-open-light');
+  await page.getByTestId('palette-toggle').click();
+  await expect.poll(() => zoomOf(page), { message: 'the view refits when the palette folds' }).toBeCloseTo(back, 2);
+  expect(app.consoleErrors).toEqual([]);
+});
+
+test('the palette rail is keyboard operable: arrows move between kinds, Enter adds one', async ({ page }) => {
+  const app = new Canvas(page);
+  await app.open();
+  await app.newDesign();
+  const service = page.getByTestId('palette-Service');
+  // On the rail a kind shows its mark, and is named in full for a screen reader and in its tooltip.
+  await expect(service).toHaveAccessibleName('Service');
+  await expect(service).toHaveAttribute('title', /^Service: /);
+  await page.getByTestId('palette-Gateway').focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByTestId('palette-HTTPRoute')).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  await expect(page.getByTestId('palette-Secret')).toBeFocused();
+  await service.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.react-flow__node[data-id^="core/Service/"]')).toHaveCount(1);
   expect(app.consoleErrors).toEqual([]);
 });
 
