@@ -45,11 +45,17 @@ const TRACK = 8;
 const MAX_TRACKS = 8;
 /** How close a path may pass a node that is not its end. */
 const CLEARANCE = 4;
-export const LABEL_HEIGHT = 18;
+export const LABEL_HEIGHT = 17;
 
-/** The label's box, estimated from its text (10.5 px semibold ≈ 6 px a character, plus padding). */
+/**
+ * The label's box, estimated from its text: 10.5 px semibold tabular digits, 12 px of padding and
+ * a border (measured in Chromium: '100 %' is 50 px wide, '80 · 80 %' 69 px; 16.6 px high).
+ */
 export function labelSize(text: string, explained: boolean): { w: number; h: number } {
-  return explained ? { w: 150, h: 38 } : { w: Math.round(text.length * 6 + 14), h: LABEL_HEIGHT };
+  if (explained) return { w: 150, h: 38 };
+  let w = 16;
+  for (const c of text) w += c >= '0' && c <= '9' ? 6.9 : c === ' ' || c === '·' ? 3.4 : c === '%' ? 12 : c >= 'A' && c <= 'Z' ? 7.6 : 6.4;
+  return { w: Math.round(w), h: LABEL_HEIGHT };
 }
 
 interface Ends {

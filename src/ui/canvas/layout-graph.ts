@@ -2,7 +2,7 @@ import type { ElkNode } from 'elkjs/lib/elk-api';
 import type { GraphEdge, GraphNode, RouteGraph } from '../../core/index';
 import type { XY } from '../../store/index';
 import { columnXs } from './column-spacing';
-import { CARD_WIDTH, GROUP_PADDING, handleCenter, nodeSize } from './metrics';
+import { CARD_WIDTH, GATEWAY_WIDTH, GROUP_PADDING, handleCenter, nodeSize } from './metrics';
 
 /**
  * Canvas layout, in two steps:
@@ -180,7 +180,8 @@ export function packLanes(graph: RouteGraph, seeds: ReadonlyMap<string, XY>): Re
       let next = top;
       for (const n of column.nodes) {
         const y = Math.max(next, Math.round(wantedY(n) ?? next));
-        out[n.id] = { x, y };
+        // A GatewayClass sits centred over the Gateways of its class: their edge drops straight down.
+        out[n.id] = { x: n.kind === 'GatewayClass' ? x + Math.max(0, (GATEWAY_WIDTH - nodeSize(n).width) / 2) : x, y };
         next = y + nodeSize(n).height + NODE_GAP;
         bottom = Math.max(bottom, y + nodeSize(n).height);
       }
