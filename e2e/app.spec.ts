@@ -1,5 +1,6 @@
 import { expect, test, type Locator } from '@playwright/test';
 import { WatchedPage } from './watched-page';
+import { expectAccessible } from './axe';
 
 /** The designer as a user sees it: canvas nodes and edges, the YAML editor, the problems panel. */
 class Designer extends WatchedPage {
@@ -74,6 +75,7 @@ test('the designer opens on the example; YAML edits update the canvas, errors ke
   await expect(app.editorLine('kind: Gateway').first()).toBeVisible();
   await expect(page.getByTestId('status-problems')).toHaveText('No problems');
   await app.screenshot('01-open');
+  await expectAccessible(page, 'app: 01-open');
 
   // Selecting a node shows its details and reveals its YAML.
   await app.node('HTTPRoute', 'shop', 'cart').click();
@@ -81,6 +83,7 @@ test('the designer opens on the example; YAML edits update the canvas, errors ke
   await expect(page.getByTestId('inspector')).toContainText('PathPrefix /cart · x-canary=1');
   await expect(app.editorLine('weight: 90')).toBeVisible();
   await app.screenshot('02-selected');
+  await expectAccessible(page, 'app: 02-selected');
 
   // Break the YAML by typing: delete the colon of "weight: 90".
   await app.cursorAtEndOf('weight: 90');
@@ -99,6 +102,7 @@ test('the designer opens on the example; YAML edits update the canvas, errors ke
   await expect(app.node('HTTPRoute', 'shop', 'cart')).toBeVisible();
   await expect(app.edgeLabel('90 · 90 %')).toBeVisible();
   await app.screenshot('03-broken');
+  await expectAccessible(page, 'app: 03-broken');
 
   // Clicking the problem moves the editor to its line.
   const line = Number(await problem.getAttribute('data-line'));
@@ -122,17 +126,20 @@ test('the designer opens on the example; YAML edits update the canvas, errors ke
   await expect(app.edgeLabel('10 · 11.1 %')).toBeVisible();
   await expect(app.edgeLabel('90 · 90 %')).toHaveCount(0);
   await app.screenshot('04-fixed');
+  await expectAccessible(page, 'app: 04-fixed');
 
   // Dark theme, and the editor collapses.
   await page.getByTestId('toggle-theme').click();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await app.screenshot('05-dark');
+  await expectAccessible(page, 'app: 05-dark');
   await page.getByTestId('toggle-editor').click();
   await expect(app.editor).toBeHidden();
   await page.waitForTimeout(300); // the canvas pane has grown: let React Flow measure it
   await page.getByTestId('fit-view').click();
   await page.waitForTimeout(300);
   await app.screenshot('06-editor-collapsed');
+  await expectAccessible(page, 'app: 06-editor-collapsed');
 
   expect(app.foreignRequests).toEqual([]);
   expect(app.consoleErrors).toEqual([]);

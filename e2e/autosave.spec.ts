@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { Designer } from './designer-kit';
+import { expectAccessible } from './axe';
 
 /**
  * No lost work: autosave in IndexedDB. An unreadable save is kept aside and offered back; a design
@@ -104,8 +105,10 @@ test('an unreadable autosave is kept aside, offered back with its text, and neve
   await expect(app.node('HTTPRoute', 'shop', 'cart')).toBeVisible();
   await app.setTheme('light');
   await app.shot('kept-light');
+  await expectAccessible(page, 'autosave: kept-light');
   await app.setTheme('dark');
   await app.shot('kept-dark');
+  await expectAccessible(page, 'autosave: kept-dark');
   await app.setTheme('light');
 
   // Its raw text, as it was stored.
@@ -115,6 +118,7 @@ test('an unreadable autosave is kept aside, offered back with its text, and neve
   await expect(page.getByTestId('kept-raw')).toContainText('"fileName":"lost.yaml"');
   await expect(page.getByTestId('kept-load')).toHaveText('Load its YAML into the editor');
   await app.shot('kept-dialog');
+  await expectAccessible(page, 'autosave: kept-dialog');
   await page.getByTestId('kept-dialog-close').click();
 
   // Edits are saved; the kept save is untouched, and the old key no longer holds it.
@@ -204,8 +208,10 @@ test('two tabs: the second hears of the first one’s save and does not overwrit
   expect(await two.storedText()).not.toContain('#tab-two-');
   await two.setTheme('light');
   await two.shot('conflict-light');
+  await expectAccessible(two.page, 'autosave: conflict-light');
   await two.setTheme('dark');
   await two.shot('conflict-dark');
+  await expectAccessible(two.page, 'autosave: conflict-dark');
 
   // Keep mine: tab two overwrites, and now tab one is asked.
   await two.page.getByTestId('conflict-keep-mine').click();
@@ -248,8 +254,10 @@ test('a failed save is said until a save succeeds, with the design to download',
   await expect(banner).toContainText("Autosave failed: the browser's storage for this site is full");
   await app.setTheme('light');
   await app.shot('failed-light');
+  await expectAccessible(page, 'autosave: failed-light');
   await app.setTheme('dark');
   await app.shot('failed-dark');
+  await expectAccessible(page, 'autosave: failed-dark');
   const download = page.waitForEvent('download');
   await page.getByTestId('save-failure-download').click();
   expect((await download).suggestedFilename()).toBe('shop.yaml');

@@ -49,10 +49,11 @@ export async function seriousViolations(page: Page): Promise<Result[]> {
 
 /**
  * Fails the test when axe finds a serious or critical WCAG 2.1 AA violation on the screen as it
- * is now; `label` names the screen in the failure ("designer, dark, after simulate").
+ * is now; `label` names the screen in the failure ("designer, dark, after simulate"). A soft
+ * expectation: the journey goes on and reports every screen, and the test still fails at its end.
  */
 export async function expectAccessible(page: Page, label: string): Promise<void> {
   const violations = await seriousViolations(page);
   const count = violations.reduce((n, v) => n + v.nodes.length, 0);
-  expect(count, `axe on "${label}": ${count} serious/critical WCAG 2.1 AA violation(s)\n${describeViolations(violations)}`).toBe(0);
+  expect.soft(count, `axe on "${label}": ${count} serious/critical WCAG 2.1 AA violation(s)\n${describeViolations(violations)}`).toBe(0);
 }

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { Designer, ids } from './designer-kit';
+import { expectAccessible } from './axe';
 
 /**
  * Editing in the visual designer: design from scratch with the palette, canvas gestures and the
@@ -15,6 +16,7 @@ test('journey 1: design from scratch — palette, listeners, connect, 90/10 spli
   await app.open();
   await app.newDesign();
   await app.screenshot('edit-01-empty');
+  await expectAccessible(page, 'designer: edit-01-empty');
   // Room to draw: the YAML editor folds away while placing things (it comes back below).
   await app.toggleEditor();
   await app.zoomOut();
@@ -33,11 +35,13 @@ test('journey 1: design from scratch — palette, listeners, connect, 90/10 spli
   await expect(page.getByTestId('field-error').first()).toContainText('lower-case hostname');
   await expect(page.getByTestId('field-error').first()).toContainText('not applied');
   await app.screenshot('edit-02-invalid-hostname');
+  await expectAccessible(page, 'designer: edit-02-invalid-hostname');
   await app.fill('spec.listeners[0].hostname', '*.shop.example.com');
   await app.fill('spec.listeners[1].hostname', '*.shop.example.com');
   await app.fill('spec.listeners[1].tls.certificateRefs[0].name', 'shop-cert');
   await expect(app.node('Gateway', 'default', 'gateway')).toContainText('https :443 *.shop.example.com');
   await app.screenshot('edit-03-gateway-listeners');
+  await expectAccessible(page, 'designer: edit-03-gateway-listeners');
 
   // The certificate Secret, an HTTPRoute and two Services.
   await app.drop('Secret', 60, 300);
@@ -63,6 +67,7 @@ test('journey 1: design from scratch — palette, listeners, connect, 90/10 spli
   // The split, on the edges: 90/10.
   await app.edgeLabel('1 · 50 %').first().click();
   await app.screenshot('edit-05-weight-editor');
+  await expectAccessible(page, 'designer: edit-05-weight-editor');
   await page.keyboard.press('Escape');
   await app.setWeight('1 · 50 %', 90);
   await expect(app.edgeLabel('90 · 98.9 %')).toBeVisible();
@@ -91,6 +96,7 @@ test('journey 1: design from scratch — palette, listeners, connect, 90/10 spli
   await app.expectNoErrors();
   await page.getByTestId('fit-view').click();
   await app.screenshot('edit-06-designed');
+  await expectAccessible(page, 'designer: edit-06-designed');
   expect(app.consoleErrors).toEqual([]);
 });
 
@@ -155,6 +161,7 @@ test('journey 2: edit both ways — YAML weight to the edge, renames that refere
   expect(after).toContain('# The cart: 90/10 canary, and testers opt in to the canary with a header.\napiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata:\n  name: basket');
   await app.expectNoErrors();
   await app.screenshot('edit-07-both-ways');
+  await expectAccessible(page, 'designer: edit-07-both-ways');
   expect(app.consoleErrors).toEqual([]);
 });
 
@@ -219,9 +226,11 @@ test('journey 3: Istio — a Gateway, a VirtualService whose routes keep their o
   await app.expectNoErrors();
   await page.getByTestId('fit-view').click();
   await app.screenshot('edit-08-istio');
+  await expectAccessible(page, 'designer: edit-08-istio');
   await page.getByTestId('toggle-theme').click();
   await app.select('VirtualService', 'default', 'virtualservice');
   await app.screenshot('edit-09-istio-dark');
+  await expectAccessible(page, 'designer: edit-09-istio-dark');
   expect(app.consoleErrors).toEqual([]);
 });
 
@@ -253,6 +262,7 @@ test('journey 4: mesh — an HTTPRoute whose parent is a Service (GAMMA) is draw
   await app.expectNoErrors();
   await page.getByTestId('fit-view').click();
   await app.screenshot('edit-10-mesh');
+  await expectAccessible(page, 'designer: edit-10-mesh');
   expect(app.consoleErrors).toEqual([]);
 });
 
@@ -269,6 +279,7 @@ test('tools: delete (clean up or flag), undo/redo across canvas and YAML, find, 
   await expect(dialog).toContainText('Delete Service shop/cart-v1?');
   await expect(dialog.getByTestId('delete-change').first()).toContainText('HTTPRoute shop/cart spec.rules[1].backendRefs[0].name — removed');
   await app.screenshot('edit-11-delete-dialog');
+  await expectAccessible(page, 'designer: edit-11-delete-dialog');
   await dialog.getByTestId('delete-keep').click();
   await expect(cartV1).toContainText('not in this design');
 
@@ -310,6 +321,7 @@ test('tools: delete (clean up or flag), undo/redo across canvas and YAML, find, 
   await page.getByTestId('find-input').fill('storef');
   await expect(page.getByTestId('find-result')).toHaveCount(2);
   await app.screenshot('edit-12-find');
+  await expectAccessible(page, 'designer: edit-12-find');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('find-box')).toBeHidden();
   await expect(page.getByTestId('inspector-name')).toHaveValue('storefront');
@@ -327,6 +339,7 @@ test('tools: delete (clean up or flag), undo/redo across canvas and YAML, find, 
   await app.drop('Service', 60, 500);
   await expect(page.getByTestId('edit-notice')).toContainText('The YAML has errors');
   await app.screenshot('edit-13-refused');
+  await expectAccessible(page, 'designer: edit-13-refused');
   expect(await app.savedText()).toBe(broken);
   await app.editorLine('weight 95').first().click({ position: { x: 4, y: 5 } });
   await page.keyboard.press('Control+z');
@@ -362,5 +375,6 @@ test('tools: delete (clean up or flag), undo/redo across canvas and YAML, find, 
   expect(await flowPosition()).toBe(placed);
   expect(await app.savedText()).toBe(saved);
   await app.screenshot('edit-14-restored');
+  await expectAccessible(page, 'designer: edit-14-restored');
   expect(app.consoleErrors).toEqual([]);
 });

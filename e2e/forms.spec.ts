@@ -1,5 +1,6 @@
 import { expect, test, type Locator } from '@playwright/test';
 import { Designer } from './designer-kit';
+import { expectAccessible } from './axe';
 
 /**
  * The inspector's forms for the kinds beyond routes and gateways (ServiceEntry, ReferenceGrant,
@@ -30,6 +31,7 @@ test('forms: a ServiceEntry and a ReferenceGrant, edited field by field, validat
   await expect(page.getByTestId('field-error').first()).toContainText('spec.hosts is required');
   await expect(page.getByTestId('field-error').first()).toContainText('not applied');
   await app.screenshot('forms-01-service-entry');
+  await expectAccessible(page, 'forms: forms-01-service-entry');
   await app.field('spec.hosts').press('Escape');
   await app.expectSaved(
     (t) => /hosts:\n\s+- payments.example.com\n\s+- api.payments.example.com/.test(t) && t.includes('resolution: STATIC') && /- address: 10.20.0.7\n\s+labels:\n\s+zone: eu-1/.test(t) && t.includes('number: 8443'),
@@ -46,6 +48,7 @@ test('forms: a ServiceEntry and a ReferenceGrant, edited field by field, validat
   await app.field('spec.from[0].namespace').fill('Shop!');
   await expect(page.getByTestId('field-error').first()).toContainText('not applied');
   await app.screenshot('forms-02-reference-grant');
+  await expectAccessible(page, 'forms: forms-02-reference-grant');
   await app.field('spec.from[0].namespace').press('Escape');
   await app.expectSaved(
     (t) => /- group: gateway.networking.k8s.io\n\s+kind: GRPCRoute\n\s+namespace: shop/.test(t) && /- group: ""\n\s+kind: Secret\n\s+name: shop-cert/.test(t),
@@ -73,6 +76,7 @@ test('forms: a VirtualService TLS route — SNI hosts, port, weighted destinatio
   await page.getByTestId('vs-tls-down-0').click();
   await expect(page.getByTestId('vs-tls-0')).toContainText('replica.example.com');
   await app.screenshot('forms-03-vs-tls');
+  await expectAccessible(page, 'forms: forms-03-vs-tls');
   await app.expectSaved((t) => /sniHosts:\n\s+- replica.example.com/.test(t) && t.indexOf('replica.example.com\n') < t.indexOf('weight: 75') && t.includes('weight: 25'), 'TLS routes edited and reordered');
   expect(app.consoleErrors).toEqual([]);
 });
@@ -92,6 +96,7 @@ test('namespace: moving a Service to another namespace, references follow or are
   await expect(page.getByTestId('inspector-namespace')).toHaveValue('shop');
   await expect(page.getByTestId('edit-notice')).toContainText('needs a ReferenceGrant in shop');
   await app.screenshot('forms-04-namespace-moved');
+  await expectAccessible(page, 'forms: forms-04-namespace-moved');
   await app.expectSaved(
     (t) => /- name: cart\n\s+port: 8080\n\s+namespace: shop/.test(t) && t.includes('host: cart.shop.svc.cluster.local') && /kind: Service\nmetadata:\n\s+name: cart\n\s+namespace: shop/.test(t),
     'the backendRef and the VirtualService destination follow the Service',
@@ -132,6 +137,7 @@ test('drop: objects dropped at the same spot, or added by a click, do not overla
   const boxes = await Promise.all(nodes.map(box));
   for (const [i, a] of boxes.entries()) for (const b of boxes.slice(i + 1)) expect(overlap(a, b), `${JSON.stringify(a)} overlaps ${JSON.stringify(b)}`).toBe(false);
   await app.screenshot('forms-05-drops-apart');
+  await expectAccessible(page, 'forms: forms-05-drops-apart');
   expect(app.consoleErrors).toEqual([]);
 });
 
@@ -149,6 +155,7 @@ test('checking: the inspector says "checking…" while the validators load, then
   await app.field('spec.ports[0].port').fill('99999');
   await expect(page.getByTestId('field-checking')).toBeVisible();
   await app.screenshot('forms-06-checking');
+  await expectAccessible(page, 'forms: forms-06-checking');
   release();
   await expect(page.getByTestId('form-checking')).toBeHidden();
   await expect(page.getByTestId('field-error').first()).toContainText('not applied');

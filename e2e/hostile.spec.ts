@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { manyObjects } from './bench/big-inputs';
 import { WatchedPage } from './watched-page';
+import { expectAccessible } from './axe';
 
 /**
  * Hostile input in the browser: a big paste is read off the main thread, with progress and
@@ -64,6 +65,7 @@ async function screenshotBoth(page: Page, name: string): Promise<void> {
     const theme = await page.evaluate(() => document.documentElement.dataset.theme ?? 'light');
     await page.waitForTimeout(400); // the theme's colour transitions end
     await page.screenshot({ path: test.info().outputPath(`${name}-${theme}.png`) });
+    await expectAccessible(page, `hostile: ${name}, ${theme}`);
     await page.getByTestId('toggle-theme').click();
   }
 }
@@ -98,6 +100,7 @@ test('a 3 MB paste is read off the main thread, with progress and Cancel back to
   await expect(progress).toHaveCount(0);
   await expect(page.getByTestId('empty-state')).toBeVisible();
   await expect(page.getByTestId('failure-banner')).toHaveCount(0);
+  await expectAccessible(page, 'hostile: cancelled paste, empty state');
   expect(app.consoleErrors).toEqual([]);
 
   if (process.env.E2E_SCREENSHOTS) {
@@ -123,6 +126,7 @@ test('an analysis past its watchdog is stopped and said so; the next edit is ana
   // The last good design stays on the canvas.
   await expect(page.getByTestId('node-Gateway-infra-edge')).toBeVisible();
   await expect(page.getByTestId('analysis-progress')).toHaveCount(0);
+  await expectAccessible(page, 'hostile: watchdog stopped banner');
   if (process.env.E2E_SCREENSHOTS) await screenshotBoth(page, 'watchdog-stopped');
 
   // The next edits (undo back to the example, then a Service typed into it) are analysed normally.

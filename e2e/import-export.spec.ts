@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { WatchedPage } from './watched-page';
 import { expect, test, type Locator } from '@playwright/test';
+import { expectAccessible } from './axe';
 
 /**
  * Getting designs in and out: import by paste, file drop and Open; review mode; export as is and
@@ -176,12 +177,14 @@ test('paste a multi-document manifest into an empty design, then append more thr
   await app.newDesign();
   await expect(page.getByTestId('status-problems')).toHaveText('No problems');
   await app.screenshot('io-01-empty');
+  await expectAccessible(page, 'import-export: io-01-empty');
 
   await app.paste(REVIEW);
   await expect(page.getByTestId('empty-state')).toBeHidden();
   await expectReviewDrawn(app);
   await expect(app.editorLine('# Review fixture: the edge')).toBeAttached();
   await app.screenshot('io-02-pasted-review');
+  await expectAccessible(page, 'import-export: io-02-pasted-review');
 
   // Pasting into a design that is not empty asks: replace or append.
   await app.paste(EXTRA_SERVICE);
@@ -190,6 +193,7 @@ test('paste a multi-document manifest into an empty design, then append more thr
   await expect(page.getByTestId('import-text')).toHaveValue(EXTRA_SERVICE);
   await page.getByTestId('import-mode-append').check();
   await app.screenshot('io-03-import-dialog');
+  await expectAccessible(page, 'import-export: io-03-import-dialog');
   await page.getByTestId('import-submit').click();
   await expect(dialog).toBeHidden();
   await expect(app.node('Service', 'payments', 'audit')).toBeVisible();
@@ -277,6 +281,7 @@ test('review mode prevents edits; selecting, moving and inspecting still work', 
   expect(Math.round((moved?.y ?? 0) - box.y)).toBeGreaterThan(20);
   await expect(page.getByTestId('inspector')).toContainText('checkout');
   await app.screenshot('io-05-review-mode');
+  await expectAccessible(page, 'import-export: io-05-review-mode');
 
   expect(await app.editorText()).toBe(before);
   await page.getByTestId('toggle-review').click();
@@ -322,6 +327,7 @@ test('export as is, to Istio with its loss report side by side, to the clipboard
   await expect(targetLit.filter({ hasText: 'name: checkout' })).toHaveCount(1);
   await expect(page.getByTestId('export-converted')).not.toContainText('kind: HTTPRoute');
   await app.screenshot('io-06-export-istio');
+  await expectAccessible(page, 'import-export: io-06-export-istio');
 
   // Download and clipboard carry the same converted YAML.
   const converted = await app.download(page.getByTestId('export-download'));
@@ -357,6 +363,7 @@ test('export as is, to Istio with its loss report side by side, to the clipboard
   await expect(page.locator('[data-testid="loss-entry"][data-code="Subset"]')).toHaveCount(0);
   await expect(page.getByTestId('export-converted')).toContainText('kind: HTTPRoute');
   await app.screenshot('io-07-export-gateway-api-dark');
+  await expectAccessible(page, 'import-export: io-07-export-gateway-api-dark');
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   app.checkClean();
@@ -376,7 +383,10 @@ test('an empty canvas teaches: start from each curated example', async ({ page }
   };
   for (const example of EXAMPLES) {
     await app.newDesign();
-    if (example === 'canary') await app.screenshot('io-08-empty-state');
+    if (example === 'canary') {
+      await app.screenshot('io-08-empty-state');
+      await expectAccessible(page, 'import-export: io-08-empty-state');
+    }
     await page.getByTestId(`example-${example}`).click();
     const [kind, ns, name] = expected[example];
     await expect(app.node(kind, ns, name)).toBeVisible();
@@ -384,10 +394,14 @@ test('an empty canvas teaches: start from each curated example', async ({ page }
     await expect(page.locator('.rd-file-name')).toHaveText(`${example}.yaml`);
     await expect(page.getByTestId('status-problems')).toHaveText('No problems');
     if (example === 'canary') await expect(page.getByTestId('edge-label').filter({ hasText: /^10 · 10 %$/ })).toBeVisible();
-    if (example === 'mesh-route') await app.screenshot('io-09-example-mesh-route');
+    if (example === 'mesh-route') {
+      await app.screenshot('io-09-example-mesh-route');
+      await expectAccessible(page, 'import-export: io-09-example-mesh-route');
+    }
   }
   await page.getByTestId('toggle-theme').click();
   await app.newDesign();
   await app.screenshot('io-10-empty-state-dark');
+  await expectAccessible(page, 'import-export: io-10-empty-state-dark');
   app.checkClean();
 });

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { Designer } from './designer-kit';
+import { expectAccessible } from './axe';
 
 /**
  * DESIGN.md: "a design of 1,000 routes still navigable (find, focus, collapse a namespace)". A
@@ -26,6 +27,7 @@ test('namespaces: collapse one into a single node, keep it across a reload, find
   await folded.click();
   await expect(page.getByTestId('inspector')).toContainText('collapsed into one node');
   await app.screenshot('ns-01-collapsed');
+  await expectAccessible(page, 'namespaces: ns-01-collapsed');
 
   // A reload restores it collapsed (autosave keeps the view).
   await page.waitForTimeout(1500);
@@ -47,6 +49,7 @@ test('namespaces: collapse one into a single node, keep it across a reload, find
   await page.getByTestId('expand-shop').click();
   await expect(cart).toBeVisible();
   await app.screenshot('ns-02-expanded');
+  await expectAccessible(page, 'namespaces: ns-02-expanded');
   expect(app.consoleErrors).toEqual([]);
   expect(app.foreignRequests).toEqual([]);
 });

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { generateDesign } from '../src/bench/generate';
 import { Designer } from './designer-kit';
+import { expectAccessible } from './axe';
 
 /**
  * A big design zoomed far out is drawn by the overview (one canvas, src/ui/canvas/Overview.tsx):
@@ -45,6 +46,7 @@ test('overview: a big design zoomed far out — all of it drawn; click selects, 
   await expect(page.locator('.react-flow__node')).toHaveCount(0);
   await expect.poll(async () => Number(await overview.getAttribute('data-drawn'))).toBeGreaterThan(700);
   await app.screenshot('overview-01-far');
+  await expectAccessible(page, 'overview: overview-01-far');
 
   // A route near the middle of the canvas.
   const pane = await page.locator('.react-flow').boundingBox();
@@ -76,6 +78,7 @@ test('overview: a big design zoomed far out — all of it drawn; click selects, 
   expect(await page.locator('.react-flow__viewport').getAttribute('style')).toBe(viewport);
   await expect(page.getByTestId('inspector-name')).toHaveValue(name);
   await app.screenshot('overview-02-moved');
+  await expectAccessible(page, 'overview: overview-02-moved');
 
   // A press on empty canvas still pans (React Flow's, not the overview's).
   const empty = { x: pane.x + 8, y: pane.y + pane.height - 8 };
@@ -120,6 +123,7 @@ test('overview: a big design zoomed far out — all of it drawn; click selects, 
   await expect(node).toBeVisible();
   await expect(overview).toHaveCount(0);
   await app.screenshot('overview-03-zoomed-in');
+  await expectAccessible(page, 'overview: overview-03-zoomed-in');
   expect(app.consoleErrors).toEqual([]);
   expect(app.foreignRequests).toEqual([]);
 });

@@ -56,6 +56,11 @@ function FindPanel() {
         className="rd-find-input"
         placeholder="Find a resource by name…"
         aria-label="Find a resource by name"
+        role="combobox"
+        aria-expanded={results.length > 0}
+        aria-controls="rd-find-list"
+        aria-autocomplete="list"
+        aria-activedescendant={results.length > 0 ? `rd-find-${active}` : undefined}
         value={query}
         onChange={(e) => {
           setQuery(e.target.value);
@@ -65,16 +70,15 @@ function FindPanel() {
         onBlur={() => setTimeout(() => setFindOpen(false), 150)}
         data-testid="find-input"
       />
-      {query.trim() !== '' && (
-        <ul className="rd-find-results" role="listbox">
-          {results.length === 0 && <li className="rd-find-none">No resource named like “{query.trim()}”</li>}
+      {query.trim() !== '' && results.length === 0 && <p className="rd-find-results rd-find-none">No resource named like “{query.trim()}”</p>}
+      {results.length > 0 && (
+        // A combobox's list (WAI-ARIA APG): the input keeps the focus, arrows move the active option.
+        <ul className="rd-find-results" role="listbox" id="rd-find-list" aria-label="Matching resources">
           {results.map((n, i) => (
-            <li key={n.id} role="option" aria-selected={i === active}>
-              <button type="button" className={i === active ? 'is-active' : undefined} onMouseDown={(e) => e.preventDefault()} onClick={() => choose(n)} data-testid="find-result">
-                <KindLabel kind={n.kind} family={n.family} withFamily={false} />
-                <span className="rd-find-name">{n.name}</span>
-                {n.namespace && <span className="rd-muted">{n.namespace}</span>}
-              </button>
+            <li key={n.id} id={`rd-find-${i}`} role="option" aria-selected={i === active} className={i === active ? 'is-active' : undefined} onMouseDown={(e) => e.preventDefault()} onClick={() => choose(n)} data-testid="find-result">
+              <KindLabel kind={n.kind} family={n.family} withFamily={false} />
+              <span className="rd-find-name">{n.name}</span>
+              {n.namespace && <span className="rd-muted">{n.namespace}</span>}
             </li>
           ))}
         </ul>

@@ -16,7 +16,9 @@ export function EditButton({ target, label, update, children, testId, kind = 'ad
       disabled={locked !== null || disabled}
       onClick={() => editing.getState().updateObject(target.id, update, label)}
       title={locked ?? label}
-      aria-label={label}
+      // An icon button is named by its label; a text button by its text (WCAG 2.5.3 "Label in
+      // Name"), its label then being the title, which is its description.
+      aria-label={kind === 'icon' ? label : undefined}
       data-testid={testId}
     >
       {children}

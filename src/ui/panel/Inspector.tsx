@@ -233,12 +233,12 @@ function GroupDetails({ group }: { group: GraphGroup }) {
         <dt>Declared</dt>
         <dd>{group.resourceId ? 'yes (a Namespace object)' : 'no — only referenced'}</dd>
         {Object.entries(group.labels).map(([k, v]) => (
-          <span key={k} className="rd-fact-pair">
+          <div key={k} className="rd-fact-pair">
             <dt>label</dt>
             <dd>
               {k}={v}
             </dd>
-          </span>
+          </div>
         ))}
       </dl>
       <h3 className="rd-section-title">Problems ({problems.length})</h3>

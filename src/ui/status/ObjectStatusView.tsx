@@ -26,7 +26,7 @@ export function ObjectStatusView({ resourceId }: { resourceId: string }) {
           {c.message}
         </p>
       ))}
-      <pre className="rd-status-yaml" data-testid="inspector-status">
+      <pre className="rd-status-yaml" data-testid="inspector-status" tabIndex={0} aria-label="Status as YAML">
         {hanging(toYaml({ status: item.status }))}
       </pre>
       <p className="rd-muted rd-status-note">What a conformant controller would write.</p>
