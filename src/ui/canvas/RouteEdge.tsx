@@ -62,8 +62,8 @@ export const RouteEdge = memo(function RouteEdge(props: EdgeProps<FlowEdge>) {
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
             data-testid="edge-label"
             data-lit={share !== null ? 'on' : undefined}
-            onClick={weightEdit.onClick}
             title={edge.broken ?? (edge.detached ? `${edge.detached.reason}: ${edge.detached.message}` : undefined)}
+            {...weightEdit.labelProps}
           >
             {text}
             {explain && <span className="rd-edge-reason">{edge.broken}</span>}

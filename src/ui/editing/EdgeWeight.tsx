@@ -21,7 +21,35 @@ export function useEdgeWeightEdit(edgeId: string, edge: GraphEdge | undefined) {
   const open = useStore(editing, (s) => s.weightEdge === edgeId);
   const readOnly = useDesign((s) => s.readOnly);
   const editable = !readOnly && edge?.kind === 'backend' && edge.weight !== undefined && edge.sourceRow !== undefined && edge.label !== 'delegate' && !edge.broken;
-  return { editable, open, onClick: editable ? () => editing.getState().editWeight(edgeId) : undefined };
+  const start = (): void => editing.getState().editWeight(edgeId);
+  // The label is a button for the keyboard too: Tab reaches it, Enter or Space opens the editor.
+  const labelProps = editable
+    ? {
+        role: 'button',
+        tabIndex: 0,
+        // Named by its visible text (WCAG 2.5.3); the title, its description, says what it is.
+        title: `Weight of the backend ${backendName(edge.target)}: press Enter to change it`,
+        'data-weight-edge': edgeId,
+        onClick: start,
+        onKeyDown: (event: KeyboardEvent): void => {
+          if (event.key !== 'Enter' && event.key !== ' ') return;
+          event.preventDefault();
+          event.stopPropagation();
+          start();
+        },
+      }
+    : {};
+  return { editable, open, onClick: editable ? start : undefined, labelProps };
+}
+
+/** `core/Service/shop/cart` → `shop/cart`. */
+function backendName(nodeId: string): string {
+  return nodeId.split('/').slice(-2).join('/');
+}
+
+/** Back to the label once the editor closes from the keyboard: the focus is not lost to the page. */
+function refocusLabel(edgeId: string): void {
+  requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-weight-edge="${CSS.escape(edgeId)}"]`)?.focus());
 }
 
 /** The weight of one backend, edited in place on its edge label: Enter or leaving applies, Escape cancels. */
@@ -36,8 +64,14 @@ export function WeightEditor({ edgeId, weight, x, y }: { edgeId: string; weight:
   };
   const handleKey = (event: KeyboardEvent): void => {
     event.stopPropagation();
-    if (event.key === 'Enter') apply();
-    if (event.key === 'Escape') close();
+    if (event.key === 'Enter') {
+      apply();
+      refocusLabel(edgeId);
+    }
+    if (event.key === 'Escape') {
+      close();
+      refocusLabel(edgeId);
+    }
   };
   return (
     <div className="rd-weight-editor nodrag nopan" style={{ transform: `translate(-50%, -50%) translate(${x}px, ${y}px)` }} data-testid="weight-editor">
@@ -45,6 +79,7 @@ export function WeightEditor({ edgeId, weight, x, y }: { edgeId: string; weight:
         <span>weight</span>
         <input
           autoFocus
+          aria-label={`weight of the backend (0 to ${MAX_WEIGHT.toLocaleString('en')}), Enter applies, Escape cancels`}
           inputMode="numeric"
           value={draft}
           aria-invalid={'error' in checked}

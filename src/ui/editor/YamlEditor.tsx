@@ -4,6 +4,8 @@ import { editingOf, registerPendingEdits, useDesignStore } from '../../store/ind
 import { monaco, setupMonaco, themeName } from './monaco-setup';
 import { LONGEST_SHOWN_LINE, longestLine, partOf, WHOLE_MAX_CHARS } from './big-text';
 import { pieces } from './pieces';
+import { installTabEscape } from './tab-escape';
+import { TabHint } from './TabHint';
 import './editor.css';
 
 /** Keystrokes are coalesced: the store (and the analysis) sees the text 150 ms after typing pauses. */
@@ -33,6 +35,8 @@ export default function YamlEditor() {
   const [part, setPart] = useState<{ readonly chars: number; readonly longLine: boolean } | null>(null);
   /** Puts the whole of a big text into the editor (asked for: the page pauses meanwhile). */
   const loadWholeRef = useRef<(() => void) | null>(null);
+  /** Monaco's tab-focus mode: Tab moves the focus on rather than indenting (see tab-escape.ts). */
+  const [tabMoves, setTabMoves] = useState(false);
 
   useEffect(() => {
     const host = hostRef.current;
@@ -76,9 +80,11 @@ export default function YamlEditor() {
       fixedOverflowWidgets: true,
       stickyScroll: { enabled: false },
       guides: { bracketPairs: false, highlightActiveBracketPair: false },
-      ariaLabel: 'YAML manifests',
+      ariaLabel: 'YAML manifests. Press Escape, then Tab, to leave the editor; Ctrl+M switches what Tab does.',
       readOnly: initial.readOnly,
     });
+
+    const uninstallTabEscape = installTabEscape(editor, setTabMoves);
 
     // Which model version each text revision is: markers are applied only to the text they are of.
     const versions = new Map<number, number>([[initial.textSeq, model.getVersionId()]]);
@@ -259,6 +265,7 @@ export default function YamlEditor() {
       if (loading !== undefined) clearTimeout(loading);
       unsubscribe();
       unregister();
+      uninstallTabEscape();
       changes.dispose();
       if (timer !== undefined) flush();
       editor.dispose();
@@ -284,6 +291,7 @@ export default function YamlEditor() {
         </p>
       )}
       <div className="rd-editor-host" ref={hostRef} data-testid="yaml-editor" />
+      <TabHint tabMoves={tabMoves} />
     </>
   );
 }

@@ -1,4 +1,5 @@
-import { getAt, removeItem } from '../../core/index';
+import { formatPath, getAt, removeItem } from '../../core/index';
+import { ConnectPicker } from './ConnectPicker';
 import type { Target } from './field-model';
 import { Field } from './Field';
 import { FieldMessages } from './FieldMessages';
@@ -6,14 +7,14 @@ import { EditButton, FieldRow } from './FormParts';
 
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
-/** The weighted backends of a rule; a new one is added by dragging from the rule to a Service. */
+/** The weighted backends of a rule; a new one is added by dragging from the rule to a Service, or by "+ backend". */
 export function BackendsEditor({ target, rule }: { target: Target; rule: number }) {
   const at = ['spec', 'rules', rule, 'backendRefs'] as const;
   const refs = list(getAt(target.object, at));
   return (
     <>
       <div className="rd-form-sub">
-        Backends {refs.length === 0 && <span className="rd-muted">— drag from the rule to a Service</span>}
+        Backends {refs.length === 0 && <span className="rd-muted">— drag from the rule to a Service, or choose one</span>}
       </div>
       {refs.map((_, i) => (
         <div key={i}>
@@ -28,6 +29,7 @@ export function BackendsEditor({ target, rule }: { target: Target; rule: number 
           <FieldMessages resourceId={target.id} path={[...at, i]} errors={null} exact />
         </div>
       ))}
+      <ConnectPicker resourceId={target.id} mode="backend" rulePath={formatPath(['spec', 'rules', rule])} testId={`add-backend-${rule}`} />
     </>
   );
 }

@@ -4,6 +4,7 @@ import { Field } from './Field';
 import { FieldMessages } from './FieldMessages';
 import { EditButton, FormSection } from './FormParts';
 import { RuleEditor } from './RuleEditor';
+import { ConnectPicker } from './ConnectPicker';
 
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const HOSTNAMES = new Set(['HTTPRoute', 'GRPCRoute', 'TLSRoute']);
@@ -24,8 +25,8 @@ export function RouteForm({ target, kind }: { target: Target; kind: string }) {
   return (
     <>
       {HOSTNAMES.has(kind) && <Field target={target} path={['spec', 'hostnames']} label="Hostnames" type="list" placeholder="any host (comma separated)" />}
-      <FormSection title={`Parents (${parents.length})`} testId="form-parents">
-        {parents.length === 0 && <p className="rd-hint">Not attached: drag from a Gateway listener (or a Service, for the mesh) to this route.</p>}
+      <FormSection title={`Parents (${parents.length})`} testId="form-parents" actions={<ConnectPicker resourceId={target.id} mode="parent" testId="add-parent" />}>
+        {parents.length === 0 && <p className="rd-hint">Not attached: drag from a Gateway listener (or a Service, for the mesh) to this route, or choose one under “+ parent”.</p>}
         <ul className="rd-form-list">
           {parents.map((p, i) => (
             <li key={i} data-testid="parent-ref">

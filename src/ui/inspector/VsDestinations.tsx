@@ -1,4 +1,5 @@
-import { getAt, removeItem, type VsSection } from '../../core/index';
+import { formatPath, getAt, removeItem, type VsSection } from '../../core/index';
+import { ConnectPicker } from './ConnectPicker';
 import type { Target } from './field-model';
 import { Field } from './Field';
 import { EditButton, FieldRow } from './FormParts';
@@ -15,7 +16,7 @@ export function VsDestinations({ target, section, index }: { target: Target; sec
   const prefix = section === 'http' ? 'vs' : `vs-${section}`;
   return (
     <>
-      <div className="rd-form-sub">Destinations {routes.length === 0 && <span className="rd-muted">— drag from the route to a Service or a subset</span>}</div>
+      <div className="rd-form-sub">Destinations {routes.length === 0 && <span className="rd-muted">— drag from the route to a Service or a subset, or choose one</span>}</div>
       {routes.map((_, j) => (
         <FieldRow key={j}>
           <Field target={target} path={[...at, j, 'destination', 'host']} label="Host" />
@@ -26,6 +27,7 @@ export function VsDestinations({ target, section, index }: { target: Target; sec
           </EditButton>
         </FieldRow>
       ))}
+      <ConnectPicker resourceId={target.id} mode="backend" rulePath={formatPath(['spec', section, index])} testId={`${prefix}-add-destination-${index}`} />
     </>
   );
 }
