@@ -33,26 +33,26 @@ export function resolveBackend(
   const weight = num(b.weight) ?? 1;
   let assumed = false;
   const problem = ((): BackendProblem | null => {
-    const what = `${kind} ${namespace}/${name}`;
     if (group !== '' || kind !== 'Service') {
       return { reason: 'InvalidKind', message: `${group === '' ? 'core' : group}/${kind} is not a supported backend kind (core/Service)` };
     }
-    if (!scope.mesh && !referenceAllowed(ctx, { fromGroup: GW, fromKind: route.kind, fromNamespace: route.namespace, toGroup: '', toKind: 'Service', toNamespace: namespace, toName: name })) {
-      return { reason: 'RefNotPermitted', message: `no ReferenceGrant in namespace ${namespace} allows ${route.kind}s from ${route.namespace} to use ${what}` };
+    // Only a problem names the backend: the common case builds no message.
+    const what = (): string => `${kind} ${namespace}/${name}`;
+    if (!scope.mesh && namespace !== route.namespace && !referenceAllowed(ctx, { fromGroup: GW, fromKind: route.kind, fromNamespace: route.namespace, toGroup: '', toKind: 'Service', toNamespace: namespace, toName: name })) {
+      return { reason: 'RefNotPermitted', message: `no ReferenceGrant in namespace ${namespace} allows ${route.kind}s from ${route.namespace} to use ${what()}` };
     }
     const svc = ctx.find('', 'Service', namespace, name);
     if (!svc) {
       if (ctx.assumeExternal) {
         assumed = true;
-        ctx.note({ code: 'AssumedExternal', message: `${what} is not in this design; assumed present and valid` });
+        ctx.note({ code: 'AssumedExternal', message: `${what()} is not in this design; assumed present and valid` });
         return null;
       }
-      ctx.note({ code: 'NotInDesign', message: `${what} is not in this design` });
-      return { reason: 'BackendNotFound', message: `${what} is not in this design` };
+      ctx.note({ code: 'NotInDesign', message: `${what()} is not in this design` });
+      return { reason: 'BackendNotFound', message: `${what()} is not in this design` };
     }
     if (port === null) return backendTlsProblem(ctx, svc, null); // CEL requires a port; the validator reports its absence
-    const ports = arr(rec(svc.object.spec).ports).map((p) => num(rec(p).port));
-    if (!ports.includes(port)) return { reason: 'PortNotFound', message: `${what} has no port ${port}` };
+    if (!arr(rec(svc.object.spec).ports).some((p) => num(rec(p).port) === port)) return { reason: 'PortNotFound', message: `${what()} has no port ${port}` };
     return backendTlsProblem(ctx, svc, port);
   })();
   return {

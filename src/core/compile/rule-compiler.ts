@@ -51,6 +51,7 @@ export function compileRules(ctx: CompileContext, route: RouteModel, scope: Back
   // The same for every entry of the route: read once.
   const creationTimestamp = creationOf(r.object);
   const namespacedName = `${r.namespace}/${r.name}`;
+  const ref = refOf(r);
   rules.forEach((rawRule, ruleIndex) => {
     const rule = rec(rawRule);
     // formatPath(['spec', 'rules', ruleIndex, ...]) spelt out: every key below is a plain one.
@@ -58,10 +59,10 @@ export function compileRules(ctx: CompileContext, route: RouteModel, scope: Back
     const explicit = arr(rule.matches);
     const matchPaths = explicit.map((_, j) => `${rulePath}.matches[${j}]`);
     const matches = (explicit.length > 0 ? explicit : [{}]).map((m, j) => kind.compileMatch(m, matchPaths[j] ?? `${rulePath}.matches[${j}]`));
-    const base: Provenance = { resource: r.id, ref: refOf(r), rule: ruleIndex, match: null, path: rulePath };
+    const base: Provenance = { resource: r.id, ref, rule: ruleIndex, match: null, path: rulePath };
     const singlePrefix = matches.length === 1 ? (matches[0]?.prefix ?? null) : null;
     const fc = { ctx, route: r, scope, singlePrefix, allowed: kind.allowed, provenance: base, path: '' };
-    const compiled = filtersOf(rule.filters, fc, `${rulePath}.filters`);
+    const compiled = filtersOf(rule.filters, fc, rulePath);
     let problem = matches.find((m) => m.problem)?.problem ?? compiled.problem;
     const rawBackends = arr(rule.backendRefs);
     if (compiled.redirect && rawBackends.length > 0) {
@@ -69,9 +70,9 @@ export function compileRules(ctx: CompileContext, route: RouteModel, scope: Back
     }
     const backends = rawBackends.map((b, k) => {
       const path = `${rulePath}.backendRefs[${k}]`;
-      const bf = filtersOf(rec(b).filters, fc, `${path}.filters`);
+      const bf = filtersOf(rec(b).filters, fc, path);
       problem ??= bf.problem;
-      return resolveBackend(ctx, r, b, { ...base, path }, scope, bf.filters);
+      return resolveBackend(ctx, r, b, { resource: r.id, ref, rule: ruleIndex, match: null, path }, scope, bf.filters);
     });
     if (problem) {
       droppedRules.push({ index: ruleIndex, problem });
@@ -86,7 +87,7 @@ export function compileRules(ctx: CompileContext, route: RouteModel, scope: Back
         entry: {
           dialect: 'gateway-api',
           routeKind: kind.routeKind,
-          provenance: explicit.length > 0 ? { ...base, match: j, path: matchPaths[j] ?? `${rulePath}.matches[${j}]` } : { ...base, match: kind.defaultMatchIndex },
+          provenance: { resource: r.id, ref, rule: ruleIndex, match: explicit.length > 0 ? j : kind.defaultMatchIndex, path: explicit.length > 0 ? (matchPaths[j] ?? `${rulePath}.matches[${j}]`) : rulePath },
           ruleName: str(rule.name),
           match: m.match,
           filters: compiled.filters,
@@ -116,8 +117,8 @@ export function compileRules(ctx: CompileContext, route: RouteModel, scope: Back
   return { templates, ruleCount: rules.length, droppedRules, backendProblems };
 }
 
-/** A filter list; most rules and backends have none, and then no context is copied for it. */
-function filtersOf(raw: unknown, fc: FilterContext, path: string): CompiledFilters {
+/** The filter list of the rule or backend at `owner`; most have none, and then no context is copied for it. */
+function filtersOf(raw: unknown, fc: FilterContext, owner: string): CompiledFilters {
   if (raw === undefined) return { filters: [], redirect: null, problem: null };
-  return compileFilters(raw, { ...fc, path });
+  return compileFilters(raw, { ...fc, path: `${owner}.filters` });
 }
