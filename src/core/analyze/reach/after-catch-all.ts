@@ -26,11 +26,13 @@ export function rulesAfterCatchAll(resources: readonly Resource[], units: Readon
     else byResource.set(id, [u]);
   }
   const out = new Map<Resource, AfterCatchAll[]>();
+  // A design without VirtualService entries (Gateway API only) has nothing to look for.
+  if (byResource.size === 0) return out;
   for (const r of resources) {
     const list = byResource.get(r.id);
+    if (!list) continue;
     const spec = r.object.spec;
     const http = isRecord(spec) && Array.isArray(spec.http) ? spec.http : [];
-    if (!list) continue;
     const catchAll = list
       .filter((u) => u.entry.provenance.path.startsWith('spec.http') && isCatchAll(u.entry.match) && !u.entry.match.source && u.entry.match.port === undefined)
       .sort((a, b) => (a.entry.provenance.rule ?? 0) - (b.entry.provenance.rule ?? 0))[0];

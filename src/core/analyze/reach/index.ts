@@ -23,30 +23,38 @@ const UNDECIDED = 'no single earlier rule covers it and no request built from it
 export function analyzeReach(input: ReachInput): ReachResult {
   const verifier = new Verifier(input.table);
   const units = collectUnits(input.table, verifier);
-  const byRule = new Map<string, Unit[]>();
+  // Units by resource, then rule: nested maps join no key string per unit.
+  const byRule: Unit[][] = [];
+  const byResource = new Map<string, Map<number | null, Unit[]>>();
   for (const u of units.values()) {
-    const k = `${u.entry.provenance.resource}\u0000${u.entry.provenance.rule ?? ''}`;
-    const list = byRule.get(k);
+    const { resource, rule } = u.entry.provenance;
+    let rules = byResource.get(resource);
+    if (!rules) byResource.set(resource, (rules = new Map()));
+    const list = rules.get(rule);
     if (list) list.push(u);
-    else byRule.set(k, [u]);
+    else {
+      const created = [u];
+      rules.set(rule, created);
+      byRule.push(created);
+    }
   }
   const locate = locator(input);
   const rules: RuleReach[] = [];
   const diagnostics: Diagnostic[] = [];
-  for (const group of byRule.values()) {
+  for (const group of byRule) {
     group.sort((a, b) => (a.entry.provenance.match ?? 0) - (b.entry.provenance.match ?? 0));
     const first = group[0];
     if (!first) continue;
     const ruleRef = { resource: refOf(first.entry), path: rulePath(first.entry) };
-    const states = group.map(stateOf);
+    const allShadowed = group.every((u) => stateOf(u) === 'shadowed');
     const reachable = group.find((u) => u.witness);
     if (reachable?.witness) rules.push({ rule: ruleRef, state: 'reachable', witness: reachable.witness });
-    else if (states.every((s) => s === 'shadowed')) rules.push({ rule: ruleRef, state: 'shadowed', by: shadows(group) });
+    else if (allShadowed) rules.push({ rule: ruleRef, state: 'shadowed', by: shadows(group) });
     else rules.push({ rule: ruleRef, state: 'undecided', reason: UNDECIDED });
     if (group.length > 1) {
       for (const u of group) rules.push(unitReach(u, ruleRef));
     }
-    if (states.every((s) => s === 'shadowed')) diagnostics.push(unreachable(verifier, first, group, locate, 'rule'));
+    if (allShadowed) diagnostics.push(unreachable(verifier, first, group, locate, 'rule'));
     else for (const u of group) if (stateOf(u) === 'shadowed') diagnostics.push(unreachable(verifier, u, [u], locate, 'match'));
   }
   for (const [resource, found] of rulesAfterCatchAll(input.resources, units)) {

@@ -47,7 +47,11 @@ export function collectUnits(table: RouteTable, verifier: Verifier = new Verifie
         pending.push({ unit, site, entry: b, index: j });
         return;
       }
-      for (const a of covering) if (unit.by.size < MAX_SHADOWS && !unit.by.has(unitKey(a))) unit.by.set(unitKey(a), { entry: a, site });
+      for (const a of covering) {
+        if (unit.by.size >= MAX_SHADOWS) break;
+        const k = unitKey(a);
+        if (!unit.by.has(k)) unit.by.set(k, { entry: a, site });
+      }
     });
   }
   for (const p of pending) {
