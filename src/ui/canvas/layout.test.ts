@@ -7,8 +7,10 @@ import { analyze, createSyncAnalyzer } from '../../store/analysis';
 import { createDesignStore, selectViewGraph, type DesignStore, type Layouter, type XY } from '../../store/index';
 import { EXAMPLES } from '../examples/catalog';
 import { placeLabels } from './edge-geometry';
+import { ROUTE_MAX_NODES } from './edge-routes';
 import { aroundFixed, layoutWithElk } from './elk-layouter';
 import { boundsOf, labelFaults, layoutFaults } from './layout-check';
+import { packLanes, seedsByColumn } from './layout-graph';
 import { nodeSize } from './metrics';
 
 /**
@@ -135,18 +137,18 @@ describe('layout after edits (issue 11, bug 4)', () => {
   });
 });
 
-describe('layout and routing time', () => {
-  it.each([300, 600])('%i nodes', async (size) => {
-    // generateDesign(n) makes about 2.6 nodes a route.
-    const graph = graphOf('big.yaml', generateDesign(Math.round(size / 2.6)).text);
+describe('routing time', () => {
+  // Lanes from document-order seeds (ELK itself takes seconds on these: 4–25 s for 347–695 nodes
+  // on a busy 2-core machine, measured apart); the routes are what this measures.
+  it.each([300, 600])('%i nodes', (size) => {
+    // generateDesign(n) makes about 3 nodes a route; at most ROUTE_MAX_NODES, so routes are checked.
+    const graph = graphOf('big.yaml', generateDesign(Math.floor(size / 3.05)).text);
+    expect(graph.nodes.length).toBeLessThanOrEqual(ROUTE_MAX_NODES);
+    const positions = packLanes(graph, seedsByColumn(graph));
     const t0 = performance.now();
-    const positions = await layoutWithElk(elk, graph);
-    const t1 = performance.now();
     const routes = placeLabels(graph, positions);
-    const t2 = performance.now();
-    const faults = layoutFaults(graph, positions, routes);
-    console.info(`layout ${graph.nodes.length} nodes, ${graph.edges.length} edges: ELK + lanes ${Math.round(t1 - t0)} ms, routes + labels ${Math.round(t2 - t1)} ms, ${faults.length} faults`);
-    expect(faults.filter((f) => f.kind !== 'edge-through-node')).toEqual([]);
-    expect(faults.length).toBeLessThanOrEqual(graph.edges.length / 50);
-  }, 120_000);
+    const ms = performance.now() - t0;
+    console.info(`routes + labels for ${graph.nodes.length} nodes, ${graph.edges.length} edges: ${Math.round(ms)} ms`);
+    expect(layoutFaults(graph, positions, routes)).toEqual([]);
+  });
 });
