@@ -57,6 +57,9 @@ test('shown: Bookinfo-like design — workload pills beside their Services, othe
   expect(pills[1]?.y).toBeLessThan(pills[2]?.y ?? 0);
   await expect(page.locator('.react-flow__edge[data-id="ref:core/Service/books/reviews|core/Service/books/reviews#subset:v2->apps/Deployment/books/reviews-v2"]')).toBeAttached();
   await app.screenshot('shown-01-pills-light');
+  // Up close: the reviews Service with its subset rows and their pills.
+  const last = pills[2] ?? reviews;
+  await page.screenshot({ path: 'e2e/screenshots/shown-07-reviews-close.png', clip: { x: reviews.x - 10, y: reviews.y - 10, width: last.x + last.width - reviews.x + 20, height: Math.max(reviews.height, last.y + last.height - reviews.y) + 20 } });
   await expectAccessible(page, 'shown: pills, light');
 
   // The chip counts what is aside and lists it; picking one shows it in the inspector and YAML.

@@ -43,7 +43,7 @@ export function CanvasFilter() {
           )}
         </button>
         {popover.open && (
-          <div className="rd-viewbar-popover nowheel" role="dialog" aria-label="Filter the canvas" data-testid="filter-panel" {...popover.panelProps}>
+          <div className="rd-viewbar-popover nowheel" role="group" aria-label="Filter the canvas" data-testid="filter-panel" {...popover.panelProps}>
             <p className="rd-viewbar-note">Unchecked namespaces and kinds are not drawn. The YAML and its checks still hold them.</p>
             {options.namespaces.length > 0 && (
               <fieldset>

@@ -52,7 +52,7 @@ export function OtherObjectsChip() {
         {showAside && <span className="rd-viewbar-count">drawn</span>}
       </button>
       {popover.open && (
-        <div className="rd-viewbar-popover nowheel" role="dialog" aria-label="Other objects" data-testid="other-objects-list" {...popover.panelProps}>
+        <div className="rd-viewbar-popover nowheel" role="group" aria-label="Other objects" data-testid="other-objects-list" {...popover.panelProps}>
           <p className="rd-viewbar-note">Not drawn between the Services: kinds the design does not model, workloads no Service selects, configuration nothing refers to. Pick one to inspect it.</p>
           <label className="rd-viewbar-check">
             <input type="checkbox" checked={showAside} onChange={(e) => setShown(e.target.checked)} data-testid="show-aside" />
