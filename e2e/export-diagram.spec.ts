@@ -98,6 +98,8 @@ for (const theme of ['light', 'dark'] as const) {
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
     expect(svg).not.toContain('foreignObject');
     expect(svgFile.bytes.length).toBeLessThanOrEqual(200_000);
+    // Well-formed XML, as any SVG reader will take it.
+    expect(await page.evaluate((text) => new DOMParser().parseFromString(text, 'image/svg+xml').querySelector('parsererror')?.textContent ?? null, svg)).toBeNull();
 
     // Edges: every one copied, stroked in a colour (not the simulator's), none dimmed.
     const edgeGroups = [...svg.matchAll(/<g class="edge"[^>]*>(.*?)<\/g>\n/g)].map((m) => m[1] ?? '');
