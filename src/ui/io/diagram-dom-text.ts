@@ -45,7 +45,8 @@ function metricsOf(font: Font): Metrics {
   if (measureContext) {
     measureContext.font = key;
     const t = measureContext.measureText('…');
-    m = { ascent: t.fontBoundingBoxAscent, descent: t.fontBoundingBoxDescent, ellipsis: t.width };
+    // fontBoundingBox* are missing in older browsers: the estimate above stands then.
+    if (Number.isFinite(t.fontBoundingBoxAscent) && Number.isFinite(t.fontBoundingBoxDescent)) m = { ascent: t.fontBoundingBoxAscent, descent: t.fontBoundingBoxDescent, ellipsis: t.width };
   }
   metricsCache.set(key, m);
   return m;
