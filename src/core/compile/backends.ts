@@ -31,41 +31,55 @@ export function resolveBackend(
   const name = str(b.name) ?? '';
   const port = num(b.port);
   const weight = num(b.weight) ?? 1;
-  let assumed = false;
-  const problem = ((): BackendProblem | null => {
-    if (group !== '' || kind !== 'Service') {
-      return { reason: 'InvalidKind', message: `${group === '' ? 'core' : group}/${kind} is not a supported backend kind (core/Service)` };
-    }
-    // Only a problem names the backend: the common case builds no message.
-    const what = (): string => `${kind} ${namespace}/${name}`;
-    if (!scope.mesh && namespace !== route.namespace && !referenceAllowed(ctx, { fromGroup: GW, fromKind: route.kind, fromNamespace: route.namespace, toGroup: '', toKind: 'Service', toNamespace: namespace, toName: name })) {
-      return { reason: 'RefNotPermitted', message: `no ReferenceGrant in namespace ${namespace} allows ${route.kind}s from ${route.namespace} to use ${what()}` };
-    }
-    const svc = ctx.find('', 'Service', namespace, name);
-    if (!svc) {
-      if (ctx.assumeExternal) {
-        assumed = true;
-        ctx.note({ code: 'AssumedExternal', message: `${what()} is not in this design; assumed present and valid` });
-        return null;
-      }
-      ctx.note({ code: 'NotInDesign', message: `${what()} is not in this design` });
-      return { reason: 'BackendNotFound', message: `${what()} is not in this design` };
-    }
-    if (port === null) return backendTlsProblem(ctx, svc, null); // CEL requires a port; the validator reports its absence
-    if (!arr(rec(svc.object.spec).ports).some((p) => num(rec(p).port) === port)) return { reason: 'PortNotFound', message: `${what()} has no port ${port}` };
-    return backendTlsProblem(ctx, svc, port);
-  })();
+  const ref = { kind, namespace, name };
+  const found = problemOf(ctx, route, scope, group, ref, port);
   return {
-    ref: { kind, namespace, name },
+    ref,
     group,
     port,
     subset: null,
     weight,
-    problem,
-    assumed,
+    problem: found === ASSUMED ? null : found,
+    assumed: found === ASSUMED,
     filters,
     provenance,
   };
+}
+
+/** The backend is not in the design and `assumeExternal` takes it as present. */
+const ASSUMED = 'assumed';
+
+/** A plain function, not a closure per backend: this runs for every backendRef of the design. */
+function problemOf(ctx: CompileContext, route: Resource, scope: BackendScope, group: string, ref: { kind: string; namespace: string; name: string }, port: number | null): BackendProblem | null | typeof ASSUMED {
+  const { kind, namespace, name } = ref;
+  if (group !== '' || kind !== 'Service') {
+    return { reason: 'InvalidKind', message: `${group === '' ? 'core' : group}/${kind} is not a supported backend kind (core/Service)` };
+  }
+  if (!scope.mesh && namespace !== route.namespace && !referenceAllowed(ctx, { fromGroup: GW, fromKind: route.kind, fromNamespace: route.namespace, toGroup: '', toKind: 'Service', toNamespace: namespace, toName: name })) {
+    return { reason: 'RefNotPermitted', message: `no ReferenceGrant in namespace ${namespace} allows ${route.kind}s from ${route.namespace} to use ${describe(ref)}` };
+  }
+  const svc = ctx.find('', 'Service', namespace, name);
+  if (!svc) {
+    if (ctx.assumeExternal) {
+      ctx.note({ code: 'AssumedExternal', message: `${describe(ref)} is not in this design; assumed present and valid` });
+      return ASSUMED;
+    }
+    ctx.note({ code: 'NotInDesign', message: `${describe(ref)} is not in this design` });
+    return { reason: 'BackendNotFound', message: `${describe(ref)} is not in this design` };
+  }
+  if (port === null) return backendTlsProblem(ctx, svc, null); // CEL requires a port; the validator reports its absence
+  if (!declaresPort(svc, port)) return { reason: 'PortNotFound', message: `${describe(ref)} has no port ${port}` };
+  return backendTlsProblem(ctx, svc, port);
+}
+
+/** Only a problem names the backend: the common case builds no message. */
+function describe(ref: { kind: string; namespace: string; name: string }): string {
+  return `${ref.kind} ${ref.namespace}/${ref.name}`;
+}
+
+function declaresPort(svc: Resource, port: number): boolean {
+  for (const p of arr(rec(svc.object.spec).ports)) if (num(rec(p).port) === port) return true;
+  return false;
 }
 
 /** Problems of the route's own references (a BackendTLSPolicy's is the policy's, reported there). */

@@ -66,17 +66,18 @@ export function instantiate(t: EntryTemplate, hostname: string): RouteEntry {
 /** Every problem of the rule's backends, mirrors and backend-level mirrors. */
 export function collectProblems(action: RouteAction, filters: readonly Filter[]): BackendProblem[] {
   const out: BackendProblem[] = [];
-  const fromFilters = (fs: readonly Filter[]): void => {
-    for (const f of fs) if (f.type === 'RequestMirror' && f.mirror.backend.problem) out.push(f.mirror.backend.problem);
-  };
-  fromFilters(filters);
+  mirrorProblems(filters, out);
   if (action.kind === 'forward') {
     for (const b of action.backends) {
       if (b.problem) out.push(b.problem);
-      fromFilters(b.filters);
+      mirrorProblems(b.filters, out);
     }
   }
   return out;
+}
+
+function mirrorProblems(filters: readonly Filter[], out: BackendProblem[]): void {
+  for (const f of filters) if (f.type === 'RequestMirror' && f.mirror.backend.problem) out.push(f.mirror.backend.problem);
 }
 
 /** The first ResolvedRefs reason among problems, in the order they were found. */

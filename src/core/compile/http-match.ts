@@ -73,7 +73,9 @@ export function compileHttpMatch(raw: unknown, where: string): CompiledMatch {
     if (err) problem ??= { reason: 'UnsupportedValue', message: `${where}.path: invalid regular expression: ${err}` };
   }
   const headers: HeaderMatch[] = [];
-  for (const [i, h] of arr(m.headers).entries()) {
+  const rawHeaders = arr(m.headers);
+  for (let i = 0; i < rawHeaders.length; i++) {
+    const h = rawHeaders[i];
     const name = (str(rec(h).name) ?? '').toLowerCase();
     if (headers.some((x) => x.name === name)) {
       notes.push({ code: 'ImplementationSpecific', message: `${where}.headers[${i}]: header ${name} is matched twice; only the first counts` });
@@ -82,19 +84,20 @@ export function compileHttpMatch(raw: unknown, where: string): CompiledMatch {
     headers.push({ name, match: string(str(rec(h).type) ?? 'Exact', str(rec(h).value) ?? '', `${where}.headers[${i}]`) });
   }
   const queryParams: QueryParamMatch[] = [];
-  for (const [i, q] of arr(m.queryParams).entries()) {
+  const rawQuery = arr(m.queryParams);
+  for (let i = 0; i < rawQuery.length; i++) {
+    const q = rawQuery[i];
     const name = str(rec(q).name) ?? '';
     if (queryParams.some((x) => x.name === name)) continue;
     queryParams.push({ name, match: string(str(rec(q).type) ?? 'Exact', str(rec(q).value) ?? '', `${where}.queryParams[${i}]`) });
   }
   const method = str(m.method);
   if (method !== null && !METHODS.includes(method)) problem ??= { reason: 'UnsupportedValue', message: `${where}.method: ${method} is not a supported method` };
-  const match: RouteMatch = {
-    path,
-    ...(method === null ? {} : { method: { type: 'Exact', value: method } as StringMatch }),
-    ...(headers.length > 0 ? { headers } : {}),
-    ...(queryParams.length > 0 ? { queryParams } : {}),
-  };
+  // Optional keys are set only when present (as spreads of `{}` would, without the copies).
+  const match: { -readonly [K in keyof RouteMatch]: RouteMatch[K] } = { path };
+  if (method !== null) match.method = { type: 'Exact', value: method };
+  if (headers.length > 0) match.headers = headers;
+  if (queryParams.length > 0) match.queryParams = queryParams;
   return {
     match,
     precedence: {

@@ -24,10 +24,14 @@ export interface MeshAttachment {
 }
 
 export function servicePorts(svc: Resource): { port: number; name: string | null }[] {
-  return arr(rec(svc.object.spec).ports).flatMap((p) => {
-    const port = num(rec(p).port);
-    return port === null ? [] : [{ port, name: str(rec(p).name) }];
-  });
+  // A loop, not flatMap (an array per port): read for every Service of the design.
+  const out: { port: number; name: string | null }[] = [];
+  for (const raw of arr(rec(svc.object.spec).ports)) {
+    const p = rec(raw);
+    const port = num(p.port);
+    if (port !== null) out.push({ port, name: str(p.name) });
+  }
+  return out;
 }
 
 /** null when the Service is neither in the design nor assumed (the parent is then not seen). */

@@ -13,7 +13,7 @@ import { dedupe } from './http-match.js';
 import { arr, creationOf, rec, str } from './read.js';
 import { readRetry, readTimeouts } from './rule-policies.js';
 import type { RouteModel } from './route-model.js';
-import type { BackendProblem, Note, Provenance, RouteMatch } from './types.js';
+import type { BackendProblem, BackendTarget, Note, Provenance, RouteMatch } from './types.js';
 
 /** One compiled match: its condition, the match's part of the precedence key, notes and problem. */
 export interface RuleMatch {
@@ -57,29 +57,40 @@ export function compileRules(ctx: CompileContext, route: RouteModel, scope: Back
     // formatPath(['spec', 'rules', ruleIndex, ...]) spelt out: every key below is a plain one.
     const rulePath = formatPath(['spec', 'rules', ruleIndex]);
     const explicit = arr(rule.matches);
-    const matchPaths = explicit.map((_, j) => `${rulePath}.matches[${j}]`);
-    const matches = (explicit.length > 0 ? explicit : [{}]).map((m, j) => kind.compileMatch(m, matchPaths[j] ?? `${rulePath}.matches[${j}]`));
+    // Plain loops here and below: this body runs for every rule of the design.
+    const matchPaths: string[] = [];
+    const matches: RuleMatch[] = [];
+    if (explicit.length === 0) matches.push(kind.compileMatch({}, `${rulePath}.matches[0]`));
+    for (let j = 0; j < explicit.length; j++) {
+      const path = `${rulePath}.matches[${j}]`;
+      matchPaths.push(path);
+      matches.push(kind.compileMatch(explicit[j], path));
+    }
     const base: Provenance = { resource: r.id, ref, rule: ruleIndex, match: null, path: rulePath };
     const singlePrefix = matches.length === 1 ? (matches[0]?.prefix ?? null) : null;
     const fc = { ctx, route: r, scope, singlePrefix, allowed: kind.allowed, provenance: base, path: '' };
     const compiled = filtersOf(rule.filters, fc, rulePath);
-    let problem = matches.find((m) => m.problem)?.problem ?? compiled.problem;
+    let problem: RuleProblem | null = null;
+    for (const m of matches) if (m.problem && !problem) problem = m.problem;
+    problem ??= compiled.problem;
     const rawBackends = arr(rule.backendRefs);
     if (compiled.redirect && rawBackends.length > 0) {
       problem ??= { reason: 'IncompatibleFilters', message: `${base.path}: RequestRedirect filter must not be used together with backendRefs` };
     }
-    const backends = rawBackends.map((b, k) => {
+    const backends: BackendTarget[] = [];
+    for (let k = 0; k < rawBackends.length; k++) {
+      const b = rawBackends[k];
       const path = `${rulePath}.backendRefs[${k}]`;
       const bf = filtersOf(rec(b).filters, fc, path);
       problem ??= bf.problem;
-      return resolveBackend(ctx, r, b, { resource: r.id, ref, rule: ruleIndex, match: null, path }, scope, bf.filters);
-    });
+      backends.push(resolveBackend(ctx, r, b, { resource: r.id, ref, rule: ruleIndex, match: null, path }, scope, bf.filters));
+    }
     if (problem) {
       droppedRules.push({ index: ruleIndex, problem });
       return;
     }
     const action = compiled.redirect ?? isForwardTo(backends);
-    backendProblems.push(...collectProblems(action, compiled.filters));
+    for (const p of collectProblems(action, compiled.filters)) backendProblems.push(p);
     const timeouts = kind.policies ? readTimeouts(rule.timeouts) : null;
     const retries = kind.policies ? readRetry(rule.retry) : null;
     matches.forEach((m, j) => {

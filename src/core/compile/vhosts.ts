@@ -34,8 +34,10 @@ export function buildVhost(domain: string, entries: RouteEntry[], order: Virtual
 
 export function buildHostIndex(inputs: readonly VhostInput[]): HostIndex {
   const byDomain = new Map<string, VhostInput[]>();
+  let wildcards = false;
   for (const input of inputs) {
     for (const h of input.hostnames) {
+      if (h.startsWith('*.')) wildcards = true;
       const list = byDomain.get(h);
       if (list) list.push(input);
       else byDomain.set(h, [input]);
@@ -43,18 +45,18 @@ export function buildHostIndex(inputs: readonly VhostInput[]): HostIndex {
   }
   const exact = new Map<string, VirtualHost>();
   const wildcard = new Map<string, VirtualHost>();
+  const anyInputs = byDomain.get('*');
   let any: VirtualHost | null = null;
-  for (const domain of byDomain.keys()) {
-    // The domain itself, then every wildcard covering it (most specific first), then "any".
-    const covering = [domain, ...(domain === '*' ? [] : wildcardSuffixes(domain).map((s) => `*${s}`)), ...(domain === '*' ? [] : ['*'])];
+  for (const [domain, own] of byDomain) {
+    // The domain itself, then every wildcard covering it (most specific first), then "any". The
+    // wildcard names are only formed when some route serves a wildcard (a design of exact
+    // hostnames, one vhost each, forms none).
     const seen = new Set<string>();
     const entries: RouteEntry[] = [];
-    for (const d of covering) {
-      for (const input of byDomain.get(d) ?? []) {
-        if (seen.has(input.key)) continue;
-        seen.add(input.key);
-        for (const t of input.templates) entries.push(instantiate(t, d));
-      }
+    add(own, domain, seen, entries);
+    if (domain !== '*') {
+      if (wildcards) for (const s of wildcardSuffixes(domain)) add(byDomain.get(`*${s}`), `*${s}`, seen, entries);
+      add(anyInputs, '*', seen, entries);
     }
     const vhost = buildVhost(domain, entries);
     if (domain === '*') any = vhost;
@@ -62,6 +64,16 @@ export function buildHostIndex(inputs: readonly VhostInput[]): HostIndex {
     else exact.set(domain, vhost);
   }
   return { exact, wildcard, any };
+}
+
+/** The entries of `inputs` (served through hostname `d`) not yet in the vhost. */
+function add(inputs: readonly VhostInput[] | undefined, d: string, seen: Set<string>, entries: RouteEntry[]): void {
+  if (inputs === undefined) return;
+  for (const input of inputs) {
+    if (seen.has(input.key)) continue;
+    seen.add(input.key);
+    for (const t of input.templates) entries.push(instantiate(t, d));
+  }
 }
 
 export const EMPTY_HOSTS: HostIndex = { exact: new Map(), wildcard: new Map(), any: null };
