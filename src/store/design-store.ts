@@ -321,7 +321,10 @@ export function createDesignStore(deps: DesignDeps): DesignStore {
 
       moveNode(id, position) {
         const s = get();
-        set({ positions: { ...s.positions, [id]: position }, pinned: { ...s.pinned, [id]: true } });
+        const moved = { ...s.positions, [id]: position };
+        // Dropped over other nodes: they move out of its way (the layouter knows the sizes).
+        const tidied = deps.layouter?.clear?.(selectViewGraph(s), moved, id) ?? moved;
+        set({ positions: tidied, pinned: { ...s.pinned, [id]: true } });
       },
 
       toggleNamespace(groupId) {

@@ -14,6 +14,11 @@ export interface Layouter {
    * store takes that new place.
    */
   layout(graph: RouteGraph, fixed?: Readonly<Record<string, XY>>): Promise<Readonly<Record<string, XY>>>;
+  /**
+   * The positions with node `kept` (just dropped by hand) where it is and nothing drawn over
+   * anything else: what it covers moves down out of its way. At once, no layout.
+   */
+  clear?(graph: RouteGraph, positions: Readonly<Record<string, XY>>, kept: string): Readonly<Record<string, XY>>;
 }
 
 /**

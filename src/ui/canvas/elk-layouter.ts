@@ -64,7 +64,13 @@ export function createElkLayouter(options: ElkLayouterOptions = {}): Layouter {
       }
       return aroundFixed(graph, laid, fixed);
     },
+    clear: clearAround,
   };
+}
+
+/** A node dropped by hand stays; what it would cover moves down (separate.ts). A big design's drop is not checked. */
+export function clearAround(graph: RouteGraph, positions: Readonly<Record<string, XY>>, kept: string): Readonly<Record<string, XY>> {
+  return graph.nodes.length > ELK_MAX_NODES ? positions : separate(graph, positions, new Set([kept]), kept);
 }
 
 /** ELK's layered layout of the graph, packed into namespace lanes: the layouter's own path, also run by the layout tests (with ELK in-process). */

@@ -8,7 +8,7 @@ import { createDesignStore, selectViewGraph, type DesignStore, type Layouter, ty
 import { EXAMPLES } from '../examples/catalog';
 import { placeLabels } from './edge-geometry';
 import { ROUTE_MAX_NODES } from './edge-routes';
-import { aroundFixed, layoutWithElk } from './elk-layouter';
+import { aroundFixed, clearAround, layoutWithElk } from './elk-layouter';
 import { boundsOf, labelFaults, layoutFaults } from './layout-check';
 import { packLanes, seedsByColumn } from './layout-graph';
 import { nodeSize } from './metrics';
@@ -84,7 +84,7 @@ describe('layout quality', () => {
 });
 
 /** The canvas's layouter, in-process: ELK, lanes, then the hand-placed nodes and what they would cover. */
-const layouter: Layouter = { layout: async (graph, fixed = {}) => aroundFixed(graph, await layoutWithElk(elk, graph), fixed) };
+const layouter: Layouter = { layout: async (graph, fixed = {}) => aroundFixed(graph, await layoutWithElk(elk, graph), fixed), clear: clearAround };
 
 async function laidOut(design: DesignStore): Promise<void> {
   for (let i = 0; i < 400; i++) {
@@ -134,6 +134,23 @@ describe('layout after edits (issue 11, bug 4)', () => {
     // The Gateway stays where it was put; the class moved down, clear of the box.
     expect(after.positions[gateway.id]).toEqual({ x: 0, y: 0 });
     expect(after.positions[gatewayClass.id]?.y).toBeGreaterThan(nodeSize(gateway).height + 30);
+  });
+});
+
+describe('layout after a drop', () => {
+  it('a node dropped over another stays where it is put; the covered one moves out of its way', async () => {
+    const design = createDesignStore({ analyzer: createSyncAnalyzer(), layouter, fileName: 'd.yaml', simulatorDelayMs: 0 });
+    design.getState().loadText(designs.find(([n]) => n === 'shop.yaml')?.[1] ?? '');
+    await laidOut(design);
+    const graph = selectViewGraph(design.getState());
+    const catalog = graph.nodes.find((n) => n.name === 'catalog');
+    const cart = graph.nodes.find((n) => n.name === 'cart' && n.kind === 'HTTPRoute');
+    if (!catalog || !cart) throw new Error('shop.yaml changed');
+    const onCart = { x: (design.getState().positions[cart.id]?.x ?? 0) + 40, y: (design.getState().positions[cart.id]?.y ?? 0) + 20 };
+    design.getState().moveNode(catalog.id, onCart);
+    const { positions } = design.getState();
+    expect(positions[catalog.id]).toEqual(onCart);
+    expect(layoutFaults(graph, positions, placeLabels(graph, positions))).toEqual([]);
   });
 });
 

@@ -23,7 +23,7 @@ interface Thing {
   readonly h: number;
 }
 
-export function separate(graph: RouteGraph, positions: Readonly<Record<string, XY>>, pinned: ReadonlySet<string>): Record<string, XY> {
+export function separate(graph: RouteGraph, positions: Readonly<Record<string, XY>>, pinned: ReadonlySet<string>, kept?: string): Record<string, XY> {
   const out: Record<string, XY> = { ...positions };
   const size = new Map(graph.nodes.map((n) => [n.id, nodeSize(n)]));
   const groupOf = new Map(graph.nodes.map((n) => [n.id, n.group]));
@@ -32,9 +32,10 @@ export function separate(graph: RouteGraph, positions: Readonly<Record<string, X
     const hit = firstOverlap(things, groupOf);
     if (!hit) return out;
     const [a, b] = hit;
-    // `b` moves: the one lower down, unless only it was placed by hand.
+    // The one lower down moves, unless only it was placed by hand; the node just dropped never does.
     const handPlaced = (t: Thing): boolean => t.members.some((id) => pinned.has(id));
-    const lower = a.y > b.y || (a.y === b.y && handPlaced(b) && !handPlaced(a)) ? a : b;
+    const holds = (t: Thing): boolean => kept !== undefined && t.members.includes(kept);
+    const lower = holds(b) ? a : holds(a) ? b : a.y > b.y || (a.y === b.y && handPlaced(b) && !handPlaced(a)) ? a : b;
     const upper = lower === a ? b : a;
     const dy = upper.y + upper.h + GAP - lower.y;
     for (const id of lower.members) {
