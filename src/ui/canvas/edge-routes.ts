@@ -210,8 +210,11 @@ function routeOf(end: Ends, stem: Stem, track: number | undefined, obstacles: Ob
   const { e, t } = end;
   const ends = [e.source, e.target];
   const entry = { x: t.x - MARGIN - 1, y: t.y };
-  const from = stem.run;
-  const label = stem.label ?? from;
+  const label = stem.label ?? stem.run;
+  // A gap too narrow for the label's room (nodes placed by hand close together): the edge turns
+  // sooner, under its own label, rather than loop back from past its target's side.
+  const forkX = (stem.start[stem.start.length - 1] as XY).x;
+  const from = stem.run.x > entry.x - 4 && entry.x - 4 >= forkX ? { x: entry.x - 4, y: stem.run.y } : stem.run;
   const stemClear = !checked || segmentsClear([...stem.start, from], obstacles, ends);
   if (stemClear) {
     // The plain path: one vertical run in the channel, on the edge's track when there is room.
