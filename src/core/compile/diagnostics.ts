@@ -54,6 +54,9 @@ export function reportProblems(ctx: CompileContext, results: readonly RouteResul
     const compiled = parents.find((p) => p.accepted)?.compiled;
     if (!compiled) continue;
     for (const d of compiled.droppedRules) ctx.diagnose(r, 'RuleDropped', 'warning', `rule ${d.index} is dropped (${d.problem.reason}): ${d.problem.message}`, ['spec', 'rules', d.index]);
+    // backendProblems holds every problem of the kept rules' backends and mirrors (collectProblems):
+    // none, and no template has one to report.
+    if (compiled.backendProblems.length === 0) continue;
     const seen = new Set<string>();
     for (const t of compiled.templates) {
       const backends = t.entry.action.kind === 'forward' ? t.entry.action.backends : [];
