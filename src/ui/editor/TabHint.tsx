@@ -10,7 +10,7 @@ export function TabHint({ tabMoves }: { tabMoves: boolean }) {
     <p className="rd-editor-keys" aria-live="polite" title={FULL} data-testid="editor-tab-hint" data-tab-moves={tabMoves}>
       {tabMoves ? (
         <>
-          <kbd>Tab</kbd> leaves the editor · typing (or <kbd>Ctrl</kbd>+<kbd>M</kbd>) makes it indent
+          <kbd>Tab</kbd> leaves the editor · type or <kbd>Ctrl</kbd>+<kbd>M</kbd> to indent
         </>
       ) : (
         <>
