@@ -16,12 +16,19 @@ import { lookupVhost } from '../../simulate/gateway-flow.js';
 import { listenerAccepts, misdirected, nameFor } from '../../simulate/select-listener.js';
 import { matchString } from '../../simulate/match/string-match.js';
 import { parseRequest } from '../../simulate/parse-request.js';
+import { RequestBuilder, requestLine, type WitnessTarget } from './witness-request.js';
 import type { RouteTable } from '../../compile/types.js';
 import { absentPasses } from './covers.js';
 import { regexSamples } from './regex-samples.js';
 import { hostCandidates, SCAN_LIMIT, type Site } from './sites.js';
 
 const MAX_TRIES = 24;
+
+/** A candidate witness with the parts its request line was written from (built, not re-read). */
+interface Candidate {
+  readonly witness: WitnessRequest;
+  readonly target: WitnessTarget;
+}
 
 /**
  * Checks witnesses with the simulator's own steps: a gateway request is walked as
@@ -33,15 +40,19 @@ const MAX_TRIES = 24;
  */
 export class Verifier {
   private readonly landing = new Map<string, boolean>();
+  private readonly requests = new RequestBuilder();
 
   constructor(private readonly table: RouteTable) {}
 
-  /** Does the simulator send this witness (built for `site`) to `entry`? */
-  verify(site: Site, w: WitnessRequest, entry: RouteEntry): boolean {
-    if (site.kind === 'mesh') return reaches(this.table, w, entry);
-    const req = parseRequest(w.request, Object.entries(w.headers).map(([k, v]) => `${k}: ${v}`));
-    if (!req.ok) return false;
-    const r = req.request;
+  /**
+   * Does the simulator send this witness (built for `site`) to `entry`? Its request is built from
+   * the candidate's parts — what parseRequest reads from its text (witness-request.ts).
+   */
+  verify(site: Site, c: Candidate, entry: RouteEntry): boolean {
+    const w = c.witness;
+    const r = this.requests.build(c.target, w.headers);
+    if (r === null) return false;
+    if (site.kind === 'mesh') return sameEntry(simulateRequest(this.table, r, w), entry);
     const key = `${site.listener.name}\u0000${site.vhost.domain}\u0000${w.gateway ?? ''}\u0000${r.scheme}\u0000${r.port}\u0000${r.host}\u0000${r.sni ?? ''}`;
     let lands = this.landing.get(key);
     if (lands === undefined) {
@@ -86,9 +97,9 @@ function landsOn(table: RouteTable, site: Extract<Site, { kind: 'gateway' }>, r:
 /** A verified witness for `entry` (position `index` in the site's vhost), or null. */
 export function findWitness(verifier: Verifier, site: Site, entry: RouteEntry, index: number): WitnessRequest | null {
   let tries = 0;
-  for (const w of withBlockers(candidates(site, entry), blockers(site, entry, index))) {
+  for (const c of withBlockers(candidates(site, entry), blockers(site, entry, index))) {
     if (++tries > MAX_TRIES) return null;
-    if (verifier.verify(site, w, entry)) return w;
+    if (verifier.verify(site, c, entry)) return c.witness;
   }
   return null;
 }
@@ -142,15 +153,15 @@ function blockers(site: Site, e: RouteEntry, index: number): Record<string, stri
   return out;
 }
 
-function* withBlockers(base: Iterable<WitnessRequest>, extra: Record<string, string>): Generator<WitnessRequest> {
+function* withBlockers(base: Iterable<Candidate>, extra: Record<string, string>): Generator<Candidate> {
   const some = Object.keys(extra).length > 0;
-  for (const w of base) {
-    yield w;
-    if (some) yield { ...w, headers: { ...extra, ...w.headers } };
+  for (const c of base) {
+    yield c;
+    if (some) yield { witness: { ...c.witness, headers: { ...extra, ...c.witness.headers } }, target: c.target };
   }
 }
 
-function* candidates(site: Site, e: RouteEntry): Generator<WitnessRequest> {
+function* candidates(site: Site, e: RouteEntry): Generator<Candidate> {
   const m = e.match;
   const grpc = e.routeKind === 'GRPCRoute';
   const headers = headerValues(m.headers ?? []);
@@ -165,8 +176,10 @@ function* candidates(site: Site, e: RouteEntry): Generator<WitnessRequest> {
   for (const path of paths) {
     for (const method of methods) {
       for (const host of hostCandidates(site)) {
+        const target: WitnessTarget = { method, scheme: base, host, port, path: `${path}${query}` };
+        const request = requestLine(target);
         for (const client of mesh) {
-          yield { request: `${method} ${base}://${host}:${port}${path}${query}`, headers, gateway, mesh: client };
+          yield { witness: { request, headers, gateway, mesh: client }, target };
         }
       }
     }
@@ -257,9 +270,9 @@ function queryText(qs: readonly { readonly name: string; readonly match: StringM
 /** A request from `entry`'s own conditions that the simulator gives to `shadow` instead. */
 export function shadowWitness(verifier: Verifier, site: Site, entry: RouteEntry, shadow: RouteEntry): WitnessRequest | null {
   let tries = 0;
-  for (const w of candidates(site, entry)) {
+  for (const c of candidates(site, entry)) {
     if (++tries > MAX_TRIES) return null;
-    if (verifier.verify(site, w, shadow)) return w;
+    if (verifier.verify(site, c, shadow)) return c.witness;
   }
   return null;
 }
