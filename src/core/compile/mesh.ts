@@ -13,6 +13,7 @@ import { arr, num, rec, str } from './read.js';
 import type { ParentRefModel, RouteModel } from './route-model.js';
 import type { MeshPort, MeshRouteSet, MeshScope, MeshService, MeshTable, RejectedAttachment } from './types.js';
 import { buildVhost } from './vhosts.js';
+import { plainLabel, ServiceHosts } from './mesh-hosts.js';
 
 export interface MeshAttachment {
   readonly parentRef: ParentRefModel;
@@ -63,7 +64,8 @@ export interface MeshInput {
 
 export function buildMeshTable(ctx: CompileContext, inputs: readonly MeshInput[], rejected: ReadonlyMap<string, RejectedAttachment[]>): MeshTable {
   const services = new Map<string, MeshService>();
-  const hosts = new Map<string, string>();
+  // Aliases only for Services whose names do not read back from the host (mesh-hosts.ts).
+  const others = new Map<string, string>();
   // Every Service of the design and every mesh parent, by `ns/name`: the design's own Services
   // are kept with their resource (no lookup by name per Service).
   const parents = new Map<string, { namespace: string; name: string; svc: Resource | undefined }>();
@@ -89,9 +91,9 @@ export function buildMeshTable(ctx: CompileContext, inputs: readonly MeshInput[]
     }));
     const names = aliases(namespace, name);
     services.set(key, { ref: svc ? refOf(svc) : { kind: 'Service', namespace, name }, hosts: names, servicePorts: declared, ports, rejected: rejected.get(key) ?? [] });
-    for (let n = 1; n < names.length; n++) hosts.set(names[n] as string, key);
+    if (!plainLabel(namespace) || !plainLabel(name)) for (let n = 1; n < names.length; n++) others.set(names[n] as string, key);
   }
-  return { services, hosts };
+  return { services, hosts: new ServiceHosts(services, others) };
 }
 
 /** Route kinds that carry connections, not requests (gateway-api.md §8). */

@@ -3,6 +3,7 @@ import type { Diagnostic, SourceRange } from '../diagnostics/types.js';
 import type { FieldPath } from '../resources/path.js';
 import type { Resource, ResourceId } from '../resources/types.js';
 import type { RouteEntry } from './action-types.js';
+import type { MeshHostLookup } from './mesh-hosts.js';
 import type { StatusList } from './status-types.js';
 import type { Dialect, Note, ObjectRef, Provenance } from './types.js';
 
@@ -164,7 +165,7 @@ export interface MeshTable {
   /** Keyed `namespace/name` of the Service. */
   readonly services: ReadonlyMap<string, MeshService>;
   /** FQDN / alias → key in `services` (`cart.shop.svc.cluster.local` → `shop/cart`). */
-  readonly hosts: ReadonlyMap<string, string>;
+  readonly hosts: MeshHostLookup;
 }
 
 // ---------------------------------------------------------------------------------------------

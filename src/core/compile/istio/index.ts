@@ -9,6 +9,7 @@ import { GATEWAY_GROUP } from '../../resources/kinds.js';
 import type { Resource } from '../../resources/types.js';
 import { createContext } from '../context.js';
 import { aliases } from '../mesh.js';
+import { firstOf } from '../mesh-hosts.js';
 import type { CompileOptions, GatewayTable, MeshService, MeshTable, Note, RouteTable } from '../types.js';
 import { assumedMeshServices } from './assumed-services.js';
 import type { BaseContext, IstioSinks } from './context.js';
@@ -125,9 +126,7 @@ function mergeMesh(mesh: MeshTable, istio: IstioCompileResult): MeshTable {
     }
     services.set(key, { ...existing, ports });
   }
-  const hosts = new Map(mesh.hosts);
-  for (const [h, k] of istio.meshHosts) if (!hosts.has(h)) hosts.set(h, k);
-  return { services, hosts };
+  return { services, hosts: firstOf(mesh.hosts, istio.meshHosts) };
 }
 
 /** The Gateway API table with the Istio gateways, mesh route sets and notes added. */
