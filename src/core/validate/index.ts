@@ -47,9 +47,15 @@ export function validate(parsed: ParseResult): Diagnostic[] {
 }
 
 function runCelRules(resource: Resource, report: (code: string, severity: Severity, message: string, path: FieldPath) => void): void {
-  for (const rule of RULES_BY_KIND.get(resource.kind) ?? []) {
+  // One reporter for all the kind's rules (checks are synchronous), not a closure per rule and
+  // object: 10,000 HTTPRoutes made hundreds of thousands of them for no problem at all.
+  let rule: CelRule | undefined;
+  const reportRule = (path: FieldPath, message?: string): void => {
+    if (rule) report(rule.code, 'error', message ?? rule.message, path);
+  };
+  for (rule of RULES_BY_KIND.get(resource.kind) ?? []) {
     try {
-      rule.check(resource.object, (path, message) => report(rule.code, 'error', message ?? rule.message, path));
+      rule.check(resource.object, reportRule);
     } catch {
       // A rule meeting a shape the schema already rejects (wrong types) has nothing to add.
     }

@@ -5,7 +5,7 @@ import { record, records } from './helpers.js';
 /** Readers shared by the Gateway and ListenerSet CEL rules (gateway-api.md §11.3). */
 
 /** `spec.listeners[]` of a Gateway or ListenerSet. */
-export function listeners(obj: KubeObject): Generator<{ item: KubeObject; path: FieldPath }> {
+export function listeners(obj: KubeObject): readonly { item: KubeObject; path: FieldPath }[] {
   return records(record(obj.spec), ['spec'], 'listeners');
 }
 

@@ -45,17 +45,24 @@ export function list(v: unknown): readonly unknown[] {
   return Array.isArray(v) ? v : [];
 }
 
-/** The object items of the array at `path` inside `root`, each with its own path. */
-export function* records(root: KubeObject | undefined, path: FieldPath, ...keys: string[]): Generator<{ item: KubeObject; path: FieldPath }> {
+const NO_RECORDS: readonly { item: KubeObject; path: FieldPath }[] = [];
+
+/**
+ * The object items of the array at `path` inside `root`, each with its own path. An array, not a
+ * generator: read by dozens of rules per object, a generator's state per call cost more than the walk.
+ */
+export function records(root: KubeObject | undefined, path: FieldPath, ...keys: string[]): readonly { item: KubeObject; path: FieldPath }[] {
   let cur: unknown = root;
   for (const k of keys) cur = isRecord(cur) ? cur[k] : undefined;
   const items = list(cur);
-  if (items.length === 0) return;
+  if (items.length === 0) return NO_RECORDS;
   const base = [...path, ...keys]; // each item's path is this and its index
+  const out: { item: KubeObject; path: FieldPath }[] = [];
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
-    if (isRecord(item)) yield { item, path: [...base, i] };
+    if (isRecord(item)) out.push({ item, path: [...base, i] });
   }
+  return out;
 }
 
 /**
