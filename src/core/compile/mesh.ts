@@ -14,6 +14,7 @@ import type { ParentRefModel, RouteModel } from './route-model.js';
 import type { MeshPort, MeshRouteSet, MeshScope, MeshService, MeshTable, RejectedAttachment } from './types.js';
 import { buildVhost } from './vhosts.js';
 import { plainLabel, ServiceHosts } from './mesh-hosts.js';
+import { RoutelessService } from './mesh-service.js';
 
 export interface MeshAttachment {
   readonly parentRef: ParentRefModel;
@@ -62,6 +63,8 @@ export interface MeshInput {
   readonly templates: readonly EntryTemplate[];
 }
 
+const NO_REJECTED: readonly RejectedAttachment[] = [];
+
 export function buildMeshTable(ctx: CompileContext, inputs: readonly MeshInput[], rejected: ReadonlyMap<string, RejectedAttachment[]>): MeshTable {
   const services = new Map<string, MeshService>();
   // Aliases only for Services whose names do not read back from the host (mesh-hosts.ts).
@@ -82,16 +85,20 @@ export function buildMeshTable(ctx: CompileContext, inputs: readonly MeshInput[]
   }
   for (const key of [...parents.keys()].sort()) {
     const { namespace, name, svc } = parents.get(key) as { namespace: string; name: string; svc: Resource | undefined };
-    const declared = svc ? servicePorts(svc) : null;
+    const plain = plainLabel(namespace) && plainLabel(name);
+    if (!plain) for (const h of aliases(namespace, name).slice(1)) others.set(h, key);
     const mine = byParent.get(key);
-    const ports: MeshPort[] = mine === undefined ? [] : [...new Set(mine.map((i) => i.attachment.port))].map((port) => ({
+    if (mine === undefined) {
+      services.set(key, new RoutelessService(namespace, name, svc, rejected.get(key) ?? NO_REJECTED, servicePorts, aliases));
+      continue;
+    }
+    const declared = svc ? servicePorts(svc) : null;
+    const ports: MeshPort[] = [...new Set(mine.map((i) => i.attachment.port))].map((port) => ({
       port,
       name: declared?.find((d) => d.port === port)?.name ?? null,
       routeSets: routeSets(mine.filter((i) => i.attachment.port === null || i.attachment.port === port), namespace),
     }));
-    const names = aliases(namespace, name);
-    services.set(key, { ref: svc ? refOf(svc) : { kind: 'Service', namespace, name }, hosts: names, servicePorts: declared, ports, rejected: rejected.get(key) ?? [] });
-    if (!plainLabel(namespace) || !plainLabel(name)) for (let n = 1; n < names.length; n++) others.set(names[n] as string, key);
+    services.set(key, { ref: svc ? refOf(svc) : { kind: 'Service', namespace, name }, hosts: aliases(namespace, name), servicePorts: declared, ports, rejected: rejected.get(key) ?? [] });
   }
   return { services, hosts: new ServiceHosts(services, others) };
 }

@@ -124,7 +124,8 @@ function mergeMesh(mesh: MeshTable, istio: IstioCompileResult): MeshTable {
       if (q === undefined) ports.push(p);
       else ports[i] = { ...q, routeSets: [...q.routeSets, ...p.routeSets] };
     }
-    services.set(key, { ...existing, ports });
+    // Field by field: a Service without GAMMA routes reads its fields on demand (mesh-service.ts).
+    services.set(key, { ref: existing.ref, hosts: existing.hosts, servicePorts: existing.servicePorts, ports, rejected: existing.rejected });
   }
   return { services, hosts: firstOf(mesh.hosts, istio.meshHosts) };
 }
