@@ -238,5 +238,22 @@ test('a Bookinfo-sized design, pasted, at Fit: legible titles, minimap clear', a
   await expect(page.getByTestId('node-Service-bookstore-reviews')).toBeVisible();
   check('bookstore', await app.fit());
   await app.screenshotBoth('bookstore');
+  // Workload pills hang under their Services: their names are whole.
+  const cutPills = await page.locator('.rd-pill-name').evaluateAll((els) => els.filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent));
+  expect(cutPills).toEqual([]);
+  expect(app.consoleErrors).toEqual([]);
+});
+
+test('the other Bookinfo-like designs at Fit: legible titles', async ({ page }) => {
+  const app = new Canvas(page);
+  await app.open();
+  for (const [name, file, probe] of [
+    ['bookinfo-like', './fixtures/shown/bookinfo-like.yaml', 'node-Service-books-reviews'],
+    ['bookinfo-istio', './fixtures/layout/bookinfo-istio.yaml', 'node-Service-bookinfo-reviews'],
+  ] as const) {
+    await app.paste(readFileSync(new URL(file, import.meta.url), 'utf8'));
+    await expect(page.getByTestId(probe)).toBeVisible();
+    check(name, await app.fit());
+  }
   expect(app.consoleErrors).toEqual([]);
 });

@@ -5,7 +5,7 @@ import { Designer } from './designer-kit';
 
 /**
  * Issue 11, "what the canvas shows": objects the design does not model stay out of the way —
- * workloads as pills beside the Service (and subset) whose selector picks them, the rest behind
+ * workloads as pills under the Service (linked from the subset) whose selector picks them, the rest behind
  * an "n other objects" chip — and a filter hides namespaces and kinds from the drawing.
  */
 const BOOKINFO = readFileSync(new URL('./fixtures/shown/bookinfo-like.yaml', import.meta.url), 'utf8');
@@ -32,7 +32,7 @@ async function box(l: Locator): Promise<{ x: number; y: number; width: number; h
   return b;
 }
 
-test('shown: Bookinfo-like design — workload pills beside their Services, other objects behind a chip, filter and reset', async ({ page }) => {
+test('shown: Bookinfo-like design — workload pills under their Services, other objects behind a chip, filter and reset', async ({ page }) => {
   const app = new Designer(page);
   await app.open();
   await app.newDesign();
@@ -46,12 +46,15 @@ test('shown: Bookinfo-like design — workload pills beside their Services, othe
   await expect(page.locator('[data-testid^="node-ConfigMap-"]')).toHaveCount(0);
   await expect(page.locator('.rd-pill')).toHaveCount(6);
 
-  // The pills of reviews sit right of the reviews Service, in subset order, each linked from its subset row.
+  // The pills of reviews hang under the reviews Service (indented, right sides aligned), in subset
+  // order, each linked from its subset row.
   const reviews = await box(app.node('Service', 'books', 'reviews'));
   const pills = await Promise.all(['v1', 'v2', 'v3'].map((v) => box(app.node('Deployment', 'books', `reviews-${v}`))));
   for (const p of pills) {
-    expect(p.x).toBeGreaterThan(reviews.x + reviews.width);
-    expect(p.x - (reviews.x + reviews.width)).toBeLessThan(200);
+    expect(p.y).toBeGreaterThan(reviews.y + reviews.height);
+    expect(p.y - (reviews.y + reviews.height)).toBeLessThan(150);
+    expect(p.x).toBeGreaterThan(reviews.x);
+    expect(Math.abs(p.x + p.width - (reviews.x + reviews.width))).toBeLessThan(3);
   }
   expect(pills[0]?.y).toBeLessThan(pills[1]?.y ?? 0);
   expect(pills[1]?.y).toBeLessThan(pills[2]?.y ?? 0);
@@ -59,7 +62,7 @@ test('shown: Bookinfo-like design — workload pills beside their Services, othe
   await app.screenshot('shown-01-pills-light');
   // Up close: the reviews Service with its subset rows and their pills.
   const last = pills[2] ?? reviews;
-  await page.screenshot({ path: 'e2e/screenshots/shown-07-reviews-close.png', clip: { x: reviews.x - 10, y: reviews.y - 10, width: last.x + last.width - reviews.x + 20, height: Math.max(reviews.height, last.y + last.height - reviews.y) + 20 } });
+  await page.screenshot({ path: 'e2e/screenshots/shown-07-reviews-close.png', clip: { x: reviews.x - 10, y: reviews.y - 10, width: reviews.width + 60, height: last.y + last.height - reviews.y + 20 } });
   await expectAccessible(page, 'shown: pills, light');
 
   // The chip counts what is aside and lists it; picking one shows it in the inspector and YAML.

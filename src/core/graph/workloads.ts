@@ -6,7 +6,7 @@ import { isWorkload, isWorkloadKind, podLabelsOf } from './workload-kinds.js';
 
 /**
  * A workload (Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob,
- * Pod) is a small pill beside the Services that pick its pods. One that another workload of the
+ * Pod) is a small pill under the Services that pick its pods. One that another workload of the
  * design controls (a ReplicaSet of a Deployment, a Pod of a ReplicaSet: `ownerReferences` with
  * `controller: true`) is kept aside: its owner stands for it, as in Kiali's workload view.
  * @see https://kubernetes.io/docs/concepts/overview/working-with-objects/owners-dependents/

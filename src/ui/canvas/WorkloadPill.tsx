@@ -18,9 +18,9 @@ const SHORT: Readonly<Record<string, string>> = {
 };
 
 /**
- * A workload (Deployment, StatefulSet, Pod…) as a small pill beside the Service — and the
- * DestinationRule subset row — whose selector picks its pods (core graph: workloads.ts), as a
- * Kiali user expects. Selecting it shows it in the inspector and its YAML, like any node.
+ * A workload (Deployment, StatefulSet, Pod…) as a small pill under the Service whose selector
+ * picks its pods, linked from it or from the DestinationRule subset row that picks them (core
+ * graph: workloads.ts; placed by pill-layout.ts), as a Kiali user expects. Selecting it shows it in the inspector and its YAML, like any node.
  */
 export const WorkloadPill = memo(function WorkloadPill({ id, selected }: NodeProps<FlowNode>) {
   const frame = useNodeFrame(id, selected, 'rd-small');
@@ -29,7 +29,7 @@ export const WorkloadPill = memo(function WorkloadPill({ id, selected }: NodePro
   const short = SHORT[node.kind] ?? node.kind;
   return (
     <div className={`${frame.className} rd-pill`} style={frame.style} data-testid={frame.testId} data-pill={node.kind} title={`${node.kind} ${node.namespace}/${node.name}${node.subtitle ? ` · pods labelled ${node.subtitle}` : ''}`}>
-      <Handle type="target" position={Position.Left} id={handleIds.target()} isConnectable={false} className={handleClass(handleIds.target())} />
+      <Handle type="target" position={Position.Right} id={handleIds.target()} isConnectable={false} className={handleClass(handleIds.target())} />
       <Handle type="source" position={Position.Right} id={handleIds.source()} isConnectable={false} className={handleClass(handleIds.source())} />
       {!frame.far && (
         <span className="rd-pill-kind" aria-hidden="true">

@@ -1,6 +1,7 @@
 import type { GraphNode, RouteGraph } from '../../core/index';
 import type { XY } from '../../store/index';
 import { nodeSize } from './metrics';
+import { pillOwners } from './pill-layout';
 
 /**
  * The x of each column, from ELK's layers: as narrow as the edges crossing each gap need. A gap
@@ -14,7 +15,9 @@ export const LABEL_GAP = 120;
 /** Node id → the left x of its column (every column left-aligned). */
 export function columnXs(graph: RouteGraph, seeds: ReadonlyMap<string, XY>): Map<string, number> {
   const seed = (n: GraphNode): XY => seeds.get(n.id) ?? { x: 0, y: 0 };
-  const sorted = [...graph.nodes].sort((a, b) => seed(a).x - seed(b).x);
+  // Pills hang under their Service, in its column (pill-layout.ts): they make no layer.
+  const { ownerOf } = pillOwners(graph);
+  const sorted = graph.nodes.filter((n) => !ownerOf.has(n.id)).sort((a, b) => seed(a).x - seed(b).x);
   // Layers: nodes whose seeds overlap horizontally (ELK centres narrower nodes in their layer).
   const layers: { end: number; width: number; nodes: GraphNode[] }[] = [];
   for (const n of sorted) {

@@ -43,6 +43,8 @@ const LABEL_ROOM = 10;
 const TRACK = 8;
 /** More tracks than a channel has room for are no use: past this many, the track that frees first is shared. */
 const MAX_TRACKS = 8;
+/** Tracks of the edges down to a Service's pills, right of the column. */
+const PILL_TRACK = 4;
 /** How close a path may pass a node that is not its end. */
 const CLEARANCE = 4;
 export const LABEL_HEIGHT = 17;
@@ -90,6 +92,7 @@ export function* routeEdgesJob({ graph, positions, vertical, labels }: RouteInpu
   const obstacles = new Obstacles(checked ? rects : []);
   yield;
   const ends: Ends[] = [];
+  const pillEnds: Ends[] = [];
   for (const e of graph.edges) {
     if (++i % 1024 === 0) yield;
     if (e.source === e.target) continue;
@@ -100,7 +103,10 @@ export function* routeEdgesJob({ graph, positions, vertical, labels }: RouteInpu
     if (!s || !t || !ps || !pt) continue;
     const text = labels.get(e.id);
     const label = text ? labelSize(text.text, text.explained) : undefined;
-    if (vertical.has(e.id)) {
+    if (t.role === 'workload') {
+      // Into a pill's right side (it hangs under its Service: pill-layout.ts).
+      pillEnds.push({ e, s: { x: ps.x + nodeSize(s).width, y: ps.y + handleCenter(s, e.sourceRow) }, t: { x: pt.x + nodeSize(t).width, y: pt.y + nodeSize(t).height / 2 }, vertical: false });
+    } else if (vertical.has(e.id)) {
       ends.push({ e, s: { x: ps.x + nodeSize(s).width / 2, y: ps.y + nodeSize(s).height }, t: { x: pt.x + nodeSize(t).width / 2, y: pt.y }, vertical: true, ...(label ? { label } : {}) });
     } else {
       ends.push({ e, s: { x: ps.x + nodeSize(s).width, y: ps.y + handleCenter(s, e.sourceRow) }, t: { x: pt.x, y: pt.y + handleCenter(t, e.targetRow) }, vertical: false, ...(label ? { label } : {}) });
@@ -113,6 +119,31 @@ export function* routeEdgesJob({ graph, positions, vertical, labels }: RouteInpu
   for (const end of ends) {
     if (++i % 128 === 0) yield;
     out.set(end.e.id, end.vertical ? verticalRoute(end, obstacles, checked) : routeOf(end, stems.get(end.e.id) ?? { start: [end.s], run: end.s }, tracks.get(end.e.id), obstacles, checked));
+  }
+  for (const [id, route] of pillRoutes(pillEnds)) out.set(id, route);
+  return out;
+}
+
+/**
+ * A Service's edges to its pills (from the Service, or from its DestinationRule subset rows): out
+ * of the row, down the free side right of the column, into the pill's right side — a track each,
+ * the edge from the topmost row nearest the column.
+ */
+function pillRoutes(ends: readonly Ends[]): Map<string, EdgeRoute> {
+  const bySource = new Map<string, Ends[]>();
+  for (const end of ends) {
+    const list = bySource.get(end.e.source);
+    if (list) list.push(end);
+    else bySource.set(end.e.source, [end]);
+  }
+  const out = new Map<string, EdgeRoute>();
+  for (const group of bySource.values()) {
+    group.sort((a, b) => a.s.y - b.s.y || a.t.y - b.t.y);
+    group.forEach((end, k) => {
+      // Inside the namespace box's right padding (18 px) for up to three pills.
+      const x = Math.max(end.s.x, end.t.x) + PILL_TRACK * (k + 1);
+      out.set(end.e.id, { points: simplify([end.s, { x, y: end.s.y }, { x, y: end.t.y }, end.t]), label: { x, y: end.s.y } });
+    });
   }
   return out;
 }

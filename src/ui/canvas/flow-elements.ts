@@ -53,8 +53,10 @@ function handlesOf(n: GraphNode): NodeHandle[] {
   const { width, height } = nodeSize(n);
   const half = HANDLE / 2;
   const at = (id: string, type: 'source' | 'target', position: Position, x: number, y: number): NodeHandle => ({ id, type, position, x: x - half, y: y - half, width: HANDLE, height: HANDLE });
+  // A pill is entered from its right side (it hangs under its Service: pill-layout.ts).
+  const pill = n.role === 'workload';
   const handles = [
-    at(handleIds.target(), 'target', Position.Left, 0, headerCenter(n)),
+    pill ? at(handleIds.target(), 'target', Position.Right, width, height / 2) : at(handleIds.target(), 'target', Position.Left, 0, headerCenter(n)),
     at(handleIds.source(), 'source', Position.Right, width, headerCenter(n)),
     at(handleIds.above, 'target', Position.Top, width / 2, 0),
     at(handleIds.below, 'source', Position.Bottom, width / 2, height),

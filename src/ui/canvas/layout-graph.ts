@@ -2,7 +2,8 @@ import type { ElkNode } from 'elkjs/lib/elk-api';
 import type { GraphEdge, GraphNode, RouteGraph } from '../../core/index';
 import type { XY } from '../../store/index';
 import { columnXs } from './column-spacing';
-import { CARD_WIDTH, GATEWAY_WIDTH, GROUP_PADDING, handleCenter, nodeSize } from './metrics';
+import { CARD_WIDTH, GATEWAY_WIDTH, GROUP_PADDING, handleCenter, nodeSize, PILL_INDENT } from './metrics';
+import { PILL_GAP, pillOwners } from './pill-layout';
 
 /**
  * Canvas layout, in two steps:
@@ -50,7 +51,7 @@ function edgeRoles(graph: RouteGraph): { parents: Set<string>; backends: Set<str
   return roles;
 }
 
-/** The column a node belongs in: 0 gateways (and the parents of mesh routes), 1 routes, 2 backends, 3 workloads. */
+/** The column a node belongs in: 0 gateways (and the parents of mesh routes), 1 routes, 2 backends and their workload pills. */
 export function columnOf(node: GraphNode, graph: RouteGraph): number {
   const roles = edgeRoles(graph);
   const isParent = roles.parents.has(node.id);
@@ -67,7 +68,7 @@ export function columnOf(node: GraphNode, graph: RouteGraph): number {
     case 'other':
       return node.kind === 'GatewayClass' ? 0 : node.kind === 'Secret' || node.kind === 'BackendTLSPolicy' ? 1 : 2;
     case 'workload':
-      return 3; // pills sit right of the Services that select them
+      return 2; // pills hang under the Services that select them (pill-layout.ts)
   }
 }
 
@@ -99,15 +100,17 @@ export function toElkGraph(graph: RouteGraph): ElkNode {
     }
     return id;
   };
+  // Pills hang under their Service (pill-layout.ts): ELK neither places them nor routes to them.
+  const { ownerOf } = pillOwners(graph);
   const edges: NonNullable<ElkNode['edges']> = [];
   for (const e of graph.edges) {
     const s = byId.get(e.source);
     const t = byId.get(e.target);
-    if (!s || !t || !laidOutEdge(e, byId)) continue;
+    if (!s || !t || !laidOutEdge(e, byId) || ownerOf.has(e.target)) continue;
     edges.push({ id: e.id, sources: [addPort(s, 'out', e.sourceRow)], targets: [addPort(t, 'in', e.targetRow)] });
   }
   const children: ElkNode[] = lanesOf(graph).flatMap((lane) =>
-    lane.nodes.map((n) => ({
+    lane.nodes.filter((n) => !ownerOf.has(n.id)).map((n) => ({
       id: n.id,
       ...nodeSize(n),
       ports: ports.get(n.id) ?? [],
@@ -163,6 +166,7 @@ export function packLanes(graph: RouteGraph, seeds: ReadonlyMap<string, XY>): Re
     return best;
   };
 
+  const { ownerOf, pillsOf } = pillOwners(graph);
   const xs = columnXs(graph, seeds);
   let cursor = 0;
   for (const lane of lanesOf(graph)) {
@@ -175,15 +179,23 @@ export function packLanes(graph: RouteGraph, seeds: ReadonlyMap<string, XY>): Re
     }
     const top = cursor + (lane.id === undefined ? 0 : GROUP_PADDING.top);
     let bottom = top;
-    for (const column of columnsOf(lane.nodes, seeds)) {
+    for (const column of columnsOf(lane.nodes.filter((n) => !ownerOf.has(n.id)), seeds)) {
       const x = xs.get(column.nodes[0]?.id ?? '') ?? column.x;
       let next = top;
       for (const n of column.nodes) {
         const y = Math.max(next, Math.round(wantedY(n) ?? next));
         // A GatewayClass sits centred over the Gateways of its class: their edge drops straight down.
         out[n.id] = { x: n.kind === 'GatewayClass' ? x + Math.max(0, (GATEWAY_WIDTH - nodeSize(n).width) / 2) : x, y };
-        next = y + nodeSize(n).height + NODE_GAP;
-        bottom = Math.max(bottom, y + nodeSize(n).height);
+        let end = y + nodeSize(n).height;
+        // Its workload pills, one under the other, indented under it.
+        for (const pill of pillsOf.get(n.id) ?? []) {
+          const p = byId.get(pill);
+          if (!p) continue;
+          out[pill] = { x: x + PILL_INDENT, y: end + PILL_GAP };
+          end += PILL_GAP + nodeSize(p).height;
+        }
+        next = end + NODE_GAP;
+        bottom = Math.max(bottom, end);
       }
     }
     cursor = bottom + (lane.id === undefined ? 0 : GROUP_PADDING.bottom) + LANE_GAP;

@@ -27,6 +27,9 @@ const designs: [string, string][] = [
   ...EXAMPLES.map((e): [string, string] => [e.file, readFileSync(`public/examples/${e.file}`, 'utf8')]),
   ['bookinfo-istio.yaml', readFileSync('e2e/fixtures/layout/bookinfo-istio.yaml', 'utf8')],
   ['bookinfo-gateway-api.yaml', readFileSync('e2e/fixtures/layout/bookinfo-gateway-api.yaml', 'utf8')],
+  // With Deployments and ServiceAccounts: workload pills hang under their Services.
+  ['bookstore.yaml', readFileSync('e2e/fixtures/legible/bookstore.yaml', 'utf8')],
+  ['bookinfo-like.yaml', readFileSync('e2e/fixtures/shown/bookinfo-like.yaml', 'utf8')],
 ];
 
 /** Widest a small design may be laid out: at Fit, a ~950 px canvas shows its card titles at ≥ 11 px. */

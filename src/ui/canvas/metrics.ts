@@ -16,8 +16,9 @@ export const ROWS_PADDING = 4;
 export const BORDER = 1;
 export const SMALL_HEIGHT = 50;
 export const MISSING_HEIGHT = 66;
-/** A workload pill beside its Service (WorkloadPill.tsx). */
-export const PILL = { width: 212, height: 30 } as const;
+/** A workload pill under its Service (WorkloadPill.tsx; pill-layout.ts): as wide as the card less its indent. */
+export const PILL_INDENT = 16;
+export const PILL = { width: BACKEND_WIDTH - PILL_INDENT, height: 32 } as const;
 
 export const GROUP_PADDING = { top: 34, left: 18, right: 18, bottom: 18 } as const;
 
