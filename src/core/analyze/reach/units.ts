@@ -19,8 +19,19 @@ export interface Unit {
   /** Sites where no single earlier entry covers it and no witness was found. */
   open: number;
   /** The entries that cover it, with one site where they do. */
-  readonly by: Map<string, { readonly entry: RouteEntry; readonly site: Site }>;
+  by: Map<string, Shadowing>;
 }
+
+interface Shadowing {
+  readonly entry: RouteEntry;
+  readonly site: Site;
+}
+
+/**
+ * Every unit starts with this one (most of a large design's rules are covered by none) and gets a
+ * map of its own before its first entry: this one is never written.
+ */
+const NO_SHADOWS = new Map<string, Shadowing>();
 
 const ROUTE_KINDS = new Set(['HTTPRoute', 'GRPCRoute', 'VirtualService']);
 const MAX_SHADOWS = 4;
@@ -34,25 +45,29 @@ export function collectUnits(table: RouteTable, verifier: Verifier = new Verifie
   const pending: { unit: Unit; site: Site; entry: RouteEntry; index: number }[] = [];
   for (const site of sitesOf(table)) {
     const entries = site.vhost.entries;
-    entries.forEach((b, j) => {
-      if (!ROUTE_KINDS.has(b.routeKind) || !b.provenance.path.startsWith('spec.http') && b.routeKind === 'VirtualService') return;
+    // A loop, not forEach: no closure per site.
+    for (let j = 0; j < entries.length; j++) {
+      const b = entries[j] as RouteEntry;
+      if (!ROUTE_KINDS.has(b.routeKind) || !b.provenance.path.startsWith('spec.http') && b.routeKind === 'VirtualService') continue;
       const key = unitKey(b);
       let unit = units.get(key);
       if (!unit) {
-        unit = { key, entry: b, witness: null, open: 0, by: new Map() };
+        unit = { key, entry: b, witness: null, open: 0, by: NO_SHADOWS };
         units.set(key, unit);
       }
       const covering = coveringEntries(site.vhost, j);
       if (covering.length === 0) {
         pending.push({ unit, site, entry: b, index: j });
-        return;
+        continue;
       }
       for (const a of covering) {
         if (unit.by.size >= MAX_SHADOWS) break;
         const k = unitKey(a);
-        if (!unit.by.has(k)) unit.by.set(k, { entry: a, site });
+        if (unit.by.has(k)) continue;
+        if (unit.by === NO_SHADOWS) unit.by = new Map();
+        unit.by.set(k, { entry: a, site });
       }
-    });
+    }
   }
   for (const p of pending) {
     if (p.unit.witness) continue;
