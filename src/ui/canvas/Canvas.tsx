@@ -19,7 +19,7 @@ import { selectViewGraph, useDesign, useDesignStore, type XY } from '../../store
 import { useCanvasEditing } from '../editing/useCanvasEditing';
 import { CardNode } from './CardNode';
 import { CollapsedNode } from './CollapsedNode';
-import { placeLabelsJob } from './edge-geometry';
+import { edgeRoutesJob } from './edge-geometry';
 import { flowEdgesJob, flowNodesJob, type FlowEdge, type FlowNode } from './flow-elements';
 import { Minimap } from './Minimap';
 import { NamespaceNode } from './NamespaceNode';
@@ -67,8 +67,8 @@ function* builtJob(drawn: Drawn): Job<Built> {
     byId.set(n.id, n);
     if (++i % 2048 === 0) yield;
   }
-  const labels = yield* placeLabelsJob(drawn.graph, drawn.positions);
-  const edges = yield* flowEdgesJob(drawn.graph, byId, drawn.selection, labels);
+  const routes = yield* edgeRoutesJob(drawn.graph, drawn.positions);
+  const edges = yield* flowEdgesJob(drawn.graph, byId, drawn.selection, routes);
   return { edges, byId };
 }
 

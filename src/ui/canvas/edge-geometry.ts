@@ -26,15 +26,15 @@ export function bezierPoint(sx: number, sy: number, tx: number, ty: number, t: n
  * Every edge's route (edge-routes.ts) and where its label sits: at its source row, moved along
  * its first run only when it would cover another label. Positions are the laid-out ones.
  */
-export function placeLabels(graph: RouteGraph, positions: Readonly<Record<string, XY>>): Map<string, EdgeRoute> {
-  return finish(placeLabelsJob(graph, positions));
+export function edgeRoutes(graph: RouteGraph, positions: Readonly<Record<string, XY>>): Map<string, EdgeRoute> {
+  return finish(edgeRoutesJob(graph, positions));
 }
 
 /** The last answer per positions object: selecting a node redraws the edges, it does not route them again. */
 const memo = new WeakMap<Readonly<Record<string, XY>>, { graph: RouteGraph; routes: Map<string, EdgeRoute> }>();
 
-/** `placeLabels` as a job that can be run in slices (see slices.ts): a huge design has tens of thousands of edges. */
-export function* placeLabelsJob(graph: RouteGraph, positions: Readonly<Record<string, XY>>): Job<Map<string, EdgeRoute>> {
+/** `edgeRoutes` as a job that can be run in slices (see slices.ts): a huge design has tens of thousands of edges. */
+export function* edgeRoutesJob(graph: RouteGraph, positions: Readonly<Record<string, XY>>): Job<Map<string, EdgeRoute>> {
   const known = memo.get(positions);
   if (known && known.graph === graph) return known.routes;
   const placeholders = new Set<string>();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import example from '../../../public/examples/shop.yaml?raw';
 import { buildGraph, parse, type RouteGraph } from '../../core/index';
-import { placeLabels } from './edge-geometry';
+import { edgeRoutes } from './edge-geometry';
 import { columnOf, packLanes, seedsByColumn, toElkGraph } from './layout-graph';
 import { handleCenter, nodeSize } from './metrics';
 
@@ -74,7 +74,7 @@ spec: {parentRefs: [{kind: Service, group: "", name: front}], rules: [{backendRe
 
   it('routes every edge and puts each label at its source row, just right of the row it leaves', () => {
     const positions = packLanes(g, seedsByColumn(g));
-    const routes = placeLabels(g, positions);
+    const routes = edgeRoutes(g, positions);
     expect([...routes.keys()].sort()).toEqual(g.edges.filter((e) => e.source !== e.target).map((e) => e.id).sort());
     for (const e of g.edges.filter((x) => x.label !== undefined && x.kind === 'backend')) {
       const source = g.nodes.find((n) => n.id === e.source);

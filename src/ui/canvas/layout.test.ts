@@ -6,7 +6,7 @@ import type { RouteGraph } from '../../core/index';
 import { analyze, createSyncAnalyzer } from '../../store/analysis';
 import { createDesignStore, selectViewGraph, type DesignStore, type Layouter, type XY } from '../../store/index';
 import { EXAMPLES } from '../examples/catalog';
-import { placeLabels } from './edge-geometry';
+import { edgeRoutes } from './edge-geometry';
 import { ROUTE_MAX_NODES } from './edge-routes';
 import { aroundFixed, clearAround, layoutWithElk } from './elk-layouter';
 import { boundsOf, labelFaults, layoutFaults } from './layout-check';
@@ -45,7 +45,7 @@ describe('layout quality', () => {
   it.each(designs)('%s: no edge through a node, nothing over anything, labels apart', async (name, text) => {
     const graph = graphOf(name, text);
     const positions = await layoutWithElk(elk, graph);
-    const routes = placeLabels(graph, positions);
+    const routes = edgeRoutes(graph, positions);
     expect(layoutFaults(graph, positions, routes)).toEqual([]);
     expect(labelFaults(routes, texts(graph))).toEqual([]);
     const box = boundsOf(graph, positions);
@@ -65,7 +65,7 @@ describe('layout quality', () => {
     const g = positions[gateway.id] as XY;
     // A Service dropped across the cart route's edges; the GatewayClass over the Gateway's foot, in its namespace's box.
     const moved = { ...positions, [catalog.id]: { x: p.x + nodeSize(cart).width + 20, y: p.y }, [gatewayClass.id]: { x: g.x, y: g.y + nodeSize(gateway).height - 10 } };
-    const routes = placeLabels(graph, positions);
+    const routes = edgeRoutes(graph, positions);
     const kinds = new Set(layoutFaults(graph, moved, routes).map((f) => f.kind));
     expect([...kinds].sort()).toEqual(['edge-off-handle', 'edge-through-node', 'namespace-over-node', 'nodes-overlap']);
   });
@@ -81,7 +81,7 @@ describe('layout quality', () => {
     const s = laid[storefront.id] as XY;
     const v1 = laid[cartV1.id] as XY;
     const positions = aroundFixed(graph, laid, { [secret.id]: { x: s.x + nodeSize(storefront).width + 30, y: Math.round((s.y + v1.y) / 2) } });
-    const routes = placeLabels(graph, positions);
+    const routes = edgeRoutes(graph, positions);
     expect(layoutFaults(graph, positions, routes)).toEqual([]);
   });
 });
@@ -133,7 +133,7 @@ describe('layout after edits (issue 11, bug 4)', () => {
     const after = design.getState();
     const grown = selectViewGraph(after);
     expect(grown.nodes.find((n) => n.kind === 'Gateway')?.rows).toHaveLength(2);
-    expect(layoutFaults(grown, after.positions, placeLabels(grown, after.positions))).toEqual([]);
+    expect(layoutFaults(grown, after.positions, edgeRoutes(grown, after.positions))).toEqual([]);
     // The Gateway stays where it was put; the class moved down, clear of the box.
     expect(after.positions[gateway.id]).toEqual({ x: 0, y: 0 });
     expect(after.positions[gatewayClass.id]?.y).toBeGreaterThan(nodeSize(gateway).height + 30);
@@ -153,7 +153,7 @@ describe('layout after a drop', () => {
     design.getState().moveNode(catalog.id, onCart);
     const { positions } = design.getState();
     expect(positions[catalog.id]).toEqual(onCart);
-    expect(layoutFaults(graph, positions, placeLabels(graph, positions))).toEqual([]);
+    expect(layoutFaults(graph, positions, edgeRoutes(graph, positions))).toEqual([]);
   });
 });
 
@@ -166,7 +166,7 @@ describe('routing time', () => {
     expect(graph.nodes.length).toBeLessThanOrEqual(ROUTE_MAX_NODES);
     const positions = packLanes(graph, seedsByColumn(graph));
     const t0 = performance.now();
-    const routes = placeLabels(graph, positions);
+    const routes = edgeRoutes(graph, positions);
     const ms = performance.now() - t0;
     console.info(`routes + labels for ${graph.nodes.length} nodes, ${graph.edges.length} edges: ${Math.round(ms)} ms`);
     expect(layoutFaults(graph, positions, routes)).toEqual([]);

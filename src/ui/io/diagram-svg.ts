@@ -1,6 +1,6 @@
 import type { GraphNode, RouteGraph } from '../../core/index';
 import type { XY } from '../../store/index';
-import { bezierPoint, placeLabels } from '../canvas/edge-geometry';
+import { bezierPoint, edgeRoutes } from '../canvas/edge-geometry';
 import { roundedPath } from '../canvas/route-path';
 import { toFlowEdges, toFlowNodes, type FlowNode } from '../canvas/flow-elements';
 import { isCard, rowCenter } from '../canvas/metrics';
@@ -48,7 +48,7 @@ export function diagramSvg(graph: RouteGraph, positions: Readonly<Record<string,
   const index = new Map(nodes.map((n) => [n.id, n]));
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   const groups = new Map(graph.groups.map((g) => [g.id, g]));
-  const routes = placeLabels(graph, positions);
+  const routes = edgeRoutes(graph, positions);
   const edges = toFlowEdges(graph, new Set(index.keys()), null, routes);
   const out: string[] = [];
   out.push(

@@ -38,7 +38,7 @@ export function SimulatorPanel() {
       <RequestForm />
       {sim.failure && <p className="rd-callout rd-callout-error">{sim.failure}</p>}
       {!sim.active ? (
-        <p className="rd-sim-hint">Cleared. Send the request to see its path again.</p>
+        <p className="rd-sim-hint" data-testid="sim-idle">Send the request (or Show on canvas) to see which backend it reaches, and why.</p>
       ) : !hasTable ? (
         <p className="rd-sim-hint">Waiting for the design to compile…</p>
       ) : answer?.kind === 'invalid' ? (
