@@ -16,7 +16,7 @@ export interface AfterCatchAll {
   readonly by: RouteEntry;
 }
 
-export function rulesAfterCatchAll(resources: readonly Resource[], units: ReadonlyMap<string, Unit>): Map<Resource, AfterCatchAll[]> {
+export function rulesAfterCatchAll(resources: readonly Resource[], units: readonly Unit[]): Map<Resource, AfterCatchAll[]> {
   const byResource = new Map<string, Unit[]>();
   for (const u of units.values()) {
     if (u.entry.routeKind !== 'VirtualService') continue;

@@ -20,7 +20,7 @@ import type { ReachCode } from './types.js';
 import type { Unit } from './units.js';
 import { reaches } from './witness.js';
 
-export function ruleChecks(table: RouteTable, units: ReadonlyMap<string, Unit>, locate: Locator): Diagnostic[] {
+export function ruleChecks(table: RouteTable, units: readonly Unit[], locate: Locator): Diagnostic[] {
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   const once = (e: RouteEntry, code: ReachCode, suffix: string, message: string, witness?: WitnessRequest): void => {

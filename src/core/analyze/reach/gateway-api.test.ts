@@ -75,3 +75,20 @@ describe('unreachable Gateway API rules (precedence across routes)', () => {
     expect(codes(reachOf(yamlOf(objects)))).toEqual(['RedirectLoop@loop spec.rules[0].filters', 'WeightsAllZero@z spec.rules[0].backendRefs']);
   });
 });
+
+describe('a route with more rule matches than are scanned one by one (units looked up by key)', () => {
+  // 41 rules on two listeners (each unit met at two sites); the last repeats rule 38's path.
+  const rules = [...Array.from({ length: 40 }, (_, i) => rule([exact(`/p${i}`)])), rule([exact('/p38'), exact('/q')], 'b')];
+  const r = reachOf(yamlOf([gatewayClass(), gateway('gw', [http('http'), http('alt', undefined, { port: 8080 })]), service('a'), service('b'), httpRoute('big', { rules })]));
+
+  it('reports the repeated match, with the rule it repeats', () => {
+    expect(codes(r)).toEqual(['MatchUnreachable@big spec.rules[40].matches[0]']);
+  });
+
+  it('gives every rule and match one state', () => {
+    const s = states(r);
+    expect(s).toHaveLength(43);
+    expect(s.filter((x) => x.endsWith('shadowed'))).toEqual(['big spec.rules[40]#0 shadowed']);
+    expect(s.filter((x) => x.endsWith('reachable'))).toHaveLength(42); // 40 rules, rule 40 (by /q) and its match 1
+  });
+});

@@ -13,7 +13,6 @@ import { findWitness, Verifier } from './witness.js';
 
 /** One rule match (or a rule without matches) across every site that serves it. */
 export interface Unit {
-  readonly key: string;
   readonly entry: RouteEntry;
   witness: WitnessRequest | null;
   /** Sites where no single earlier entry covers it and no witness was found. */
@@ -40,8 +39,41 @@ export function unitKey(e: RouteEntry): string {
   return `${e.provenance.resource}\u0000${e.provenance.rule ?? ''}\u0000${e.provenance.match ?? ''}`;
 }
 
-export function collectUnits(table: RouteTable, verifier: Verifier = new Verifier(table)): Map<string, Unit> {
-  const units = new Map<string, Unit>();
+/**
+ * Units by resource id (a string that exists already), then rule and match: no key string is
+ * joined per entry. A resource with many units is looked up by unitKey instead of scanned.
+ */
+class Units {
+  readonly all: Unit[] = [];
+  private readonly byResource = new Map<string, Unit[]>();
+  private readonly byKey = new Map<string, Unit>();
+
+  get(e: RouteEntry): Unit | undefined {
+    const list = this.byResource.get(e.provenance.resource);
+    if (list === undefined) return undefined;
+    if (list.length > UNIT_SCAN) return this.byKey.get(unitKey(e));
+    for (const u of list) if (u.entry.provenance.rule === e.provenance.rule && u.entry.provenance.match === e.provenance.match) return u;
+    return undefined;
+  }
+
+  add(u: Unit): void {
+    this.all.push(u);
+    const list = this.byResource.get(u.entry.provenance.resource);
+    if (list === undefined) {
+      this.byResource.set(u.entry.provenance.resource, [u]);
+      return;
+    }
+    list.push(u);
+    if (list.length === UNIT_SCAN + 1) for (const x of list) this.byKey.set(unitKey(x.entry), x);
+    else if (list.length > UNIT_SCAN) this.byKey.set(unitKey(u.entry), u);
+  }
+}
+
+const UNIT_SCAN = 32;
+
+/** Every unit, in the order the sites first meet them. */
+export function collectUnits(table: RouteTable, verifier: Verifier = new Verifier(table)): readonly Unit[] {
+  const units = new Units();
   const pending: { unit: Unit; site: Site; entry: RouteEntry; index: number }[] = [];
   for (const site of sitesOf(table)) {
     const entries = site.vhost.entries;
@@ -49,11 +81,10 @@ export function collectUnits(table: RouteTable, verifier: Verifier = new Verifie
     for (let j = 0; j < entries.length; j++) {
       const b = entries[j] as RouteEntry;
       if (!ROUTE_KINDS.has(b.routeKind) || !b.provenance.path.startsWith('spec.http') && b.routeKind === 'VirtualService') continue;
-      const key = unitKey(b);
-      let unit = units.get(key);
+      let unit = units.get(b);
       if (!unit) {
-        unit = { key, entry: b, witness: null, open: 0, by: NO_SHADOWS };
-        units.set(key, unit);
+        unit = { entry: b, witness: null, open: 0, by: NO_SHADOWS };
+        units.add(unit);
       }
       const covering = coveringEntries(site.vhost, j);
       if (covering.length === 0) {
@@ -74,7 +105,7 @@ export function collectUnits(table: RouteTable, verifier: Verifier = new Verifie
     p.unit.witness = findWitness(verifier, p.site, p.entry, p.index);
     if (!p.unit.witness) p.unit.open++;
   }
-  return units;
+  return units.all;
 }
 
 /** Earlier entries of the vhost that each cover entry `j` on their own. */
