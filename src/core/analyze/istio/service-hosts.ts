@@ -42,8 +42,18 @@ export class ServiceHosts {
   /** Wildcard hosts (`*.example.com`), apart: they are tried only when no exact name is visible. */
   private readonly wildcards: { readonly scope: string; readonly suffix: string; readonly host: ServiceHost }[] = [];
 
-  constructor(resources: readonly Resource[]) {
-    for (const r of resources) {
+  private built = false;
+
+  /**
+   * Read on the first lookup, not here: a design without VirtualService destinations (10,000
+   * HTTPRoutes and 20,000 Services) never asks, and indexing every Service cost the analyzers most
+   * of their time.
+   */
+  constructor(private readonly resources: readonly Resource[]) {}
+
+  private build(): void {
+    this.built = true;
+    for (const r of this.resources) {
       if (r.group === ISTIO_GROUP && r.kind === 'ServiceEntry') {
         const spec = rec(r.object.spec);
         const exportTo = arr(spec.exportTo).flatMap((e) => (typeof e === 'string' ? [e] : []));
@@ -73,6 +83,7 @@ export class ServiceHosts {
    * ServiceEntry host covering it; null when none is visible.
    */
   lookup(host: string, namespace: string, exportTo: readonly string[]): ServiceHost | null {
+    if (!this.built) this.build();
     const fqdn = toFqdn(host, namespace);
     const visible = exportTo.length === 0 ? [ALL, namespace] : [ALL, ...exportTo.map((e) => (e === '.' ? namespace : e))];
     for (const s of visible) {
