@@ -5,7 +5,8 @@ import type { GraphNode, GraphRow } from '../../core/index';
  * components (which draw exactly these sizes). Change one, and both follow.
  */
 export const CARD_WIDTH = 300;
-export const GATEWAY_WIDTH = 330;
+/** Room for a listener row: "https :443 *.shop.example.com" with its TLS, namespaces and routes badges whole. */
+export const GATEWAY_WIDTH = 384;
 export const BACKEND_WIDTH = 240;
 export const SMALL_WIDTH = 210;
 export const HEADER_HEIGHT = 58;
