@@ -1,7 +1,7 @@
 import { Position, type Edge, type Node, type NodeHandle } from '@xyflow/react';
 import type { Family, GraphEdge, GraphNode, NodeRole, RouteGraph } from '../../core/index';
 import type { XY } from '../../store/index';
-import type { EdgeRoute } from './edge-geometry';
+import type { EdgeRoute } from './edge-routes';
 import { GROUP_PADDING, headerCenter, isCard, nodeSize, rowCenter } from './metrics';
 import { finish, type Job } from './slices';
 import { ariaLabelIn } from './node-names';
