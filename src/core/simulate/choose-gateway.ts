@@ -14,7 +14,7 @@ export function chooseGateway(table: RouteTable, r: Request, options: SimulateOp
   if (wanted) {
     const gw = table.gateways.find((g) => g.members.some((m) => m.namespace === wanted.namespace && m.name === wanted.name));
     if (!gw) return `Gateway ${wanted.namespace}/${wanted.name} is not in this design`;
-    state.trace.push({ step: 'gateway', ref: formatRef(gw.ref), result: 'matched', reason: 'named by --gateway' });
+    state.trace.push({ step: 'gateway', ref: formatRef(gw.ref), result: 'matched', reason: 'the gateway the request was sent to' });
     return gw;
   }
   // RouteTable.gateways is already in namespace/name order (compile sorts it once).
