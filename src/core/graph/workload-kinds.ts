@@ -1,12 +1,12 @@
 import { rec } from './read.js';
 import type { Resource } from '../resources/types.js';
 import { readLabels, type LabelMap } from './label-selector.js';
+import { isWorkloadKind, workloadKey } from '../resources/workload-kinds.js';
 
 /**
- * Workloads: the kinds whose pods a Service or an Istio subset can pick, and where each keeps
- * the labels its pods carry. A controller's pods get the labels of its pod template
- * (`spec.template.metadata.labels`; a CronJob's one level down, in its job template); a Pod has
- * its own.
+ * Where each workload kind (resources/workload-kinds.ts) keeps the labels its pods carry. A
+ * controller's pods get the labels of its pod template (`spec.template.metadata.labels`; a
+ * CronJob's one level down, in its job template); a Pod has its own.
  * @see https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#pod-template
  * @see https://kubernetes.io/docs/concepts/workloads/controllers/cron-jobs/#writing-a-cronjob-spec
  */
@@ -25,18 +25,12 @@ function template(o: Resource['object']): unknown {
   return rec(rec(rec(o.spec).template).metadata).labels;
 }
 
-const keyOf = (group: string, kind: string): string => `${group === '' ? 'core' : group}/${kind}`;
-
-export function isWorkloadKind(group: string, kind: string): boolean {
-  return Object.hasOwn(WORKLOADS, keyOf(group, kind));
-}
-
 export function isWorkload(r: Pick<Resource, 'group' | 'kind'>): boolean {
   return isWorkloadKind(r.group, r.kind);
 }
 
 /** The labels of the pods a workload runs (empty when it has none, or is not a workload). */
 export function podLabelsOf(r: Resource): LabelMap {
-  const read = WORKLOADS[keyOf(r.group, r.kind)];
+  const read = WORKLOADS[workloadKey(r.group, r.kind)];
   return read ? readLabels(read(r.object)) : {};
 }

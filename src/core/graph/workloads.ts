@@ -2,7 +2,8 @@ import { makeResourceId, type Resource } from '../resources/types.js';
 import type { GraphDraft } from './draft.js';
 import { matchesEquality, readLabels } from './label-selector.js';
 import { formatLabels, rec, records, str } from './read.js';
-import { isWorkload, isWorkloadKind, podLabelsOf } from './workload-kinds.js';
+import { isWorkloadKind } from '../resources/workload-kinds.js';
+import { isWorkload, podLabelsOf } from './workload-kinds.js';
 
 /**
  * A workload (Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob,

@@ -35,10 +35,22 @@ describe('parse: documents and kinds', () => {
     ['networking.istio.io/v1alpha3', 'VirtualService', 'istio', []],
     ['networking.istio.io/v1', 'Sidecar', 'other', ['UnknownKind']],
     ['example.com/v1', 'Widget', 'other', ['UnknownKind']],
+    ['apps/v1', 'Deployment', 'other', ['UnknownKind']],
   ])('%s %s is %s', (apiVersion, kind, family, expected) => {
     const r = one(`apiVersion: ${apiVersion}\nkind: ${kind}\nmetadata: {name: x}\n`);
     expect(r.resources[0]?.family).toBe(family);
     expect(r.diagnostics.map((d) => d.code)).toEqual(expected);
+  });
+
+  it.each([
+    ['apps/v1', 'Deployment', 'is drawn under the Services that select its pods, but its spec is not checked'],
+    ['v1', 'Pod', 'is drawn under the Services that select its pods, but its spec is not checked'],
+    ['v1', 'ServiceAccount', 'is not a kind Route Designer models'],
+    ['apps.example.com/v1', 'Deployment', 'is not a kind Route Designer models'],
+  ])('says what it does with %s %s', (apiVersion, kind, said) => {
+    const r = one(`apiVersion: ${apiVersion}\nkind: ${kind}\nmetadata: {name: x}\n`);
+    expect(r.diagnostics.map((d) => [d.code, d.severity])).toEqual([['UnknownKind', 'info']]);
+    expect(r.diagnostics[0]?.message).toContain(said);
   });
 
   it('gives cluster-scoped kinds no namespace and others the default one', () => {

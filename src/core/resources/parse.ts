@@ -11,6 +11,7 @@ import { isSecret, redactObject } from './secrets.js';
 import { serializeObject } from './serialize.js';
 import { splitDocuments, type DocumentSpan } from './split.js';
 import { isRecord, makeResourceId, type KubeObject, type Resource, type ResourceSource } from './types.js';
+import { isWorkloadKind } from './workload-kinds.js';
 
 export interface SourceFile {
   readonly name: string;
@@ -240,7 +241,8 @@ function toResource(value: unknown, base: FieldPath, ctx: DocContext, defaultNam
   const info = kindInfo(group, kind);
   let family: Family = info?.family ?? 'other';
   if (!info) {
-    ctx.report('UnknownKind', 'info', `${kind} (${apiVersion}) is not a kind Route Designer models; it is kept and passed through unchanged`, [...base, 'kind']);
+    const what = isWorkloadKind(group, kind) ? 'is drawn under the Services that select its pods, but its spec is not checked' : 'is not a kind Route Designer models';
+    ctx.report('UnknownKind', 'info', `${kind} (${apiVersion}) ${what}; it is kept and passed through unchanged`, [...base, 'kind']);
   } else if (info.experimental.includes(version)) {
     ctx.report('UnservedVersion', 'warning', `${apiVersion} ${kind} is served only by the Gateway API experimental channel; the standard channel serves ${info.served.join(', ')}`, [...base, 'apiVersion']);
   } else if (!info.served.includes(version)) {
