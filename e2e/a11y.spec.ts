@@ -118,6 +118,9 @@ test('the first screen: no serious violations in either theme; Tab leaves the ed
     await page.keyboard.press('Tab');
   }
   expect(seen.length).toBeGreaterThanOrEqual(4);
+  // Every node before anything else on the canvas; after the last node, the weight labels.
+  expect(seen.length).toBe(await nodes.count());
+  expect(await page.evaluate(() => document.activeElement?.closest('.react-flow__viewport-portal') !== null), 'the weight labels come after the nodes').toBe(true);
   expect(seen[0]?.label).toMatch(/^GatewayClass |^Gateway /);
   // Reading order: the next node is in a column further right, or below in the same column.
   for (let i = 1; i < seen.length; i++) {

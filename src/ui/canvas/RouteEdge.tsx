@@ -1,4 +1,4 @@
-import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, getBezierPath, ViewportPortal, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { selectEdgeLit, useDesign } from '../../store/index';
 import { useEdgeWeightEdit, WeightEditor } from '../editing/EdgeWeight';
@@ -56,7 +56,9 @@ export const RouteEdge = memo(function RouteEdge(props: EdgeProps<FlowEdge>) {
     <>
       <BaseEdge id={id} path={path} className={classes.join(' ')} interactionWidth={0} {...(style ? { style } : {})} />
       {showLabel && (
-        <EdgeLabelRenderer>
+        // After the nodes in the page (React Flow's label layer comes before them), so Tab reaches
+        // the nodes first, then the weight labels (issue 11: a visible reading order).
+        <ViewportPortal>
           <div
             className={labelClasses.join(' ')}
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
@@ -75,7 +77,7 @@ export const RouteEdge = memo(function RouteEdge(props: EdgeProps<FlowEdge>) {
             )}
           </div>
           {weightEdit.open && edge.weight !== undefined && <WeightEditor edgeId={id} weight={edge.weight} x={labelX} y={labelY} />}
-        </EdgeLabelRenderer>
+        </ViewportPortal>
       )}
     </>
   );

@@ -69,7 +69,7 @@ export function canvasSvg(flow: Element): CanvasSvg | null {
     layers.push({ z: zOf(el), order: order++, markup: `<g class="${kind}">${markup}</g>` });
     extent.push(toDiagram(frame, el.getBoundingClientRect()));
   };
-  for (const label of viewport.querySelectorAll(':scope > .react-flow__edgelabel-renderer > *')) drawn(label, 'edge-label');
+  for (const label of viewport.querySelectorAll(':scope > .react-flow__viewport-portal > .rd-edge-label')) drawn(label, 'edge-label');
   for (const node of viewport.querySelectorAll(':scope > .react-flow__nodes > .react-flow__node')) drawn(node, node.classList.contains('react-flow__node-namespace') ? 'namespace' : 'node');
 
   const box = unionBox(extent, MARGIN);
