@@ -169,10 +169,7 @@ test('a 6 MB design saves (IndexedDB) and survives a reload', async ({ page }) =
   await app.newDesign();
   const text = bigDesign();
   expect(text.length).toBeGreaterThan(6_000_000);
-  // The bottom middle of the pane: clear of the view bar (top left), the minimap and the controls.
-  const pane = page.locator('.react-flow__pane');
-  const size = await pane.boundingBox();
-  await pane.click({ position: { x: (size?.width ?? 400) / 2, y: (size?.height ?? 400) - 30 } });
+  await app.clickPane();
   await page.evaluate((t) => {
     const data = new DataTransfer();
     data.setData('text/plain', t);

@@ -56,10 +56,7 @@ class Designer extends WatchedPage {
 
   /** A paste on the canvas (outside any text field), as Ctrl+V delivers it. */
   async paste(text: string): Promise<void> {
-    // The bottom middle of the pane: clear of the view bar (top left), the minimap and the controls.
-    const pane = this.page.locator('.react-flow__pane');
-    const size = await pane.boundingBox();
-    await pane.click({ position: { x: (size?.width ?? 400) / 2, y: (size?.height ?? 400) - 30 } });
+    await this.clickPane();
     await this.page.evaluate((t) => {
       const data = new DataTransfer();
       data.setData('text/plain', t);

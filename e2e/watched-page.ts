@@ -18,4 +18,11 @@ export class WatchedPage {
       if (url.hostname !== '127.0.0.1' && url.protocol !== 'blob:' && url.protocol !== 'data:') this.foreignRequests.push(req.url());
     });
   }
+
+  /** A click on the empty canvas: its bottom middle, clear of the view bar (top left), the minimap and the controls. */
+  async clickPane(): Promise<void> {
+    const pane = this.page.locator('.react-flow__pane');
+    const size = await pane.boundingBox();
+    await pane.click({ position: { x: (size?.width ?? 400) / 2, y: (size?.height ?? 400) - 30 } });
+  }
 }
