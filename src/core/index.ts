@@ -29,6 +29,7 @@ export type { SampleRequest } from './simulate/sample-request.js';
 export { buildGraph } from './graph/build-graph.js';
 export { decisionPath, traceTarget } from './graph/decision-path.js';
 export { collapseNamespaces, collapsedId } from './graph/collapse.js';
+export { groupMissingBackends, isMissingGroup, MISSING_GROUP_MIN } from './graph/missing-group.js';
 export { filterGraph, isDrawn, kindKey } from './graph/view-filter.js';
 export { locateDiagnostics } from './graph/diagnostics.js';
 export { analyzeIstio, ISTIO_ANALYZE_CODES } from './analyze/istio/index.js';

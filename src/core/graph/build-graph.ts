@@ -12,6 +12,7 @@ import { addOtherNode, addOtherRefs } from './others.js';
 import { rec } from './read.js';
 import { ResourceIndex } from './resource-index.js';
 import { markReach } from './reach.js';
+import { groupMissingBackends, MISSING_GROUP_MIN } from './missing-group.js';
 import { GraphStatus } from './status.js';
 import { addBackendEdges, addGatewayApiRoute, addParentEdges } from './routes-gateway-api.js';
 import { addVirtualService, addVirtualServiceBackends, addVirtualServiceParents } from './routes-istio.js';
@@ -52,8 +53,15 @@ function handlerFor(r: Resource): Handler {
  * the node and row they point into. The controller status (compile's), when given, marks parents
  * that did not accept a route (dashed edges with the reason) and listeners' attached routes and
  * conditions. The reachability of rules (analyze/reach), when given, is put on their rows.
+ * `missingGroupMin` or more backends missing from one namespace are drawn as one card (groupMissingBackends).
  */
-export function buildGraph(resources: readonly Resource[], diagnostics: readonly Diagnostic[] = [], status?: StatusList, reach: readonly RuleReach[] = []): RouteGraph {
+export function buildGraph(
+  resources: readonly Resource[],
+  diagnostics: readonly Diagnostic[] = [],
+  status?: StatusList,
+  reach: readonly RuleReach[] = [],
+  missingGroupMin = MISSING_GROUP_MIN,
+): RouteGraph {
   const g = new GraphDraft(new ResourceIndex(resources), status ? new GraphStatus(status) : null);
   const handlers = resources.map((r) => [r, handlerFor(r)] as const);
   for (const [r, h] of handlers) h.node?.(r, g);
@@ -68,12 +76,16 @@ export function buildGraph(resources: readonly Resource[], diagnostics: readonly
 
   const counts = countDiagnostics(g, resources, diagnostics);
   const nodes: GraphNode[] = [...g.nodes.values()].map((n) => finishNode(n, counts.get(n.id) ?? NO_DIAGNOSTICS));
-  return {
-    nodes,
-    edges: g.edges,
-    groups: buildGroups(nodes, namespaces, counts),
-    nodeByResource: Object.fromEntries(g.nodeByResource),
-  };
+  // Many backends missing from one namespace: one "Not in this design" card of rows (missing-group.ts).
+  return groupMissingBackends(
+    {
+      nodes,
+      edges: g.edges,
+      groups: buildGroups(nodes, namespaces, counts),
+      nodeByResource: Object.fromEntries(g.nodeByResource),
+    },
+    missingGroupMin,
+  );
 }
 
 function countDiagnostics(g: GraphDraft, resources: readonly Resource[], diagnostics: readonly Diagnostic[]): Map<string, DiagnosticCounts> {

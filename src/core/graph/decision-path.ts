@@ -1,6 +1,7 @@
 import type { ObjectRef } from '../compile/types.js';
 import type { Decision, RequestProtocol, TraceStep } from '../simulate/types.js';
-import type { GraphNode, RouteGraph } from './types.js';
+import { isMissingGroup, missingMemberId } from './missing-group.js';
+import type { GraphEdge, GraphNode, GraphRow, RouteGraph } from './types.js';
 
 /**
  * Where a simulator answer lies on the canvas: the nodes, rows and edges the request went through
@@ -47,10 +48,16 @@ export function decisionPath(graph: RouteGraph, decision: Decision, protocol: Re
   const out = graph.edges.filter((e) => e.source === route.id && e.sourceRow === rule.id);
   const taken = new Set<string>();
   const light = (kind: 'backend' | 'mirror', ref: ObjectRef, subset: string | null, share: number): void => {
-    const target = finder.node(ref) ?? finder.placeholder(ref);
+    const found = finder.node(ref);
+    const target = found ? { node: found, row: undefined } : finder.placeholder(ref);
     if (!target) return;
-    const edge = out.find((e) => e.kind === kind && !taken.has(e.id) && e.target === target.id && (subset === null || e.targetRow === undefined || e.targetRow.endsWith(`#subset:${subset}`)));
-    nodes.add(target.id);
+    const { node, row } = target;
+    // A backend on a "Not in this design" card: its edge ends at its row (missing-group.ts).
+    const fits = (e: GraphEdge): boolean =>
+      row !== undefined ? e.targetRow === row.id : subset === null || e.targetRow === undefined || e.targetRow.endsWith(`#subset:${subset}`);
+    const edge = out.find((e) => e.kind === kind && !taken.has(e.id) && e.target === node.id && fits(e));
+    nodes.add(node.id);
+    if (row) rows.add(row.id);
     if (!edge) return;
     taken.add(edge.id);
     edges.set(edge.id, share);
@@ -88,8 +95,8 @@ function ruleRow(node: GraphNode, rule: number, protocol: RequestProtocol) {
 interface Finder {
   /** The node drawing an object; with several (an Istio and a Gateway API Gateway), `family` first, then Gateway API. */
   node(ref: ObjectRef, family?: GraphNode['family']): GraphNode | undefined;
-  /** The placeholder drawn for an object the design lacks. */
-  placeholder(ref: ObjectRef): GraphNode | undefined;
+  /** The placeholder drawn for an object the design lacks, or the card (and row) it is grouped into. */
+  placeholder(ref: ObjectRef): { readonly node: GraphNode; readonly row: GraphRow | undefined } | undefined;
 }
 
 const finders = new WeakMap<RouteGraph, Finder>();
@@ -98,10 +105,13 @@ function finderOf(graph: RouteGraph): Finder {
   let f = finders.get(graph);
   if (f) return f;
   const byName = new Map<string, GraphNode[]>();
-  const byId = new Map<string, GraphNode>();
+  const placeholders = new Map<string, { node: GraphNode; row: GraphRow | undefined }>();
   for (const n of graph.nodes) {
-    byId.set(n.id, n);
-    if (n.role === 'missing') continue;
+    if (n.role === 'missing') {
+      placeholders.set(n.id, { node: n, row: undefined });
+      if (isMissingGroup(n)) for (const row of n.rows) placeholders.set(missingMemberId(n, row), { node: n, row });
+      continue;
+    }
     const key = `${n.kind}/${n.namespace}/${n.name}`;
     const list = byName.get(key);
     if (list) list.push(n);
@@ -113,7 +123,7 @@ function finderOf(graph: RouteGraph): Finder {
       if (!list || list.length === 0) return undefined;
       return list.find((n) => n.family === family) ?? list.find((n) => n.family === 'gateway-api') ?? list[0];
     },
-    placeholder: (ref) => byId.get(`missing:${ref.kind}/${ref.namespace}/${ref.name}`),
+    placeholder: (ref) => placeholders.get(`missing:${ref.kind}/${ref.namespace}/${ref.name}`),
   };
   finders.set(graph, f);
   return f;

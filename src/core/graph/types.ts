@@ -22,7 +22,8 @@ export type NodeRole = 'gateway' | 'route' | 'backend' | 'workload' | 'other' | 
  */
 export type AsideReason = 'unmodelled' | 'owned' | 'unselected' | 'unreferenced';
 
-export type RowKind = 'listener' | 'server' | 'rule' | 'port' | 'subset';
+/** `backend`: one backend the design lacks, a row of a "Not in this design" card (missing-group.ts). */
+export type RowKind = 'listener' | 'server' | 'rule' | 'port' | 'subset' | 'backend';
 
 export type Tone = 'neutral' | 'tls' | 'info' | 'warning' | 'error';
 
@@ -40,7 +41,7 @@ export interface DiagnosticCounts {
   readonly info: number;
 }
 
-/** One line of a card: a listener, an Istio server, a rule, a Service port, a DestinationRule subset. */
+/** One line of a card: a listener, an Istio server, a rule, a Service port, a DestinationRule subset, a missing backend. */
 export interface GraphRow {
   /** Unique in the graph: `<nodeId>#<kind>:<key>`. Edges name it as their source or target handle. */
   readonly id: string;
@@ -96,7 +97,7 @@ export interface RowProblem {
 }
 
 export interface GraphNode {
-  /** The resource id for resources; `missing:<…>` for placeholders. */
+  /** The resource id for resources; `missing:<…>` for placeholders, `missing-group:<…>` for a card of them. */
   readonly id: string;
   readonly role: NodeRole;
   readonly kind: string;

@@ -22,8 +22,9 @@ const ROW_WORDS: Record<RowKind, readonly [string, string]> = {
   rule: ['rule', 'rules'],
   port: ['port', 'ports'],
   subset: ['subset', 'subsets'],
+  backend: ['backend', 'backends'],
 };
-const ROW_ORDER: readonly RowKind[] = ['listener', 'server', 'rule', 'port', 'subset'];
+const ROW_ORDER: readonly RowKind[] = ['listener', 'server', 'rule', 'port', 'subset', 'backend'];
 
 const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 

@@ -1,25 +1,37 @@
 import { useMemo, useState, type KeyboardEvent } from 'react';
-import type { GraphNode } from '../../core/index';
+import type { GraphNode, GraphRow } from '../../core/index';
 import { selectGraph, useDesign, useDesignStore } from '../../store/index';
 import { KindLabel } from '../common/KindLabel';
 import { useEditing } from './useEditing';
 
 const MAX_RESULTS = 8;
 
-/** Nodes whose name (or `kind namespace/name`) contains the query; names that start with it first. */
-export function findNodes(nodes: readonly GraphNode[], query: string): GraphNode[] {
+/** A match: a node, or one backend row of a "Not in this design" card (found by the backend's name). */
+export interface FindResult {
+  readonly id: string;
+  readonly node: GraphNode;
+  readonly row?: GraphRow;
+  readonly name: string;
+}
+
+/** Nodes (and missing backends) whose name (or `kind namespace/name`) contains the query; names that start with it first. */
+export function findNodes(nodes: readonly GraphNode[], query: string): FindResult[] {
   const q = query.trim().toLowerCase();
   if (q === '') return [];
-  const scored = nodes.flatMap((n) => {
-    const name = n.name.toLowerCase();
-    const full = `${n.kind} ${n.namespace}/${n.name}`.toLowerCase();
+  const candidates: FindResult[] = nodes.flatMap((node) => [
+    { id: node.id, node, name: node.name },
+    ...node.rows.filter((row) => row.kind === 'backend').map((row) => ({ id: row.id, node, row, name: row.key })),
+  ]);
+  const scored = candidates.flatMap((c) => {
+    const name = c.name.toLowerCase();
+    const full = `${c.node.kind} ${c.node.namespace}/${c.name}`.toLowerCase();
     const score = name === q ? 0 : name.startsWith(q) ? 1 : name.includes(q) ? 2 : full.includes(q) ? 3 : -1;
-    return score < 0 ? [] : [{ n, score }];
+    return score < 0 ? [] : [{ c, score }];
   });
   return scored
-    .sort((a, b) => a.score - b.score || a.n.name.localeCompare(b.n.name))
+    .sort((a, b) => a.score - b.score || a.c.name.localeCompare(b.c.name))
     .slice(0, MAX_RESULTS)
-    .map((x) => x.n);
+    .map((x) => x.c);
 }
 
 /** Ctrl/Cmd+F: find a resource by name; Enter selects it, centres it and shows its YAML. */
@@ -35,9 +47,11 @@ function FindPanel() {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const results = useMemo(() => findNodes(graph.nodes, query), [graph, query]);
-  const choose = (n: GraphNode | undefined): void => {
-    if (!n) return;
-    design.getState().select(n.id, { focus: true, reveal: true });
+  const choose = (found: FindResult | undefined): void => {
+    if (!found) return;
+    // A missing backend lands on its card, its row picked out.
+    if (found.row) design.getState().selectRow(found.node.id, found.row.id);
+    else design.getState().select(found.node.id, { focus: true, reveal: true });
     setFindOpen(false);
   };
   const handleKey = (event: KeyboardEvent): void => {
@@ -74,11 +88,12 @@ function FindPanel() {
       {results.length > 0 && (
         // A combobox's list (WAI-ARIA APG): the input keeps the focus, arrows move the active option.
         <ul className="rd-find-results" role="listbox" id="rd-find-list" aria-label="Matching resources">
-          {results.map((n, i) => (
-            <li key={n.id} id={`rd-find-${i}`} role="option" aria-selected={i === active} className={i === active ? 'is-active' : undefined} onMouseDown={(e) => e.preventDefault()} onClick={() => choose(n)} data-testid="find-result">
-              <KindLabel kind={n.kind} family={n.family} withFamily={false} />
-              <span className="rd-find-name">{n.name}</span>
-              {n.namespace && <span className="rd-muted">{n.namespace}</span>}
+          {results.map((r, i) => (
+            <li key={r.id} id={`rd-find-${i}`} role="option" aria-selected={i === active} className={i === active ? 'is-active' : undefined} onMouseDown={(e) => e.preventDefault()} onClick={() => choose(r)} data-testid="find-result">
+              <KindLabel kind={r.node.kind} family={r.node.family} withFamily={false} />
+              <span className="rd-find-name">{r.name}</span>
+              {r.node.namespace && <span className="rd-muted">{r.node.namespace}</span>}
+              {r.row && <span className="rd-muted">not in this design</span>}
             </li>
           ))}
         </ul>

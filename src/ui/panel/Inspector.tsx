@@ -9,7 +9,7 @@ import { NodeName } from '../inspector/NodeName';
 import { NodeNamespace } from '../inspector/NodeNamespace';
 import { ObjectStatusView } from '../status/ObjectStatusView';
 
-const ROW_TITLES: Readonly<Record<string, string>> = { listener: 'Listeners', server: 'Servers', rule: 'Rules', port: 'Ports', subset: 'Subsets' };
+const ROW_TITLES: Readonly<Record<string, string>> = { listener: 'Listeners', server: 'Servers', rule: 'Rules', port: 'Ports', subset: 'Subsets', backend: 'Backends' };
 
 /** Read-only details of the selected node or namespace. */
 export function Inspector() {
@@ -178,14 +178,16 @@ function Connections({ graph, node }: { graph: RouteGraph; node: GraphNode }) {
   const incoming = graph.edges.filter((e) => e.target === node.id);
   const outgoing = graph.edges.filter((e) => e.source === node.id);
   if (incoming.length === 0 && outgoing.length === 0) return null;
-  const nameOf = (id: string): string => {
+  // A backend on a "Not in this design" card is named by its row.
+  const nameOf = (id: string, rowId?: string): string => {
     const n = graph.nodes.find((x) => x.id === id);
-    return n ? `${n.kind} ${n.namespace ? `${n.namespace}/` : ''}${n.name}` : id;
+    const backend = rowId === undefined ? undefined : n?.rows.find((r) => r.id === rowId && r.kind === 'backend');
+    return n ? `${n.kind} ${n.namespace ? `${n.namespace}/` : ''}${backend?.key ?? n.name}` : id;
   };
   const item = (e: GraphEdge, other: string, arrow: string) => (
     <li key={e.id} className={e.broken ? 'rd-row-error' : undefined}>
       <button type="button" className="rd-link" onClick={() => store.getState().select(other, { reveal: true, focus: true })}>
-        {arrow} {nameOf(other)}
+        {arrow} {nameOf(other, other === e.target ? e.targetRow : undefined)}
       </button>
       {e.label && <span className="rd-muted"> · {e.label}</span>}
       {e.broken && <span className="rd-broken"> — {e.broken}</span>}
