@@ -135,7 +135,7 @@ spec:
       namespace: 'shop',
       group: 'ns:shop',
       name: MISSING_GROUP_NAME,
-      missing: '3 Services this design refers to and does not contain',
+      missing: '3 Services missing from this design',
       related: [],
     });
     expect(card?.rows.map((r) => [r.id, r.kind, r.key, r.label])).toEqual([

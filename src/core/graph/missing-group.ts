@@ -138,7 +138,7 @@ function groupNode(members: readonly GraphNode[], firstRef: ReadonlyMap<string, 
     related: [],
     badges: [],
     rows,
-    missing: `${members.length} ${plural(first.kind)} this design refers to and does not contain`,
+    missing: `${members.length} ${plural(first.kind)} missing from this design`,
     ...(first.group !== undefined ? { group: first.group } : {}),
     diagnostics: { error: 0, warning: 0, info: 0 },
   };
