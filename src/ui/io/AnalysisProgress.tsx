@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { AnalysisProgress as Progress } from '../../store/analysis';
+import { isCurrent, undoReplace } from '../../store/import-undo';
 import { editingOf, useDesign, useDesignStore } from '../../store/index';
+import { useIo } from './io-state';
 
 const PHASES: Record<Progress['phase'], string> = {
   parsing: 'Reading the YAML',
@@ -16,7 +18,8 @@ const megabytes = (chars: number): string => `${(chars / 1_000_000).toFixed(1)} 
 /**
  * While a big text (a paste, an import, a restored design) is analysed: what is being done, how
  * far it is, the objects found, and Cancel — which stops the analysis and returns to the design
- * before (one undo step). Drawn over the canvas; small texts analyse too fast to show it.
+ * before (one undo step; after a paste that replaced a design, that design as it was drawn, as the
+ * toast's Undo). Drawn over the canvas; small texts analyse too fast to show it.
  */
 export function AnalysisProgress() {
   const store = useDesignStore();
@@ -26,6 +29,12 @@ export function AnalysisProgress() {
   if (!progress || !pane) return null;
   const { percent, objects } = progress;
   const handleCancel = (): void => {
+    const replaced = useIo.getState().replaced;
+    if (replaced && isCurrent(store.getState(), replaced.replacement)) {
+      useIo.getState().showReplaced(null);
+      undoReplace(store, replaced.replacement);
+      return;
+    }
     store.getState().cancelAnalysis();
     editingOf(store).getState().undo();
   };

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { useDesignStore } from '../../store/index';
 import { importedFileName, isBlankManifest, joinManifests, type ImportMode } from '../../store/io-files';
+import { countDocuments } from '../../store/import-undo';
 import { importManifest } from '../../store/io-import';
 import { useIo } from './io-state';
 import { Modal } from './Modal';
@@ -86,7 +87,3 @@ export function ImportDialog() {
   );
 }
 
-/** Documents with content in a YAML stream (a rough count for the button; the parser decides). */
-function countDocuments(text: string): number {
-  return text.split(/^---[ \t]*$/m).filter((d) => !isBlankManifest(d)).length;
-}

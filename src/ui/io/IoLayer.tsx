@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { useDesignStore } from '../../store/index';
 import { AnalysisProgress } from './AnalysisProgress';
 import { ImportDialog } from './ImportDialog';
+import { ImportToast } from './ImportToast';
 import './io.css';
 import { IconImport } from './io-icons';
 import { useIo } from './io-state';
@@ -10,7 +11,10 @@ import { useImportGestures } from './useImportGestures';
 /** The conversion, its report and the image export load only when Export is first opened. */
 const ExportDialog = lazy(() => import('./ExportDialog'));
 
-/** Window-wide import gestures (paste, drop), the drop overlay, a big input's progress and the import/export dialogs. */
+/**
+ * Window-wide import gestures (paste, drop), the drop overlay, a big input's progress, the toast of
+ * a paste that replaced the design, and the import/export dialogs.
+ */
 export function IoLayer() {
   const store = useDesignStore();
   const dialog = useIo((s) => s.dialog);
@@ -28,6 +32,7 @@ export function IoLayer() {
         </div>
       )}
       <AnalysisProgress />
+      <ImportToast />
       {dialog === 'import' && <ImportDialog />}
       {dialog === 'export' && (
         <Suspense fallback={<div className="rd-modal-backdrop" />}>

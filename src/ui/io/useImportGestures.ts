@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { isBlankManifest, importedFileName, joinManifests, type TextFile } from '../../store/io-files';
+import { replaceDesign } from '../../store/import-undo';
 import { importManifest } from '../../store/io-import';
 import type { DesignStore } from '../../store/index';
 import { useIo } from './io-state';
@@ -10,9 +11,18 @@ export function looksLikeManifest(text: string): boolean {
   return /(^|\n)\s*(apiVersion|kind)\s*:/.test(text) || /"(apiVersion|kind)"\s*:/.test(text);
 }
 
+/** Where a paste or drop came from, as the toast says it. */
+export function sourceOf(files: readonly TextFile[]): string {
+  if (files.length === 0) return 'the clipboard';
+  if (files.length <= 2) return files.map((f) => f.name).join(' and ');
+  return `${files.length} files`;
+}
+
 /**
- * Where imported text goes: straight into an empty design; otherwise into the import dialog,
- * where the user chooses to replace the design or append to it.
+ * Where pasted or dropped text goes: straight into an empty design; into the import dialog when
+ * it is open (it joins the draft) or in review mode (the user confirms what replaces the design
+ * under review); otherwise it replaces the design at once, and a toast offers Undo and Append
+ * instead — nothing blocks, and nothing renders the whole text before the design starts.
  */
 export function routeImport(store: DesignStore, text: string, files: readonly TextFile[]): void {
   const io = useIo.getState();
@@ -22,11 +32,16 @@ export function routeImport(store: DesignStore, text: string, files: readonly Te
     io.setDraft({ text: draft.text.trim() === '' ? text : `${draft.text.replace(/\n?$/, '\n')}---\n${text}`, files: [...draft.files, ...files.map((f) => f.name)] });
     return;
   }
-  if (isBlankManifest(store.getState().text)) {
-    importManifest(store, text, { mode: 'replace', fileName: files.length > 0 ? importedFileName(files) : 'pasted.yaml' });
-    return;
+  const s = store.getState();
+  const fileName = files.length > 0 ? importedFileName(files) : 'pasted.yaml';
+  if (isBlankManifest(s.text)) {
+    io.showReplaced(null);
+    importManifest(store, text, { mode: 'replace', fileName });
+  } else if (s.readOnly) {
+    io.openImport({ text, files: files.map((f) => f.name) });
+  } else {
+    io.showReplaced({ replacement: replaceDesign(store, text, fileName), source: sourceOf(files) });
   }
-  io.openImport({ text, files: files.map((f) => f.name) });
 }
 
 /**
