@@ -69,8 +69,14 @@ test('paste onto a design replaces it at once; Undo brings it back as drawn; App
   await app.screenshot('paste-01-replaced-toast');
   await expectAccessible(page, 'paste-import: paste-01-replaced-toast');
 
-  // Undo, from the keyboard: the example is back, drawn where it was, its namespace still collapsed.
-  await page.getByTestId('import-toast-undo').focus();
+  // Undo, from the keyboard (the toast comes right before the side panel in the Tab order): the
+  // example is back, drawn where it was, its namespace still collapsed.
+  await page.getByTestId('tab-inspector').focus();
+  await page.keyboard.press('Shift+Tab');
+  await expect(page.getByTestId('import-toast-close')).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Shift+Tab');
+  await expect(page.getByTestId('import-toast-undo')).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(toast).toHaveCount(0);
   await expect(page.locator('.rd-file-name')).toHaveText('shop.yaml');
