@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { browserTabChannel, createAutosave, createDesignStore, createWorkerAnalyzer, DesignStoreContext, editingOf, idbKeyValueStore, preloadObjectChecker } from '../store/index';
 import { App } from './App';
 import { AutosaveContext } from './autosave/useAutosave';
-import { createElkLayouter } from './canvas/elk-layouter';
+import { createCanvasLayouter } from './canvas/elk-layouter';
 import { configureExportWorker } from '../store/io-export-client';
 import { readLimits } from '../store/watchdog-limits';
 import './styles.css';
@@ -17,7 +17,7 @@ const limits = readLimits(typeof localStorage === 'undefined' ? null : localStor
 configureExportWorker({ limit: limits.convert });
 const store = createDesignStore({
   analyzer: createWorkerAnalyzer({ limits }),
-  layouter: createElkLayouter({ limitMs: limits.layout.baseMs, onStopped: (message) => editingOf(store).getState().notify(message, 'error') }),
+  layouter: createCanvasLayouter(),
   fileName: EXAMPLE.fileName,
   theme: prefersDark ? 'dark' : 'light',
 });

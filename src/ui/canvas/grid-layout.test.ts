@@ -62,3 +62,18 @@ describe('grid layout (big designs)', () => {
     expect(pauses).toBeGreaterThanOrEqual(6);
   });
 });
+
+describe('grid layout order', () => {
+  it('lists a block’s routes by listener (the layered order), not in document order', () => {
+    const docs = [`apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: gw, namespace: ns}\nspec: {gatewayClassName: c, listeners: [{name: a, port: 80, protocol: HTTP, hostname: a.example.com}, {name: b, port: 80, protocol: HTTP, hostname: b.example.com}]}`];
+    for (let r = 0; r < 40; r++) docs.push(`apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: r${r}, namespace: ns}\nspec: {parentRefs: [{name: gw, sectionName: ${r % 2 === 0 ? 'a' : 'b'}}]}`);
+    const g = buildGraph(parse([{ name: 'd.yaml', text: docs.join('\n---\n') }]).resources);
+    const positions = packGrid(g);
+    // Reading order in the wrapped route column: sub-column by sub-column, top to bottom.
+    const read = g.nodes
+      .filter((n) => n.kind === 'HTTPRoute')
+      .sort((a, b) => (positions[a.id]?.x ?? 0) - (positions[b.id]?.x ?? 0) || (positions[a.id]?.y ?? 0) - (positions[b.id]?.y ?? 0))
+      .map((n) => Number(n.name.slice(1)) % 2);
+    expect(read).toEqual([...Array(20).fill(0), ...Array(20).fill(1)]);
+  });
+});

@@ -8,20 +8,23 @@ import { createDesignStore, selectViewGraph, type DesignStore, type Layouter, ty
 import { EXAMPLES } from '../examples/catalog';
 import { edgeRoutes } from './edge-geometry';
 import { ROUTE_MAX_NODES } from './edge-routes';
-import { aroundFixed, clearAround, layoutWithElk } from './elk-layouter';
+import { aroundFixed, clearAround, layoutInLanes } from './elk-layouter';
+import { layoutCrossings } from './layered-order';
 import { boundsOf, labelFaults, layoutFaults } from './layout-check';
-import { packLanes, seedsByColumn } from './layout-graph';
+import { packLanes, seedsFromElk, toElkGraph } from './layout-graph';
 import { nodeSize } from './metrics';
 
 /**
- * The layout as the canvas draws it — ELK (its bundled build, in-process) with the layouter's own
- * options and lane packing, then the edge routes — over every curated example and a
- * Bookinfo-sized design in both dialects: no edge through a node, no node over another, no
- * namespace box over a node it does not hold, no label over another; small designs stay narrow
- * enough to read at Fit (the figures are printed).
+ * The layout as the canvas draws it — the layered order packed into lanes, then the edge routes —
+ * over every curated example and a Bookinfo-sized design in both dialects: no edge through a node,
+ * no node over another, no namespace box over a node it does not hold, no label over another;
+ * small designs stay narrow enough to read at Fit; no more crossings than ELK's layered layout
+ * (its bundled build, in-process, with the options the canvas used before) packed the same way
+ * (the figures are printed).
  */
 
 const elk = new ELK();
+const layoutWithElk = async (graph: RouteGraph): Promise<Record<string, XY>> => packLanes(graph, seedsFromElk(await elk.layout(toElkGraph(graph))));
 const graphOf = (name: string, text: string): RouteGraph => analyze({ files: [{ name, text }], seq: 1 }).graph;
 const designs: [string, string][] = [
   ...EXAMPLES.map((e): [string, string] => [e.file, readFileSync(`public/examples/${e.file}`, 'utf8')]),
@@ -42,20 +45,23 @@ describe('layout quality', () => {
     expect(readdirSync('public/examples').sort()).toEqual(EXAMPLES.map((e) => e.file).sort());
   });
 
-  it.each(designs)('%s: no edge through a node, nothing over anything, labels apart', async (name, text) => {
+  it.each(designs)('%s: no edge through a node, nothing over anything, labels apart, no more crossings than ELK', async (name, text) => {
     const graph = graphOf(name, text);
-    const positions = await layoutWithElk(elk, graph);
+    const positions = layoutInLanes(graph);
     const routes = edgeRoutes(graph, positions);
     expect(layoutFaults(graph, positions, routes)).toEqual([]);
     expect(labelFaults(routes, texts(graph))).toEqual([]);
     const box = boundsOf(graph, positions);
-    console.info(`layout ${name}: ${Math.round(box.width)} × ${Math.round(box.height)} px, ${graph.nodes.length} nodes, ${graph.edges.length} edges`);
+    const crossings = layoutCrossings(graph, positions);
+    const elkCrossings = layoutCrossings(graph, await layoutWithElk(graph));
+    console.info(`layout ${name}: ${Math.round(box.width)} × ${Math.round(box.height)} px, ${graph.nodes.length} nodes, ${graph.edges.length} edges, ${crossings} crossings (ELK ${elkCrossings})`);
     expect(box.width).toBeLessThanOrEqual(SMALL_WIDTH);
+    expect(crossings).toBeLessThanOrEqual(elkCrossings);
   });
 
   it('sees an edge through a node, nodes over each other and a namespace over a node it does not hold', async () => {
     const graph = graphOf('shop.yaml', designs.find(([n]) => n === 'shop.yaml')?.[1] ?? '');
-    const positions = await layoutWithElk(elk, graph);
+    const positions = layoutInLanes(graph);
     const catalog = graph.nodes.find((n) => n.name === 'catalog');
     const cart = graph.nodes.find((n) => n.name === 'cart' && n.kind === 'HTTPRoute');
     const gatewayClass = graph.nodes.find((n) => n.kind === 'GatewayClass');
@@ -72,7 +78,7 @@ describe('layout quality', () => {
 
   it('routes around a node placed by hand in an edge’s way', async () => {
     const graph = graphOf('shop.yaml', designs.find(([n]) => n === 'shop.yaml')?.[1] ?? '');
-    const laid = await layoutWithElk(elk, graph);
+    const laid = layoutInLanes(graph);
     const storefront = graph.nodes.find((n) => n.name === 'storefront' && n.kind === 'HTTPRoute');
     const cartV1 = graph.nodes.find((n) => n.name === 'cart-v1');
     const secret = graph.nodes.find((n) => n.kind === 'Secret');
@@ -86,8 +92,8 @@ describe('layout quality', () => {
   });
 });
 
-/** The canvas's layouter, in-process: ELK, lanes, then the hand-placed nodes and what they would cover. */
-const layouter: Layouter = { layout: async (graph, fixed = {}) => aroundFixed(graph, await layoutWithElk(elk, graph), fixed), clear: clearAround };
+/** The canvas's layouter: the layered order in lanes, then the hand-placed nodes and what they would cover. */
+const layouter: Layouter = { layout: (graph, fixed = {}) => Promise.resolve(aroundFixed(graph, layoutInLanes(graph), fixed)), clear: clearAround };
 
 async function laidOut(design: DesignStore): Promise<void> {
   for (let i = 0; i < 400; i++) {
@@ -158,13 +164,12 @@ describe('layout after a drop', () => {
 });
 
 describe('routing time', () => {
-  // Lanes from document-order seeds (ELK itself takes seconds on these: 4–25 s for 347–695 nodes
-  // on a busy 2-core machine, measured apart); the routes are what this measures.
+  // Lanes from the layered order (the canvas's own path); the routes are what this measures.
   it.each([300, 600])('%i nodes', (size) => {
     // generateDesign(n) makes about 3 nodes a route; at most ROUTE_MAX_NODES, so routes are checked.
     const graph = graphOf('big.yaml', generateDesign(Math.floor(size / 3.05)).text);
     expect(graph.nodes.length).toBeLessThanOrEqual(ROUTE_MAX_NODES);
-    const positions = packLanes(graph, seedsByColumn(graph));
+    const positions = layoutInLanes(graph);
     const t0 = performance.now();
     const routes = edgeRoutes(graph, positions);
     const ms = performance.now() - t0;
