@@ -1,34 +1,19 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { collapsedId, locateDiagnostics } from '../core/index';
+import { collapsedId, filterGraph, locateDiagnostics } from '../core/index';
 import type { Analysis, AnalysisProgress, Analyzer } from './analysis';
+import { createArrivals, type AutoCollapseNote } from './auto-collapse';
 import { layoutKey, type Layouter, type XY } from './layout';
 import { diagnosticIndicesOf, resourceIdsOf, selectGraph, selectNode, selectResource, selectViewGraph } from './selectors';
 import { createSimulatorSlice, watchSimulator, type SimulatorActions, type SimulatorState } from './simulator';
-import { NO_VIEW_FILTER, type ViewFilter } from './view-filter';
+import { NO_VIEW_FILTER, toGraphFilter, type ViewFilter } from './view-filter';
+import type { RevealRequest, ViewCommand } from './view-requests';
 import { isWorkerStopped } from './watched-worker';
 
 export type Theme = 'light' | 'dark';
 /** Why the text last changed: the history records each cause its own way (see history.ts). */
 export type TextCause = 'load' | 'type' | 'edit' | 'history' | 'redact';
 export type PanelTab = 'inspector' | 'problems' | 'simulator';
-
-/** A request for the editor to show (and optionally select) a range; `seq` makes repeats distinct. */
-export interface RevealRequest {
-  readonly line: number;
-  readonly column: number;
-  readonly endLine: number;
-  readonly endColumn: number;
-  /** Select the range (a problem) rather than highlight whole lines (a resource). */
-  readonly select: boolean;
-  readonly seq: number;
-}
-
-/** A request for the canvas: fit everything, or centre one node. */
-export interface ViewCommand {
-  readonly kind: 'fit' | 'focus';
-  readonly nodeId?: string;
-  readonly seq: number;
-}
+export type { RevealRequest, ViewCommand } from './view-requests';
 
 export interface DesignState extends SimulatorState {
   /** The document: the YAML the user owns. */
@@ -56,6 +41,8 @@ export interface DesignState extends SimulatorState {
   readonly pinned: Readonly<Record<string, true>>;
   /** Namespace groups drawn collapsed, as one node each (selectViewGraph). */
   readonly collapsed: Readonly<Record<string, true>>;
+  /** Namespaces collapsed for the user as a big design arrived (auto-collapse.ts): the canvas says so once. */
+  readonly autoCollapsed: AutoCollapseNote | null;
   /** Namespaces and kinds the canvas does not draw, and whether it draws the objects kept aside (selectViewGraph). */
   readonly viewFilter: ViewFilter;
   readonly laidOutKey: string | null;
@@ -87,6 +74,10 @@ export interface DesignActions extends SimulatorActions {
   moveNode(id: string, position: XY): void;
   /** Collapses a namespace group into one node, or expands it again; the layout follows. */
   toggleNamespace(groupId: string): void;
+  /** Opens every collapsed namespace. */
+  expandAll(): void;
+  /** The canvas has said which namespaces were collapsed for the user: it stops saying it. */
+  dismissAutoCollapsed(): void;
   /** Changes what the canvas draws (never the document); survives edits, reset by loading another design. */
   setViewFilter(filter: ViewFilter): void;
   /** Lays everything out again, hand-placed nodes included. */
@@ -125,6 +116,7 @@ export function createDesignStore(deps: DesignDeps): DesignStore {
   let laying: string | null = null;
   let seq = 0;
   const next = (): number => ++seq;
+  const arrivals = createArrivals(); // a big design arriving whole opens collapsed, before its first layout
 
   const store = createStore<DesignState & DesignActions>()((set, get) => {
     const runAnalysis = (): void => {
@@ -166,7 +158,8 @@ export function createDesignStore(deps: DesignDeps): DesignStore {
         Object.assign(patch, { text: result.redactedText, textSeq, textReplaced: s.textReplaced + 1, textCause: 'redact' });
       }
       const keepLastGood = applied.broken && s.shown !== null;
-      set({ ...patch, analysis: applied, shown: keepLastGood ? s.shown : applied, failure: null });
+      const auto = keepLastGood ? null : arrivals.analysed(applied.graph, () => filterGraph(applied.graph, toGraphFilter(s.viewFilter)), s.collapsed);
+      set({ ...patch, analysis: applied, shown: keepLastGood ? s.shown : applied, failure: null, ...auto });
       if (!keepLastGood) scheduleLayout();
     };
 
@@ -214,6 +207,7 @@ export function createDesignStore(deps: DesignDeps): DesignStore {
       const group = id === null ? undefined : selectNode(s, id)?.group;
       if (group === undefined || !s.collapsed[group]) return null;
       const { [group]: _opened, ...rest } = s.collapsed;
+      arrivals.toggled(group, true);
       return rest;
     };
 
@@ -241,6 +235,7 @@ export function createDesignStore(deps: DesignDeps): DesignStore {
       positions: {},
       pinned: {},
       collapsed: {},
+      autoCollapsed: null,
       viewFilter: NO_VIEW_FILTER,
       laidOutKey: null,
       layingOut: false,
@@ -263,7 +258,8 @@ export function createDesignStore(deps: DesignDeps): DesignStore {
           textCause: 'load',
           selection: null,
           pinned: {},
-          collapsed: {},
+          collapsed: arrivals.load(),
+          autoCollapsed: null,
           viewFilter: NO_VIEW_FILTER,
           failure: null,
         });
@@ -280,6 +276,7 @@ export function createDesignStore(deps: DesignDeps): DesignStore {
       replaceText(text, cause) {
         const s = get();
         if (text === s.text) return;
+        if (cause === 'history') arrivals.travel(s.collapsed, selectGraph(s)); // a paste taken back or made again: another design?
         set({ text, textSeq: s.textSeq + 1, textReplaced: s.textReplaced + 1, textCause: cause, failure: null });
         runAnalysis();
       },
@@ -333,11 +330,22 @@ export function createDesignStore(deps: DesignDeps): DesignStore {
         const closing = !collapsed[groupId];
         if (closing) collapsed[groupId] = true;
         else delete collapsed[groupId];
+        arrivals.toggled(groupId, !closing);
         // A selection inside a namespace that closes moves to the node standing for it.
         const inside = s.selection !== null && selectNode(s, s.selection)?.group === groupId;
         const selection = closing && inside ? collapsedId(groupId) : !closing && s.selection === collapsedId(groupId) ? null : s.selection;
-        set({ collapsed, selection });
+        set({ collapsed, selection, autoCollapsed: null });
         scheduleLayout();
+      },
+
+      expandAll() {
+        for (const g of Object.keys(get().collapsed)) arrivals.toggled(g, true);
+        set({ collapsed: {}, autoCollapsed: null, ...(get().selection?.startsWith(collapsedId('')) ? { selection: null } : {}) });
+        scheduleLayout();
+      },
+
+      dismissAutoCollapsed() {
+        set({ autoCollapsed: null });
       },
 
       setViewFilter(viewFilter) {
