@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useDesign } from '../store/index';
+import { AutoCollapseHint } from './canvas/AutoCollapseHint';
 import Canvas from './canvas/Canvas';
 import { EditingLayer } from './editing/EditingLayer';
 import { EditorPane } from './EditorPane';
@@ -35,6 +36,7 @@ export function App() {
         <section className="rd-canvas-pane" aria-label="Canvas">
           <StaleBanner />
           <Canvas panes={panes} />
+          <AutoCollapseHint />
           <EmptyState />
           <Palette open={paletteOpen} onToggle={() => setPaletteOpen((open) => !open)} />
           <EditingLayer />
