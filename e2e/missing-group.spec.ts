@@ -5,8 +5,8 @@ import { Designer } from './designer-kit';
 /**
  * Backends the design lacks, grouped (issue 15): the peer's shape — every route sends to a Service
  * the text does not hold — draws one "Not in this design" card per namespace, a row per Service,
- * instead of one placeholder each. Find reaches a missing Service on its card, and the simulator
- * lights its row.
+ * instead of one placeholder each. Find and the inspector's links reach a missing Service on its
+ * card, and the simulator lights its row.
  */
 test('missing backends: one card per namespace, Find lands on the row, the simulator lights it', async ({ page }) => {
   const app = new Designer(page);
@@ -28,6 +28,14 @@ test('missing backends: one card per namespace, Find lands on the row, the simul
   // The inspector says why each is missing.
   await expect(page.getByTestId('inspector')).toContainText('Service team-d/svc-3 is not in this design');
   await page.screenshot({ path: 'e2e/screenshots/missing-group-find.png' });
+
+  // From a route's inspector, its link to a missing Service names it and picks out its row.
+  await page.getByRole('button', { name: 'Find' }).click();
+  await page.getByTestId('find-input').fill('route-7');
+  await page.getByTestId('find-input').press('Enter');
+  await expect(app.node('HTTPRoute', 'team-d', 'route-7')).toHaveClass(/is-selected/);
+  await page.getByTestId('inspector').getByRole('button', { name: '→ Service team-d/svc-7' }).first().click();
+  await expect(card.locator('.rd-row.is-picked')).toHaveText('svc-7');
 
   // route-3 (gw-0, the simulator's default Gateway) sends /api to svc-3: the card and its row light up.
   await page.getByTestId('tab-simulator').click();

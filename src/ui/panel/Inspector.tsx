@@ -178,27 +178,32 @@ function Connections({ graph, node }: { graph: RouteGraph; node: GraphNode }) {
   const incoming = graph.edges.filter((e) => e.target === node.id);
   const outgoing = graph.edges.filter((e) => e.source === node.id);
   if (incoming.length === 0 && outgoing.length === 0) return null;
-  // A backend on a "Not in this design" card is named by its row.
+  // A backend on a "Not in this design" card is named by its row, and the link picks that row out.
+  const backendRow = (id: string, rowId: string | undefined) =>
+    rowId === undefined ? undefined : graph.nodes.find((x) => x.id === id)?.rows.find((r) => r.id === rowId && r.kind === 'backend');
   const nameOf = (id: string, rowId?: string): string => {
     const n = graph.nodes.find((x) => x.id === id);
-    const backend = rowId === undefined ? undefined : n?.rows.find((r) => r.id === rowId && r.kind === 'backend');
-    return n ? `${n.kind} ${n.namespace ? `${n.namespace}/` : ''}${backend?.key ?? n.name}` : id;
+    return n ? `${n.kind} ${n.namespace ? `${n.namespace}/` : ''}${backendRow(id, rowId)?.key ?? n.name}` : id;
   };
-  const item = (e: GraphEdge, other: string, arrow: string) => (
-    <li key={e.id} className={e.broken ? 'rd-row-error' : undefined}>
-      <button type="button" className="rd-link" onClick={() => store.getState().select(other, { reveal: true, focus: true })}>
-        {arrow} {nameOf(other, other === e.target ? e.targetRow : undefined)}
-      </button>
-      {e.label && <span className="rd-muted"> · {e.label}</span>}
-      {e.broken && <span className="rd-broken"> — {e.broken}</span>}
-      {e.detached && (
-        <span className="rd-broken">
-          {' '}
-          — not accepted: {e.detached.reason}: {e.detached.message}
-        </span>
-      )}
-    </li>
-  );
+  const item = (e: GraphEdge, other: string, arrow: string) => {
+    const row = other === e.target ? backendRow(other, e.targetRow) : undefined;
+    const go = (): void => (row ? store.getState().selectRow(other, row.id) : store.getState().select(other, { reveal: true, focus: true }));
+    return (
+      <li key={e.id} className={e.broken ? 'rd-row-error' : undefined}>
+        <button type="button" className="rd-link" onClick={go}>
+          {arrow} {nameOf(other, row?.id)}
+        </button>
+        {e.label && <span className="rd-muted"> · {e.label}</span>}
+        {e.broken && <span className="rd-broken"> — {e.broken}</span>}
+        {e.detached && (
+          <span className="rd-broken">
+            {' '}
+            — not accepted: {e.detached.reason}: {e.detached.message}
+          </span>
+        )}
+      </li>
+    );
+  };
   return (
     <section>
       <h3 className="rd-section-title">Connections</h3>
