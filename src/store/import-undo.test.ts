@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { generatePeerDesign } from '../bench/generate-peer';
 import { describe, expect, it } from 'vitest';
 import { createSyncAnalyzer } from './analysis';
 import { createDesignStore, type DesignStore } from './design-store';
@@ -115,6 +116,22 @@ describe('a paste replaces the design; Undo brings back what the user had', () =
     // The import is the step to redo.
     editingOf(store).getState().redo();
     expect(store.getState().text).toBe(PASTED);
+  });
+
+  it('a big paste opens collapsed, with its note; Undo brings back the namespaces as the user had them, without the note', async () => {
+    const { store, layouter } = await designed();
+    const before = view(store);
+    const r = replaceDesign(store, generatePeerDesign(100).text, 'pasted.yaml');
+    await settle(store);
+    expect(store.getState().autoCollapsed).not.toBeNull();
+    undoReplace(store, r);
+    layouter.release();
+    await settle(store);
+    layouter.release();
+    await settle(store);
+    expect(store.getState().autoCollapsed).toBeNull();
+    expect(store.getState().collapsed).toEqual(before.collapsed);
+    expect(store.getState().positions).toEqual(before.positions);
   });
 
   it('a layout of the replaced design that lands after Undo moves nothing', async () => {

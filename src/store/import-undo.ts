@@ -78,7 +78,8 @@ export function undoReplace(store: DesignStore, r: Replacement): boolean {
     s.replaceText(r.before.text, 'history');
   }
   const { text: _text, ...view } = r.before;
-  store.setState({ ...view, selectedRow: null, layingOut: false, failure: null });
+  // The import's note (namespaces collapsed for a big design) is not the design before's.
+  store.setState({ ...view, selectedRow: null, autoCollapsed: null, layingOut: false, failure: null });
   if (importAnalysing) store.getState().cancelAnalysis();
   if (layoutOnItsWay) dropStaleLayout(store);
   return true;
