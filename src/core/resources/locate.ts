@@ -1,4 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { createFastLocator, type FastLocator } from './locate-fast.js';
 import type { FieldPath } from './path.js';
 
 /**
@@ -25,6 +26,23 @@ export function createDocumentLocator(docText: string): DocumentLocator {
     const start = firstContentOffset(docText);
     return { locate: () => [start, lineEnd(docText, start)] };
   }
+  // The line reader answers for plain block YAML (most manifests) at a fraction of the CST
+  // parser's cost (issue 15); the CST stays the exact answer for everything else (locate-fast.ts).
+  // Both are built on the first question only: most documents never have anything to report.
+  let fast: FastLocator | null | undefined;
+  let cst: DocumentLocator | undefined;
+  return {
+    locate(path, prefer = 'value') {
+      if (fast === undefined) fast = createFastLocator(docText);
+      const quick = fast?.locate(path, prefer);
+      if (quick) return quick;
+      return (cst ??= createCstLocator(docText)).locate(path, prefer);
+    },
+  };
+}
+
+/** The exact answer, from eemeli/yaml's CST; also the reference the fast locator is tested against. */
+export function createCstLocator(docText: string): DocumentLocator {
   let root: YamlNode | null | undefined;
   const getRoot = (): YamlNode | null => {
     if (root === undefined) {
