@@ -29,6 +29,10 @@ test('overview: a big design zoomed far out — all of it drawn; click selects, 
     document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   }, design.text);
   await expect(page.locator('.react-flow__node-card').first()).toBeVisible({ timeout: 30_000 });
+  // It opened as structure (its namespaces collapsed, src/store/auto-collapse.ts): drawn whole, it is the overview's.
+  await expect(page.locator('.react-flow__node-collapsed')).not.toHaveCount(0);
+  await page.getByTestId('auto-collapse-expand-all').click();
+  await expect(page.locator('.react-flow__node-collapsed')).toHaveCount(0);
   // The editor took the whole text (it goes in by pieces), and is editable again.
   const lastLine = design.text.trimEnd().split('\n').pop() ?? '';
   await app.editor.locator('.view-lines').click();
