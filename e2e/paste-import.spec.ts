@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { expectAccessible } from './axe';
+import { generatePeerDesign } from '../src/bench/generate-peer';
 import { Designer, EXTRA_SERVICE, expectReviewDrawn, GATEWAY_API, ISTIO, REVIEW } from './io-designer';
 
 /**
@@ -211,5 +212,35 @@ test('the Import button still asks: replace or append; review mode asks too; a p
   await expect(page.getByTestId('import-toast')).toHaveCount(0);
   await expect(dialog).toHaveCount(0);
   await expect(app.node('HTTPRoute', 'shop', 'cart')).toBeVisible();
+  app.checkClean();
+});
+
+test('a big paste: the toast stands above the note of namespaces collapsed; Undo brings the example back without it', async ({ page }) => {
+  const app = new Designer(page);
+  await app.open();
+  await settled(page);
+  const before = await nodePlaces(page);
+  await page.evaluate((t) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, generatePeerDesign(1000).text);
+  await expect(toastText(page)).toHaveText('Replaced the design with 1,003 objects from the clipboard');
+  const note = page.getByTestId('auto-collapse-hint');
+  await expect(note).toBeVisible();
+  // Both readable: the toast clear of the note under it.
+  await expect
+    .poll(async () => {
+      const [t, n] = await Promise.all([page.getByTestId('import-toast').boundingBox(), note.boundingBox()]);
+      return t !== null && n !== null && t.y + t.height <= n.y;
+    })
+    .toBe(true);
+  await app.screenshot('paste-07-big-paste');
+  await expectAccessible(page, 'paste-import: paste-07-big-paste');
+  await page.getByTestId('import-toast-undo').click();
+  await expect(note).toHaveCount(0);
+  await expect(app.node('Gateway', 'infra', 'edge')).toBeVisible();
+  await settled(page);
+  expect(await nodePlaces(page)).toEqual(before);
   app.checkClean();
 });

@@ -10,6 +10,33 @@ import './import-toast.css';
 /** How long the toast stays; the pointer or focus in it holds it. */
 export const TOAST_MS = 10_000;
 
+/** Where the toast stands when it shares the bottom of the canvas with another note. */
+const GAP_PX = 8;
+/** The toast's own place: `bottom` in import-toast.css. */
+const BOTTOM_PX = 64;
+const MEASURE_MS = 200;
+const BELOW = '.rd-collapse-hint';
+
+/**
+ * How far above the canvas's bottom the toast must stand to clear the note of a big design opened
+ * collapsed (AutoCollapseHint, at the bottom too, its height that of its text): 0 when there is none.
+ * Measured while the toast shows — the note comes when the analysis lands, and goes.
+ */
+function useLiftAbove(pane: Element | null, showing: boolean): number {
+  const [lift, setLift] = useState(0);
+  useEffect(() => {
+    if (!pane || !showing) return;
+    const measure = (): void => {
+      const note = pane.querySelector(BELOW);
+      setLift(note ? Math.round(pane.getBoundingClientRect().bottom - note.getBoundingClientRect().top) + GAP_PX : 0);
+    };
+    measure();
+    const timer = setInterval(measure, MEASURE_MS);
+    return () => clearInterval(timer);
+  }, [pane, showing]);
+  return lift;
+}
+
 const inside = (box: HTMLElement | null, target: EventTarget | null): boolean => box !== null && target instanceof Node && box.contains(target);
 
 /**
@@ -29,6 +56,7 @@ export function ImportToast() {
   const box = useRef<HTMLDivElement>(null);
   const returnFocus = useRef<HTMLElement | null>(null);
   useEffect(() => setPane(document.querySelector('.rd-canvas-pane')), []);
+  const lift = useLiftAbove(pane, replaced !== null);
 
   const close = useCallback(() => {
     const hadFocus = inside(box.current, document.activeElement);
@@ -89,6 +117,7 @@ export function ImportToast() {
         <div
           ref={box}
           className="rd-notice rd-import-toast"
+          style={lift > BOTTOM_PX ? { bottom: lift } : undefined}
           data-testid="import-toast"
           onPointerEnter={() => setHeld((h) => ({ ...h, pointer: true }))}
           onPointerLeave={() => setHeld((h) => ({ ...h, pointer: false }))}
