@@ -91,7 +91,10 @@ test(`(a) paste ${ROUTES.toLocaleString('en')} routes → laid-out canvas; (b) d
 
   // (b) The whole design on screen, then a 2-second drag of one route node. Zoomed this far out,
   // a big design is drawn by the overview canvas (src/ui/canvas/Overview.tsx): it says how many
-  // nodes it drew and which one is under the pointer.
+  // nodes it drew and which one is under the pointer. The paste opened it as structure (its
+  // namespaces collapsed, src/store/auto-collapse.ts): Expand all draws every route again.
+  await page.getByTestId('auto-collapse-expand-all').click();
+  await expect(page.locator('.react-flow[data-layout="settled"]')).toBeVisible({ timeout: 60_000 });
   await page.getByTestId('fit-view').click();
   await page.waitForTimeout(800);
   const overview = page.getByTestId('overview');
