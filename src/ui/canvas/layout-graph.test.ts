@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import example from '../../../public/examples/shop.yaml?raw';
 import { buildGraph, parse, type RouteGraph } from '../../core/index';
 import { edgeRoutes } from './edge-geometry';
-import { columnOf, packLanes, seedsByColumn, toElkGraph } from './layout-graph';
+import { columnOf, lanesOf, packLanes, seedsByColumn, toElkGraph } from './layout-graph';
 import { handleCenter, nodeSize } from './metrics';
 
 const graphOf = (yaml: string): RouteGraph => buildGraph(parse([{ name: 'd.yaml', text: yaml }]).resources);
@@ -86,5 +86,30 @@ spec: {parentRefs: [{kind: Service, group: "", name: front}], rules: [{backendRe
       expect(label.x - right, e.id).toBeLessThan(70);
       expect(Math.abs(label.y - (p.y + handleCenter(source, e.sourceRow))), e.id).toBeLessThanOrEqual(20);
     }
+  });
+});
+
+describe('lanes', () => {
+  it('puts the namespaces that hold a Gateway first, even when their routes come first in the text', () => {
+    const graph = graphOf(`apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: r, namespace: apps}
+spec: {parentRefs: [{name: gw, namespace: infra}]}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: s, namespace: other}
+spec: {ports: [{port: 80}]}
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: {name: gw, namespace: infra}
+spec: {gatewayClassName: c, listeners: [{name: http, port: 80, protocol: HTTP, allowedRoutes: {namespaces: {from: All}}}]}
+`);
+    expect(graph.groups.map((g) => g.namespace)).toEqual(['apps', 'other', 'infra']);
+    expect(lanesOf(graph).map((l) => l.id)).toEqual([undefined, 'ns:infra', 'ns:apps', 'ns:other']);
+    const positions = packLanes(graph, seedsByColumn(graph));
+    const gw = graph.nodes.find((n) => n.kind === 'Gateway');
+    expect(Math.min(...graph.nodes.map((n) => positions[n.id]?.y ?? Infinity))).toBe(positions[gw?.id ?? '']?.y);
   });
 });

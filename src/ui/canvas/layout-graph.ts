@@ -73,12 +73,18 @@ export function columnOf(node: GraphNode, graph: RouteGraph): number {
   }
 }
 
-/** Lanes in drawing order: cluster-scoped things first, then each namespace group. */
+/**
+ * Lanes in drawing order: cluster-scoped things first, then the namespaces that hold a Gateway,
+ * then the others, each in the graph's order — so a design's Gateways are at its top left, where
+ * its traffic starts, even when its routes come first in the text.
+ */
 export function lanesOf(graph: RouteGraph): { id: string | undefined; nodes: GraphNode[] }[] {
-  const lanes = [{ id: undefined as string | undefined, nodes: [] as GraphNode[] }, ...graph.groups.map((g) => ({ id: g.id as string | undefined, nodes: [] as GraphNode[] }))];
-  const byId = new Map(lanes.map((l) => [l.id, l]));
-  for (const n of graph.nodes) (byId.get(n.group) ?? lanes[0])?.nodes.push(n);
-  return lanes;
+  const groups = graph.groups.map((g) => ({ id: g.id as string | undefined, nodes: [] as GraphNode[] }));
+  const cluster = { id: undefined as string | undefined, nodes: [] as GraphNode[] };
+  const byId = new Map([cluster, ...groups].map((l) => [l.id, l]));
+  for (const n of graph.nodes) (byId.get(n.group) ?? cluster).nodes.push(n);
+  const entry = (lane: { nodes: GraphNode[] }): number => (lane.nodes.some((n) => n.role === 'gateway') ? 0 : 1);
+  return [cluster, ...groups.sort((a, b) => entry(a) - entry(b))];
 }
 
 /** Edges that only explain, not carry traffic, and would cost a column if laid out (GatewayClass → Gateway). */
