@@ -30,6 +30,7 @@ function unsupported(text: string): boolean {
   }
   return false;
 }
+
 // Document markers inside a document's text (split.ts gives each document its own `---` line).
 const MARKER = /^(?:---|\.\.\.)(?: |$)/;
 const LONE_START = /^--- *$/;
@@ -48,10 +49,10 @@ export function contentLines(text: string): ContentLine[] {
     while (pos + indent < end && text.charCodeAt(pos + indent) === 32) indent++;
     const first = pos + indent < end ? text[pos + indent] : '';
     if (first !== '' && first !== '#') {
-      const line = text.slice(pos, end);
-      if (MARKER.test(line)) {
+      // Only a line starting with `-` or `.` at column 0 can be a marker: the others are not copied.
+      if (indent === 0 && (first === '-' || first === '.') && MARKER.test(text.slice(pos, end))) {
         // A second `---` starts a second document (parseDocument then has no single answer).
-        if (marked || lines.length > 0 || !LONE_START.test(line)) giveUp();
+        if (marked || lines.length > 0 || !LONE_START.test(text.slice(pos, end))) giveUp();
         marked = true;
       } else if (first === '%') {
         giveUp(); // a directive, or a plain scalar YAML would reject
