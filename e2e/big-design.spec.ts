@@ -159,6 +159,8 @@ for (const routes of [100, 1000]) {
     await app.screenshot(`big-design-${routes}-light`);
     await expectAccessible(page, `big design, ${routes} routes, first view, light`);
     await page.getByTestId('toggle-theme').click();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await page.waitForTimeout(400); // the buttons' colour transitions end
     await app.screenshot(`big-design-${routes}-dark`);
     await expectAccessible(page, `big design, ${routes} routes, first view, dark`);
     await page.getByTestId('toggle-theme').click();

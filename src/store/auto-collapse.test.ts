@@ -25,7 +25,8 @@ describe('autoCollapse: which namespaces a big design opens collapsed', () => {
   it.each<[string, Record<string, number>, string[]]>([
     ['at the threshold nothing is collapsed', { gw: 1, a: 40, b: AUTO_COLLAPSE_ABOVE - 41 }, []],
     ['one node over it, the largest namespace first, until the target', { gw: 1, a: 50, b: 30 }, ['ns:a', 'ns:b']],
-    ['a namespace small enough stays open once the view is', { gw: 1, a: 70, b: 5, c: 5, d: 2 }, ['ns:a']],
+    ['a namespace small enough stays open once the view is', { gw: 1, a: 75, b: 3, c: 3, d: 2 }, ['ns:a']],
+    ['small namespaces too, while the view is over the target', { gw: 1, a: 70, b: 5, c: 5, d: 2 }, ['ns:a', 'ns:b']],
     ['never the namespace of a Gateway, however big', { gw: 90, a: 10 }, ['ns:a']],
     ['never a namespace of one node (nothing saved)', { gw: 1, ...Object.fromEntries(Array.from({ length: 90 }, (_, i) => [`n${i}`, 1])) }, []],
     ['equal sizes: by name', { gw: 1, b: 40, a: 40, c: 40 }, ['ns:a', 'ns:b', 'ns:c']],

@@ -8,17 +8,20 @@ import type { RouteGraph } from '../core/index';
  * listeners and one node per namespace ("250 HTTPRoutes · 250 missing Services") at a zoom where
  * they read, instead of a thousand cards at 8 %.
  *
- * Why these numbers (measured at 1600×1000, default panes, on the peer's shape: src/bench/generate-peer.ts):
- * - the curated examples draw 3–10 nodes, the Bookinfo-like fixtures 10–15; a hand-written design
- *   a reviewer reads card by card stays far below 80. Those open exactly as before.
- * - 80 nodes is where an expanded design stops being a picture at Fit: 50 routes (57 nodes) fit at
- *   about 0.2 and 100 routes (107 nodes) at 0.08 — card titles 1–3 px, edges not drawn at all.
- * - once collapsing, the view is brought down to what Fit can show legibly (titles ≥ 11 px need a
- *   zoom near 0.7: a canvas of about 800×900 px holds some 20–30 cards). Collapsing stops there so
- *   a namespace that is small enough stays open.
+ * Why these numbers (measured at 1600×1000, default panes, Fit after Expand all, on the peer's shape,
+ * src/bench/generate-peer.ts: N routes + 3 Gateways + 4 "Not in this design" cards = N + 7 nodes):
+ * - 80 nodes is where a design stops fitting at all: 73 routes (80 nodes) Fit at 0.080, the
+ *   canvas's minimum zoom, and so does everything bigger — the first view shows a part of it, its
+ *   card titles 1.3 px. Below that a design is still shown whole (10 / 20 / 40 / 50 routes: 0.37 /
+ *   0.22 / 0.12 / 0.10) and the reader zooms in, as before. The curated examples (3–10 nodes) and
+ *   the Bookinfo-like fixtures (10–15) stay far below it: they open exactly as before.
+ * - once collapsing, namespaces are collapsed until about a dozen nodes remain: what Fit still
+ *   shows with legible titles (the Online shop example, 10 nodes, fits at 0.74: titles 11.8 px;
+ *   17 nodes of the peer's shape already fall to 0.37). The peer's shape collapsed is 7 nodes,
+ *   at 0.92 (titles 14.6 px) for 100, 500 and 1,000 routes alike.
  */
 export const AUTO_COLLAPSE_ABOVE = 80;
-export const AUTO_COLLAPSE_TARGET = 30;
+export const AUTO_COLLAPSE_TARGET = 12;
 
 /**
  * The namespaces to collapse in `graph` (the graph as the canvas would draw it, view filter
