@@ -73,6 +73,9 @@ function* builtJob(drawn: Drawn): Job<Built> {
 }
 
 const selectWindow = (s: ReactFlowState): Box => windowOf(s.transform, s.width, s.height);
+/** How many edges React Flow holds (said on the canvas, for the journeys that count the edges drawn: e2e/edges.spec.ts). */
+const selectHeldEdges = (s: ReactFlowState): number => s.edges.length;
+const selectHeldNodes = (s: ReactFlowState): number => s.nodes.length;
 
 /** `next`, with the nodes being dragged in `local` kept as React Flow has them (the drag is not committed yet). */
 function keepDragged(local: readonly FlowNode[], next: FlowNode[]): FlowNode[] {
@@ -136,6 +139,8 @@ function Flow({ panes }: { panes: string }) {
   const suspended = useOverviewSuspended();
   const overview = far && base.length > BIG_DESIGN && !suspended;
   const box = useStore(selectWindow, sameBox);
+  const heldEdges = useStore(selectHeldEdges);
+  const heldNodes = useStore(selectHeldNodes);
   const shown = useMemo(() => {
     if (!huge) return { nodes: base, edges: allEdges };
     return overview ? { nodes: NO_NODES, edges: NO_EDGES } : inWindow(base, allEdges, built.value.byId, box);
@@ -205,6 +210,10 @@ function Flow({ panes }: { panes: string }) {
       aria-label="Routing canvas"
       data-layout={settled ? 'settled' : 'working'}
       data-objects={objects}
+      // The edges React Flow holds, and all the design's (the overview draws them while React Flow holds none).
+      data-edges={heldEdges}
+      data-nodes={heldNodes}
+      data-edges-all={allEdges.length}
     >
       <Background variant={BackgroundVariant.Dots} gap={18} size={1} />
       {overview && <Overview nodes={base} edges={allEdges} />}

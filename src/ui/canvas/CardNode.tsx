@@ -1,4 +1,4 @@
-import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { type NodeProps } from '@xyflow/react';
 import { Fragment, memo } from 'react';
 import type { GraphRow, ShadowLink } from '../../core/index';
 import { selectRowLit, useDesign, useDesignStore } from '../../store/index';
@@ -6,8 +6,8 @@ import { Badge, Chip } from '../common/Badge';
 import { KindLabel } from '../common/KindLabel';
 import { SeverityCounts } from '../common/SeverityCounts';
 import type { FlowNode } from './flow-elements';
-import { handleIds } from './flow-elements';
-import { HEADER_HEIGHT, headerCenter, rowHeight } from './metrics';
+import { HEADER_HEIGHT, rowHeight } from './metrics';
+import { FarRow, NodeHandles, RowHandles, rowShellClass } from './NodeHandles';
 import { useNodeFrame } from './useNodeFrame';
 import './cards.css';
 import './highlight.css';
@@ -19,18 +19,26 @@ export const CardNode = memo(function CardNode({ id, selected }: NodeProps<FlowN
   if (!frame) return null;
   const { node, handleClass } = frame;
   if (frame.far) {
+    // The box, the name and the rows' boxes — with every handle where the near form has it (NodeHandles.tsx).
     return (
       <div className={frame.className} style={frame.style} data-testid={frame.testId}>
-        <div className="rd-card-name">{node.name}</div>
+        <NodeHandles node={node} handleClass={handleClass} />
+        <div className="rd-card-header" style={{ height: HEADER_HEIGHT }}>
+          <div className="rd-card-name">{node.name}</div>
+        </div>
+        {node.rows.length > 0 && (
+          <div className="rd-rows">
+            {node.rows.map((row) => (
+              <FarRow key={row.id} row={row} handleClass={handleClass} />
+            ))}
+          </div>
+        )}
       </div>
     );
   }
   return (
     <div className={frame.className} style={frame.style} data-testid={frame.testId}>
-      <Handle type="target" position={Position.Left} id={handleIds.target()} style={{ top: headerCenter(node) }} isConnectable={false} className={handleClass(handleIds.target())} />
-      <Handle type="source" position={Position.Right} id={handleIds.source()} style={{ top: headerCenter(node) }} isConnectable={false} className={handleClass(handleIds.source())} />
-      <Handle type="target" position={Position.Top} id={handleIds.above} isConnectable={false} className={handleClass(handleIds.above)} />
-      <Handle type="source" position={Position.Bottom} id={handleIds.below} isConnectable={false} className={handleClass(handleIds.below)} />
+      <NodeHandles node={node} handleClass={handleClass} />
       <div className="rd-card-header" style={{ height: HEADER_HEIGHT }}>
         <div className="rd-card-kindline">
           <KindLabel kind={node.kind} family={node.family} />
@@ -64,7 +72,7 @@ function Row({ row, handleClass }: { row: GraphRow; handleClass: (handle: string
   const shadowedBy = row.reach?.state === 'shadowed' ? row.reach.by : null;
   const main = (
     <>
-      <Handle type="target" position={Position.Left} id={handleIds.target(row.id)} isConnectable={false} className={handleClass(handleIds.target(row.id))} />
+      <RowHandles row={row} handleClass={handleClass} />
       {row.name && <span className="rd-row-name">{row.name}</span>}
       <span className="rd-row-label">{row.label}</span>
       {row.badges.map((b) => (
@@ -74,11 +82,10 @@ function Row({ row, handleClass }: { row: GraphRow; handleClass: (handle: string
         <Chip key={c} text={c} />
       ))}
       {row.attachedRoutes !== undefined && <AttachedRoutes count={row.attachedRoutes} />}
-      <Handle type="source" position={Position.Right} id={handleIds.source(row.id)} isConnectable={false} className={handleClass(handleIds.source(row.id))} />
     </>
   );
-  const split = row.problem !== undefined || shadowedBy !== null;
-  const classes = `rd-row rd-row-${row.kind}${row.severity ? ` rd-row-${row.severity}` : ''}${split ? ' rd-row-split' : ''}${shadowedBy ? ' rd-row-shadowed' : ''}${lit ? ' is-lit' : ''}${picked ? ' is-picked' : ''}`;
+  // The row's box and handles as FarRow draws them (NodeHandles.tsx): the same places at any zoom.
+  const classes = `${rowShellClass(row)}${shadowedBy ? ' rd-row-shadowed' : ''}${lit ? ' is-lit' : ''}${picked ? ' is-picked' : ''}`;
   if (shadowedBy) {
     // An unreachable rule: struck through, and the rules that take its requests, each a link.
     return (

@@ -1,9 +1,9 @@
-import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useDesignStore } from '../../store/index';
 import { SeverityCounts } from '../common/SeverityCounts';
 import type { FlowNode } from './flow-elements';
-import { handleIds } from './flow-elements';
+import { NodeHandles } from './NodeHandles';
 import { useNodeFrame } from './useNodeFrame';
 
 /** A collapsed namespace: one node for all of its objects, with the button that opens it again. */
@@ -16,10 +16,8 @@ export const CollapsedNode = memo(function CollapsedNode({ id, selected }: NodeP
   const expand = (): void => store.getState().toggleNamespace(group);
   return (
     <div className={`${frame.className} rd-collapsed`} style={frame.style} data-testid={`collapsed-${node.name}`} onDoubleClick={expand}>
-      <Handle type="target" position={Position.Left} id={handleIds.target()} isConnectable={false} className={handleClass(handleIds.target())} />
-      <Handle type="source" position={Position.Right} id={handleIds.source()} isConnectable={false} className={handleClass(handleIds.source())} />
-      <Handle type="target" position={Position.Top} id={handleIds.above} isConnectable={false} className={handleClass(handleIds.above)} />
-      <Handle type="source" position={Position.Bottom} id={handleIds.below} isConnectable={false} className={handleClass(handleIds.below)} />
+      {/* Its handles at any zoom (NodeHandles.tsx): far, only the expand button goes. */}
+      <NodeHandles node={node} handleClass={handleClass} />
       <div className="rd-card-kindline">
         <span className="rd-namespace-word">namespace</span>
         <span className="rd-spacer" />

@@ -1,9 +1,9 @@
-import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { KindLabel } from '../common/KindLabel';
 import { SeverityCounts } from '../common/SeverityCounts';
 import type { FlowNode } from './flow-elements';
-import { handleIds } from './flow-elements';
+import { NodeHandles } from './NodeHandles';
 import { useNodeFrame } from './useNodeFrame';
 import './cards.css';
 
@@ -15,16 +15,14 @@ export const SmallNode = memo(function SmallNode({ id, selected }: NodeProps<Flo
   if (frame.far) {
     return (
       <div className={frame.className} style={frame.style} data-testid={frame.testId}>
+        <NodeHandles node={node} handleClass={handleClass} />
         <div className="rd-small-name">{node.name}</div>
       </div>
     );
   }
   return (
     <div className={frame.className} style={frame.style} data-testid={frame.testId}>
-      <Handle type="target" position={Position.Left} id={handleIds.target()} isConnectable={false} className={handleClass(handleIds.target())} />
-      <Handle type="source" position={Position.Right} id={handleIds.source()} isConnectable={false} className={handleClass(handleIds.source())} />
-      <Handle type="target" position={Position.Top} id={handleIds.above} isConnectable={false} className={handleClass(handleIds.above)} />
-      <Handle type="source" position={Position.Bottom} id={handleIds.below} isConnectable={false} className={handleClass(handleIds.below)} />
+      <NodeHandles node={node} handleClass={handleClass} />
       <div className="rd-card-kindline">
         <KindLabel kind={node.kind} family={node.family} withFamily={node.role !== 'missing'} />
         <span className="rd-spacer" />

@@ -11,7 +11,10 @@ export interface NodeFrame {
   readonly className: string;
   readonly style: { readonly width: number; readonly height: number };
   readonly testId: string;
-  /** Zoomed far out: draw the box and the name only (React Flow knows the handles from the data). */
+  /**
+   * Zoomed far out: draw the box, the name and the handles only. The handles always: React Flow
+   * measures them from the page when it first draws a node, whatever the zoom (NodeHandles.tsx).
+   */
   readonly far: boolean;
   readonly handleClass: (handle: string) => string;
 }
