@@ -32,7 +32,7 @@ interface Audit {
   /** Nodes the overview canvas drew, or null when it is not shown. */
   readonly overview: number | null;
   readonly connected: number;
-  /** Connected handles with no edge ending at them (node id / handle id), the first few. */
+  /** Connected handles with no edge ending at them (node id / handle id), the first few; how many. */
   readonly unmet: readonly string[];
   readonly unmetCount: number;
 }
@@ -92,9 +92,7 @@ function audit(page: Page): Promise<Audit> {
 class EdgesPage extends Designer {
   readonly log: string[] = [];
 
-  get canvas() {
-    return this.page.locator('.react-flow');
-  }
+  readonly canvas = this.page.locator('.react-flow');
 
   /** Laid out, analysed and drawn (the canvas's `data-layout`), with `objects` objects when given. */
   async settled(objects?: number): Promise<void> {
