@@ -55,8 +55,10 @@ describe('a big design arriving whole opens as structure', () => {
   it('an ordinary design opens as before: nothing collapsed, nothing said', async () => {
     const { store, collapsed } = setup();
     store.getState().loadText(example);
+    const loaded = store.getState().collapsed;
     await settle(store);
     expect(collapsed()).toEqual([]);
+    expect(store.getState().collapsed).toBe(loaded);
     expect(store.getState().autoCollapsed).toBeNull();
   });
 

@@ -127,6 +127,8 @@ export function createArrivals() {
       if (a === null || a.collapsed !== now || (a.before !== null && !isAnotherDesign(a.before, graph))) return null;
       const view = drawn();
       const collapsed = autoCollapse(view, opened);
+      // Nothing to collapse and nothing collapsed: the view state is left as it is (no save, no new view graph).
+      if (Object.keys(collapsed).length === 0 && Object.keys(now).length === 0) return null;
       return { collapsed, autoCollapsed: noteOf(view, collapsed) };
     },
   };
