@@ -63,11 +63,21 @@ describe('fit avoiding the overlays', () => {
     expect(v).toEqual({ zoom: 1, x: 500 - 250, y: 400 - 150 });
   });
 
-  it('falls back to the whole pane when the minimum zoom leaves no clear fit', () => {
+  it('shows the top-left corner of a design too big for the smallest zoom, below the minimap and right of the controls', () => {
     const nodes = [{ x: 0, y: 0, width: 100_000, height: 100_000 }];
     const v = fitAvoiding(request(nodes, { minZoom: 0.5 }));
-    expect(v.zoom).toBe(0.5);
-    expect(v.x).toBeCloseTo(500 - 50_000 * 0.5, 6);
+    // Its corner where the pane is clear: right of the controls (43 + 10 + 20), below the minimap (127 + 10 + 20).
+    expect(v).toEqual({ zoom: 0.5, x: 73, y: 157 });
+  });
+
+  it('shows the top of a strip too tall for the smallest zoom (where its Gateways are), centred across', () => {
+    // A namespace of 250 routes opened: one column 50,000 px tall, the Gateway card on top.
+    const nodes = Array.from({ length: 250 }, (_, i) => ({ x: 0, y: i * 200, width: 320, height: 180 }));
+    const v = fitAvoiding(request(nodes));
+    expect(v.zoom).toBe(0.08);
+    const top = onScreen(v, nodes[0] as Rect);
+    expect(top.y).toBe(20);
+    expect(top.x + top.width / 2).toBeCloseTo(500, 6);
   });
 
   it('tells a view that was not moved from one that was', () => {

@@ -34,7 +34,11 @@ interface Area {
   readonly bottom: number;
 }
 
-/** `box` as large as `area` allows, centred in it (the zoom kept within limits). */
+/**
+ * `box` as large as `area` allows, centred in it (the zoom kept within limits). A box too big to
+ * show whole even at the smallest zoom shows its start — top and left, where the Gateways are —
+ * not its middle (a namespace of 250 routes opened is a strip 40,000 px tall).
+ */
 function fitIn(box: Rect, area: Area, margin: number, minZoom: number, maxZoom: number): Viewport {
   const w = Math.max(1, area.right - area.left - 2 * margin);
   const h = Math.max(1, area.bottom - area.top - 2 * margin);
@@ -42,8 +46,8 @@ function fitIn(box: Rect, area: Area, margin: number, minZoom: number, maxZoom: 
   const zoom = Math.min(maxZoom, Math.max(minZoom, raw));
   return {
     zoom,
-    x: (area.left + area.right) / 2 - (box.x + box.width / 2) * zoom,
-    y: (area.top + area.bottom) / 2 - (box.y + box.height / 2) * zoom,
+    x: box.width * zoom > w ? area.left + margin - box.x * zoom : (area.left + area.right) / 2 - (box.x + box.width / 2) * zoom,
+    y: box.height * zoom > h ? area.top + margin - box.y * zoom : (area.top + area.bottom) / 2 - (box.y + box.height / 2) * zoom,
   };
 }
 
