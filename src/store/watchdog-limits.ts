@@ -15,20 +15,16 @@ export interface WatchdogLimits {
   readonly simulate: Limit;
   /** Convert a design for export (the export worker). */
   readonly convert: Limit;
-  /** Lay out a graph with ELK (its own worker); the grid layout takes over when it is stopped. */
-  readonly layout: Limit;
 }
 
 /**
  * Measured on a 2-core machine: 100,000 small objects (11.7 MB) analyse in ~6 s when it is idle
- * and in 22 s when it is busy with other work; a 20 MB line of 19,100 objects in 8–25 s; ELK lays
- * out 600 nodes in ~3 s. Each bound leaves about twice the busy figure.
+ * and in 22 s when it is busy with other work; a 20 MB line of 19,100 objects in 8–25 s. Each bound leaves about twice the busy figure.
  */
 export const DEFAULT_LIMITS: WatchdogLimits = {
   analysis: { baseMs: 10_000, perMbMs: 3_000 },
   simulate: { baseMs: 3_000, perMbMs: 0 },
   convert: { baseMs: 10_000, perMbMs: 3_000 },
-  layout: { baseMs: 20_000, perMbMs: 0 },
 };
 
 /** The bound for an input of `chars` characters. */
@@ -56,5 +52,5 @@ export function readLimits(storage: Pick<Storage, 'getItem'> | null): WatchdogLi
     const v = o[k];
     return isLimit(v) ? { baseMs: v.baseMs, perMbMs: v.perMbMs } : DEFAULT_LIMITS[k];
   };
-  return { analysis: pick('analysis'), simulate: pick('simulate'), convert: pick('convert'), layout: pick('layout') };
+  return { analysis: pick('analysis'), simulate: pick('simulate'), convert: pick('convert') };
 }

@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { browserTabChannel, createAutosave, createDesignStore, createWorkerAnalyzer, DesignStoreContext, editingOf, idbKeyValueStore, preloadObjectChecker } from '../store/index';
 import { App } from './App';
 import { AutosaveContext } from './autosave/useAutosave';
-import { createCanvasLayouter } from './canvas/elk-layouter';
+import { createCanvasLayouter } from './canvas/canvas-layouter';
 import { configureExportWorker } from '../store/io-export-client';
 import { readLimits } from '../store/watchdog-limits';
 import './styles.css';

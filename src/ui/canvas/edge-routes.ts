@@ -29,7 +29,7 @@ export interface EdgeRoute {
 
 /**
  * Above this many nodes routes are not checked against nodes: that is the grid layout of big
- * designs (elk-layouter's ELK_MAX_NODES), whose namespace blocks wrap into rows that long edges
+ * designs (canvas-layouter's LANES_MAX_NODES), whose namespace blocks wrap into rows that long edges
  * cross — detours there took seconds (3–4.5 s for 1,157 nodes) against ~50 ms for 600 nodes laid
  * out by ELK (layout.test.ts prints the figures).
  */

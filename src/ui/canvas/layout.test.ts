@@ -8,7 +8,7 @@ import { createDesignStore, selectViewGraph, type DesignStore, type Layouter, ty
 import { EXAMPLES } from '../examples/catalog';
 import { edgeRoutes } from './edge-geometry';
 import { ROUTE_MAX_NODES } from './edge-routes';
-import { aroundFixed, clearAround, layoutInLanes } from './elk-layouter';
+import { aroundFixed, clearAround, layoutInLanes } from './canvas-layouter';
 import { layoutCrossings } from './layered-order';
 import { boundsOf, labelFaults, layoutFaults } from './layout-check';
 import { packLanes, seedsFromElk, toElkGraph } from './layout-graph';
