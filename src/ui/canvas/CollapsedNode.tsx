@@ -28,8 +28,11 @@ export const CollapsedNode = memo(function CollapsedNode({ id, selected }: NodeP
           </button>
         )}
       </div>
-      <div className="rd-small-name" title={node.subtitle}>
-        {node.name} <span className="rd-collapsed-count">· {node.subtitle}</span>
+      <div className="rd-small-name" title={`${node.name} — ${node.subtitle ?? ''}`}>
+        {node.name}
+      </div>
+      <div className="rd-collapsed-holds" data-testid="collapsed-holds">
+        {node.subtitle}
       </div>
     </div>
   );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import example from '../../../public/examples/shop.yaml?raw';
-import { buildGraph, parse, type RouteGraph } from '../../core/index';
+import { buildGraph, collapseNamespaces, parse, type RouteGraph } from '../../core/index';
 import { edgeRoutes } from './edge-geometry';
 import { columnOf, lanesOf, packLanes, seedsByColumn, toElkGraph } from './layout-graph';
 import { handleCenter, nodeSize } from './metrics';
@@ -111,5 +111,28 @@ spec: {gatewayClassName: c, listeners: [{name: http, port: 80, protocol: HTTP, a
     const positions = packLanes(graph, seedsByColumn(graph));
     const gw = graph.nodes.find((n) => n.kind === 'Gateway');
     expect(Math.min(...graph.nodes.map((n) => positions[n.id]?.y ?? Infinity))).toBe(positions[gw?.id ?? '']?.y);
+  });
+
+  it('draws collapsed namespaces beside the Gateways that reach into them, not in a band above them', () => {
+    const routes = ['a', 'b'].flatMap((ns) =>
+      [1, 2, 3].map((i) => `apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: r${i}, namespace: ${ns}}
+spec: {parentRefs: [{name: gw, namespace: infra}]}
+`),
+    );
+    const gateway = `apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: {name: gw, namespace: infra}
+spec: {gatewayClassName: c, listeners: [{name: http, port: 80, protocol: HTTP, allowedRoutes: {namespaces: {from: All}}}]}
+`;
+    const full = graphOf([...routes, gateway].join('---\n'));
+    const graph = collapseNamespaces(full, new Set(['ns:a', 'ns:b']));
+    const infra = lanesOf(graph).find((l) => l.id === 'ns:infra');
+    expect(infra?.nodes.filter((n) => n.collapsed).map((n) => n.name)).toEqual(['a', 'b']);
+    const positions = packLanes(graph, seedsByColumn(graph));
+    const gw = graph.nodes.find((n) => n.kind === 'Gateway');
+    const top = positions[gw?.id ?? '']?.y ?? Infinity;
+    for (const n of graph.nodes.filter((m) => m.collapsed)) expect(positions[n.id]?.y).toBeGreaterThanOrEqual(top);
   });
 });

@@ -82,9 +82,18 @@ export function lanesOf(graph: RouteGraph): { id: string | undefined; nodes: Gra
   const groups = graph.groups.map((g) => ({ id: g.id as string | undefined, nodes: [] as GraphNode[] }));
   const cluster = { id: undefined as string | undefined, nodes: [] as GraphNode[] };
   const byId = new Map([cluster, ...groups].map((l) => [l.id, l]));
-  for (const n of graph.nodes) (byId.get(n.group) ?? cluster).nodes.push(n);
+  const folded: GraphNode[] = [];
+  for (const n of graph.nodes) {
+    if (n.collapsed && n.group === undefined) folded.push(n);
+    else (byId.get(n.group) ?? cluster).nodes.push(n);
+  }
   const entry = (lane: { nodes: GraphNode[] }): number => (lane.nodes.some((n) => n.role === 'gateway') ? 0 : 1);
-  return [cluster, ...groups.sort((a, b) => entry(a) - entry(b))];
+  const lanes = [cluster, ...groups.sort((a, b) => entry(a) - entry(b))];
+  // Collapsed namespaces sit beside the Gateways that reach into them, level with the listeners
+  // (in the first lane that holds a Gateway, outside its box), not in a band above everything.
+  const beside = lanes.find((l) => l.id !== undefined && entry(l) === 0) ?? cluster;
+  beside.nodes.push(...folded);
+  return lanes;
 }
 
 /** Edges that only explain, not carry traffic, and would cost a column if laid out (GatewayClass → Gateway). */

@@ -47,6 +47,8 @@ export function nodeSize(n: GraphNode): Size {
 
 function measure(n: GraphNode): Size {
   if (n.role === 'workload') return PILL;
+  // A collapsed namespace: its name, and on a second line what it holds (a route card's width, so it reads whole).
+  if (n.collapsed) return { width: CARD_WIDTH, height: MISSING_HEIGHT };
   if (!isCard(n)) return { width: SMALL_WIDTH, height: n.role === 'missing' ? MISSING_HEIGHT : SMALL_HEIGHT };
   return { width: n.role === 'gateway' ? GATEWAY_WIDTH : n.role === 'route' ? CARD_WIDTH : BACKEND_WIDTH, height: cardHeight(n.rows) };
 }
