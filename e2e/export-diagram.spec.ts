@@ -171,7 +171,7 @@ for (const theme of ['light', 'dark'] as const) {
             }
             if (hit) hits++;
           }
-          return hits;
+          return { hits, length };
         });
         live.remove();
         return { width: w, height: h, scale, corners, found };
@@ -184,12 +184,14 @@ for (const theme of ['light', 'dark'] as const) {
       expect(c[3]).toBe(255);
       for (let i = 0; i < 3; i++) expect(Math.abs((c[i] ?? 0) - (bg[i] ?? 0))).toBeLessThanOrEqual(2);
     }
-    expect(probe.found.length).toBeGreaterThanOrEqual(5);
-    // Most of each edge shows (a label or a node's edge may cover a point or two).
-    for (const hits of probe.found) expect(hits).toBeGreaterThanOrEqual(5);
-
-    // The exported images, to look at.
+    // The exported images, to look at (written before the checks on them, so a failure can be seen).
     writeFileSync(`e2e/screenshots/export-png-${theme}.png`, pngFile.bytes);
+    console.log(`edge points found in the PNG (of 9 each, edge length): ${probe.found.map((f) => `${f.hits} (${Math.round(f.length)})`).join(' ')}`);
+    expect(probe.found.length).toBeGreaterThanOrEqual(5);
+    // Most of each edge shows (a label or a node's edge may cover a point or two); of a short
+    // edge between neighbouring cards its label may cover half.
+    for (const { hits, length } of probe.found) expect(hits).toBeGreaterThanOrEqual(length < 200 ? 3 : 5);
+
     const viewer = await browser.newPage({ viewport: { width: Math.min(1600, Math.ceil(viewBox[2] ?? 800)), height: Math.min(1200, Math.ceil(viewBox[3] ?? 600)) } });
     await viewer.setContent(`<body style="margin:0">${svg}</body>`);
     await viewer.locator('svg').first().screenshot({ path: `e2e/screenshots/export-svg-${theme}.png` });
@@ -203,6 +205,9 @@ test('a design bigger than the view exports whole, as drawn', async ({ page }) =
   const app = new Exporter(page);
   await app.open();
   await app.replaceWith(generateDesign(30).text);
+  // It opens with its namespaces collapsed (more than 80 nodes): every card drawn is asked for.
+  await page.getByTestId('auto-collapse-expand-all').click();
+  await expect(page.locator('.react-flow[data-layout="settled"]')).toBeVisible();
   // Zoomed in (past the far zoom, where cards show their name only): many cards are off screen,
   // and React Flow still has them all (the design is not big).
   for (let i = 0; i < 12 && (await page.locator('.react-flow__node .is-far').count()) > 0; i++) {
@@ -238,6 +243,8 @@ test('a big design, of which the canvas holds only the part in view, exports who
   await app.open();
   await app.replaceWith(generateDesign(250).text); // 752 objects
   await expect(page.locator('.rd-status')).toContainText('752 resources');
+  await page.getByTestId('auto-collapse-expand-all').click();
+  await expect(page.locator('.react-flow[data-layout="settled"]')).toBeVisible();
   const rendered = await page.locator('.react-flow__node-card').count();
 
   await page.getByTestId('io-export').click();
