@@ -4,26 +4,13 @@ import { expectAccessible } from './axe';
 
 /** The designer as a user sees it: canvas nodes and edges, the YAML editor, the problems panel. */
 class Designer extends WatchedPage {
-
   async open(): Promise<void> {
     await this.page.goto('/');
     await expect(this.page.getByRole('heading', { name: 'Route Designer' })).toBeVisible();
   }
 
-  node(kind: string, namespace: string, name: string): Locator {
-    return this.page.getByTestId(`node-${kind}-${namespace}-${name}`);
-  }
-
   edgeLabel(text: string): Locator {
     return this.page.getByTestId('edge-label').filter({ hasText: new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) });
-  }
-
-  get editor(): Locator {
-    return this.page.getByTestId('yaml-editor');
-  }
-
-  editorLine(text: string): Locator {
-    return this.editor.locator('.view-line').filter({ hasText: text });
   }
 
   get errorMarkers(): Locator {

@@ -12,7 +12,6 @@ export const ids = {
 
 /** The designer as the editing journeys use it: palette, canvas gestures, inspector, YAML, autosave. */
 export class Designer extends WatchedPage {
-
   async open(): Promise<void> {
     await this.page.goto('/');
     await expect(this.page.getByRole('heading', { name: 'Route Designer' })).toBeVisible();
@@ -35,10 +34,6 @@ export class Designer extends WatchedPage {
     const confirm = this.page.getByTestId('confirm-new-ok');
     if (await confirm.isVisible()) await confirm.click();
     await expect(this.page.getByTestId('empty-state')).toBeVisible();
-  }
-
-  node(kind: string, namespace: string, name: string): Locator {
-    return this.page.getByTestId(`node-${kind}-${namespace}-${name}`);
   }
 
   async toggleEditor(): Promise<void> {
@@ -108,14 +103,6 @@ export class Designer extends WatchedPage {
     const input = this.page.getByTestId('inspector-name');
     await input.fill(name);
     await input.press('Enter');
-  }
-
-  get editor(): Locator {
-    return this.page.getByTestId('yaml-editor');
-  }
-
-  editorLine(text: string): Locator {
-    return this.editor.locator('.view-line').filter({ hasText: text });
   }
 
   /** The document as autosave last wrote it (debounced): the whole YAML text, not only the visible lines. */

@@ -13,27 +13,14 @@ export const EXTRA_SERVICE = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: 
 
 /** The designer, as the import/export journeys use it. */
 export class Designer extends WatchedPage {
-
   async open(): Promise<void> {
     await this.page.goto('/');
     await expect(this.node('Gateway', 'infra', 'edge')).toBeVisible();
     await expect(this.editor.locator('.monaco-editor')).toBeVisible();
   }
 
-  node(kind: string, namespace: string, name: string): Locator {
-    return this.page.getByTestId(`node-${kind}-${namespace}-${name}`);
-  }
-
   group(namespace: string): Locator {
     return this.page.getByTestId(`group-${namespace}`);
-  }
-
-  get editor(): Locator {
-    return this.page.getByTestId('yaml-editor');
-  }
-
-  editorLine(text: string): Locator {
-    return this.editor.locator('.view-line').filter({ hasText: text });
   }
 
   async newDesign(): Promise<void> {

@@ -7,23 +7,10 @@ import { expectAccessible } from './axe';
  * the path lit on the canvas; and the controller status drawn on the canvas.
  */
 class Simulator extends WatchedPage {
-
   async open(): Promise<void> {
     await this.page.goto('/');
     await expect(this.node('Gateway', 'infra', 'edge')).toBeVisible();
     await expect(this.editor.locator('.monaco-editor')).toBeVisible();
-  }
-
-  node(kind: string, namespace: string, name: string): Locator {
-    return this.page.getByTestId(`node-${kind}-${namespace}-${name}`);
-  }
-
-  get editor(): Locator {
-    return this.page.getByTestId('yaml-editor');
-  }
-
-  editorLine(text: string): Locator {
-    return this.editor.locator('.view-line').filter({ hasText: text });
   }
 
   async openTab(): Promise<void> {

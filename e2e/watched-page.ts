@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 
 /**
  * The base of every journey's page object: it records console errors and any request that
@@ -24,5 +24,19 @@ export class WatchedPage {
     const pane = this.page.locator('.react-flow__pane');
     const size = await pane.boundingBox();
     await pane.click({ position: { x: (size?.width ?? 400) / 2, y: (size?.height ?? 400) - 30 } });
+  }
+
+  /** A canvas node by its test id (`node-<kind>-<namespace>-<name>`). */
+  node(kind: string, namespace: string, name: string): Locator {
+    return this.page.getByTestId(`node-${kind}-${namespace}-${name}`);
+  }
+
+  get editor(): Locator {
+    return this.page.getByTestId('yaml-editor');
+  }
+
+  /** The editor's drawn lines holding `text`. */
+  editorLine(text: string): Locator {
+    return this.editor.locator('.view-line').filter({ hasText: text });
   }
 }
