@@ -34,6 +34,7 @@ export { filterGraph, isDrawn, kindKey } from './graph/view-filter.js';
 export { locateDiagnostics } from './graph/diagnostics.js';
 export { analyzeIstio, ISTIO_ANALYZE_CODES } from './analyze/istio/index.js';
 export { analyzeReach, REACH_CODES } from './analyze/reach/index.js';
+export { diffDesigns, diffVerdicts, diffTables } from './diff/index.js';
 export {
   attachRoute,
   bindVirtualService,
@@ -237,3 +238,4 @@ export type { ParseRequestOptions } from './simulate/parse-request.js';
 export type { IstioAnalysisInput } from './analyze/istio/types.js';
 export type { IstioAnalyzeCode } from './analyze/istio/index.js';
 export type { ReachInput, ReachResult, ReachCode } from './analyze/reach/index.js';
+export type { BehaviourChange, DesignDiff, DiffOptions, DiffOutcome, DiffTablesOptions, ProblemChanges, StatusChange, TableDiff } from './diff/index.js';

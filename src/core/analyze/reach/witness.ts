@@ -153,6 +153,14 @@ function blockers(site: Site, e: RouteEntry, index: number): Record<string, stri
   return out;
 }
 
+/**
+ * Every candidate witness built from `entry`'s conditions at `site` (its position `index` there),
+ * unverified and unbounded: diff/ sends each to two tables and compares their answers.
+ */
+export function* candidateWitnesses(site: Site, entry: RouteEntry, index: number): Generator<{ readonly witness: WitnessRequest; readonly target: WitnessTarget }> {
+  yield* withBlockers(candidates(site, entry), blockers(site, entry, index));
+}
+
 function* withBlockers(base: Iterable<Candidate>, extra: Record<string, string>): Generator<Candidate> {
   const some = Object.keys(extra).length > 0;
   for (const c of base) {

@@ -1,0 +1,57 @@
+/**
+ * Behaviour changes between two route tables: every candidate request (candidates.ts) is
+ * simulated on both — the very simulate `route-designer simulate` runs — and compared by
+ * behaviour (outcome.ts). Requests that change the same way (same behaviour before, same after)
+ * form one class, shown by its first witness.
+ */
+import type { RouteTable } from '../compile/types.js';
+import type { WitnessRequest } from '../diagnostics/types.js';
+import { simulate } from '../simulate/index.js';
+import type { Decision, Request, SimulateOptions } from '../simulate/types.js';
+import { candidateRequests } from './candidates.js';
+import { sameSites } from './same-sites.js';
+import { behaviourKey, describeChange, outcomeOf } from './outcome.js';
+import type { BehaviourChange } from './types.js';
+
+export interface TableDiff {
+  readonly changes: readonly BehaviourChange[];
+  readonly candidates: number;
+}
+
+export interface DiffTablesOptions {
+  /**
+   * Send the candidates of every site, also of those alike in both tables (same-sites.ts); the
+   * answer is the same, only slower: the tests check the shortcut with it.
+   */
+  readonly everySite?: boolean;
+}
+
+export function diffTables(before: RouteTable, after: RouteTable, options: DiffTablesOptions = {}): TableDiff {
+  const candidates = candidateRequests([before, after], options.everySite === true ? undefined : sameSites(before, after));
+  const classes = new Map<string, { change: BehaviourChange; requests: number }>();
+  for (const c of candidates) {
+    const a = outcomeOf(simulateWitness(before, c.request, c.witness));
+    const b = outcomeOf(simulateWitness(after, c.request, c.witness));
+    const ka = behaviourKey(a, c.request);
+    const kb = behaviourKey(b, c.request);
+    if (ka === kb) continue;
+    const key = `${ka}\u0000${kb}`;
+    const seen = classes.get(key);
+    if (seen) seen.requests++;
+    else classes.set(key, { change: { class: describeChange(a, b, c.request), witness: c.witness, requests: 1, before: a, after: b }, requests: 1 });
+  }
+  const changes = [...classes.values()].map(({ change, requests }) => ({ ...change, requests }));
+  return { changes, candidates: candidates.length };
+}
+
+/** simulate with the witness's gateway or mesh client, as `simulate --gateway` / `--mesh --from` do. */
+export function simulateWitness(table: RouteTable, request: Request, w: WitnessRequest): Decision {
+  const options: SimulateOptions = { traceAll: false };
+  const [gns = '', gname = ''] = (w.gateway ?? '').split('/');
+  const [mns = '', workload = ''] = (w.mesh?.from ?? '').split('/');
+  return simulate(table, request, {
+    ...options,
+    ...(w.gateway ? { gateway: { namespace: gns, name: gname } } : {}),
+    ...(w.mesh ? { mesh: { namespace: mns, workload, labels: w.mesh.labels ?? {} } } : {}),
+  });
+}

@@ -1,0 +1,29 @@
+/**
+ * diff (issue 12, scope 1): two versions of a design → every class of requests whose answer
+ * changes (behaviour.ts), the controller status that changes (status.ts) and the problems added
+ * and fixed (problems.ts). Each version is reviewed as `route-designer validate` reviews it.
+ */
+import type { ParseResult, SourceFile } from '../resources/parse.js';
+import { review, type ReviewOptions, type Verdict } from '../verdict/index.js';
+import { diffTables } from './behaviour.js';
+import { diffProblems } from './problems.js';
+import { diffStatus } from './status.js';
+import type { DesignDiff } from './types.js';
+
+export type { BehaviourChange, DesignDiff, DiffOutcome, ProblemChanges, StatusChange } from './types.js';
+export { diffTables, type DiffTablesOptions, type TableDiff } from './behaviour.js';
+
+export type DiffOptions = Pick<ReviewOptions, 'assumeExternal' | 'defaultNamespace'>;
+
+/** Files (or parsed designs) of the old and the new version → their diff. Never throws on bad input. */
+export function diffDesigns(before: readonly SourceFile[] | ParseResult, after: readonly SourceFile[] | ParseResult, options: DiffOptions = {}): DesignDiff {
+  return diffVerdicts(review(before, options), review(after, options));
+}
+
+/** The diff of two reviewed versions (the app holds both verdicts already). */
+export function diffVerdicts(before: Verdict, after: Verdict): DesignDiff {
+  const problems = diffProblems(before.diagnostics, after.diagnostics);
+  if (!before.compiled || !after.compiled) return { changes: [], status: [], problems, compared: false, candidates: 0 };
+  const behaviour = diffTables(before.compiled.table, after.compiled.table);
+  return { changes: behaviour.changes, status: diffStatus(before.compiled.status, after.compiled.status), problems, compared: true, candidates: behaviour.candidates };
+}

@@ -1,0 +1,33 @@
+/** Test support for diff: design texts → diffDesigns, and a check that every witness shows its change. Tests only. */
+import { parseRequest } from '../simulate/parse-request.js';
+import { parse } from '../resources/parse.js';
+import { compile } from '../compile/index.js';
+import type { RouteTable } from '../compile/types.js';
+import type { WitnessRequest } from '../diagnostics/types.js';
+import { simulateWitness } from './behaviour.js';
+import { diffDesigns } from './index.js';
+import { behaviourKey, outcomeOf } from './outcome.js';
+import type { DesignDiff } from './types.js';
+
+export function diffText(before: string, after: string): DesignDiff {
+  return diffDesigns([{ name: 'before.yaml', text: before }], [{ name: 'after.yaml', text: after }]);
+}
+
+export function tableOf(text: string): RouteTable {
+  return compile(parse([{ name: 'design.yaml', text }]).resources).table;
+}
+
+/**
+ * Does the witness, read from its text as `route-designer simulate` reads it, behave differently
+ * on the two tables? (The full path: parseRequest, simulate with its gateway or mesh client.)
+ */
+export function showsChange(before: RouteTable, after: RouteTable, w: WitnessRequest): boolean {
+  const r = parseRequest(w.request, Object.entries(w.headers).map(([k, v]) => `${k}: ${v}`));
+  if (!r.ok) return false;
+  return behaviourKey(outcomeOf(simulateWitness(before, r.request, w)), r.request) !== behaviourKey(outcomeOf(simulateWitness(after, r.request, w)), r.request);
+}
+
+/** `class` of each change, sorted. */
+export function classes(d: DesignDiff): string[] {
+  return d.changes.map((c) => c.class).sort();
+}
