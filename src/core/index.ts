@@ -35,6 +35,7 @@ export { locateDiagnostics } from './graph/diagnostics.js';
 export { analyzeIstio, ISTIO_ANALYZE_CODES } from './analyze/istio/index.js';
 export { analyzeReach, REACH_CODES } from './analyze/reach/index.js';
 export { diffDesigns, diffVerdicts, diffTables } from './diff/index.js';
+export { parseRouteTests, runRouteTest, runRouteTests, ROUTE_TEST_CODES, TESTS_API_VERSION, TESTS_KIND } from './route-tests/index.js';
 export {
   attachRoute,
   bindVirtualService,
@@ -238,4 +239,5 @@ export type { ParseRequestOptions } from './simulate/parse-request.js';
 export type { IstioAnalysisInput } from './analyze/istio/types.js';
 export type { IstioAnalyzeCode } from './analyze/istio/index.js';
 export type { ReachInput, ReachResult, ReachCode } from './analyze/reach/index.js';
+export type { ActualBackend, ActualOutcome, BackendExpectation, Expectation, ExpectationField, ParsedRouteTests, RouteTestCase, RouteTestCode, RouteTestFailure, RouteTestResult } from './route-tests/index.js';
 export type { BehaviourChange, DesignDiff, DiffOptions, DiffOutcome, DiffTablesOptions, ProblemChanges, StatusChange, TableDiff } from './diff/index.js';
