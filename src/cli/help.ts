@@ -25,6 +25,13 @@ Usage:
       --mesh --from NS/WORKLOAD     send the request inside the mesh from a workload in NS to the Service
                                     named by the URL's host (short names resolve in NS)
       --from-labels k=v,...         labels of that workload (Istio sourceLabels)
+  route-designer test TESTS.yaml FILE...
+                                    route tests kept in git: each case of TESTS.yaml (a request in simulate's
+                                    terms and what it must get: status, route, backends and shares, redirect,
+                                    path, host, headers) simulated on the design; a failing case is printed
+                                    with what differed and the simulator's trace; --format json prints
+                                    {"cases": [...], "passed": n, "failed": n}
+                                    exit 0 all hold, 1 any fails, 2 unusable tests file/input/usage
   route-designer convert FILE... --to gateway-api|istio [--subsets-as-services]
                                     the design in the other dialect: YAML on stdout, the loss report on
                                     stderr (file:line:col: loss CODE message); --format json prints
@@ -45,7 +52,7 @@ Options:
   --format text|json     output format (default text; validate's text is file:line:col: severity CODE message)
   -n, --namespace NS     namespace of objects that name none (default: default)
   --assume-external      treat referenced Services, Secrets and GatewayClasses absent from the
-                         design as present and valid (validate, status, simulate)
+                         design as present and valid (validate, status, simulate, test)
   -h, --help             this help
   --version              the version
 `;

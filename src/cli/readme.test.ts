@@ -9,6 +9,7 @@ import { CEL_RULES } from '../core/validate/cel/index.js';
 import { APISERVER_CODES } from '../core/validate/apiserver/codes.js';
 import { ISTIO_ANALYZE_CODES } from '../core/analyze/istio/index.js';
 import { REACH_CODES } from '../core/analyze/reach/types.js';
+import { ROUTE_TEST_CODES } from '../core/route-tests/types.js';
 import { HELP } from './help.js';
 
 // DESIGN.md: "Codes are stable identifiers, documented in the README." Keep the docs true.
@@ -17,7 +18,7 @@ const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
 const documented = (code: string): boolean => readme.includes(`\`${code}\``);
 
 describe('README documents every diagnostic code', () => {
-  it.each([...DECODE_CODES, ...PARSE_CODES, ...SCHEMA_CODES, ...COMPILE_CODES, ...ISTIO_CODES, ...CEL_RULES.map((r) => r.code), ...APISERVER_CODES, ...ISTIO_ANALYZE_CODES, ...REACH_CODES])('%s', (code) => {
+  it.each([...DECODE_CODES, ...PARSE_CODES, ...SCHEMA_CODES, ...COMPILE_CODES, ...ISTIO_CODES, ...CEL_RULES.map((r) => r.code), ...APISERVER_CODES, ...ISTIO_ANALYZE_CODES, ...REACH_CODES, ...ROUTE_TEST_CODES])('%s', (code) => {
     expect(documented(code)).toBe(true);
   });
 
@@ -26,6 +27,6 @@ describe('README documents every diagnostic code', () => {
   });
 
   it('shows every command of the --help text', () => {
-    for (const m of HELP.matchAll(/route-designer (\w+) FILE/g)) expect(readme).toContain(`route-designer ${m[1]}`);
+    for (const m of HELP.matchAll(/route-designer (\w+) (?:TESTS\.yaml )?FILE/g)) expect(readme).toContain(`route-designer ${m[1]}`);
   });
 });

@@ -4,6 +4,7 @@ import { escapeControls } from './escape.js';
 import { HELP } from './help.js';
 import { EXIT, type CliIO } from './io.js';
 import { COMMON_FLAGS } from './options.js';
+import { runRouteTestsCommand } from './route-tests-command.js';
 import { runSimulate, SIMULATE_FLAGS } from './simulate-command.js';
 import { runStatus } from './status-command.js';
 import { runValidate } from './validate-command.js';
@@ -18,6 +19,7 @@ const COMMANDS: Record<string, Command> = {
   convert: { flags: CONVERT_FLAGS, run: runConvert },
   status: { flags: COMMON_FLAGS, run: runStatus },
   simulate: { flags: SIMULATE_FLAGS, run: runSimulate },
+  test: { flags: COMMON_FLAGS, run: runRouteTestsCommand },
 };
 
 /**
