@@ -1,4 +1,5 @@
 import { benchConvert } from './convert.bench.js';
+import { benchDiff } from './diff.bench.js';
 import { benchFuzz } from './fuzz.bench.js';
 import { benchParseValidate } from './parse-validate.bench.js';
 import { benchReach } from './reach.bench.js';
@@ -21,6 +22,7 @@ if (!process.argv.includes('--fuzz-only')) {
   benchConvert(routes);
   benchRegex(Math.min(routes, 1_000));
   benchReach(routes);
+  benchDiff(routes);
 }
 // Any exception or broken invariant fails the run (and `npm run bench`).
 if ((await benchFuzz(fuzzCases)) > 0) process.exitCode = 1;
