@@ -3,7 +3,8 @@
  * port × route set) of either table, and every route entry there, the witness requests the reach
  * analysis builds from that entry's conditions (path boundaries, methods, header and query
  * values, gRPC methods, mesh clients; plus the headers that step past earlier `withoutHeaders`
- * rules). Requests are only built here; behaviour.ts sends each to both tables. Any request whose
+ * rules), and for TLS passthrough, TCP and UDP one connection per server name (l4-candidates.ts).
+ * Requests are only built here; behaviour.ts sends each to both tables. Any request whose
  * answer differs meets some entry's conditions in one version (or lands where it did not), so the
  * union of both tables' boundaries covers every change those boundaries can show.
  */
@@ -13,6 +14,7 @@ import { sitesOf, type Site } from '../analyze/reach/sites.js';
 import type { RouteEntry, RouteTable } from '../compile/types.js';
 import type { WitnessRequest } from '../diagnostics/types.js';
 import type { Request } from '../simulate/types.js';
+import { l4Candidates } from './l4-candidates.js';
 
 /** Candidates per entry and site: the reach analysis' own bound (its MAX_TRIES) and then some. */
 const PER_ENTRY = 32;
@@ -46,6 +48,12 @@ export function candidateRequests(tables: readonly RouteTable[], skip: (site: Si
           if (request !== null) out.push({ witness: c.witness, request });
         }
       }
+    }
+    for (const c of l4Candidates(table)) {
+      const key = witnessKey(c.witness);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(c);
     }
   }
   return out;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../resources/types.js';
 import { gatewayClass, gateway, http, httpRoute, route, service, to, yamlOf } from '../simulate/testing.js';
-import { vs } from '../compile/istio/test-kit.js';
+import { BASE, vs } from '../compile/istio/test-kit.js';
 import { diffTables } from './behaviour.js';
 import { classes, diffText, showsChange, tableOf } from './testing.js';
 
@@ -9,6 +9,19 @@ const base = (): KubeObject[] => [gatewayClass(), gateway('gw', [http('http')]),
 const design = (...objects: KubeObject[]): string => yamlOf([...base(), ...objects]);
 const prefix = (value: string, more: Record<string, unknown> = {}): Record<string, unknown> => ({ path: { type: 'PathPrefix', value }, ...more });
 const rule = (matches: unknown[] | undefined, backends: unknown[] = [to('a')], extra: Record<string, unknown> = {}): Record<string, unknown> => ({ ...(matches ? { matches } : {}), backendRefs: backends, ...extra });
+const meshVs = (backend: string): string => `${BASE}---
+apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: a, namespace: shop}
+spec:
+  hosts: [a]
+  http:
+  - route: [{destination: {host: ${backend}}}]
+`;
+const tls = (backend: string): string => yamlOf([gatewayClass(), gateway('gw', [{ name: 'tls', port: 443, protocol: 'TLS', hostname: '*.example.com', tls: { mode: 'Passthrough' } }]), service('a', 'default', [443]), service('b', 'default', [443]),
+  route('TLSRoute', 't', { hostnames: ['db.example.com'], rules: [{ backendRefs: [to(backend, 443)] }] })]);
+const tcp = (withRoute: boolean): string => yamlOf([gatewayClass(), gateway('gw', [{ name: 'tcp', port: 5432, protocol: 'TCP' }]), service('a', 'default', [5432]),
+  ...(withRoute ? [{ ...route('TCPRoute', 't', { rules: [{ backendRefs: [to('a', 5432)] }] }), apiVersion: 'gateway.networking.k8s.io/v1alpha2' }] : [])]);
 const mesh = (name: string, backend: string): KubeObject => route('HTTPRoute', name, { parentRefs: [{ group: '', kind: 'Service', name: 'a', port: 80 }], rules: [rule(undefined, [to(backend)])] });
 
 describe('diff: each kind of behaviour change (classes of requests, before ⇒ after)', () => {
@@ -53,6 +66,9 @@ describe('diff: each kind of behaviour change (classes of requests, before ⇒ a
     ['mesh routes: a GAMMA route sends the Service\'s traffic to another backend', design(mesh('m', 'a')), design(mesh('m', 'b')), ['200 → default/a ⇒ 200 → default/b']],
     ['Istio order: swapping two rules sends the longer prefix elsewhere', vs(`  - match: [{uri: {prefix: /a}}]\n    route: [{destination: {host: a}}]\n  - match: [{uri: {prefix: /a/b}}]\n    route: [{destination: {host: b}}]\n`),
       vs(`  - match: [{uri: {prefix: /a/b}}]\n    route: [{destination: {host: b}}]\n  - match: [{uri: {prefix: /a}}]\n    route: [{destination: {host: a}}]\n`), ['200 → shop/a ⇒ 200 → shop/b']],
+    ['Istio mesh: a VirtualService for a Service inside the mesh sends its traffic to another Service', meshVs('a'), meshVs('b'), ['200 → shop/a ⇒ 200 → shop/b']],
+    ['TLS passthrough: a TLSRoute moves to another backend', tls('a'), tls('b'), ['CONNECTED → default/a ⇒ CONNECTED → default/b']],
+    ['TCP: a TCPRoute is removed', tcp(true), tcp(false), ['CONNECTED → default/a ⇒ REJECTED']],
   ];
 
   it.each(cases)('%s', (_name, before, after, expected) => {
