@@ -16,6 +16,8 @@ import type { BehaviourChange } from './types.js';
 export interface TableDiff {
   readonly changes: readonly BehaviourChange[];
   readonly candidates: number;
+  /** Sites whose boundaries were too many to cross (candidates.ts): there the answer is not exhaustive. */
+  readonly uncrossed: readonly string[];
 }
 
 export interface DiffTablesOptions {
@@ -27,7 +29,7 @@ export interface DiffTablesOptions {
 }
 
 export function diffTables(before: RouteTable, after: RouteTable, options: DiffTablesOptions = {}): TableDiff {
-  const candidates = candidateRequests([before, after], options.everySite === true ? undefined : sameSites(before, after));
+  const { requests: candidates, uncrossed } = candidateRequests([before, after], options.everySite === true ? undefined : sameSites(before, after));
   const classes = new Map<string, { change: BehaviourChange; requests: number }>();
   for (const c of candidates) {
     const a = outcomeOf(simulateWitness(before, c.request, c.witness));
@@ -41,7 +43,7 @@ export function diffTables(before: RouteTable, after: RouteTable, options: DiffT
     else classes.set(key, { change: { class: describeChange(a, b, c.request), witness: c.witness, requests: 1, before: a, after: b }, requests: 1 });
   }
   const changes = [...classes.values()].map(({ change, requests }) => ({ ...change, requests }));
-  return { changes, candidates: candidates.length };
+  return { changes, candidates: candidates.length, uncrossed };
 }
 
 /** simulate with the witness's gateway or mesh client, as `simulate --gateway` / `--mesh --from` do. */

@@ -23,7 +23,7 @@ export function diffDesigns(before: readonly SourceFile[] | ParseResult, after: 
 /** The diff of two reviewed versions (the app holds both verdicts already). */
 export function diffVerdicts(before: Verdict, after: Verdict): DesignDiff {
   const problems = diffProblems(before.diagnostics, after.diagnostics);
-  if (!before.compiled || !after.compiled) return { changes: [], status: [], problems, compared: false, candidates: 0 };
+  if (!before.compiled || !after.compiled) return { changes: [], status: [], problems, compared: false, candidates: 0, uncrossed: [] };
   const behaviour = diffTables(before.compiled.table, after.compiled.table);
-  return { changes: behaviour.changes, status: diffStatus(before.compiled.status, after.compiled.status), problems, compared: true, candidates: behaviour.candidates };
+  return { changes: behaviour.changes, status: diffStatus(before.compiled.status, after.compiled.status), problems, compared: true, candidates: behaviour.candidates, uncrossed: behaviour.uncrossed };
 }

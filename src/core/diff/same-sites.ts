@@ -89,7 +89,7 @@ class Fingerprints {
   }
 
   private portPrint(g: GatewayTable, listeners: readonly ListenerEntry[]): string {
-    return stable([g.accepted, g.members, listeners.map((l) => [l.name, l.protocol, l.port, l.tlsMode, l.hostnames, l.accepted, l.httpsRedirect ?? false, [...l.hosts.exact.keys()], [...l.hosts.wildcard.keys()], l.hosts.any !== null])]);
+    return stable([g.accepted, g.problem, g.members, listeners.map((l) => [l.name, l.protocol, l.port, l.tlsMode, l.hostnames, l.accepted, l.problem, l.httpsRedirect ?? false, [...l.hosts.exact.keys()], [...l.hosts.wildcard.keys()], l.hosts.any !== null])]);
   }
 
   service(s: MeshService): string {

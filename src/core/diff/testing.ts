@@ -28,6 +28,11 @@ export function showsChange(before: RouteTable, after: RouteTable, w: WitnessReq
 }
 
 /** `class` of each change, sorted. */
-export function classes(d: DesignDiff): string[] {
+export function classes(d: Pick<DesignDiff, 'changes'>): string[] {
   return d.changes.map((c) => c.class).sort();
+}
+
+/** The distinct class words, sorted (two classes may read alike: only a response header differs, say). */
+export function classWords(d: Pick<DesignDiff, 'changes'>): string[] {
+  return [...new Set(classes(d))];
 }

@@ -66,4 +66,9 @@ export interface DesignDiff {
   readonly compared: boolean;
   /** How many distinct candidate requests were sent to both versions. */
   readonly candidates: number;
+  /**
+   * Sites (`gateway NS/NAME listener L host H`, `mesh Service NS/NAME port P`) with too many
+   * boundaries to cross all (over CROSS_LIMIT): there only each rule's own requests were sent.
+   */
+  readonly uncrossed: readonly string[];
 }

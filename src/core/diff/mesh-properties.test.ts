@@ -1,0 +1,68 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseRequest } from '../simulate/parse-request.js';
+import type { Request } from '../simulate/types.js';
+import { diffTables, simulateWitness } from './behaviour.js';
+import { behaviourKey, outcomeOf } from './outcome.js';
+import { classWords, diffText, showsChange, tableOf } from './testing.js';
+
+/**
+ * diff over generated mesh designs (GAMMA HTTPRoutes on Service shop/a, from its own namespace or a
+ * consumer namespace): two independent designs, so most pairs differ. Every witness shows its
+ * change, skipping alike sites loses no class, and every request of a grid that behaves
+ * differently falls in a reported class.
+ */
+const GWV = 'gateway.networking.k8s.io/v1';
+const services = ['a', 'b', 'c'].map((n) => JSON.stringify({ apiVersion: 'v1', kind: 'Service', metadata: { name: n, namespace: 'shop' }, spec: { ports: [{ name: 'http', port: 80 }] } }));
+
+const match = fc.record({ path: fc.constantFrom(null, '/x', '/x/y', '/z'), header: fc.constantFrom(null, '1', '2') }).map((m) => ({
+  ...(m.path ? { path: { type: 'PathPrefix', value: m.path } } : {}),
+  ...(m.header ? { headers: [{ name: 'x-h', value: m.header }] } : {}),
+}));
+const backend = fc.record({ name: fc.constantFrom('a', 'b', 'c'), weight: fc.constantFrom(undefined, 0, 1, 3) }).map((b) => ({ name: b.name, namespace: 'shop', port: 80, ...(b.weight === undefined ? {} : { weight: b.weight }) }));
+const rule = fc.record({ matches: fc.array(match, { maxLength: 2 }), backendRefs: fc.array(backend, { minLength: 1, maxLength: 2 }), setHeader: fc.boolean() }).map((r) => ({
+  ...(r.matches.length > 0 ? { matches: r.matches } : {}),
+  ...(r.setHeader ? { filters: [{ type: 'RequestHeaderModifier', requestHeaderModifier: { set: [{ name: 'x-set', value: 'v' }] } }] } : {}),
+  backendRefs: r.backendRefs,
+}));
+const routeArb = fc.record({ ns: fc.constantFrom('shop', 'client'), rules: fc.array(rule, { minLength: 1, maxLength: 3 }) });
+const designArb = fc.array(routeArb, { maxLength: 3 }).map((routes) => [...services, ...routes.map((r, i) => JSON.stringify({
+  apiVersion: GWV, kind: 'HTTPRoute', metadata: { name: `m${i}`, namespace: r.ns },
+  spec: { parentRefs: [{ group: '', kind: 'Service', name: 'a', namespace: 'shop', port: 80 }], rules: r.rules },
+}))].join('\n---\n'));
+
+const requestArb = fc.record({
+  from: fc.constantFrom('shop', 'client', 'other'),
+  method: fc.constantFrom('GET', 'POST'),
+  path: fc.constantFrom('/', '/x', '/x/y', '/x/yz', '/z/1', '/q'),
+  header: fc.constantFrom(null, '1', '2', '3'),
+});
+
+function parsed(line: string, headers: Readonly<Record<string, string>>): Request {
+  const r = parseRequest(line, Object.entries(headers).map(([k, v]) => `${k}: ${v}`));
+  if (!r.ok) throw new Error(r.error);
+  return r.request;
+}
+
+describe('diff properties over generated mesh designs', () => {
+  it('witnesses show their change; the shortcut loses no class; every grid request that changes is in a class', () => {
+    fc.assert(fc.property(designArb, designArb, fc.array(requestArb, { minLength: 1, maxLength: 15 }), (before, after, requests) => {
+      const r = diffText(before, after);
+      const [ta, tb] = [tableOf(before), tableOf(after)];
+      for (const c of r.changes) expect(showsChange(ta, tb, c.witness), `${c.class}: ${c.witness.request} ${JSON.stringify(c.witness.mesh)}`).toBe(true);
+      expect(classWords(r)).toEqual(classWords(diffTables(ta, tb, { everySite: true })));
+      const reported = new Set(r.changes.map((c) => {
+        const q = parsed(c.witness.request, c.witness.headers);
+        return `${behaviourKey(c.before, q)}\u0000${behaviourKey(c.after, q)}`;
+      }));
+      for (const q of requests) {
+        const headers: Record<string, string> = q.header === null ? {} : { 'x-h': q.header };
+        const w = { request: `${q.method} http://a.shop.svc.cluster.local${q.path}`, headers, gateway: null, mesh: { from: `${q.from}/client-app` } };
+        const req = parsed(w.request, headers);
+        const a = behaviourKey(outcomeOf(simulateWitness(ta, req, w)), req);
+        const b = behaviourKey(outcomeOf(simulateWitness(tb, req, w)), req);
+        if (a !== b) expect(reported.has(`${a}\u0000${b}`), `${w.request} from ${q.from} ${JSON.stringify(headers)} changes but falls in no reported class`).toBe(true);
+      }
+    }), { numRuns: 60 });
+  });
+});
