@@ -13,7 +13,8 @@
  */
 import { candidateWitnesses } from '../analyze/reach/witness.js';
 import { RequestBuilder, requestLine, type WitnessTarget } from '../analyze/reach/witness-request.js';
-import { sitesOf, type Site } from '../analyze/reach/sites.js';
+import { hostCandidates, sitesOf, type Site } from '../analyze/reach/sites.js';
+import { hostMatches } from '../compile/hostname.js';
 import type { MeshService, RouteEntry, RouteTable } from '../compile/types.js';
 import type { WitnessRequest } from '../diagnostics/types.js';
 import type { Request } from '../simulate/types.js';
@@ -62,6 +63,11 @@ class SiteParts {
     this.clients.set(JSON.stringify(c.witness.mesh), c.witness.mesh);
   }
 
+  /** Every address so far, also with this host name. */
+  addHost(host: string): void {
+    for (const a of [...this.addresses.values()]) this.addresses.set(`${a.scheme}://${host}:${a.port} ${a.gateway ?? ''}`, { ...a, host });
+  }
+
   size(): number {
     return this.addresses.size * this.paths.size * this.methods.size * this.headers.size * this.clients.size;
   }
@@ -93,6 +99,22 @@ export function candidateRequests(tables: readonly RouteTable[], skip: (site: Si
   for (const { site, key } of all) {
     const parts = sites.get(key);
     if (parts && !parts.alike) collect(site, parts, clients.get(siteServiceKey(site)));
+  }
+  // A wildcard or catch-all virtual host also takes the names of the listener's other virtual
+  // hosts (in either version) that it matches: a name one version serves exactly falls to the
+  // wildcard in the other.
+  const byListener = new Map<string, Set<string>>();
+  for (const { site } of all) {
+    if (site.kind !== 'gateway') continue;
+    const lk = listenerKey(site);
+    let names = byListener.get(lk);
+    if (!names) byListener.set(lk, (names = new Set()));
+    for (const h of hostCandidates(site)) names.add(h);
+  }
+  for (const { site, key } of all) {
+    const parts = sites.get(key);
+    if (site.kind !== 'gateway' || !parts || parts.alike || !(site.vhost.domain.startsWith('*') || site.vhost.domain === '')) continue;
+    for (const h of byListener.get(listenerKey(site)) ?? []) if (hostMatches(site.vhost.domain, h)) parts.addHost(h);
   }
   const builder = new RequestBuilder();
   const seen = new Set<string>();
@@ -156,6 +178,10 @@ function collect(site: Site, parts: SiteParts, namespaces: ReadonlySet<string> |
 function siteKey(site: Site): string {
   if (site.kind === 'mesh') return `mesh ${serviceKey(site.service)} port ${site.port}`;
   return `gateway ${site.gateway.ref.namespace}/${site.gateway.ref.name} listener ${site.listener.name} host ${site.vhost.domain}`;
+}
+
+function listenerKey(site: Extract<Site, { kind: 'gateway' }>): string {
+  return `${site.gateway.ref.namespace}/${site.gateway.ref.name} ${site.listener.name}`;
 }
 
 function siteServiceKey(site: Site): string {

@@ -57,11 +57,45 @@ export function behaviourKey(o: DiffOutcome, incoming: Request): string {
   const { route: _route, rule: _rule, request, ...rest } = o;
   const plain = {
     ...rest,
+    redirect: o.redirect === null ? null : { status: o.redirect.status, location: relativeLocation(o.redirect.location, incoming) },
     request: request === null ? null : forwardedChanges(request, incoming),
     backends: o.backends.map((b) => ({ ...b, problem: b.problem !== undefined })),
     mirrors: o.mirrors.map((m) => ({ ...m, problem: m.problem !== undefined })),
   };
   return JSON.stringify(plain, sortedKeys);
+}
+
+/** A redirect's Location as what it changes in `incoming` (`=` for a part kept): requests redirected alike share it. */
+interface RelativeLocation {
+  readonly scheme: string;
+  readonly host: string;
+  readonly port: string;
+  readonly path: string;
+}
+
+const LOCATION = /^([a-z][a-z0-9+.-]*):\/\/([^/:?#]*|\[[^\]]*\])(?::(\d+))?([^#]*)/i;
+
+function relativeLocation(location: string, r: Request): RelativeLocation | string {
+  const m = LOCATION.exec(location);
+  if (!m) return location;
+  const [, scheme = '', host = '', port = '', path = ''] = m;
+  const defaultPort = scheme.toLowerCase() === 'https' ? 443 : 80;
+  const p = port === '' ? defaultPort : Number(port);
+  return {
+    scheme: scheme.toLowerCase() === r.scheme ? '=' : scheme.toLowerCase(),
+    host: host.toLowerCase() === r.host ? '=' : host.toLowerCase(),
+    port: p === r.port ? '=' : String(p),
+    path: (path === '' ? '/' : path) === r.path ? '=' : path,
+  };
+}
+
+function locationWords(l: RelativeLocation | string): string {
+  if (typeof l === 'string') return l;
+  const scheme = l.scheme === '=' ? '' : `${l.scheme}:`;
+  const host = l.host === '=' ? '(same host)' : l.host;
+  const port = l.port === '=' ? '' : `:${l.port}`;
+  const path = l.path === '=' ? ' (same path)' : l.path;
+  return `${scheme}//${host}${port}${path}`;
 }
 
 interface ForwardedChanges {
@@ -119,7 +153,7 @@ interface Words {
 }
 
 function words(o: DiffOutcome, incoming: Request): Words {
-  if (o.redirect) return { head: `${o.redirect.status} → ${o.redirect.location}`, extra: [] };
+  if (o.redirect) return { head: `${o.redirect.status} → ${locationWords(relativeLocation(o.redirect.location, incoming))}`, extra: [] };
   const to = o.backends.map((b) => `${b.namespace}/${b.name}${b.subset ? `#${b.subset}` : ''}${b.probability === 1 ? '' : ` ${+(b.probability * 100).toFixed(4)}%`}`).join(', ');
   const extra: string[] = [];
   if (o.request) {
