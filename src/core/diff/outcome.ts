@@ -120,9 +120,20 @@ function forwardedChanges(f: ForwardedRequest, r: Request): ForwardedChanges {
     method: f.method === r.method ? '=' : f.method,
     scheme: f.scheme === r.scheme ? '=' : f.scheme,
     host: f.host === r.host ? '=' : f.host,
-    path: f.path === r.path ? '=' : f.path,
+    path: f.path === r.path ? '=' : prefixSwap(r.path, f.path),
     headers,
   };
+}
+
+/**
+ * A rewritten path as the prefix swapped, after their longest common tail: `/x/y` → `/r/y` and
+ * `/x` → `/r` both read `/x… → /r…` (one prefix rewrite, one class); a full-path replacement keeps
+ * each request's own path.
+ */
+function prefixSwap(from: string, to: string): string {
+  let n = 0;
+  while (n < from.length && n < to.length && from[from.length - 1 - n] === to[to.length - 1 - n]) n++;
+  return `${from.slice(0, from.length - n)}… → ${to.slice(0, to.length - n)}…`;
 }
 
 function sortedKeys(_key: string, value: unknown): unknown {

@@ -7,7 +7,8 @@ import type { WitnessRequest } from '../diagnostics/types.js';
 import { simulateWitness } from './behaviour.js';
 import { diffDesigns } from './index.js';
 import { behaviourKey, outcomeOf } from './outcome.js';
-import type { DesignDiff } from './types.js';
+import type { DesignDiff, DiffOutcome } from './types.js';
+import type { Request } from '../simulate/types.js';
 
 export function diffText(before: string, after: string): DesignDiff {
   return diffDesigns([{ name: 'before.yaml', text: before }], [{ name: 'after.yaml', text: after }]);
@@ -25,6 +26,16 @@ export function showsChange(before: RouteTable, after: RouteTable, w: WitnessReq
   const r = parseRequest(w.request, Object.entries(w.headers).map(([k, v]) => `${k}: ${v}`));
   if (!r.ok) return false;
   return behaviourKey(outcomeOf(simulateWitness(before, r.request, w)), r.request) !== behaviourKey(outcomeOf(simulateWitness(after, r.request, w)), r.request);
+}
+
+/**
+ * behaviourKey without the rewritten path: a full-path rewrite (ReplaceFullPath, an Istio rewrite
+ * after a regex or exact match) forwards every request to one path, so each path boundary that
+ * reaches it is a class of its own (prefixSwap in outcome.ts can tell no prefix); the grid
+ * properties ask that a changed request falls in a reported class up to that path.
+ */
+export function coarseKey(o: DiffOutcome, incoming: Request): string {
+  return behaviourKey({ ...o, request: o.request === null ? null : { ...o.request, path: incoming.path } }, incoming);
 }
 
 /** `class` of each change, sorted. */

@@ -1,0 +1,72 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { vs } from '../compile/istio/test-kit.js';
+import { parseRequest } from '../simulate/parse-request.js';
+import type { Request } from '../simulate/types.js';
+import { diffTables, simulateWitness } from './behaviour.js';
+import { behaviourKey, outcomeOf } from './outcome.js';
+import { classWords, coarseKey, diffText, showsChange, tableOf } from './testing.js';
+
+/**
+ * diff over two random Istio VirtualServices for shop.example.com on one ingress Gateway (first
+ * match wins: rule order matters), with uri / method / header matches, weighted destinations,
+ * header sets, rewrites and redirects: every witness shows its change, skipping alike sites loses
+ * no class, and every request of a grid that behaves differently falls in a reported class.
+ */
+const match = fc.record({
+  uri: fc.constantFrom(null, '{prefix: /x}', '{prefix: /x/y}', '{exact: /x}', '{regex: "/z/[0-9]+"}'),
+  method: fc.constantFrom(null, 'GET'),
+  header: fc.constantFrom(null, '1', '2'),
+}).map((m) => `{${[m.uri ? `uri: ${m.uri}` : '', m.method ? `method: {exact: ${m.method}}` : '', m.header ? `headers: {x-h: {exact: "${m.header}"}}` : ''].filter((x) => x !== '').join(', ')}}`);
+const destination = fc.record({ host: fc.constantFrom('a', 'b', 'c'), weight: fc.constantFrom(null, 20, 80) });
+const rule = fc.record({
+  match: fc.array(match, { maxLength: 2 }),
+  route: fc.array(destination, { minLength: 1, maxLength: 2 }),
+  extra: fc.constantFrom(null, 'set', 'rewrite', 'redirect'),
+}).map((r) => {
+  const lines = [r.match.length > 0 ? `  - match: [${r.match.join(', ')}]` : '  - {}'];
+  if (r.extra === 'redirect') return [...lines, '    redirect: {authority: elsewhere.example.com}'].join('\n').replace('  - {}\n    ', '  - ');
+  const weights = r.route.length > 1 && r.route.every((d) => d.weight !== null);
+  lines.push(`    route: [${r.route.map((d) => `{destination: {host: ${d.host}}${weights ? `, weight: ${d.weight}` : ''}}`).join(', ')}]`);
+  if (r.extra === 'set') lines.push('    headers: {request: {set: {x-set: v}}}');
+  if (r.extra === 'rewrite') lines.push('    rewrite: {uri: /r}');
+  return lines.join('\n').replace('  - {}\n    ', '  - ');
+});
+const designArb = fc.array(rule, { minLength: 1, maxLength: 4 }).map((rules) => vs(`${rules.join('\n')}\n`));
+
+const requestArb = fc.record({
+  method: fc.constantFrom('GET', 'POST'),
+  path: fc.constantFrom('/', '/x', '/x/y', '/xy', '/z/12', '/z/a', '/q'),
+  header: fc.constantFrom(null, '1', '2', '3'),
+});
+
+function parsed(line: string, headers: Readonly<Record<string, string>>): Request {
+  const r = parseRequest(line, Object.entries(headers).map(([k, v]) => `${k}: ${v}`));
+  if (!r.ok) throw new Error(r.error);
+  return r.request;
+}
+
+describe('diff properties over two random Istio VirtualServices', () => {
+  it('witnesses show their change; the shortcut loses no class; every grid request that changes is in a class', () => {
+    fc.assert(fc.property(designArb, designArb, fc.array(requestArb, { minLength: 1, maxLength: 15 }), (before, after, requests) => {
+      const r = diffText(before, after);
+      expect(r.compared).toBe(true);
+      const [ta, tb] = [tableOf(before), tableOf(after)];
+      for (const c of r.changes) expect(showsChange(ta, tb, c.witness), `${c.class}: ${c.witness.request}`).toBe(true);
+      expect(classWords(r)).toEqual(classWords(diffTables(ta, tb, { everySite: true })));
+      const reported = new Set(r.changes.map((c) => {
+        const q = parsed(c.witness.request, c.witness.headers);
+        return `${coarseKey(c.before, q)}\u0000${coarseKey(c.after, q)}`;
+      }));
+      for (const q of requests) {
+        const headers: Record<string, string> = q.header === null ? {} : { 'x-h': q.header };
+        const w = { request: `${q.method} http://shop.example.com${q.path}`, headers, gateway: 'istio-system/gw', mesh: null };
+        const req = parsed(w.request, headers);
+        const a = behaviourKey(outcomeOf(simulateWitness(ta, req, w)), req);
+        const b = behaviourKey(outcomeOf(simulateWitness(tb, req, w)), req);
+        const [ca, cb] = [coarseKey(outcomeOf(simulateWitness(ta, req, w)), req), coarseKey(outcomeOf(simulateWitness(tb, req, w)), req)];
+        if (a !== b) expect(reported.has(`${ca}\u0000${cb}`), `${w.request} ${JSON.stringify(headers)} changes but falls in no reported class`).toBe(true);
+      }
+    }), { numRuns: 60 });
+  });
+});
