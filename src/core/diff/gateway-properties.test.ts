@@ -1,10 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseRequest } from '../simulate/parse-request.js';
-import type { Request } from '../simulate/types.js';
 import { diffTables, simulateWitness } from './behaviour.js';
 import { behaviourKey, outcomeOf } from './outcome.js';
-import { classWords, coarseKey, diffText, showsChange, tableOf } from './testing.js';
+import { classWords, coarseKey, diffText, parsed, showsChange, tableOf } from './testing.js';
 
 /**
  * diff over two independent random Gateway API designs on one Gateway (listener hostnames,
@@ -47,12 +45,6 @@ const requestArb = fc.record({
   path: fc.constantFrom('/', '/x', '/x/y', '/x/yz', '/z/1', '/q', '/x?v=q', '/?v=q', '/x/y?v=r'),
   header: fc.constantFrom(null, '1', '2', '3'),
 });
-
-function parsed(line: string, headers: Readonly<Record<string, string>>): Request {
-  const r = parseRequest(line, Object.entries(headers).map(([k, v]) => `${k}: ${v}`));
-  if (!r.ok) throw new Error(r.error);
-  return r.request;
-}
 
 describe('diff properties over two random Gateway API designs', () => {
   it('witnesses show their change; the shortcut loses no class; every grid request that changes is in a class', () => {

@@ -1,11 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { vs } from '../compile/istio/test-kit.js';
-import { parseRequest } from '../simulate/parse-request.js';
-import type { Request } from '../simulate/types.js';
 import { diffTables, simulateWitness } from './behaviour.js';
 import { behaviourKey, outcomeOf } from './outcome.js';
-import { classWords, coarseKey, diffText, showsChange, tableOf } from './testing.js';
+import { classWords, coarseKey, diffText, parsed, showsChange, tableOf } from './testing.js';
 
 /**
  * diff over two random Istio VirtualServices for shop.example.com on one ingress Gateway (first
@@ -39,12 +37,6 @@ const requestArb = fc.record({
   path: fc.constantFrom('/', '/x', '/x/y', '/xy', '/z/12', '/z/a', '/q'),
   header: fc.constantFrom(null, '1', '2', '3'),
 });
-
-function parsed(line: string, headers: Readonly<Record<string, string>>): Request {
-  const r = parseRequest(line, Object.entries(headers).map(([k, v]) => `${k}: ${v}`));
-  if (!r.ok) throw new Error(r.error);
-  return r.request;
-}
 
 describe('diff properties over two random Istio VirtualServices', () => {
   it('witnesses show their change; the shortcut loses no class; every grid request that changes is in a class', () => {

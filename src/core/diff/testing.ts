@@ -47,3 +47,10 @@ export function classes(d: Pick<DesignDiff, 'changes'>): string[] {
 export function classWords(d: Pick<DesignDiff, 'changes'>): string[] {
   return [...new Set(classes(d))];
 }
+
+/** A request line and headers read as `simulate --request` / `-H` read them (the property tests' grid). */
+export function parsed(line: string, headers: Readonly<Record<string, string>>): Request {
+  const r = parseRequest(line, Object.entries(headers).map(([k, v]) => `${k}: ${v}`));
+  if (!r.ok) throw new Error(r.error);
+  return r.request;
+}
