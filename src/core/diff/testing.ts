@@ -4,7 +4,7 @@ import { parse } from '../resources/parse.js';
 import { compile } from '../compile/index.js';
 import type { RouteTable } from '../compile/types.js';
 import type { WitnessRequest } from '../diagnostics/types.js';
-import { simulateWitness } from './behaviour.js';
+import { diffTables, simulateWitness } from './behaviour.js';
 import { diffDesigns } from './index.js';
 import { behaviourKey, outcomeOf } from './outcome.js';
 import type { DesignDiff, DiffOutcome } from './types.js';
@@ -54,3 +54,33 @@ export function parsed(line: string, headers: Readonly<Record<string, string>>):
   if (!r.ok) throw new Error(r.error);
   return r.request;
 }
+
+/**
+ * What the random-design properties check of a diff, as messages (none when it holds): every
+ * witness shows its change; skipping alike sites loses no class; every request of `grid` that
+ * behaves differently on the two versions falls in a reported class (compared up to coarseKey).
+ */
+export function diffFaults(before: string, after: string, grid: readonly WitnessRequest[]): string[] {
+  const r = diffText(before, after);
+  const [ta, tb] = [tableOf(before), tableOf(after)];
+  const faults: string[] = [];
+  for (const c of r.changes) if (!showsChange(ta, tb, c.witness)) faults.push(`${c.class}: ${c.witness.request} ${JSON.stringify(c.witness.mesh)} shows no change`);
+  const [found, everySite] = [classWords(r), classWords(diffTables(ta, tb, { everySite: true }))];
+  if (JSON.stringify(found) !== JSON.stringify(everySite)) faults.push(`the alike-site shortcut changed the classes: ${JSON.stringify(found)} ≠ ${JSON.stringify(everySite)}`);
+  const reported = new Set(r.changes.map((c) => {
+    const q = parsed(c.witness.request, c.witness.headers);
+    return `${coarseKey(c.before, q)}\u0000${coarseKey(c.after, q)}`;
+  }));
+  for (const w of grid) {
+    const req = parsed(w.request, w.headers);
+    const [oa, ob] = [outcomeOf(simulateWitness(ta, req, w)), outcomeOf(simulateWitness(tb, req, w))];
+    if (behaviourKey(oa, req) !== behaviourKey(ob, req) && !reported.has(`${coarseKey(oa, req)}\u0000${coarseKey(ob, req)}`)) {
+      faults.push(`${w.request}${w.mesh ? ` from ${w.mesh.from}` : ''} ${JSON.stringify(w.headers)} changes but falls in no reported class`);
+    }
+  }
+  return faults;
+}
+
+
+/** The grid's one header condition: `x-h` with this value, or none. */
+export const headersOf = (value: string | null): Readonly<Record<string, string>> => (value === null ? {} : { 'x-h': value });
