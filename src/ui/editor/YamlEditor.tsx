@@ -50,6 +50,9 @@ export default function YamlEditor() {
       // on a 1.4 MB paste, in one main-thread task); YAML manifests rarely use flow brackets. (A
       // model option: the editor's `bracketPairColorization` does not reach a model made here.)
       m.updateOptions({ bracketColorizationOptions: { enabled: false, independentColorPoolPerBracketType: false } });
+      // Lines end in LF whatever the text it starts from: an empty model takes its end of line
+      // from the platform Monaco guesses, and one CRLF model made the saved text CRLF throughout.
+      m.setEOL(monaco.editor.EndOfLineSequence.LF);
       return m;
     };
     // A big text (a restored design) goes in through `replace` below.
