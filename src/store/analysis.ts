@@ -1,5 +1,6 @@
 import { buildGraph, locateDiagnostics, review } from '../core/index';
 import type { Diagnostic, Resource, ResourceId, RouteGraph, RouteTable, SecretFacts, SourceFile, StatusList } from '../core/index';
+import { runRouteTestsText, type RouteTestsAnswer, type RouteTestsRequest } from './route-tests-run';
 import { runSimulation, type SimulationAnswer, type SimulationRequest } from './simulation';
 
 /**
@@ -63,6 +64,8 @@ export interface Analyzer {
   analyze(request: AnalysisRequest, onProgress?: (progress: AnalysisProgress) => void): Promise<Analysis>;
   /** Simulates a request against the table of an analysis this analyzer made (see `Analysis.tableId`). */
   simulate?(request: SimulationRequest): Promise<SimulationAnswer>;
+  /** Runs the design's route tests against the table of an analysis this analyzer made. */
+  runTests?(request: RouteTestsRequest): Promise<RouteTestsAnswer>;
   /** Stops the analysis under way: its promise rejects with a `WorkerStopped` ('cancelled'). */
   cancel?(): void;
   dispose(): void;
@@ -144,6 +147,10 @@ export function createAnalysisSession() {
       const table = tables.get(request.tableId);
       return table ? runSimulation(table, request) : { seq: request.seq, tableId: request.tableId, kind: 'unavailable' };
     },
+    runTests(request: RouteTestsRequest): RouteTestsAnswer {
+      const table = tables.get(request.tableId);
+      return table ? runRouteTestsText(table, request) : { seq: request.seq, tableId: request.tableId, kind: 'unavailable' };
+    },
   };
 }
 
@@ -153,6 +160,7 @@ export function createSyncAnalyzer(): Analyzer {
   return {
     analyze: (request) => Promise.resolve(session.analyze(request)),
     simulate: (request) => Promise.resolve(session.simulate(request)),
+    runTests: (request) => Promise.resolve(session.runTests(request)),
     dispose: () => undefined,
   };
 }

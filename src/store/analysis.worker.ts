@@ -21,6 +21,7 @@ scope.onmessage = (event) => {
     const replies = analysisReplies(analysis);
     scope.postMessage({ type: 'progress', seq, step: 'sending', objects: analysis.resources.length, messages: replies.length });
     for (const reply of replies) scope.postMessage(reply);
-  } else scope.postMessage({ type: 'simulation', answer: session.simulate(message.request) });
+  } else if (message.type === 'run-tests') scope.postMessage({ type: 'tests', answer: session.runTests(message.request) });
+  else scope.postMessage({ type: 'simulation', answer: session.simulate(message.request) });
 };
 scope.postMessage({ type: 'ready' });

@@ -1,5 +1,6 @@
 import type { GraphEdge, GraphNode, Resource } from '../core/index';
 import type { Analysis, AnalysisRequest, AnalysisStep } from './analysis';
+import type { RouteTestsAnswer, RouteTestsRequest } from './route-tests-run';
 import type { SimulationAnswer, SimulationRequest } from './simulation';
 
 /**
@@ -7,6 +8,7 @@ import type { SimulationAnswer, SimulationRequest } from './simulation';
  *   page → worker  { type: 'analyze', request: { seq, files } }
  *                  → { type: 'analysis-chunk', … } × n, then { type: 'analysis', analysis }
  *   page → worker  { type: 'simulate', request: { seq, tableId, input } } → { type: 'simulation', answer }
+ *   page → worker  { type: 'run-tests', request: { seq, tableId, text } } → { type: 'tests', answer }
  * `seq` pairs an answer with its request; the store drops answers that are no longer current.
  * Before its answer an analysis reports each step done (`progress`: objects found; `sending`
  * with the number of messages to come), and the worker says `ready` once, when its code loaded
@@ -17,7 +19,10 @@ import type { SimulationAnswer, SimulationRequest } from './simulation';
  * of its own — a 1,000-route design's analysis is ~6 MB of structured clone, over 100 ms to read
  * in one piece on the page's main thread.
  */
-export type AnalyzerMessage = { readonly type: 'analyze'; readonly request: AnalysisRequest } | { readonly type: 'simulate'; readonly request: SimulationRequest };
+export type AnalyzerMessage =
+  | { readonly type: 'analyze'; readonly request: AnalysisRequest }
+  | { readonly type: 'simulate'; readonly request: SimulationRequest }
+  | { readonly type: 'run-tests'; readonly request: RouteTestsRequest };
 
 export type AnalysisChunk =
   | { readonly type: 'analysis-chunk'; readonly seq: number; readonly field: 'resources'; readonly items: readonly Resource[] }
@@ -40,6 +45,7 @@ export type AnalyzerReply =
   | AnalysisPiece
   | AnalysisStepReply
   | { readonly type: 'simulation'; readonly answer: SimulationAnswer }
+  | { readonly type: 'tests'; readonly answer: RouteTestsAnswer }
   | { readonly type: 'ready' };
 
 /**

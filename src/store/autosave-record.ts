@@ -20,6 +20,8 @@ export interface SavedDesign {
   readonly rev: number;
   /** The tab that wrote it ('' in older saves). */
   readonly tab: string;
+  /** The design's route tests, RouteTests YAML ('' when none, and in saves made before there were any). */
+  readonly tests: string;
 }
 
 /** What a stored value reads as: nothing, a design, or something that cannot be read (kept as raw text). */
@@ -62,6 +64,7 @@ export function readSave(value: unknown): ReadSave {
     savedAt: Number(o.savedAt) || 0,
     rev: Number(o.rev) || 0,
     tab: typeof o.tab === 'string' ? o.tab : '',
+    tests: typeof o.tests === 'string' ? o.tests : '',
   };
   return { kind: 'ok', design };
 }
@@ -74,7 +77,7 @@ export function snapshotOf(s: DesignState, rev: number, tab: string, now: number
   const graph = current ? selectViewGraph(s) : null;
   const drawn = graph ? new Set([...graph.nodes.map((n) => n.id), ...graph.groups.map((g) => g.id)]) : null;
   const keep = <T>(m: Readonly<Record<string, T>>): Record<string, T> => (drawn ? Object.fromEntries(Object.entries(m).filter(([id]) => drawn.has(id))) : { ...m });
-  return { version: VERSION, fileName: s.fileName, text: s.text, positions: keep(s.positions), pinned: keep(s.pinned), collapsed: { ...s.collapsed }, savedAt: now, rev, tab };
+  return { version: VERSION, fileName: s.fileName, text: s.text, positions: keep(s.positions), pinned: keep(s.pinned), collapsed: { ...s.collapsed }, savedAt: now, rev, tab, tests: s.routeTests.text };
 }
 
 /**

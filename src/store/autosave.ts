@@ -74,9 +74,9 @@ class Unreadable extends Error {
 
 type Doc = Pick<SavedDesign, 'text' | 'fileName'>;
 const sameDoc = (a: Doc | null, b: Doc): boolean => a !== null && a.text === b.text && a.fileName === b.fileName;
-type Saved = Pick<DesignState, 'text' | 'fileName' | 'positions' | 'pinned' | 'collapsed'>;
-const sameSaved = (a: Saved | null, s: Saved): boolean => a !== null && a.text === s.text && a.fileName === s.fileName && a.positions === s.positions && a.pinned === s.pinned && a.collapsed === s.collapsed;
-const savedOf = (s: Saved): Saved => ({ text: s.text, fileName: s.fileName, positions: s.positions, pinned: s.pinned, collapsed: s.collapsed });
+type Saved = Pick<DesignState, 'text' | 'fileName' | 'positions' | 'pinned' | 'collapsed'> & { readonly tests: string };
+const sameSaved = (a: Saved | null, s: DesignState): boolean => a !== null && a.text === s.text && a.fileName === s.fileName && a.positions === s.positions && a.pinned === s.pinned && a.collapsed === s.collapsed && a.tests === s.routeTests.text;
+const savedOf = (s: DesignState): Saved => ({ text: s.text, fileName: s.fileName, positions: s.positions, pinned: s.pinned, collapsed: s.collapsed, tests: s.routeTests.text });
 
 function describe(e: unknown): string {
   const name = typeof e === 'object' && e !== null && 'name' in e ? String(e.name) : '';
@@ -228,6 +228,7 @@ export function createAutosave(design: DesignStore, options: AutosaveOptions): A
     design.getState().loadText(saved.text, saved.fileName);
     // View state, set after the load (which forgets hand placements): the layout keeps pinned nodes.
     design.setState({ positions: saved.positions, pinned: saved.pinned, collapsed: saved.collapsed });
+    if (saved.tests !== '') design.getState().openRouteTests(saved.tests);
     base = saved.rev;
     baseDoc = saved;
     last = savedOf(design.getState());
@@ -260,7 +261,7 @@ export function createAutosave(design: DesignStore, options: AutosaveOptions): A
   };
 
   const unsubscribe = design.subscribe((s, prev) => {
-    if (s.text !== prev.text || s.fileName !== prev.fileName || s.positions !== prev.positions || s.pinned !== prev.pinned || s.collapsed !== prev.collapsed) {
+    if (s.text !== prev.text || s.fileName !== prev.fileName || s.positions !== prev.positions || s.pinned !== prev.pinned || s.collapsed !== prev.collapsed || s.routeTests.text !== prev.routeTests.text) {
       cancel();
       timer = setTimeout(saveWhenIdle, s.text.length > BIG_TEXT ? bigDelay : delay);
     } else if (waiting && s.analysis !== prev.analysis && safe(s)) {

@@ -5,6 +5,7 @@ import { createArrivals } from './auto-collapse';
 import type { DesignActions, DesignDeps, DesignState, DesignStore } from './design-types';
 import { layoutKey, type XY } from './layout';
 import { diagnosticIndicesOf, resourceIdsOf, selectGraph, selectNode, selectResource, selectViewGraph } from './selectors';
+import { createRouteTestsSlice, watchRouteTests } from './route-tests';
 import { createSimulatorSlice, watchSimulator } from './simulator';
 import { NO_VIEW_FILTER, toGraphFilter } from './view-filter';
 import type { RevealRequest } from './view-requests';
@@ -155,6 +156,7 @@ export function createDesignStore(deps: DesignDeps): DesignStore {
       failure: null,
       readOnly: false,
       ...createSimulatorSlice(set, get, deps),
+      ...createRouteTestsSlice(set, get, deps),
 
       loadText(text, fileName) {
         const s = get();
@@ -297,6 +299,7 @@ export function createDesignStore(deps: DesignDeps): DesignStore {
     };
   });
   watchSimulator(store);
+  watchRouteTests(store);
   return store;
 }
 

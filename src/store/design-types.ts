@@ -1,6 +1,7 @@
 import type { Analysis, AnalysisProgress, Analyzer } from './analysis';
 import type { AutoCollapseNote } from './auto-collapse';
 import type { Layouter, XY } from './layout';
+import type { RouteTestsActions, RouteTestsState } from './route-tests';
 import type { SimulatorActions, SimulatorState } from './simulator';
 import type { ViewFilter } from './view-filter';
 import type { RevealRequest, ViewCommand } from './view-requests';
@@ -10,10 +11,10 @@ import type { StoreApi } from 'zustand/vanilla';
 export type Theme = 'light' | 'dark';
 /** Why the text last changed: the history records each cause its own way (see history.ts). */
 export type TextCause = 'load' | 'type' | 'edit' | 'history' | 'redact';
-export type PanelTab = 'inspector' | 'problems' | 'simulator';
+export type PanelTab = 'inspector' | 'problems' | 'simulator' | 'tests';
 export type { RevealRequest, ViewCommand } from './view-requests';
 
-export interface DesignState extends SimulatorState {
+export interface DesignState extends SimulatorState, RouteTestsState {
   /** The document: the YAML the user owns. */
   readonly fileName: string;
   readonly text: string;
@@ -56,7 +57,7 @@ export interface DesignState extends SimulatorState {
   readonly readOnly: boolean;
 }
 
-export interface DesignActions extends SimulatorActions {
+export interface DesignActions extends SimulatorActions, RouteTestsActions {
   /** Replaces the whole document (open, example, paste into an empty design). */
   loadText(text: string, fileName?: string): void;
   /** The editor's (debounced) text. */
@@ -101,5 +102,7 @@ export interface DesignDeps {
   readonly theme?: Theme;
   /** Typing pause before the simulator asks again (default 90 ms; tests use 0). */
   readonly simulatorDelayMs?: number;
+  /** Typing pause before the route tests run again (default 250 ms; tests use 0). */
+  readonly testsDelayMs?: number;
 }
 

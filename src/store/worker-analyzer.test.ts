@@ -30,6 +30,7 @@ class FakeWorker implements WorkerLike {
     queueMicrotask(() => {
       if (this.terminated) return;
       if (message.type === 'analyze') for (const r of analysisReplies(this.session.analyze(message.request))) this.emit(r);
+      else if (message.type === 'run-tests') this.emit({ type: 'tests', answer: this.session.runTests(message.request) });
       else this.emit({ type: 'simulation', answer: this.session.simulate(message.request) });
     });
   }

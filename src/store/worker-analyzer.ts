@@ -1,5 +1,6 @@
 import type { Analysis, AnalysisProgress, AnalysisRequest, Analyzer } from './analysis';
 import { AnalysisAssembler, type AnalyzerMessage, type AnalyzerReply } from './analyzer-protocol';
+import type { RouteTestsAnswer, RouteTestsRequest } from './route-tests-run';
 import type { SimulationAnswer, SimulationRequest } from './simulation';
 import { DEFAULT_LIMITS, limitMs, type WatchdogLimits } from './watchdog-limits';
 import { seconds, watchWorker, type Job, type WatchOptions, type WorkerLike } from './watched-worker';
@@ -57,7 +58,7 @@ export function createWorkerAnalyzer(options: WorkerAnalyzerOptions = {}): Analy
     known = new Set();
     for (const job of requeued) {
       const message = job.message as AnalyzerMessage;
-      if (message.type === 'simulate') recompile(message.request.tableId);
+      if (message.type === 'simulate' || message.type === 'run-tests') recompile(message.request.tableId);
     }
   });
 
@@ -114,6 +115,19 @@ export function createWorkerAnalyzer(options: WorkerAnalyzerOptions = {}): Analy
     fail: reject,
   });
 
+  const testsJob = (request: RouteTestsRequest, resolve: (a: RouteTestsAnswer) => void, reject: (e: Error) => void): Job => ({
+    message: { type: 'run-tests', request },
+    limitMs: limitMs(limits.simulate, request.text.length),
+    timeoutMessage: (ms) => `Running the route tests took longer than ${seconds(ms)} and was stopped; edit the tests or the design to try again.`,
+    receive(data) {
+      const reply = data as AnalyzerReply;
+      if (reply.type !== 'tests') return false;
+      resolve(reply.answer);
+      return true;
+    },
+    fail: reject,
+  });
+
   return {
     analyze(request, onProgress) {
       return new Promise<Analysis>((resolve, reject) => watched.send(analysisJob(request, resolve, reject, onProgress)));
@@ -121,6 +135,10 @@ export function createWorkerAnalyzer(options: WorkerAnalyzerOptions = {}): Analy
     simulate(request) {
       recompile(request.tableId);
       return new Promise<SimulationAnswer>((resolve, reject) => watched.send(simulationJob(request, resolve, reject)));
+    },
+    runTests(request) {
+      recompile(request.tableId);
+      return new Promise<RouteTestsAnswer>((resolve, reject) => watched.send(testsJob(request, resolve, reject)));
     },
     cancel() {
       watched.cancel((job) => (job.message as { type?: string }).type === 'analyze', 'The analysis was cancelled.');
