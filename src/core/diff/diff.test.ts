@@ -103,6 +103,20 @@ describe('diff: no change of behaviour is no change', () => {
     expect(every.changes).toEqual([]);
   });
 
+  // Found on the Gateway API's examples/standard (v1.5.1 → v1.6.1): a TCPRoute to a Service not in
+  // the design, attached where no route was, rejects as before — its backend receives nothing.
+  it.each<[string, string, string]>([
+    ['a TCP route to a missing Service where there was none', tcp(false), yamlOf([gatewayClass(), gateway('gw', [{ name: 'tcp', port: 5432, protocol: 'TCP' }]),
+      { ...route('TCPRoute', 't', { rules: [{ backendRefs: [to('z', 5432)] }] }), apiVersion: 'gateway.networking.k8s.io/v1alpha2' }])],
+    ['an HTTP rule from one missing Service to another, with a header filter', design(r(rule(undefined, [to('y')]))), design(r(rule(undefined, [to('z')], { filters: [{ type: 'RequestHeaderModifier', requestHeaderModifier: { set: [{ name: 'x-a', value: '1' }] } }] })))],
+    ['a mirror to a missing Service added', design(r(rule(undefined))), design(r(rule(undefined, [to('a')], { filters: [{ type: 'RequestMirror', requestMirror: { backendRef: { name: 'z', port: 80 } } }] })))],
+  ])('%s: a backend that receives nothing is no behaviour', (_name, before, after) => {
+    const every = diffTables(tableOf(before), tableOf(after), { everySite: true });
+    expect(every.candidates).toBeGreaterThan(0);
+    expect(every.changes).toEqual([]);
+    expect(diffText(before, after).changes).toEqual([]);
+  });
+
   it('a rule moved to another route, routing alike: no request changes (the new route has a status of its own)', () => {
     const before = design(r(rule([prefix('/a')]), rule([prefix('/b')], [to('b')])));
     const after = design(r(rule([prefix('/a')])), httpRoute('s', { rules: [rule([prefix('/b')], [to('b')])] }));

@@ -47,20 +47,23 @@ function mirrorKey(m: DiffOutcome['mirrors'][number]): string {
 }
 
 /**
- * The behaviour key: the outcome without route and rule, objects with sorted keys, a backend's or
- * mirror's problem only as its presence (its words name objects; its effect is in `outcomes`),
- * and the forwarded request as what the proxy changed in `incoming` — so requests that change
- * alike (GET and POST of one path, two paths of one prefix) share a key, and, for one request,
- * equal keys are equal answers.
+ * The behaviour key: the outcome without route and rule, objects with sorted keys, and the
+ * forwarded request as what the proxy changed in `incoming` — so requests that change alike (GET
+ * and POST of one path, two paths of one prefix) share a key, and, for one request, equal keys are
+ * equal answers. A backend or mirror with a problem receives nothing (its share fails: simulate's
+ * outcomes.ts; a mirror with a problem is not configured), so it is left out, and with no backend
+ * that receives, no request is forwarded: a route that starts sending a TCP connection to a
+ * missing Service instead of no route rejects it alike.
  */
 export function behaviourKey(o: DiffOutcome, incoming: Request): string {
   const { route: _route, rule: _rule, request, ...rest } = o;
+  const backends = o.backends.filter((b) => b.problem === undefined);
   const plain = {
     ...rest,
     redirect: o.redirect === null ? null : { status: o.redirect.status, location: relativeLocation(o.redirect.location, incoming) },
-    request: request === null ? null : forwardedChanges(request, incoming),
-    backends: o.backends.map((b) => ({ ...b, problem: b.problem !== undefined })),
-    mirrors: o.mirrors.map((m) => ({ ...m, problem: m.problem !== undefined })),
+    request: request === null || backends.length === 0 ? null : forwardedChanges(request, incoming),
+    backends,
+    mirrors: o.mirrors.filter((m) => m.problem === undefined),
   };
   return JSON.stringify(plain, sortedKeys);
 }
