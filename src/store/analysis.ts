@@ -1,7 +1,8 @@
 import { buildGraph, locateDiagnostics, review } from '../core/index';
-import type { Diagnostic, Resource, ResourceId, RouteGraph, RouteTable, SecretFacts, SourceFile, StatusList } from '../core/index';
+import type { Diagnostic, Resource, ResourceId, RouteGraph, RouteTable, SecretFacts, SourceFile, StatusList, Verdict } from '../core/index';
 import { runRouteTestsText, type RouteTestsAnswer, type RouteTestsRequest } from './route-tests-run';
 import { runSimulation, type SimulationAnswer, type SimulationRequest } from './simulation';
+import { createComparer, type CompareAnswer, type CompareRequest } from './comparison';
 
 /**
  * What one parse + validate of the document yields. Computed off the main thread (see
@@ -64,6 +65,8 @@ export interface Analyzer {
   analyze(request: AnalysisRequest, onProgress?: (progress: AnalysisProgress) => void): Promise<Analysis>;
   /** Simulates a request against the table of an analysis this analyzer made (see `Analysis.tableId`). */
   simulate?(request: SimulationRequest): Promise<SimulationAnswer>;
+  /** Diffs a before version with the analysis whose table the request names (comparison.ts). */
+  compare?(request: CompareRequest): Promise<CompareAnswer>;
   /** Runs the design's route tests against the table of an analysis this analyzer made. */
   runTests?(request: RouteTestsRequest): Promise<RouteTestsAnswer>;
   /** Stops the analysis under way: its promise rejects with a `WorkerStopped` ('cancelled'). */
@@ -85,7 +88,7 @@ export function analyzeWithTable(
   request: AnalysisRequest,
   onStep?: (step: AnalysisStep, objects: number) => void,
   knownSecretFacts?: ReadonlyMap<string, SecretFacts>,
-): { analysis: Analysis; table: RouteTable | null } {
+): { analysis: Analysis; table: RouteTable | null; verdict: Verdict } {
   const start = Date.now();
   // The analyzers run after compile: the progress display counts them with it.
   const verdict = review(request.files, {
@@ -114,7 +117,7 @@ export function analyzeWithTable(
     tableId: compiled ? request.seq : null,
     millis: Date.now() - start,
   };
-  return { analysis, table: compiled?.table ?? null };
+  return { analysis, table: compiled?.table ?? null, verdict };
 }
 
 export function analyze(request: AnalysisRequest): Analysis {
@@ -130,22 +133,32 @@ const KEPT_TABLES = 2;
  */
 export function createAnalysisSession() {
   const tables = new Map<number, RouteTable>();
+  // The verdicts of the same analyses, for the compare view's diff (kept and dropped with them).
+  const verdicts = new Map<number, Verdict>();
+  const comparer = createComparer(analyzeWithTable);
   // Certificate verdicts read before redaction: once the editor holds the redacted text, later
   // analyses see only placeholders, and these keep a bad certificate reported.
   const known = new Map<string, SecretFacts>();
   return {
     analyze(request: AnalysisRequest, onStep?: (step: AnalysisStep, objects: number) => void): Analysis {
-      const { analysis, table } = analyzeWithTable(request, onStep, known);
+      const { analysis, table, verdict } = analyzeWithTable(request, onStep, known);
       for (const r of analysis.resources) if (r.secretFacts) known.set(r.id, r.secretFacts);
       if (table && analysis.tableId !== null) {
         tables.set(analysis.tableId, table);
-        for (const id of [...tables.keys()].slice(0, Math.max(0, tables.size - KEPT_TABLES))) tables.delete(id);
+        verdicts.set(analysis.tableId, verdict);
+        for (const id of [...tables.keys()].slice(0, Math.max(0, tables.size - KEPT_TABLES))) {
+          tables.delete(id);
+          verdicts.delete(id);
+        }
       }
       return analysis;
     },
     simulate(request: SimulationRequest): SimulationAnswer {
-      const table = tables.get(request.tableId);
+      const table = tables.get(request.tableId) ?? comparer.table(request.tableId);
       return table ? runSimulation(table, request) : { seq: request.seq, tableId: request.tableId, kind: 'unavailable' };
+    },
+    compare(request: CompareRequest): CompareAnswer {
+      return comparer.compare(request, verdicts.get(request.afterTableId), known);
     },
     runTests(request: RouteTestsRequest): RouteTestsAnswer {
       const table = tables.get(request.tableId);
@@ -160,6 +173,7 @@ export function createSyncAnalyzer(): Analyzer {
   return {
     analyze: (request) => Promise.resolve(session.analyze(request)),
     simulate: (request) => Promise.resolve(session.simulate(request)),
+    compare: (request) => Promise.resolve(session.compare(request)),
     runTests: (request) => Promise.resolve(session.runTests(request)),
     dispose: () => undefined,
   };

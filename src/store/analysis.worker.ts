@@ -1,5 +1,7 @@
 import { createAnalysisSession } from './analysis';
 import { analysisReplies, type AnalyzerMessage, type AnalyzerReply } from './analyzer-protocol';
+import { compareReplies } from './compare-protocol';
+import type { RouteGraph } from '../core/index';
 
 /**
  * The worker side of the page: parse, validate and compile here, so a 20 MB paste never blocks
@@ -12,6 +14,8 @@ interface WorkerScope {
 }
 
 const session = createAnalysisSession();
+/** The before version's graph sent last: the page keeps it, so an unchanged one is not sent again. */
+let sentGraph: RouteGraph | null = null;
 const scope = self as unknown as WorkerScope;
 scope.onmessage = (event) => {
   const message = event.data;
@@ -21,6 +25,10 @@ scope.onmessage = (event) => {
     const replies = analysisReplies(analysis);
     scope.postMessage({ type: 'progress', seq, step: 'sending', objects: analysis.resources.length, messages: replies.length });
     for (const reply of replies) scope.postMessage(reply);
+  } else if (message.type === 'compare') {
+    const answer = session.compare(message.request);
+    for (const reply of compareReplies(answer, sentGraph)) scope.postMessage(reply);
+    if (answer.kind === 'compared') sentGraph = answer.beforeGraph;
   } else if (message.type === 'run-tests') scope.postMessage({ type: 'tests', answer: session.runTests(message.request) });
   else scope.postMessage({ type: 'simulation', answer: session.simulate(message.request) });
 };

@@ -2,12 +2,15 @@ import type { GraphEdge, GraphNode, Resource } from '../core/index';
 import type { Analysis, AnalysisRequest, AnalysisStep } from './analysis';
 import type { RouteTestsAnswer, RouteTestsRequest } from './route-tests-run';
 import type { SimulationAnswer, SimulationRequest } from './simulation';
+import type { ComparePiece } from './compare-protocol';
+import type { CompareRequest } from './comparison';
 
 /**
  * Messages between the page and the analysis Worker. The worker answers in order:
  *   page → worker  { type: 'analyze', request: { seq, files } }
  *                  → { type: 'analysis-chunk', … } × n, then { type: 'analysis', analysis }
  *   page → worker  { type: 'simulate', request: { seq, tableId, input } } → { type: 'simulation', answer }
+ *   page → worker  { type: 'compare', request: { seq, before, afterTableId } } → see compare-protocol.ts
  *   page → worker  { type: 'run-tests', request: { seq, tableId, text } } → { type: 'tests', answer }
  * `seq` pairs an answer with its request; the store drops answers that are no longer current.
  * Before its answer an analysis reports each step done (`progress`: objects found; `sending`
@@ -22,6 +25,7 @@ import type { SimulationAnswer, SimulationRequest } from './simulation';
 export type AnalyzerMessage =
   | { readonly type: 'analyze'; readonly request: AnalysisRequest }
   | { readonly type: 'simulate'; readonly request: SimulationRequest }
+  | { readonly type: 'compare'; readonly request: CompareRequest }
   | { readonly type: 'run-tests'; readonly request: RouteTestsRequest };
 
 export type AnalysisChunk =
@@ -45,6 +49,7 @@ export type AnalyzerReply =
   | AnalysisPiece
   | AnalysisStepReply
   | { readonly type: 'simulation'; readonly answer: SimulationAnswer }
+  | ComparePiece
   | { readonly type: 'tests'; readonly answer: RouteTestsAnswer }
   | { readonly type: 'ready' };
 

@@ -1,4 +1,4 @@
-import type { DesignDiff, GraphNode, RouteGraph } from '../core/index';
+import type { DesignDiff, GraphEdge, GraphNode, RouteGraph } from '../core/index';
 import type { SimulationAnswer } from './simulation';
 
 /**
@@ -37,10 +37,19 @@ export interface CompareView {
   /** The change picked in the list (index into `diff.changes`), and its witness's two answers. */
   readonly picked: number | null;
   readonly answers: { readonly before: SimulationAnswer; readonly after: SimulationAnswer } | null;
+  /** The analyzer's table of the before version (simulate names it); null when it did not compile. */
+  readonly beforeTableId: number | null;
 }
 
 export interface CompareState {
   readonly compare: CompareView;
+  /**
+   * The design as it was opened: the text of the last `loadText` (a file, an example, an import,
+   * the autosave restored at the start of the visit), never changed by typing; null before any.
+   */
+  readonly openedText: string | null;
+  /** When it was opened (ms since the epoch, `Date.now()`). */
+  readonly openedAt: number | null;
 }
 
 export interface CompareActions {
@@ -50,6 +59,8 @@ export interface CompareActions {
   stopCompare(): void;
   /** Picks a change: simulates its witness on both versions; null unpicks. */
   pickChange(index: number | null): void;
+  /** Diffs again after the design changed (called when a new analysis is shown; see watchCompare). */
+  refreshCompare(): void;
 }
 
 /** How the canvas marks a node, a row or an edge of the after version. */
@@ -64,4 +75,23 @@ export interface CompareMarks {
   readonly edges: Readonly<Record<string, CompareMark>>;
   /** Nodes of the before version that the after version does not have: drawn as removed. */
   readonly removed: readonly GraphNode[];
+  /**
+   * The before version's edges to or from a removed node (ids and removed ends prefixed like the
+   * nodes, `removed:`; an end the after version still has keeps its id), to draw them dashed.
+   */
+  readonly removedEdges: readonly GraphEdge[];
+}
+
+/** One line of the Changes list (selectChangeRows). */
+export interface ChangeRow {
+  /** Index into `diff.changes` (pickChange's argument). */
+  readonly index: number;
+  readonly class: string;
+  /** The witness as one line: `GET https://h/p · x-canary: 1 · via infra/edge` (`from shop/web` in the mesh). */
+  readonly request: string;
+  /** Short words of each side: `200 → shop/cart-v1`, `404`, `301 → https://…`. */
+  readonly before: string;
+  readonly after: string;
+  /** How many candidate requests fell in this class. */
+  readonly requests: number;
 }

@@ -2,6 +2,7 @@ import { createStore } from 'zustand/vanilla';
 import { collapsedId, filterGraph, locateDiagnostics } from '../core/index';
 import type { Analysis } from './analysis';
 import { createArrivals } from './auto-collapse';
+import { createCompareSlice, watchCompare } from './compare';
 import type { DesignActions, DesignDeps, DesignState, DesignStore } from './design-types';
 import { layoutKey, type XY } from './layout';
 import { diagnosticIndicesOf, resourceIdsOf, selectGraph, selectNode, selectResource, selectViewGraph } from './selectors';
@@ -156,6 +157,7 @@ export function createDesignStore(deps: DesignDeps): DesignStore {
       failure: null,
       readOnly: false,
       ...createSimulatorSlice(set, get, deps),
+      ...createCompareSlice(set, get, deps),
       ...createRouteTestsSlice(set, get, deps),
 
       loadText(text, fileName) {
@@ -299,6 +301,7 @@ export function createDesignStore(deps: DesignDeps): DesignStore {
     };
   });
   watchSimulator(store);
+  watchCompare(store);
   watchRouteTests(store);
   return store;
 }

@@ -1,5 +1,6 @@
 import type { Analysis, AnalysisProgress, Analyzer } from './analysis';
 import type { AutoCollapseNote } from './auto-collapse';
+import type { CompareActions, CompareState } from './compare-types';
 import type { Layouter, XY } from './layout';
 import type { RouteTestsActions, RouteTestsState } from './route-tests';
 import type { SimulatorActions, SimulatorState } from './simulator';
@@ -11,10 +12,10 @@ import type { StoreApi } from 'zustand/vanilla';
 export type Theme = 'light' | 'dark';
 /** Why the text last changed: the history records each cause its own way (see history.ts). */
 export type TextCause = 'load' | 'type' | 'edit' | 'history' | 'redact';
-export type PanelTab = 'inspector' | 'problems' | 'simulator' | 'tests';
+export type PanelTab = 'inspector' | 'problems' | 'simulator' | 'changes' | 'tests';
 export type { RevealRequest, ViewCommand } from './view-requests';
 
-export interface DesignState extends SimulatorState, RouteTestsState {
+export interface DesignState extends CompareState, SimulatorState, RouteTestsState {
   /** The document: the YAML the user owns. */
   readonly fileName: string;
   readonly text: string;
@@ -57,7 +58,7 @@ export interface DesignState extends SimulatorState, RouteTestsState {
   readonly readOnly: boolean;
 }
 
-export interface DesignActions extends SimulatorActions, RouteTestsActions {
+export interface DesignActions extends CompareActions, SimulatorActions, RouteTestsActions {
   /** Replaces the whole document (open, example, paste into an empty design). */
   loadText(text: string, fileName?: string): void;
   /** The editor's (debounced) text. */
@@ -102,6 +103,8 @@ export interface DesignDeps {
   readonly theme?: Theme;
   /** Typing pause before the simulator asks again (default 90 ms; tests use 0). */
   readonly simulatorDelayMs?: number;
+  /** Pause after a new analysis before the compare view diffs again (default 250 ms; tests use 0). */
+  readonly compareDelayMs?: number;
   /** Typing pause before the route tests run again (default 250 ms; tests use 0). */
   readonly testsDelayMs?: number;
 }

@@ -55,3 +55,6 @@ export type { KeyValueStore, SaveStorage } from './autosave-storage';
 export type { TextCause } from './design-store';
 export type { ProblemFilter } from './verdict-selectors';
 export type { ViewFilter, FilterChoice, FilterOptions, AsideEntry } from './view-filter';
+export { selectCompare, selectComparing, selectCompareMarks, selectChangeRows, witnessLine, NO_MARKS } from './compare-selectors';
+export { NOT_COMPARING } from './compare';
+export type { BeforeOrigin, ChangeRow, CompareActions, CompareBefore, CompareMark, CompareMarks, CompareState, CompareView } from './compare-types';

@@ -13,6 +13,11 @@ export interface WatchdogLimits {
   readonly analysis: Limit;
   /** Simulate one request against a compiled design. */
   readonly simulate: Limit;
+  /**
+   * The compare view: review the before version (when not already held) and diff it with the
+   * design; per MB of both versions' text.
+   */
+  readonly compare: Limit;
   /** Convert a design for export (the export worker). */
   readonly convert: Limit;
 }
@@ -24,6 +29,8 @@ export interface WatchdogLimits {
 export const DEFAULT_LIMITS: WatchdogLimits = {
   analysis: { baseMs: 10_000, perMbMs: 3_000 },
   simulate: { baseMs: 3_000, perMbMs: 0 },
+  // COMPARE_FIGURES
+  compare: { baseMs: 15_000, perMbMs: 6_000 },
   convert: { baseMs: 10_000, perMbMs: 3_000 },
 };
 
@@ -52,5 +59,5 @@ export function readLimits(storage: Pick<Storage, 'getItem'> | null): WatchdogLi
     const v = o[k];
     return isLimit(v) ? { baseMs: v.baseMs, perMbMs: v.perMbMs } : DEFAULT_LIMITS[k];
   };
-  return { analysis: pick('analysis'), simulate: pick('simulate'), convert: pick('convert') };
+  return { analysis: pick('analysis'), simulate: pick('simulate'), compare: pick('compare'), convert: pick('convert') };
 }

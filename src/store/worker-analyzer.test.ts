@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAnalysisSession } from './analysis';
 import { analysisReplies, type AnalyzerMessage } from './analyzer-protocol';
+import { compareReplies } from './compare-protocol';
 import { createDesignStore } from './design-store';
 import { createWorkerAnalyzer } from './worker-analyzer';
 import { isWorkerStopped, type WorkerLike } from './watched-worker';
@@ -30,6 +31,7 @@ class FakeWorker implements WorkerLike {
     queueMicrotask(() => {
       if (this.terminated) return;
       if (message.type === 'analyze') for (const r of analysisReplies(this.session.analyze(message.request))) this.emit(r);
+      else if (message.type === 'compare') for (const r of compareReplies(this.session.compare(message.request), null)) this.emit(r);
       else if (message.type === 'run-tests') this.emit({ type: 'tests', answer: this.session.runTests(message.request) });
       else this.emit({ type: 'simulation', answer: this.session.simulate(message.request) });
     });

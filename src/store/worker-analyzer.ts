@@ -2,11 +2,13 @@ import type { Analysis, AnalysisProgress, AnalysisRequest, Analyzer } from './an
 import { AnalysisAssembler, type AnalyzerMessage, type AnalyzerReply } from './analyzer-protocol';
 import type { RouteTestsAnswer, RouteTestsRequest } from './route-tests-run';
 import type { SimulationAnswer, SimulationRequest } from './simulation';
+import { CompareAssembler, type ComparePiece } from './compare-protocol';
+import type { CompareAnswer, CompareRequest } from './comparison';
 import { DEFAULT_LIMITS, limitMs, type WatchdogLimits } from './watchdog-limits';
 import { seconds, watchWorker, type Job, type WatchOptions, type WorkerLike } from './watched-worker';
 
 export interface WorkerAnalyzerOptions extends Partial<Omit<WatchOptions, 'spawn'>> {
-  readonly limits?: Pick<WatchdogLimits, 'analysis' | 'simulate'>;
+  readonly limits?: Pick<WatchdogLimits, 'analysis' | 'simulate'> & Partial<Pick<WatchdogLimits, 'compare'>>;
   /** The worker to start (tests pass a fake); default the module worker analysis.worker.ts. */
   readonly spawn?: () => WorkerLike;
 }
@@ -25,6 +27,12 @@ export const PROGRESS_MIN_CHARS = 512 * 1024;
 
 const charsOf = (request: AnalysisRequest): number => request.files.reduce((n, f) => n + f.text.length, 0);
 
+/** Both versions' text; the after's is that of the table's analysis (taken as the before's when not known here). */
+const compareChars = (request: CompareRequest, after: AnalysisRequest | null): number => {
+  const before = request.before.files.reduce((n, f) => n + f.text.length, 0);
+  return before + (after?.seq === request.afterTableId ? charsOf(after) : before);
+};
+
 const spawnAnalysisWorker = (): WorkerLike => new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module', name: 'analysis' });
 
 /**
@@ -39,6 +47,7 @@ export function createWorkerAnalyzer(options: WorkerAnalyzerOptions = {}): Analy
   const limits = options.limits ?? DEFAULT_LIMITS;
   const watched = watchWorker({ ...options, spawn: options.spawn ?? spawnAnalysisWorker });
   let assembler = new AnalysisAssembler();
+  const compareAssembler = new CompareAssembler();
   /** Tables the running worker holds, and the request of the newest one (to analyse it again). */
   let known = new Set<number>();
   let lastTable: AnalysisRequest | null = null;
@@ -56,8 +65,10 @@ export function createWorkerAnalyzer(options: WorkerAnalyzerOptions = {}): Analy
   watched.onRestart((requeued) => {
     assembler = new AnalysisAssembler();
     known = new Set();
+    compareAssembler.reset();
     for (const job of requeued) {
       const message = job.message as AnalyzerMessage;
+      if (message.type === 'compare') recompile(message.request.afterTableId);
       if (message.type === 'simulate' || message.type === 'run-tests') recompile(message.request.tableId);
     }
   });
@@ -128,6 +139,20 @@ export function createWorkerAnalyzer(options: WorkerAnalyzerOptions = {}): Analy
     fail: reject,
   });
 
+  const compareJob = (request: CompareRequest, resolve: (a: CompareAnswer) => void, reject: (e: Error) => void): Job => ({
+    message: { type: 'compare', request },
+    limitMs: limitMs(limits.compare ?? DEFAULT_LIMITS.compare, compareChars(request, lastTable)),
+    timeoutMessage: (ms) => `Comparing with the before version took longer than ${seconds(ms)} and was stopped; edit the design or choose another before version to try again.`,
+    receive(data) {
+      const reply = data as AnalyzerReply;
+      if (reply.type !== 'compare-chunk' && reply.type !== 'comparison') return false;
+      const answer = compareAssembler.add(reply as ComparePiece);
+      if (answer) resolve(answer);
+      return answer !== null;
+    },
+    fail: reject,
+  });
+
   return {
     analyze(request, onProgress) {
       return new Promise<Analysis>((resolve, reject) => watched.send(analysisJob(request, resolve, reject, onProgress)));
@@ -139,6 +164,10 @@ export function createWorkerAnalyzer(options: WorkerAnalyzerOptions = {}): Analy
     runTests(request) {
       recompile(request.tableId);
       return new Promise<RouteTestsAnswer>((resolve, reject) => watched.send(testsJob(request, resolve, reject)));
+    },
+    compare(request) {
+      recompile(request.afterTableId);
+      return new Promise<CompareAnswer>((resolve, reject) => watched.send(compareJob(request, resolve, reject)));
     },
     cancel() {
       watched.cancel((job) => (job.message as { type?: string }).type === 'analyze', 'The analysis was cancelled.');

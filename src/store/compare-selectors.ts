@@ -1,0 +1,66 @@
+import type { DesignDiff, RouteGraph, WitnessRequest } from '../core/index';
+import { compareMarks } from './compare-marks';
+import type { ChangeRow, CompareMarks, CompareView } from './compare-types';
+import type { DesignState } from './design-types';
+import { selectGraph } from './selectors';
+
+/**
+ * The compare view's derived views, memoised on the diff (and the graphs it is drawn on): a
+ * component gets the same reference until a new diff or a new analysis arrives.
+ */
+export const selectCompare = (s: DesignState): CompareView => s.compare;
+export const selectComparing = (s: DesignState): boolean => s.compare.before !== null;
+
+export const NO_MARKS: CompareMarks = { nodes: {}, rows: {}, edges: {}, removed: [], removedEdges: [] };
+
+const marksMemo = new WeakMap<DesignDiff, { readonly before: RouteGraph; readonly after: RouteGraph; readonly marks: CompareMarks }>();
+
+/** What the canvas marks: added, changed and removed objects of the diff on show (NO_MARKS when none). */
+export function selectCompareMarks(s: DesignState): CompareMarks {
+  const { diff, beforeGraph, before } = s.compare;
+  if (!before || !diff || !beforeGraph) return NO_MARKS;
+  const after = selectGraph(s);
+  const memo = marksMemo.get(diff);
+  if (memo && memo.before === beforeGraph && memo.after === after) return memo.marks;
+  const marks = compareMarks(diff, beforeGraph, after);
+  marksMemo.set(diff, { before: beforeGraph, after, marks });
+  return marks;
+}
+
+const rowsMemo = new WeakMap<DesignDiff, readonly ChangeRow[]>();
+const NO_ROWS: readonly ChangeRow[] = [];
+
+/** The Changes list: one row per class of requests whose answer changes, in the diff's order. */
+export function selectChangeRows(s: DesignState): readonly ChangeRow[] {
+  const diff = s.compare.before ? s.compare.diff : null;
+  if (!diff) return NO_ROWS;
+  let rows = rowsMemo.get(diff);
+  if (!rows) {
+    rows = diff.changes.map((c, index) => {
+      // describeChange (core diff/outcome.ts) writes `before ⇒ after`.
+      const at = c.class.indexOf(' ⇒ ');
+      return {
+        index,
+        class: c.class,
+        request: witnessLine(c.witness),
+        before: at < 0 ? c.class : c.class.slice(0, at),
+        after: at < 0 ? '' : c.class.slice(at + 3),
+        requests: c.requests,
+      };
+    });
+    rowsMemo.set(diff, rows);
+  }
+  return rows;
+}
+
+/** `GET https://h/p · x-canary: 1 · via infra/edge`, `… · from shop/web (app=web)` in the mesh. */
+export function witnessLine(w: WitnessRequest): string {
+  const parts = [w.request, ...Object.entries(w.headers).map(([k, v]) => `${k}: ${v}`)];
+  if (w.sni !== undefined && w.sni !== '') parts.push(`sni ${w.sni}`);
+  if (w.gateway) parts.push(`via ${w.gateway}`);
+  if (w.mesh) {
+    const labels = Object.entries(w.mesh.labels ?? {}).map(([k, v]) => `${k}=${v}`);
+    parts.push(`from ${w.mesh.from}${labels.length > 0 ? ` (${labels.join(', ')})` : ''}`);
+  }
+  return parts.join(' · ');
+}
