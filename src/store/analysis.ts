@@ -2,7 +2,7 @@ import { buildGraph, locateDiagnostics, review } from '../core/index';
 import type { Diagnostic, Resource, ResourceId, RouteGraph, RouteTable, SecretFacts, SourceFile, StatusList, Verdict } from '../core/index';
 import { runRouteTestsText, type RouteTestsAnswer, type RouteTestsRequest } from './route-tests-run';
 import { runSimulation, type SimulationAnswer, type SimulationRequest } from './simulation';
-import { createComparer, type CompareAnswer, type CompareRequest } from './comparison';
+import { createComparer, keptForDiff, type CompareAnswer, type CompareRequest } from './comparison';
 
 /**
  * What one parse + validate of the document yields. Computed off the main thread (see
@@ -145,7 +145,7 @@ export function createAnalysisSession() {
       for (const r of analysis.resources) if (r.secretFacts) known.set(r.id, r.secretFacts);
       if (table && analysis.tableId !== null) {
         tables.set(analysis.tableId, table);
-        verdicts.set(analysis.tableId, verdict);
+        verdicts.set(analysis.tableId, keptForDiff(verdict));
         for (const id of [...tables.keys()].slice(0, Math.max(0, tables.size - KEPT_TABLES))) {
           tables.delete(id);
           verdicts.delete(id);

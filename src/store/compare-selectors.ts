@@ -18,7 +18,8 @@ const marksMemo = new WeakMap<DesignDiff, { readonly before: RouteGraph; readonl
 /** What the canvas marks: added, changed and removed objects of the diff on show (NO_MARKS when none). */
 export function selectCompareMarks(s: DesignState): CompareMarks {
   const { diff, beforeGraph, before } = s.compare;
-  if (!before || !diff || !beforeGraph) return NO_MARKS;
+  // A before version that does not read has only part of a graph: nothing to mark (the failure says why).
+  if (!before || !diff || !beforeGraph || !diff.compared) return NO_MARKS;
   const after = selectGraph(s);
   const memo = marksMemo.get(diff);
   if (memo && memo.before === beforeGraph && memo.after === after) return memo.marks;

@@ -43,6 +43,14 @@ interface Reviewed {
   readonly failure: string | null;
 }
 
+/**
+ * A verdict as kept for diffing: diffVerdicts reads its diagnostics and compiled design only, so
+ * the parsed files and resources (the bulk of a big design's memory) and reach are let go.
+ */
+export function keptForDiff(verdict: Verdict): Verdict {
+  return { ...verdict, parsed: { ...verdict.parsed, files: [], resources: [], diagnostics: [] }, reach: [] };
+}
+
 /** Before versions kept: the one compared and the one before it (switching back costs nothing). */
 const KEPT_BEFORES = 2;
 
@@ -87,7 +95,7 @@ export function createComparer(analyzeVersion: AnalyzeVersion) {
     // The certificates the design's own analyses read before redaction count here too: a before
     // version saved with redacted Secrets would otherwise lose (and "fix") their problems.
     const { analysis, table, verdict } = analyzeVersion({ seq: id, files }, undefined, known);
-    const reviewed: Reviewed = { verdict, graph: analysis.graph, tableId: analysis.tableId, table, failure: failureOf(verdict) };
+    const reviewed: Reviewed = { verdict: keptForDiff(verdict), graph: analysis.graph, tableId: analysis.tableId, table, failure: failureOf(verdict) };
     befores.set(key, reviewed);
     for (const k of [...befores.keys()].slice(0, Math.max(0, befores.size - KEPT_BEFORES))) befores.delete(k);
     return reviewed;
