@@ -32,6 +32,16 @@ Usage:
                                     with what differed and the simulator's trace; --format json prints
                                     {"cases": [...], "passed": n, "failed": n}
                                     exit 0 all hold, 1 any fails, 2 unusable tests file/input/usage
+  route-designer diff OLD NEW       which requests behave differently between two versions of a design
+                                    (OLD, NEW: a file, a directory or -): each class of requests whose
+                                    answer changes, with one request of it as simulate flags and the answer
+                                    before and after; then controller status changes and problems added and
+                                    fixed; --format json|markdown (markdown: a pull-request comment)
+                                    exit 0 no request changes, 4 some do, 1 a version cannot be read (YAML
+                                    errors), 2 unusable input/usage (no Kubernetes object in either)
+      --git REV [PATH...]           OLD is PATH... (default .) at git revision REV, NEW the working tree's
+                                    files there (tracked or untracked, not ignored); paths as git takes them,
+                                    relative to the current directory
   route-designer convert FILE... --to gateway-api|istio [--subsets-as-services]
                                     the design in the other dialect: YAML on stdout, the loss report on
                                     stderr (file:line:col: loss CODE message); --format json prints

@@ -12,6 +12,18 @@ export interface CliIO {
   /** A directory's entries, each as it is itself (a symbolic link is `symlink`, not what it points at). */
   readonly list: (dir: string) => Promise<readonly DirEntry[]>;
   readonly readFile: (path: string) => Promise<Uint8Array>;
+  /**
+   * Runs git (never through a shell) in the working directory with `input` on its stdin; resolves
+   * with its exit code, stdout and stderr whatever the code; rejects with the system's `code` when
+   * git cannot be run (`ENOENT`: not installed). Absent where there is no git (`diff --git`).
+   */
+  readonly git?: (args: readonly string[], input?: Uint8Array) => Promise<GitResult>;
+}
+
+export interface GitResult {
+  readonly code: number;
+  readonly stdout: Uint8Array;
+  readonly stderr: string;
 }
 
 export type FileKind = 'file' | 'directory' | 'fifo' | 'socket' | 'device' | 'symlink' | 'other';
@@ -26,4 +38,4 @@ export interface DirEntry {
   readonly kind: FileKind;
 }
 
-export const EXIT = { ok: 0, errors: 1, usage: 2, lossy: 3 } as const;
+export const EXIT = { ok: 0, errors: 1, usage: 2, lossy: 3, changed: 4 } as const;

@@ -1,19 +1,42 @@
+import { execFile } from 'node:child_process';
 import { constants, type Dirent, type Stats } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
-import type { CliIO, FileKind } from './io.js';
+import { resolve } from 'node:path';
+import type { CliIO, FileKind, GitResult } from './io.js';
 
-/** The real file system and standard streams; `write` is the guarded output of main.ts. */
-export function nodeIO(write: { stdout: (t: string) => void; stderr: (t: string) => void }): CliIO {
+/**
+ * The real file system, standard streams and git; `write` is the guarded output of main.ts.
+ * `cwd` (default: the process's) is where relative paths are read and git runs.
+ */
+export function nodeIO(write: { stdout: (t: string) => void; stderr: (t: string) => void }, cwd?: string): CliIO {
+  const at = (path: string): string => (cwd === undefined ? path : resolve(cwd, path));
   return {
     ...write,
     readStdin,
     stat: async (path) => {
-      const s = await stat(path);
+      const s = await stat(at(path));
       return { kind: kindOf(s), size: s.size };
     },
-    list: async (dir) => (await readdir(dir, { withFileTypes: true })).map((e) => ({ name: e.name, kind: kindOf(e) })),
-    readFile,
+    list: async (dir) => (await readdir(at(dir), { withFileTypes: true })).map((e) => ({ name: e.name, kind: kindOf(e) })),
+    readFile: (path) => readFile(at(path)),
+    git: (args, input) => runGit(args, input, cwd),
   };
+}
+
+/** git's output is held in memory: at most this much (the blobs of one diff side, read in one batch). */
+const GIT_MAX_OUTPUT = 1024 * 1024 * 1024;
+
+/** execFile, never a shell: arguments reach git as they are. A non-zero exit resolves; only a git that cannot run rejects. */
+function runGit(args: readonly string[], input: Uint8Array | undefined, cwd: string | undefined): Promise<GitResult> {
+  return new Promise((done, fail) => {
+    const env = { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0' };
+    const child = execFile('git', [...args], { cwd, env, encoding: 'buffer', maxBuffer: GIT_MAX_OUTPUT }, (error, stdout, stderr) => {
+      if (error && typeof error.code !== 'number') fail(error);
+      else done({ code: error ? Number(error.code) : 0, stdout, stderr: stderr.toString('utf8') });
+    });
+    child.stdin?.on('error', () => {}); // git may exit before reading its input (an unknown revision): its exit code says why
+    child.stdin?.end(input);
+  });
 }
 
 function kindOf(s: Stats | Dirent): FileKind {

@@ -9,7 +9,7 @@ interface Run {
 }
 
 /** The request as `simulate` takes it on the command line, to re-run a case by hand. */
-export function requestWords(c: RouteTestCase): string {
+export function requestWords(c: Pick<RouteTestCase, 'witness'>): string {
   const w = c.witness;
   const q = (s: string): string => `'${s.replace(/'/g, "'\\''")}'`;
   const parts = [`--request ${q(w.request)}`, ...Object.entries(w.headers).map(([k, v]) => `-H ${q(`${k}: ${v}`)}`)];

@@ -1,5 +1,6 @@
 import { parseArgs, UsageError, type FlagSpec } from './args.js';
 import { CONVERT_FLAGS, runConvert } from './convert-command.js';
+import { DIFF_FLAGS, runDiff } from './diff-command.js';
 import { escapeControls } from './escape.js';
 import { HELP } from './help.js';
 import { EXIT, type CliIO } from './io.js';
@@ -20,6 +21,7 @@ const COMMANDS: Record<string, Command> = {
   status: { flags: COMMON_FLAGS, run: runStatus },
   simulate: { flags: SIMULATE_FLAGS, run: runSimulate },
   test: { flags: COMMON_FLAGS, run: runRouteTestsCommand },
+  diff: { flags: DIFF_FLAGS, run: runDiff },
 };
 
 /**

@@ -44,7 +44,8 @@ function summary(ds: readonly Diagnostic[]): string {
   return `${n('error')} error(s), ${n('warning')} warning(s), ${n('info')} info`;
 }
 
-function toJson(d: Diagnostic): Record<string, unknown> {
+/** A diagnostic as `validate --format json` prints it (also `diff`'s problems added and fixed). */
+export function toJson(d: Diagnostic): Record<string, unknown> {
   return {
     code: d.code,
     severity: d.severity,
