@@ -126,4 +126,24 @@ describe('the worker analyzer compares', () => {
     expect(answer?.kind === 'decision' ? answer.decision.backends.map((b) => b.probability) : answer?.kind).toEqual([0.5, 0.5]);
     analyzer.dispose();
   });
+
+  it('a compare waiting when the worker restarts has the fresh worker analyse its after table first', async () => {
+    const workers: FakeWorker[] = [];
+    const analyzer = createWorkerAnalyzer({
+      spawn: () => {
+        const w = new FakeWorker();
+        workers.push(w);
+        return w;
+      },
+    });
+    const after = await analyzer.analyze({ seq: 1, files: files(route(90)) });
+    const next = analyzer.analyze({ seq: 2, files: files(route(80)) }).catch((e: unknown) => e);
+    const compared = analyzer.compare?.({ seq: 1, before: { files: files(route(50)) }, afterTableId: after.tableId ?? 0 });
+    analyzer.cancel?.();
+    expect(await next).toBeInstanceOf(Error);
+    const answer = await compared;
+    expect(workers).toHaveLength(2);
+    expect(answer?.kind === 'compared' ? answer.diff.changes.length : answer?.kind).toBe(1);
+    analyzer.dispose();
+  });
 });

@@ -159,6 +159,33 @@ describe('compare view: a change picked', () => {
   });
 });
 
+describe('compare view: a table the analyzer no longer holds', () => {
+  it('a pick answered "unavailable" (a fresh worker) diffs again once, then simulates the pick again', async () => {
+    const sync = createSyncAnalyzer();
+    let compares = 0;
+    let unavailable = 1;
+    const analyzer: Analyzer = {
+      ...sync,
+      compare: (request) => {
+        compares++;
+        return sync.compare?.(request) ?? Promise.reject(new Error('no compare'));
+      },
+      simulate: (request) => {
+        if (request.tableId < 0 && unavailable-- > 0) return Promise.resolve({ seq: request.seq, tableId: request.tableId, kind: 'unavailable' });
+        return sync.simulate?.(request) ?? Promise.reject(new Error('no simulate'));
+      },
+    };
+    const store = await setup(reweighted, analyzer);
+    store.getState().startCompare(before(example));
+    await settle(store);
+    expect(compares).toBe(1);
+    store.getState().pickChange(0);
+    await settle(store);
+    expect(compares).toBe(2);
+    expect(sides(store.getState().compare.answers?.before)).toEqual(['cart-v1 90%', 'cart-v2 10%']);
+  });
+});
+
 describe('the design as opened', () => {
   it('is the text of the last load, not changed by typing', async () => {
     const store = await setup(example);
@@ -170,5 +197,13 @@ describe('the design as opened', () => {
     expect(store.getState().openedText).toBe(example);
     store.getState().loadText(reweighted, 'other.yaml');
     expect(store.getState().openedText).toBe(reweighted);
+  });
+
+  it('is the redacted text when the load is redacted (the editor holds that one)', async () => {
+    const store = await setup('apiVersion: v1\nkind: Secret\nmetadata: {name: s}\ndata: {tls.key: c2VjcmV0}\n');
+    const s = store.getState();
+    expect(s.textCause).toBe('redact');
+    expect(s.openedText).toBe(s.text);
+    expect(s.openedText).not.toContain('c2VjcmV0');
   });
 });
