@@ -32,7 +32,9 @@ export function compareMarks(diff: DesignDiff, before: RouteGraph, after: RouteG
   for (const n of after.nodes) {
     const was = beforeNodes.get(n.id);
     if (!was) {
-      if (isObject(n)) nodes[n.id] = 'added';
+      if (!isObject(n)) continue;
+      nodes[n.id] = 'added';
+      for (const r of n.rows) rows[r.id] = 'added';
       continue;
     }
     const p = pairRows(was, n);

@@ -90,7 +90,11 @@ describe('selectCompareMarks', () => {
   it('an added route is an added node, with its edges and rows added', async () => {
     const store = await compared(example.replace(CART_DOC, ''), example);
     const marks = selectCompareMarks(store.getState());
-    expect(marks.nodes[CART]).toBe('added');
+    // The Gateway's status changes (its listener attaches one route more); /cart went to the
+    // storefront's catch-all rule before: both marked changed.
+    expect(marks.nodes).toEqual({ [CART]: 'added', [EDGE]: 'changed', [STOREFRONT]: 'changed' });
+    expect(marks.rows).toEqual({ [`${CART}#rule:0`]: 'added', [`${CART}#rule:1`]: 'added', [`${STOREFRONT}#rule:1`]: 'changed' });
+    expect(store.getState().compare.diff?.status.map((x) => `${x.object.name} ${x.field}`)).toContain('edge listeners.https.attachedRoutes');
     expect(markedEdges(store)).toEqual([`added attach ${EDGE}#listener:https → ${CART}`, `added backend ${CART}#rule:0 → ${V2}`, `added backend ${CART}#rule:1 → ${V1}`, `added backend ${CART}#rule:1 → ${V2}`]);
     // The Services it sends to are in both versions: not marked.
     expect(marks.nodes[V1]).toBeUndefined();

@@ -164,7 +164,8 @@ export function createCompareSlice(
       pickRevision++;
       retried = false;
       afterTableId = null;
-      set({ compare: { ...NOT_COMPARING, before } });
+      // Running from now on when there is a design to compare with (one compare may still be on its way).
+      set({ compare: { ...NOT_COMPARING, before, running: (get().shown?.tableId ?? null) !== null && deps.analyzer.compare !== undefined } });
       refresh(0);
     },
 
