@@ -97,6 +97,29 @@ describe.runIf(process.platform === 'linux')('route-designer diff --git, in a re
     }
   });
 
+  it('files are read in the order FILE arguments read a directory: of two definitions of one object, the same is kept', async () => {
+    const base = 'apiVersion: gateway.networking.k8s.io/v1\nkind: GatewayClass\nmetadata: {name: gc}\nspec: {controllerName: example.com/gc}\n---\napiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: gw, namespace: dup}\nspec: {gatewayClassName: gc, listeners: [{name: http, protocol: HTTP, port: 80}]}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: a, namespace: dup}\nspec: {ports: [{port: 80}]}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: b, namespace: dup}\nspec: {ports: [{port: 80}]}\n';
+    const to = (s: string): string => `---\napiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: r, namespace: dup}\nspec: {parentRefs: [{name: gw}], rules: [{backendRefs: [{name: ${s}, port: 80}]}]}\n`;
+    // git lists dup/b.yaml before dup/b/x.yaml ('.' < '/'); a directory is read b/ first ('b' < 'b.yaml').
+    write('dup/b.yaml', base + to('a'));
+    write('dup/b/x.yaml', to('b'));
+    git('add', 'dup');
+    git('commit', '-q', '-m', 'dup');
+    execFileSync('bash', ['-c', `git archive HEAD dup | tar -x -C ${JSON.stringify(root)}`], { cwd: repo });
+    unlinkSync(join(repo, 'dup/b/x.yaml'));
+    try {
+      const viaGit = await diffIn(repo, '--git', 'HEAD', 'dup', '--format', 'json');
+      const viaDirs = await diffIn(repo, join(root, 'dup'), 'dup', '--format', 'json');
+      const classes = (out: string): string[] => (JSON.parse(out) as { changes: { class: string }[] }).changes.map((c) => c.class);
+      expect(classes(viaDirs.out)).toEqual(['200 → dup/b ⇒ 200 → dup/a']);
+      expect(classes(viaGit.out)).toEqual(classes(viaDirs.out));
+    } finally {
+      git('rm', '-q', '-r', '--cached', 'dup');
+      rmSync(join(repo, 'dup'), { recursive: true });
+      git('commit', '-q', '-m', 'no dup');
+    }
+  });
+
   it.each<[string, string[], string | null, RegExp]>([
     ['an unknown revision', ['--git', 'no-such-rev'], null, /^route-designer diff: --git: unknown revision no-such-rev \(no such commit in this repository\)\n$/],
     ['a path in neither version', ['--git', 'HEAD', 'nowhere'], null, /^route-designer diff: cannot read nowhere: no such file or directory, in the working tree or at HEAD\n$/],

@@ -43,9 +43,22 @@ export async function loadGitVersions(rev: string, paths: readonly string[], io:
     const under = (f: string): boolean => p === '.' || f === p || f.startsWith(`${p}/`);
     if (!old.some((f) => under(f.path)) && !working.exists.has(p)) throw new UsageError(`cannot read ${escapeControls(p)}: no such file or directory, in the working tree or at ${escapeControls(rev)}`);
   }
-  const before = await readBlobs(old, call);
+  const before = await readBlobs(old.sort((a, b) => byWalk(a.path, b.path)), call);
   const after = working.files.length === 0 ? { sources: [], diagnostics: [] } : await loadSources(working.files, io);
   return { before, after };
+}
+
+/**
+ * The order a directory is read in as a FILE argument (load-files.ts: each directory's entries by
+ * name), so that where two files define one object, the same one is kept as `diff OLD/ NEW/` keeps.
+ */
+function byWalk(a: string, b: string): number {
+  const [x, y] = [a.split('/'), b.split('/')];
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const [p, q] = [x[i] ?? '', y[i] ?? ''];
+    if (p !== q) return p < q ? -1 : 1;
+  }
+  return x.length - y.length;
 }
 
 /** `a/./b/` → `a/b`, `./` → `.`: the form git prints paths in. */
@@ -124,7 +137,7 @@ async function workingFiles(specs: readonly string[], io: CliIO, call: (args: re
   if (dirs.length > 0) {
     const listed = await call(['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', ...dirs]);
     if (listed.code !== 0) throw new UsageError(`--git: ${gitSays(listed)}`);
-    const names = [...new Set(new TextDecoder().decode(listed.stdout).split('\0'))].filter((n) => n !== '' && YAML_FILE.test(n)).sort();
+    const names = [...new Set(new TextDecoder().decode(listed.stdout).split('\0'))].filter((n) => n !== '' && YAML_FILE.test(n)).sort(byWalk);
     const named = new Set(files);
     for (const n of names) if (!named.has(n) && (await io.stat(n).catch(() => null)) !== null) files.push(n);
   }
