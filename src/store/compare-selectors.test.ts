@@ -140,6 +140,45 @@ describe('selectCompareMarks', () => {
   });
 });
 
+const MESH = (v1: number): string => `apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: reviews, namespace: bookinfo}
+spec:
+  hosts: [reviews]
+  http:
+    - match: [{headers: {end-user: {exact: jason}}}]
+      route: [{destination: {host: reviews, subset: v2}}]
+    - route:
+        - {destination: {host: reviews, subset: v1}, weight: ${v1}}
+        - {destination: {host: reviews, subset: v2}, weight: ${100 - v1}}
+---
+apiVersion: networking.istio.io/v1
+kind: DestinationRule
+metadata: {name: reviews, namespace: bookinfo}
+spec:
+  host: reviews
+  subsets:
+    - {name: v1, labels: {version: v1}}
+    - {name: v2, labels: {version: v2}}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: reviews, namespace: bookinfo}
+spec: {selector: {app: reviews}, ports: [{name: http, port: 9080}]}
+`;
+
+describe('selectCompareMarks in the mesh', () => {
+  it('a VirtualService weight change marks its http rule (rows keyed by section) and the subset edges', async () => {
+    const store = await compared(MESH(75), MESH(50));
+    const VS = 'networking.istio.io/VirtualService/bookinfo/reviews';
+    const marks = selectCompareMarks(store.getState());
+    expect(store.getState().compare.diff?.changes[0]?.witness.mesh).not.toBeNull();
+    expect(marks.rows).toEqual({ [`${VS}#rule:http:1`]: 'changed' });
+    expect(Object.values(marks.edges)).toEqual(['changed', 'changed']);
+    expect(selectChangeRows(store.getState())[0]?.request).toMatch(/ · from \S+\/\S+/);
+  });
+});
+
 describe('selectChangeRows', () => {
   it('one row per changed class: its witness as one line, each side in short words', async () => {
     const store = await compared(example, example.replace('weight: 90', 'weight: 50').replace('weight: 10', 'weight: 50'));
