@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import canary from '../../public/examples/canary.yaml?raw';
+import istio from '../../public/examples/istio-subsets.yaml?raw';
+import meshRoute from '../../public/examples/mesh-route.yaml?raw';
 import shop from '../../public/examples/shop.yaml?raw';
 import next from '../../examples/shop-next.yaml?raw';
 import { run } from './run.js';
@@ -48,6 +50,8 @@ const DESIGNS: [string, string, string, string[]][] = [
     '200 → shop/storefront ⇒ 200 → shop/catalog',
     '301 → https://(same host):443 (same path) ⇒ 308 → https://(same host):443 (same path)',
   ]],
+  ['Istio: subset weights 80/20 become 50/50', istio, istio.replace('weight: 80', 'weight: 50').replace('weight: 20', 'weight: 50'), ['200 → bookinfo/reviews#v1 80%, bookinfo/reviews#v2 20% ⇒ 200 → bookinfo/reviews#v1 50%, bookinfo/reviews#v2 50%']],
+  ['a GAMMA mesh route: 95/5 becomes 0/100', meshRoute, meshRoute.replace('weight: 95', 'weight: 0').replace('weight: 5', 'weight: 100'), ['200 → payments/payments-next 5%, payments/payments-stable 95% ⇒ 200 → payments/payments-next']],
   ['two unrelated examples', canary, shop, [
     '200 → shop/checkout-v1 90%, shop/checkout-v2 10% ⇒ 404',
     '404 ⇒ 200 → shop/cart-v1 90%, shop/cart-v2 10% (x-request-source: edge)',
@@ -100,7 +104,28 @@ describe('route-designer diff: every witness shows its change when simulate runs
     return JSON.parse(io.out) as Record<string, unknown>;
   };
   const compared = (d: Record<string, unknown>): string => JSON.stringify([d.status, d.outcomes, (d.backends as { name: string; probability: number; problem?: string }[]).filter((b) => !b.problem).map((b) => [b.name, b.probability]), d.redirect, d.request, d.mirrors, d.timeouts, d.retries]);
-  const shown = (d: Record<string, unknown>): unknown => ({ status: d.status, route: d.route, rule: d.rule, backends: (d.backends as Record<string, unknown>[]).map(({ weight: _w, ...b }) => b) });
+  // diff merges backends by identity, sorted, and leaves out those with no share (simulate lists them as declared).
+  const byName = (bs: Record<string, unknown>[]): Record<string, unknown>[] => bs.filter((b) => b.probability !== 0).sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y)));
+  const shown = (d: Record<string, unknown>): unknown => ({ status: d.status, route: d.route, rule: d.rule, backends: byName((d.backends as Record<string, unknown>[]).map(({ weight: _w, ...b }) => b)) });
+
+  /** A command line as sh splits it: words, '…' quoted, '\'' for a quote (the only quoting the text uses). */
+  const words = (line: string): string[] => [...line.matchAll(/(?:'[^']*'|\\'|[^\s'\\])+/g)].map((m) => m[0].replace(/'([^']*)'|\\(')/g, '$1$2'));
+
+  it.each(DESIGNS.filter(([, , , classes]) => classes.length > 0))('%s: the text\'s command, pasted, gives the JSON\'s answers', async (_name, before, after) => {
+    const files = { 'old.yaml': before, 'new.yaml': after };
+    const [{ out }, text] = [await diffJson(before, after), memoryIO(files)];
+    await run(['diff', 'old.yaml', 'new.yaml'], text);
+    const commands = text.out.split('\n').filter((l) => l.startsWith('   route-designer simulate ')).map((l) => words(l.trim()).slice(1));
+    expect(commands).toHaveLength(out.changes.length);
+    for (const [i, argv] of commands.entries()) {
+      const c = out.changes[i] as ChangeJson;
+      for (const [file, side] of [['new.yaml', c.after], ['old.yaml', c.before]] as const) {
+        const io = memoryIO(files);
+        expect(await run([...argv.map((w) => (w === 'new.yaml' ? file : w)), '--format', 'json'], io)).toBe(0);
+        expect(shown(JSON.parse(io.out) as Record<string, unknown>), `${c.class} on ${file}`).toEqual({ status: side.status, route: side.route, rule: side.rule, backends: byName(side.backends as Record<string, unknown>[]) });
+      }
+    }
+  });
 
   it.each(DESIGNS.filter(([, , , classes]) => classes.length > 0))('%s', async (_name, before, after) => {
     const files = { 'old.yaml': before, 'new.yaml': after };
@@ -110,7 +135,7 @@ describe('route-designer diff: every witness shows its change when simulate runs
       const [a, b] = [await simulate('old.yaml', c, files), await simulate('new.yaml', c, files)];
       expect(compared(a), c.class).not.toBe(compared(b));
       // The JSON's before and after are simulate's own status, route, rule and backends.
-      const pick = (o: Record<string, unknown>): unknown => ({ status: o.status, route: o.route, rule: o.rule, backends: o.backends });
+      const pick = (o: Record<string, unknown>): unknown => ({ status: o.status, route: o.route, rule: o.rule, backends: byName(o.backends as Record<string, unknown>[]) });
       expect(pick(c.before)).toEqual(shown(a));
       expect(pick(c.after)).toEqual(shown(b));
     }
