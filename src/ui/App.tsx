@@ -11,6 +11,9 @@ import { SaveBanners } from './autosave/SaveBanners';
 import { SidePanel } from './panel/SidePanel';
 import { StaleBanner } from './StaleBanner';
 import { Toolbar } from './Toolbar';
+import { CompareBar } from './compare/CompareBar';
+import { ComparedAnswers } from './compare/ComparedAnswers';
+import { CompareLayer } from './compare/CompareLayer';
 
 /** One screen, three panes: YAML editor | canvas | inspector and problems. */
 export function App() {
@@ -29,6 +32,7 @@ export function App() {
     <div className={`rd-app${editorOpen ? '' : ' is-editor-closed'}`}>
       <Toolbar />
       <SaveBanners />
+      <CompareBar />
       <main className="rd-main">
         <div className="rd-editor-slot" hidden={!editorOpen}>
           <EditorPane />
@@ -40,12 +44,14 @@ export function App() {
           <EmptyState />
           <Palette open={paletteOpen} onToggle={() => setPaletteOpen((open) => !open)} />
           <EditingLayer />
+          <ComparedAnswers />
         </section>
         <aside className="rd-side" aria-label="Inspector and problems">
           <SidePanel />
         </aside>
       </main>
       <IoLayer />
+      <CompareLayer />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { IconCode, IconFit, IconLayout, IconMoon, IconSun, LogoMark } from './co
 import { SeverityIcon } from './common/SeverityCounts';
 import { IoButtons, ReviewToggle } from './io/IoButtons';
 import { EditButtons } from './editing/EditButtons';
+import { CompareButton } from './compare/CompareButton';
 
 export function Toolbar() {
   const store = useDesignStore();
@@ -31,6 +32,7 @@ export function Toolbar() {
       </div>
       <span className="rd-spacer" />
       <Status />
+      <CompareButton />
       <ReviewToggle />
       <button
         type="button"

@@ -34,6 +34,8 @@ import { useProgressive } from './useProgressive';
 import { useSliced, type Job } from './slices';
 import { useViewCommands } from './useViewCommands';
 import { HUGE_DESIGN, inWindow, sameBox, windowOf, type Box } from './windowed';
+import { GhostNode } from '../compare/GhostNode';
+import { useGhosts } from '../compare/useGhosts';
 
 const NO_NODES: FlowNode[] = [];
 const NO_EDGES: FlowEdge[] = [];
@@ -84,7 +86,7 @@ function keepDragged(local: readonly FlowNode[], next: FlowNode[]): FlowNode[] {
   return dragging.size === 0 ? next : next.map((n) => dragging.get(n.id) ?? n);
 }
 
-const nodeTypes: NodeTypes = { card: CardNode, small: SmallNode, namespace: NamespaceNode, collapsed: CollapsedNode, workload: WorkloadPill };
+const nodeTypes: NodeTypes = { card: CardNode, small: SmallNode, namespace: NamespaceNode, collapsed: CollapsedNode, workload: WorkloadPill, ghost: GhostNode };
 const edgeTypes: EdgeTypes = { route: RouteEdge };
 
 /**
@@ -131,8 +133,11 @@ function Flow({ panes }: { panes: string }) {
   const makeBuilt = useCallback(() => builtJob(later), [later]);
   const built = useSliced(makeBuilt, !huge, NO_BUILT);
   const allEdges = built.value.edges;
+  // The compare view: what the before version had and the design lost, placed around its layout.
+  const ghosts = useGhosts(graph, base, huge);
+  const withGhosts = useMemo(() => (ghosts.nodes.length === 0 ? base : [...base, ...ghosts.nodes]), [base, ghosts.nodes]);
 
-  useViewCommands(base, panes);
+  useViewCommands(withGhosts, panes);
   // A big design zoomed far out is drawn on one canvas (see Overview.tsx); React Flow keeps the
   // view (pan, zoom) and gets its nodes back when zoomed in.
   const far = useFar();
@@ -142,9 +147,9 @@ function Flow({ panes }: { panes: string }) {
   const heldEdges = useStore(selectHeldEdges);
   const heldNodes = useStore(selectHeldNodes);
   const shown = useMemo(() => {
-    if (!huge) return { nodes: base, edges: allEdges };
+    if (!huge) return { nodes: withGhosts, edges: ghosts.edges.length === 0 ? allEdges : [...allEdges, ...ghosts.edges] };
     return overview ? { nodes: NO_NODES, edges: NO_EDGES } : inWindow(base, allEdges, built.value.byId, box);
-  }, [huge, overview, base, allEdges, built.value.byId, box]);
+  }, [huge, overview, base, withGhosts, allEdges, ghosts.edges, built.value.byId, box]);
 
   const [nodes, setNodes] = useState<FlowNode[]>(shown.nodes);
   const [prevShown, setPrevShown] = useState(shown.nodes);
@@ -166,7 +171,8 @@ function Flow({ panes }: { panes: string }) {
     },
     [store],
   );
-  const handleNodeClick = useCallback((_event: unknown, node: FlowNode) => store.getState().select(node.id, { reveal: true }), [store]);
+  // A ghost (the compare view's removed object) is not part of the design: nothing to select.
+  const handleNodeClick = useCallback((_event: unknown, node: FlowNode) => node.type !== 'ghost' && store.getState().select(node.id, { reveal: true }), [store]);
   const handlePaneClick = useCallback(() => store.getState().select(null), [store]);
   // Keyboard selection (Tab to a node, Enter) arrives as a selection change, not a click.
   const handleSelectionChange = useCallback(

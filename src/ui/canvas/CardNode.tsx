@@ -1,7 +1,7 @@
 import { type NodeProps } from '@xyflow/react';
 import { Fragment, memo } from 'react';
 import type { GraphRow, ShadowLink } from '../../core/index';
-import { selectRowLit, useDesign, useDesignStore } from '../../store/index';
+import { useDesign, useDesignStore } from '../../store/index';
 import { Badge, Chip } from '../common/Badge';
 import { KindLabel } from '../common/KindLabel';
 import { SeverityCounts } from '../common/SeverityCounts';
@@ -9,6 +9,9 @@ import type { FlowNode } from './flow-elements';
 import { HEADER_HEIGHT, rowHeight } from './metrics';
 import { FarRow, NodeHandles, RowHandles, rowShellClass } from './NodeHandles';
 import { useNodeFrame } from './useNodeFrame';
+import { selectRowLitOrCompared } from '../compare/compare-lit';
+import { selectRowMark } from '../compare/compare-marks';
+import { MarkTag } from '../compare/MarkTag';
 import './cards.css';
 import './highlight.css';
 import './reach.css';
@@ -21,7 +24,7 @@ export const CardNode = memo(function CardNode({ id, selected }: NodeProps<FlowN
   if (frame.far) {
     // The box, the name and the rows' boxes — with every handle where the near form has it (NodeHandles.tsx).
     return (
-      <div className={frame.className} style={frame.style} data-testid={frame.testId}>
+      <div className={frame.className} style={frame.style} data-testid={frame.testId} data-compare={frame.mark ?? undefined}>
         <NodeHandles node={node} handleClass={handleClass} />
         <div className="rd-card-header" style={{ height: HEADER_HEIGHT }}>
           <div className="rd-card-name">{node.name}</div>
@@ -37,12 +40,13 @@ export const CardNode = memo(function CardNode({ id, selected }: NodeProps<FlowN
     );
   }
   return (
-    <div className={frame.className} style={frame.style} data-testid={frame.testId}>
+    <div className={frame.className} style={frame.style} data-testid={frame.testId} data-compare={frame.mark ?? undefined}>
       <NodeHandles node={node} handleClass={handleClass} />
       <div className="rd-card-header" style={{ height: HEADER_HEIGHT }}>
         <div className="rd-card-kindline">
           <KindLabel kind={node.kind} family={node.family} />
           <span className="rd-spacer" />
+          {frame.mark && <MarkTag mark={frame.mark} />}
           {node.badges.map((b) => (
             <Badge key={b.text} badge={b} />
           ))}
@@ -58,7 +62,7 @@ export const CardNode = memo(function CardNode({ id, selected }: NodeProps<FlowN
       {node.rows.length > 0 && (
         <div className="rd-rows">
           {node.rows.map((row) => (
-            <Row key={row.id} row={row} handleClass={handleClass} />
+            <Row key={row.id} row={row} handleClass={handleClass} inAdded={frame.mark === 'added'} />
           ))}
         </div>
       )}
@@ -66,8 +70,11 @@ export const CardNode = memo(function CardNode({ id, selected }: NodeProps<FlowN
   );
 });
 
-function Row({ row, handleClass }: { row: GraphRow; handleClass: (handle: string) => string }) {
-  const lit = useDesign((s) => selectRowLit(s, row.id));
+function Row({ row, handleClass, inAdded }: { row: GraphRow; handleClass: (handle: string) => string; inAdded: boolean }) {
+  const lit = useDesign((s) => selectRowLitOrCompared(s, row.id));
+  // The compare view: a rule added, or one that decides requests that behave differently (a new
+  // card's rows are all new: its own tag says so).
+  const mark = useDesign((s) => (inAdded ? null : selectRowMark(s, row.id)));
   const picked = useDesign((s) => s.selectedRow === row.id);
   const shadowedBy = row.reach?.state === 'shadowed' ? row.reach.by : null;
   const main = (
@@ -75,6 +82,7 @@ function Row({ row, handleClass }: { row: GraphRow; handleClass: (handle: string
       <RowHandles row={row} handleClass={handleClass} />
       {row.name && <span className="rd-row-name">{row.name}</span>}
       <span className="rd-row-label">{row.label}</span>
+      {mark && <MarkTag mark={mark} className="rd-row-mark" />}
       {row.badges.map((b) => (
         <Badge key={b.text} badge={b} />
       ))}
@@ -85,11 +93,11 @@ function Row({ row, handleClass }: { row: GraphRow; handleClass: (handle: string
     </>
   );
   // The row's box and handles as FarRow draws them (NodeHandles.tsx): the same places at any zoom.
-  const classes = `${rowShellClass(row)}${shadowedBy ? ' rd-row-shadowed' : ''}${lit ? ' is-lit' : ''}${picked ? ' is-picked' : ''}`;
+  const classes = `${rowShellClass(row)}${shadowedBy ? ' rd-row-shadowed' : ''}${lit ? ' is-lit' : ''}${picked ? ' is-picked' : ''}${mark ? ` is-cmp-${mark}` : ''}`;
   if (shadowedBy) {
     // An unreachable rule: struck through, and the rules that take its requests, each a link.
     return (
-      <div className={classes} data-testid="node-row" data-reach="shadowed" title={`${row.label} — can never match: ${shadowedBy.map((b) => b.detail).join(', ')} takes every request first`} style={{ height: rowHeight(row) }}>
+      <div className={classes} data-testid="node-row" data-compare={mark ?? undefined} data-reach="shadowed" title={`${row.label} — can never match: ${shadowedBy.map((b) => b.detail).join(', ')} takes every request first`} style={{ height: rowHeight(row) }}>
         <div className="rd-row-main">{main}</div>
         <div className="rd-row-problem rd-row-shadow rd-sev-warning" data-testid="row-shadowed">
           shadowed by{' '}
@@ -105,14 +113,14 @@ function Row({ row, handleClass }: { row: GraphRow; handleClass: (handle: string
   }
   if (!row.problem) {
     return (
-      <div className={classes} data-testid="node-row" title={row.label}>
+      <div className={classes} data-testid="node-row" data-compare={mark ?? undefined} title={row.label}>
         {main}
       </div>
     );
   }
   // A problem is said on the row itself, on a second line.
   return (
-    <div className={classes} data-testid="node-row" title={`${row.label} — ${row.problem.message}`} style={{ height: rowHeight(row) }}>
+    <div className={classes} data-testid="node-row" data-compare={mark ?? undefined} title={`${row.label} — ${row.problem.message}`} style={{ height: rowHeight(row) }}>
       <div className="rd-row-main">{main}</div>
       <div className={`rd-row-problem rd-sev-${row.problem.severity}`} data-testid="row-problem">
         {row.problem.message}

@@ -5,6 +5,7 @@ import { SeverityCounts } from '../common/SeverityCounts';
 import type { FlowNode } from './flow-elements';
 import { NodeHandles } from './NodeHandles';
 import { useNodeFrame } from './useNodeFrame';
+import { MarkTag } from '../compare/MarkTag';
 import './cards.css';
 
 /** A kind off the traffic path ("other"), or a placeholder for an object the design lacks. */
@@ -14,18 +15,19 @@ export const SmallNode = memo(function SmallNode({ id, selected }: NodeProps<Flo
   const { node, handleClass } = frame;
   if (frame.far) {
     return (
-      <div className={frame.className} style={frame.style} data-testid={frame.testId}>
+      <div className={frame.className} style={frame.style} data-testid={frame.testId} data-compare={frame.mark ?? undefined}>
         <NodeHandles node={node} handleClass={handleClass} />
         <div className="rd-small-name">{node.name}</div>
       </div>
     );
   }
   return (
-    <div className={frame.className} style={frame.style} data-testid={frame.testId}>
+    <div className={frame.className} style={frame.style} data-testid={frame.testId} data-compare={frame.mark ?? undefined}>
       <NodeHandles node={node} handleClass={handleClass} />
       <div className="rd-card-kindline">
         <KindLabel kind={node.kind} family={node.family} withFamily={node.role !== 'missing'} />
         <span className="rd-spacer" />
+        {frame.mark && <MarkTag mark={frame.mark} />}
         {node.role === 'missing' && <span className="rd-badge rd-tone-error">missing</span>}
         <SeverityCounts counts={node.diagnostics} />
       </div>

@@ -13,8 +13,9 @@ export type FlowNode = Node<FlowNodeData>;
 /**
  * `explain`: the edge must say why it is broken (its target is not a placeholder that says so).
  * `route`: the path drawn and the label's place (edge-routes.ts); absent for an edge not routed.
+ * `removed`: an edge of the compare view's "before" version only (drawn as removed: compare/ghost-elements.ts).
  */
-export type FlowEdgeData = { edge: GraphEdge; active: boolean; route?: EdgeRoute; explain: boolean };
+export type FlowEdgeData = { edge: GraphEdge; active: boolean; route?: EdgeRoute; explain: boolean; removed?: true };
 export type FlowEdge = Edge<FlowEdgeData>;
 
 export const handleIds = {
@@ -49,7 +50,7 @@ const HANDLE = 8;
  * then knows a node's handles without rendering it first — with onlyRenderVisibleElements, a big
  * design renders only what is on screen, also on its first frame and after every new analysis.
  */
-function handlesOf(n: GraphNode): NodeHandle[] {
+export function handlesOf(n: GraphNode): NodeHandle[] {
   const { width, height } = nodeSize(n);
   const half = HANDLE / 2;
   const at = (id: string, type: 'source' | 'target', position: Position, x: number, y: number): NodeHandle => ({ id, type, position, x: x - half, y: y - half, width: HANDLE, height: HANDLE });

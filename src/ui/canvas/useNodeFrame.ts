@@ -1,5 +1,7 @@
-import { selectNode, selectNodeLit, selectViewGraph, useDesign } from '../../store/index';
+import { selectNode, selectViewGraph, useDesign, type CompareMark } from '../../store/index';
 import type { GraphNode } from '../../core/index';
+import { selectNodeLitOrCompared } from '../compare/compare-lit';
+import { selectNodeMark } from '../compare/compare-marks';
 import { nodeTestId } from '../common/family';
 import { connectedHandles } from './handles';
 import { nodeSize } from './metrics';
@@ -17,14 +19,17 @@ export interface NodeFrame {
    */
   readonly far: boolean;
   readonly handleClass: (handle: string) => string;
+  /** The compare view's mark: added since the before version, or behaving differently; null when not comparing. */
+  readonly mark: CompareMark | null;
 }
 
 /** What every canvas node component reads about itself, by id (CardNode, SmallNode). */
 export function useNodeFrame(id: string, selected: boolean, shape: 'rd-card' | 'rd-small'): NodeFrame | null {
   const node = useDesign((s) => selectNode(s, id));
   const connected = useDesign((s) => connectedHandles(selectViewGraph(s), id));
-  // The simulator's path: on it (lit) or off it (dimmed); null when no answer is shown.
-  const lit = useDesign((s) => selectNodeLit(s, id));
+  // The simulator's path (or the picked compare change's): on it (lit) or off it (dimmed); null when no answer is shown.
+  const lit = useDesign((s) => selectNodeLitOrCompared(s, id));
+  const mark = useDesign((s) => selectNodeMark(s, id));
   const far = useFar();
   if (!node) return null;
   const classes = ['rd-node', shape, `rd-fam-${node.family}`, `rd-role-${node.role}`];
@@ -32,6 +37,7 @@ export function useNodeFrame(id: string, selected: boolean, shape: 'rd-card' | '
   if (selected) classes.push('is-selected');
   if (lit) classes.push(lit === 'on' ? 'is-lit' : 'is-dim');
   if (far) classes.push('is-far');
+  if (mark) classes.push(`is-cmp-${mark}`);
   return {
     node,
     className: classes.join(' '),
@@ -39,5 +45,6 @@ export function useNodeFrame(id: string, selected: boolean, shape: 'rd-card' | '
     testId: nodeTestId(node.kind, node.namespace, node.name),
     far,
     handleClass: (handle) => (connected.has(handle) ? 'is-connected' : 'is-idle'),
+    mark,
   };
 }

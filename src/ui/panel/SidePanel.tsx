@@ -2,23 +2,29 @@ import { selectProblemTotal, useDesign, useDesignStore, type PanelTab } from '..
 import { Inspector } from './Inspector';
 import { ProblemsList } from './ProblemsList';
 import { SimulatorPanel } from '../simulator/SimulatorPanel';
+import { ChangesPanel } from '../compare/ChangesPanel';
+import { ChangesTabCount } from '../compare/ChangesTabCount';
 
 const TABS: readonly { id: PanelTab; label: string }[] = [
   { id: 'inspector', label: 'Inspector' },
   { id: 'problems', label: 'Problems' },
   { id: 'simulator', label: 'Simulator' },
+  // Only while comparing (the compare view: src/ui/compare).
+  { id: 'changes', label: 'Changes' },
 ];
 
 /** The right-hand panel: the inspector for the selection, and the problems list. */
 export function SidePanel() {
   const store = useDesignStore();
-  const tab = useDesign((s) => s.panelTab);
+  const comparing = useDesign((s) => s.compare.before !== null);
+  const chosen = useDesign((s) => s.panelTab);
+  const tab = chosen === 'changes' && !comparing ? 'problems' : chosen;
   const problems = useDesign(selectProblemTotal);
   const errors = useDesign((s) => s.analysis?.counts.error ?? 0);
   return (
     <div className="rd-side-panel">
       <div className="rd-tabs" role="tablist" aria-label="Panel">
-        {TABS.map((t) => (
+        {TABS.filter((t) => t.id !== 'changes' || comparing).map((t) => (
           <button
             key={t.id}
             type="button"
@@ -32,11 +38,12 @@ export function SidePanel() {
           >
             {t.label}
             {t.id === 'problems' && problems > 0 && <span className={`rd-tab-count${errors > 0 ? ' is-error' : ''}`}>{problems}</span>}
+            {t.id === 'changes' && <ChangesTabCount />}
           </button>
         ))}
       </div>
       <div className="rd-tab-panel" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-        {tab === 'inspector' ? <Inspector /> : tab === 'simulator' ? <SimulatorPanel /> : <ProblemsList />}
+        {tab === 'inspector' ? <Inspector /> : tab === 'simulator' ? <SimulatorPanel /> : tab === 'changes' ? <ChangesPanel /> : <ProblemsList />}
       </div>
     </div>
   );

@@ -1,0 +1,234 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type Locator } from '@playwright/test';
+import { WatchedPage } from './watched-page';
+import { expectAccessible } from './axe';
+
+/**
+ * The compare view (issue 12): the shop example is the "before"; the design becomes an "after"
+ * with the cart's canary split moved from 90/10 to 50/50, a new route for /returns (and its
+ * Service), and the plain-HTTP redirect route removed. Compared, the canvas marks what was added
+ * and changed and draws the removed route as a ghost; the Changes tab lists the behaviour, status
+ * and problem changes; a change picked shows its request answered by both versions side by side.
+ */
+const SHOP = readFileSync(new URL('../public/examples/shop.yaml', import.meta.url), 'utf8');
+
+const RETURNS = `apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata:
+  name: returns
+  namespace: shop
+spec:
+  parentRefs:
+    - name: edge
+      namespace: infra
+      sectionName: https
+  hostnames:
+    - www.shop.example.com
+  rules:
+    - matches:
+        - path:
+            type: PathPrefix
+            value: /returns
+      backendRefs:
+        - name: returns
+          port: 8080
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: returns
+  namespace: shop
+spec:
+  selector:
+    app: returns
+  ports:
+    - name: http
+      port: 8080
+`;
+
+/** The shop, edited: 50/50 canary, no HTTP redirect, a returns route. */
+const AFTER = [
+  ...SHOP.replace('weight: 90', 'weight: 50')
+    .replace('weight: 10', 'weight: 50')
+    .split('\n---\n')
+    .filter((doc) => !doc.includes('name: https-redirect')),
+  RETURNS,
+].join('\n---\n');
+
+declare global {
+  interface Window {
+    __paste?: string;
+  }
+}
+
+class Compare extends WatchedPage {
+  /** Opens the app and replaces the design with `text`, pasted (as a user pastes manifests). */
+  async openWith(text: string): Promise<void> {
+    await this.page.goto('/');
+    await expect(this.node('Gateway', 'infra', 'edge')).toBeVisible();
+    await this.page.getByTestId('io-new').click();
+    const confirm = this.page.getByTestId('confirm-new-ok');
+    if (await confirm.isVisible()) await confirm.click();
+    await expect(this.page.getByTestId('empty-state')).toBeVisible();
+    await this.page.evaluate((t) => (window.__paste = t), text);
+    await this.page.evaluate(() => {
+      const data = new DataTransfer();
+      data.setData('text/plain', window.__paste ?? '');
+      delete window.__paste;
+      document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    await expect(this.node('HTTPRoute', 'shop', 'returns')).toBeVisible();
+    await this.settled();
+  }
+
+  async settled(): Promise<void> {
+    await expect(this.page.getByLabel('Checking')).toHaveCount(0);
+    await expect(this.page.locator('.react-flow')).toHaveAttribute('data-layout', 'settled');
+  }
+
+  get bar(): Locator {
+    return this.page.getByTestId('compare-bar');
+  }
+
+  get dialog(): Locator {
+    return this.page.getByTestId('compare-dialog');
+  }
+
+  get changes(): Locator {
+    return this.page.getByTestId('changes').getByTestId('change');
+  }
+
+  /** A behaviour change by the request that shows it. */
+  change(request: RegExp): Locator {
+    return this.changes.filter({ has: this.page.locator('.rd-change-witness', { hasText: request }) });
+  }
+
+  column(side: 'before' | 'after'): Locator {
+    return this.page.getByTestId(`compared-${side}`);
+  }
+
+  async compared(): Promise<void> {
+    await expect(this.bar).toHaveAttribute('data-busy', 'false');
+    await expect(this.page.getByTestId('compare-counts')).toBeVisible();
+  }
+
+  async screenshotBoth(name: string): Promise<void> {
+    for (let i = 0; i < 2; i++) {
+      const theme = await this.page.evaluate(() => document.documentElement.dataset.theme ?? 'light');
+      await this.page.waitForTimeout(400); // the theme's colour transitions end
+      await this.page.screenshot({ path: `e2e/screenshots/compare-${name}-${theme}.png` });
+      await expectAccessible(this.page, `compare: ${name}, ${theme}`);
+      await this.page.getByTestId('toggle-theme').click();
+    }
+  }
+}
+
+test.use({ viewport: { width: 1600, height: 1000 } });
+
+test('compare a before and an after: marks on the canvas, the changes listed, a change answered by both versions', async ({ page }) => {
+  const c = new Compare(page);
+  await c.openWith(AFTER);
+  // More room for the canvas while comparing.
+  await page.getByTestId('toggle-editor').click();
+
+  // The design as it was opened is the pasted "after" itself: nothing behaves differently.
+  await page.getByTestId('toolbar-compare').click();
+  await expect(c.dialog).toBeVisible();
+  await expect(c.dialog.getByRole('heading', { name: 'Compare with an earlier version' })).toBeVisible();
+  await expect(page.getByTestId('compare-source-opened')).toBeChecked();
+  await expect(page.getByTestId('compare-opened')).toContainText('as it was opened');
+  await page.getByTestId('compare-start').click();
+  await expect(c.dialog).toHaveCount(0);
+  await c.compared();
+  await expect(page.getByTestId('compare-name')).toContainText('as opened');
+  await expect(page.getByTestId('tab-changes')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('changes-behaviour')).toContainText('No request behaves differently.');
+  await expect(page.locator('[data-compare]')).toHaveCount(0);
+
+  // A before version that does not read: the bar and the tab say why, nothing is marked.
+  await page.getByTestId('compare-change-before').click();
+  await page.getByTestId('compare-source-paste').check();
+  await expect(page.getByTestId('compare-start')).toBeDisabled();
+  await page.getByTestId('compare-text').fill('apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: [unclosed\n');
+  await page.getByTestId('compare-start').click();
+  await expect(page.getByTestId('compare-name')).toHaveText('pasted text');
+  await expect(page.getByTestId('compare-summary')).toContainText('does not read');
+  await expect(page.getByTestId('changes-failure')).toContainText('does not read');
+  await expect(page.locator('[data-compare]')).toHaveCount(0);
+
+  // Another version: the shop example's file is the "before".
+  await page.getByTestId('compare-change-before').click();
+  await page.getByTestId('compare-source-file').check();
+  await page.getByTestId('compare-files').setInputFiles({ name: 'shop.yaml', mimeType: 'application/yaml', buffer: Buffer.from(SHOP) });
+  await expect(page.getByTestId('compare-file-names')).toHaveText('shop.yaml');
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: 'e2e/screenshots/compare-dialog-light.png' });
+  await expectAccessible(page, 'compare: dialog, light');
+  await page.getByTestId('compare-start').click();
+  await c.compared();
+  await expect(page.getByTestId('compare-name')).toHaveText('shop.yaml');
+  await expect(page.getByTestId('compare-counts')).toContainText(/\d+ behaviour changes · \d+ status changes?/);
+
+  // The canvas: the new route and Service are added, the cart changed (its rule and its two
+  // backend edges, 50/50 now), the redirect route drawn as removed — each saying so in words.
+  await expect(c.node('HTTPRoute', 'shop', 'returns')).toHaveAttribute('data-compare', 'added');
+  await expect(c.node('Service', 'shop', 'returns')).toHaveAttribute('data-compare', 'added');
+  await expect(c.node('HTTPRoute', 'shop', 'returns').getByTestId('mark-tag').first()).toHaveText('added');
+  const cart = c.node('HTTPRoute', 'shop', 'cart');
+  await expect(cart).toHaveAttribute('data-compare', 'changed');
+  await expect(cart.locator('[data-testid="node-row"][data-compare="changed"]')).toHaveCount(1);
+  await expect(page.locator('[data-testid="edge-label"][data-compare="changed"]')).toHaveCount(2);
+  await expect(page.locator('[data-testid="edge-label"][data-compare="changed"]').first()).toContainText('50');
+  const ghost = page.getByTestId('removed-HTTPRoute-infra-https-redirect');
+  await expect(ghost).toBeVisible();
+  await expect(ghost.getByTestId('mark-tag').first()).toHaveText('removed');
+  await expect(page.locator('.react-flow__edge-path.is-cmp-removed')).not.toHaveCount(0);
+  // Unchanged objects carry no mark.
+  await expect(c.node('Service', 'shop', 'catalog')).not.toHaveAttribute('data-compare', /./);
+
+  // The list: the cart's split, the returns path, plain HTTP no longer redirected.
+  await expect(page.getByTestId('changes-count')).not.toHaveText('0');
+  const split = c.change(/GET https:\/\/www\.shop\.example\.com(:443)?\/cart/);
+  await expect(split.first()).toBeVisible();
+  await expect(split.first().getByTestId('change-before')).toContainText('90');
+  await expect(split.first().getByTestId('change-after')).toContainText('50');
+  await expect(c.change(/\/returns/).first()).toBeVisible();
+  const http = c.change(/^GET http:\/\//);
+  await expect(http.first()).toBeVisible();
+  await expect(page.getByTestId('changes-status').getByTestId('status-change').first()).toBeVisible();
+  await page.getByTestId('fit-view').click();
+  await page.waitForTimeout(400);
+  await c.screenshotBoth('changes');
+
+  // A change picked: its request answered by both versions, side by side; the after path lit.
+  await split.first().click();
+  await expect(split.first()).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('compared-answers')).toBeVisible();
+  await expect(c.column('before').getByTestId('sim-backend').and(page.locator('[data-name="cart-v1"]'))).toContainText('90 %');
+  await expect(c.column('after').getByTestId('sim-backend').and(page.locator('[data-name="cart-v1"]'))).toContainText('50 %');
+  await expect(c.column('before').getByTestId('sim-trace')).toBeVisible();
+  await expect(c.column('after').getByTestId('sim-path')).toContainText('HTTPRoute shop/cart rule 2');
+  await expect(cart).toHaveClass(/is-lit/);
+  await c.screenshotBoth('answers');
+
+  // Another: plain HTTP was redirected to HTTPS; without the redirect route nothing takes it.
+  await http.first().click();
+  await expect(c.column('before').getByTestId('sim-status')).toHaveText(/^301/);
+  await expect(c.column('before').getByTestId('sim-redirect')).toContainText('https://');
+  await expect(c.column('after').getByTestId('sim-status')).toHaveText(/^404/);
+  await c.screenshotBoth('redirect-gone');
+  // Closing the answers unpicks the change.
+  await page.getByTestId('compared-close').click();
+  await expect(page.getByTestId('compared-answers')).toHaveCount(0);
+
+  // Stop comparing: the marks, the ghost, the Changes tab and the bar are gone.
+  await page.getByTestId('compare-stop').click();
+  await expect(c.bar).toHaveCount(0);
+  await expect(page.locator('[data-compare]')).toHaveCount(0);
+  await expect(ghost).toHaveCount(0);
+  await expect(page.getByTestId('tab-changes')).toHaveCount(0);
+  await expect(page.getByTestId('mark-tag')).toHaveCount(0);
+
+  expect(c.consoleErrors).toEqual([]);
+  expect(c.foreignRequests).toEqual([]);
+});
