@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createSyncAnalyzer } from './analysis';
-import { NO_MARKS, selectChangeRows, selectCompareMarks } from './compare-selectors';
+import { collapsedId, type GraphNode } from '../core/index';
+import { NO_MARKS, selectChangeRows, selectCompareMarks, withCollapsed } from './compare-selectors';
 import { createDesignStore, type DesignStore } from './design-store';
 import { selectGraph } from './selectors';
 
@@ -64,6 +65,8 @@ async function compared(before: string, after: string): Promise<DesignStore> {
   return store;
 }
 
+const node = (id: string, group: string): GraphNode => ({ id, role: 'route', kind: 'HTTPRoute', family: 'gateway-api', namespace: group, name: id, related: [], badges: [], rows: [], group, diagnostics: { error: 0, warning: 0, info: 0 } });
+
 const markedEdges = (store: DesignStore): string[] => {
   const marks = selectCompareMarks(store.getState());
   const edges = selectGraph(store.getState()).edges;
@@ -74,6 +77,41 @@ const markedEdges = (store: DesignStore): string[] => {
     })
     .sort();
 };
+
+describe('selectCompareMarks on collapsed namespaces', () => {
+  const SHOP = (store: DesignStore): string => selectGraph(store.getState()).nodes.find((n) => n.id === CART)?.group ?? '';
+
+  it('a collapsed namespace holding a changed route is marked changed, and unmarked once nothing in it changes', async () => {
+    const store = await compared(example, example.replace('weight: 90', 'weight: 50').replace('weight: 10', 'weight: 50'));
+    const group = SHOP(store);
+    expect(group).not.toBe('');
+    store.getState().toggleNamespace(group);
+    expect(selectCompareMarks(store.getState()).nodes[collapsedId(group)]).toBe('changed');
+    // The infra namespace (the Gateway, whose status is the same) is not marked when collapsed.
+    const infra = selectGraph(store.getState()).nodes.find((n) => n.id === EDGE)?.group ?? '';
+    store.getState().toggleNamespace(infra);
+    expect(selectCompareMarks(store.getState()).nodes[collapsedId(infra)]).toBeUndefined();
+  });
+
+  it('a namespace whose only change is a removed object is marked changed, never added', () => {
+    const removed = { ...node('removed:x', 'team') };
+    const marks = withCollapsed(
+      { nodes: {}, rows: {}, edges: {}, removed: [removed], removedEdges: [] },
+      { nodes: [node('a', 'team')], edges: [], groups: [], nodeByResource: {} },
+      { team: true },
+    );
+    expect(marks.nodes).toEqual({ [collapsedId('team')]: 'changed' });
+  });
+
+  it('a namespace whose every object is new is marked added', () => {
+    const marks = withCollapsed(
+      { nodes: { a: 'added', b: 'added' }, rows: {}, edges: {}, removed: [], removedEdges: [] },
+      { nodes: [node('a', 'team'), node('b', 'team'), node('c', 'other')], edges: [], groups: [], nodeByResource: {} },
+      { team: true, other: true },
+    );
+    expect(marks.nodes).toEqual({ a: 'added', b: 'added', [collapsedId('team')]: 'added' });
+  });
+});
 
 describe('selectCompareMarks', () => {
   it('a weight change marks the rule that decided and its backend edges, nothing else', async () => {

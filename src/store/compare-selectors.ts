@@ -1,3 +1,4 @@
+import { collapsedId } from '../core/index';
 import type { DesignDiff, RouteGraph, WitnessRequest } from '../core/index';
 import { compareMarks } from './compare-marks';
 import type { ChangeRow, CompareMarks, CompareView } from './compare-types';
@@ -13,7 +14,10 @@ export const selectComparing = (s: DesignState): boolean => s.compare.before !==
 
 export const NO_MARKS: CompareMarks = { nodes: {}, rows: {}, edges: {}, removed: [], removedEdges: [] };
 
-const marksMemo = new WeakMap<DesignDiff, { readonly before: RouteGraph; readonly after: RouteGraph; readonly marks: CompareMarks }>();
+const marksMemo = new WeakMap<
+  DesignDiff,
+  { readonly before: RouteGraph; readonly after: RouteGraph; readonly collapsed: DesignState['collapsed']; readonly marks: CompareMarks }
+>();
 
 /** What the canvas marks: added, changed and removed objects of the diff on show (NO_MARKS when none). */
 export function selectCompareMarks(s: DesignState): CompareMarks {
@@ -22,10 +26,42 @@ export function selectCompareMarks(s: DesignState): CompareMarks {
   if (!before || !diff || !beforeGraph || !diff.compared) return NO_MARKS;
   const after = selectGraph(s);
   const memo = marksMemo.get(diff);
-  if (memo && memo.before === beforeGraph && memo.after === after) return memo.marks;
-  const marks = compareMarks(diff, beforeGraph, after);
-  marksMemo.set(diff, { before: beforeGraph, after, marks });
+  if (memo && memo.before === beforeGraph && memo.after === after && memo.collapsed === s.collapsed) return memo.marks;
+  const marks = withCollapsed(compareMarks(diff, beforeGraph, after), after, s.collapsed);
+  marksMemo.set(diff, { before: beforeGraph, after, collapsed: s.collapsed, marks });
   return marks;
+}
+
+/**
+ * A collapsed namespace stands for the nodes it holds: it is marked `added` when every object in
+ * it is new, `changed` when any of them is marked (a big design opens collapsed: without this its
+ * first view would show no change at all).
+ */
+export function withCollapsed(marks: CompareMarks, after: RouteGraph, collapsed: DesignState['collapsed']): CompareMarks {
+  const groups = Object.keys(collapsed);
+  if (groups.length === 0) return marks;
+  const tally = new Map<string, { marked: number; added: number; members: number }>();
+  for (const n of after.nodes) {
+    if (n.group === undefined || !collapsed[n.group] || n.role === 'missing') continue;
+    const t = tally.get(n.group) ?? { marked: 0, added: 0, members: 0 };
+    t.members++;
+    const mark = marks.nodes[n.id];
+    if (mark !== undefined) t.marked++;
+    if (mark === 'added') t.added++;
+    tally.set(n.group, t);
+  }
+  // A removed object drawn in a collapsed namespace changes it (it is never all added).
+  for (const r of marks.removed) {
+    if (r.group === undefined || !collapsed[r.group]) continue;
+    const t = tally.get(r.group) ?? { marked: 0, added: 0, members: 0 };
+    tally.set(r.group, { marked: t.marked + 1, added: t.added, members: t.members + 1 });
+  }
+  const nodes = { ...marks.nodes };
+  for (const [group, t] of tally) {
+    if (t.marked === 0) continue;
+    nodes[collapsedId(group)] = t.added === t.members ? 'added' : 'changed';
+  }
+  return { ...marks, nodes };
 }
 
 const rowsMemo = new WeakMap<DesignDiff, readonly ChangeRow[]>();
