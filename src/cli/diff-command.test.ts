@@ -91,7 +91,7 @@ describe('route-designer diff: what changes', () => {
     const asJson = JSON.stringify({ apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', metadata: { name: 'r', namespace: 'web' }, spec: { parentRefs: [{ group: 'gateway.networking.k8s.io', kind: 'Gateway', name: 'gw' }], hostnames: ['shop.example.com'], rules: [{ matches: [{ path: { type: 'PathPrefix', value: '/' } }], backendRefs: [{ name: 'a', port: 80, weight: 1 }] }] } });
     const io = memoryIO({ 'old.yaml': routes(toA()), 'new/route.json': asJson, 'new/rest.yaml': head.split('---\n').reverse().join('---\n') });
     expect(await run(['diff', 'old.yaml', 'new'], io)).toBe(0);
-    expect(io.out).toMatch(/^No request behaves differently\nCompared old\.yaml \(before\) with new \(after\): \d+ candidate request\(s\) sent to both\.\n$/);
+    expect(io.out).toMatch(/^No request behaves differently\nCompared old\.yaml \(before\) with new \(after\): \d+ candidate requests sent to both\.\n$/);
   });
 });
 
@@ -146,12 +146,12 @@ describe('route-designer diff: exit codes', () => {
   const bad = new Uint8Array([0x6b, 0x69, 0x6e, 0x64, 0x3a, 0x20, 0xff, 0x0a]);
   it.each<[string, string[], Record<string, FakeEntry>, string, number, RegExp]>([
     ['no request changes', ['old.yaml', 'new.yaml'], { 'old.yaml': shop, 'new.yaml': shop }, '', 0, /^No request behaves differently\n/],
-    ['status changes alone (a rule moved to another route) still exit 0', ['old.yaml', 'new.yaml'], { 'old.yaml': routes(withRule), 'new.yaml': routes(...moved) }, '', 0, /^No request behaves differently\n[^\n]*\n\nStatus changes \(3 field\(s\) of 2 object\(s\)\):\n {2}Gateway web\/gw\n {4}listeners\.http\.attachedRoutes: 1 → 2\n {2}HTTPRoute web\/s \(new\)\n {4}parents\.Gateway web\/gw\.conditions\.Accepted: True \(Accepted\)\n/],
+    ['status changes alone (a rule moved to another route) still exit 0', ['old.yaml', 'new.yaml'], { 'old.yaml': routes(withRule), 'new.yaml': routes(...moved) }, '', 0, /^No request behaves differently\n[^\n]*\n\nStatus changes \(3 fields of 2 objects\):\n {2}Gateway web\/gw\n {4}listeners\.http\.attachedRoutes: 1 → 2\n {2}HTTPRoute web\/s \(new\)\n {4}parents\.Gateway web\/gw\.conditions\.Accepted: True \(Accepted\)\n/],
     ['some requests change', ['old.yaml', 'new.yaml'], { 'old.yaml': shop, 'new.yaml': next }, '', 4, /^3 classes of requests behave differently\n/],
     ['one request class changes', ['old.yaml', 'new.yaml'], { 'old.yaml': routes(split(1, 1)), 'new.yaml': routes(split(1, 0)) }, '', 4, /^1 class of requests behaves differently\n/],
     ['OLD on stdin', ['-', 'new.yaml'], { 'new.yaml': next }, shop, 4, /Compared <stdin> \(before\) with new\.yaml \(after\)/],
     ['NEW as a directory', ['old.yaml', 'd'], { 'old.yaml': shop, 'd/a.yaml': shop }, '', 0, /^No request behaves differently/],
-    ['a version with YAML errors is not compared', ['old.yaml', 'new.yaml'], { 'old.yaml': shop, 'new.yaml': `${next}\n---\nkind: [unclosed\n` }, '', 1, /^Not compared: new\.yaml cannot be read \(1 error\(s\)\)\n[\s\S]*new\.yaml cannot be read:\n {2}new\.yaml:\d+:\d+: error YAMLSyntax/],
+    ['a version with YAML errors is not compared', ['old.yaml', 'new.yaml'], { 'old.yaml': shop, 'new.yaml': `${next}\n---\nkind: [unclosed\n` }, '', 1, /^Not compared: new\.yaml cannot be read \(1 error\)\n[\s\S]*new\.yaml cannot be read:\n {2}new\.yaml:\d+:\d+: error YAMLSyntax/],
     ['bytes that are not characters', ['old.yaml', 'new.yaml'], { 'old.yaml': `${shop}---\n`, 'new.yaml': bad }, '', 1, /new\.yaml:1:7: error InvalidEncoding/],
     ['one version with no object is a design added whole', ['old.yaml', 'new.yaml'], { 'old.yaml': '# nothing yet\n', 'new.yaml': shop }, '', 4, /classes of requests behave differently/],
   ])('%s', async (_name, argv, files, stdin, code, out) => {

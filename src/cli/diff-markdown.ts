@@ -8,7 +8,7 @@
  */
 import type { Diagnostic } from '../core/index.js';
 import { outcomeWords, type OutcomeWords } from './diff-outcome.js';
-import { beforeHint, headline, scope, simulateCommand, type DiffReport } from './diff-report.js';
+import { beforeHint, count, headline, scope, simulateCommand, type DiffReport } from './diff-report.js';
 import { statusByObject } from './diff-text.js';
 import { escapeControls } from './escape.js';
 
@@ -52,15 +52,16 @@ export function formatDiffMarkdown(r: DiffReport): string {
     const before = outcomeWords(c.before, c.after);
     const after = outcomeWords(c.after, c.before);
     const extra = [...new Set([...before.extra, ...after.extra].map(([f]) => f))];
-    out.push('', `#### ${i + 1}\\. ${mdCode(c.class)}`, '', `${c.requests} of the candidate requests, for example:`, '');
+    out.push('', `#### ${i + 1}\\. ${mdCode(c.class)}`, '', `${c.requests.toLocaleString('en-US')} of the candidate requests, for example:`, '');
     out.push(...mdBlock(simulateCommand(c, r.new.files), 'sh'), '');
     out.push(`| | status | route | backends |${extra.map((f) => ` ${mdText(f)} |`).join('')}`, `|---|---|---|---|${extra.map(() => '---|').join('')}`);
     out.push(row('before', before, extra), row('after', after, extra));
   });
   if (d.uncrossed.length > 0) out.push('', `Not exhaustive where boundaries were too many to cross (only each rule's own requests were sent): ${d.uncrossed.map((u) => mdCode(u)).join(', ')}`);
   if (d.status.length > 0) {
-    out.push('', `#### Status changes (${d.status.length})`, '');
-    for (const o of statusByObject(d.status)) out.push(`- ${mdCode(o.title)}`, ...o.fields.map((f) => `  - ${mdCode(f)}`));
+    const objects = statusByObject(d.status);
+    out.push('', `#### Status changes (${count(d.status.length, 'field')} of ${count(objects.length, 'object')})`, '');
+    for (const o of objects) out.push(`- ${mdCode(o.title)}`, ...o.fields.map((f) => `  - ${mdCode(f)}`));
   }
   for (const [title, list] of [['Problems added', d.problems.added], ['Problems fixed', d.problems.fixed]] as const) {
     if (list.length > 0) out.push('', `#### ${title} (${list.length})`, '', ...list.map(problemItem));

@@ -74,7 +74,7 @@ function extraWords(f: ExtraField, o: DiffOutcome, other: DiffOutcome): string {
       const r = o.retries;
       if (r === null) return 'none';
       const on = [...(r.codes ?? []).map(String), ...(r.retryOn ?? [])];
-      return `${r.attempts} attempt(s)${on.length > 0 ? ` on ${on.join(', ')}` : ''}${r.perTryTimeout === undefined ? '' : `, ${r.perTryTimeout} per try`}${r.backoff === undefined ? '' : `, backoff ${r.backoff}`}`;
+      return `${r.attempts} attempt${r.attempts === 1 ? '' : 's'}${on.length > 0 ? ` on ${on.join(', ')}` : ''}${r.perTryTimeout === undefined ? '' : `, ${r.perTryTimeout} per try`}${r.backoff === undefined ? '' : `, backoff ${r.backoff}`}`;
     }
   }
 }

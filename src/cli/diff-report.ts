@@ -22,12 +22,15 @@ export interface DiffReport {
   readonly new: DiffVersion;
 }
 
+/** `1 request`, `2 requests`. */
+export const count = (n: number, noun: string): string => `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
+
 /** The first line: "3 classes of requests behave differently", "No request behaves differently", "Not compared: …". */
 export function headline(r: DiffReport): string {
   if (!r.diff.compared) {
     const bad = [r.old, r.new].filter((v) => v.errors.length > 0);
     const n = bad.reduce((sum, v) => sum + v.errors.length, 0);
-    return `Not compared: ${bad.map((v) => v.label).join(' and ') || 'a version'} cannot be read (${n} error(s))`;
+    return `Not compared: ${bad.map((v) => v.label).join(' and ') || 'a version'} cannot be read (${count(n, 'error')})`;
   }
   const n = r.diff.changes.length;
   if (n === 0) return 'No request behaves differently';
@@ -37,7 +40,7 @@ export function headline(r: DiffReport): string {
 /** "Compared old.yaml (before) with new.yaml (after): 214 candidate requests sent to both." */
 export function scope(r: DiffReport): string {
   const base = `Compared ${r.old.label} (before) with ${r.new.label} (after)`;
-  return r.diff.compared ? `${base}: ${r.diff.candidates} candidate request(s) sent to both.` : `${base}.`;
+  return r.diff.compared ? `${base}: ${count(r.diff.candidates, 'candidate request')} sent to both.` : `${base}.`;
 }
 
 /** The witness as `simulate` takes it, with the files of a version (the new one's unless told). */

@@ -6,7 +6,7 @@
  */
 import type { StatusChange } from '../core/index.js';
 import { outcomeWords, type OutcomeWords } from './diff-outcome.js';
-import { beforeHint, headline, scope, simulateCommand, type DiffReport } from './diff-report.js';
+import { beforeHint, count, headline, scope, simulateCommand, type DiffReport } from './diff-report.js';
 import { escapeControls } from './escape.js';
 import { formatDiagnostic } from './validate-command.js';
 
@@ -20,7 +20,7 @@ export function formatDiffText(r: DiffReport): string {
   }
   if (d.changes.length > 0) lines.push(beforeHint(r));
   d.changes.forEach((c, i) => {
-    lines.push('', `${i + 1}. ${c.class}   (${c.requests} of the candidate requests)`);
+    lines.push('', `${i + 1}. ${c.class}   (${c.requests.toLocaleString('en-US')} of the candidate requests)`);
     lines.push(`   ${simulateCommand(c, r.new.files)}`);
     side(lines, 'before:', outcomeWords(c.before, c.after));
     side(lines, 'after: ', outcomeWords(c.after, c.before));
@@ -30,7 +30,7 @@ export function formatDiffText(r: DiffReport): string {
   }
   if (d.status.length > 0) {
     const objects = statusByObject(d.status);
-    lines.push('', `Status changes (${d.status.length} field(s) of ${objects.length} object(s)):`);
+    lines.push('', `Status changes (${count(d.status.length, 'field')} of ${count(objects.length, 'object')}):`);
     for (const o of objects) lines.push(`  ${o.title}`, ...o.fields.map((f) => `    ${f}`));
   }
   for (const [title, list] of [['Problems added', d.problems.added], ['Problems fixed', d.problems.fixed]] as const) {
