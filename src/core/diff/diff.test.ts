@@ -151,6 +151,16 @@ describe('diff: controller status and problems', () => {
     expect(moved.problems).toEqual({ added: [], fixed: [] });
   });
 
+  // Found on Istio's bookinfo sample, diffed from two directories: every Deployment's UnknownKind
+  // note (no object to key it by) was added and fixed, because the files' names differ.
+  it('a problem with no object is matched by its message, not by its file (two versions are read from two places)', () => {
+    const deployment = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'd', namespace: 'default' }, spec: {} };
+    const d = diffText(yamlOf([...base(), deployment]), yamlOf([...base(), deployment]));
+    expect(d.problems).toEqual({ added: [], fixed: [] });
+    const more = diffText(yamlOf([...base(), deployment]), yamlOf([...base(), deployment, { ...deployment, metadata: { name: 'e', namespace: 'default' } }]));
+    expect(more.problems.added.map((p) => p.code)).toEqual(['UnknownKind']);
+  });
+
   it('an input that does not read is not compared, and says why in its problems', () => {
     const d = diffText(design(), `${design()}\n---\nkind: [unclosed\n`);
     expect(d.compared).toBe(false);

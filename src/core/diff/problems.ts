@@ -24,8 +24,12 @@ function missingFrom(xs: readonly Diagnostic[], ys: readonly Diagnostic[]): Diag
   return out;
 }
 
-/** A problem without an object (a YAML error) is known by its file and message instead. */
+/**
+ * A problem without an object (a YAML error, a kind Route Designer does not model) is known by its
+ * message instead — not by its file: the two versions are often read from two places (`diff
+ * old/ new/`, `<stdin>` against a file), and a problem that moves to another file is not new.
+ */
 export function problemKey(d: Diagnostic): string {
   const r = d.resource;
-  return r ? `${d.code}\u0000${r.kind}/${r.namespace}/${r.name}\u0000${d.path ?? ''}` : `${d.code}\u0000${d.file}\u0000${d.message}`;
+  return r ? `${d.code}\u0000${r.kind}/${r.namespace}/${r.name}\u0000${d.path ?? ''}` : `${d.code}\u0000${d.message}`;
 }
