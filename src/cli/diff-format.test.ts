@@ -85,6 +85,16 @@ describe('route-designer diff --format json', () => {
     expect(Object.keys(c?.after ?? {})).toEqual(['status', 'route', 'rule', 'backends', ...extra]);
   });
 
+  it.each<[string, string, string, string]>([
+    ['a header set: both sides say what the backend receives', '{backendRefs: [{name: a, port: 80}]}', '{backendRefs: [{name: a, port: 80}], filters: [{type: RequestHeaderModifier, requestHeaderModifier: {set: [{name: x-a, value: "1"}]}}]}',
+      '   before: 200 · HTTPRoute web/r rule 1 · Service web/a:80 100%\n           backend receives: GET http://reach.example/; no x-a\n   after:  200 · HTTPRoute web/r rule 1 · Service web/a:80 100%\n           backend receives: GET http://reach.example/; x-a: 1\n'],
+    ['a timeout: only the side that has one says so', '{backendRefs: [{name: a, port: 80}]}', '{backendRefs: [{name: a, port: 80}], timeouts: {request: 5s}}',
+      '   before: 200 · HTTPRoute web/r rule 1 · Service web/a:80 100%\n   after:  200 · HTTPRoute web/r rule 1 · Service web/a:80 100%\n           timeouts: request 5s\n'],
+  ])('text: %s', async (_name, before, after, shown) => {
+    const { out } = await diff({ 'o.yaml': gw(before), 'n.yaml': gw(after) }, 'o.yaml', 'n.yaml');
+    expect(out).toContain(shown);
+  });
+
   it("problems added and fixed have validate's fields", async () => {
     const { out } = await diff({ 'o.yaml': gw('{backendRefs: [{name: a, port: 80}]}'), 'n.yaml': gw('{backendRefs: [{name: z, port: 80}]}') }, 'o.yaml', 'n.yaml', '--format', 'json');
     const added = (JSON.parse(out) as { problems: { added: Record<string, unknown>[] } }).problems.added;

@@ -70,7 +70,7 @@ export function formatDiffMarkdown(r: DiffReport): string {
 }
 
 function row(label: string, w: OutcomeWords, extra: readonly string[]): string {
-  const cells = [w.status, w.route, w.backends.join(', ') || '—', ...extra.map((f) => w.extra.find(([g]) => g === f)?.[1] ?? '(same)')];
+  const cells = [w.status, w.route, w.backends.join(', ') || '—', ...extra.map((f) => w.extra.find(([g]) => g === f)?.[1] ?? '—')];
   return `| ${label} | ${cells.map((c) => mdText(c)).join(' | ')} |`;
 }
 

@@ -34,18 +34,26 @@ export interface OutcomeWords {
   readonly status: string;
   readonly route: string;
   readonly backends: readonly string[];
-  /** [field, words] for every other field that differs from the other side. */
-  readonly extra: readonly (readonly [string, string])[];
+  /** [field, words] for every other field that differs from the other side; words null where this side has none (no redirect, nothing forwarded…). */
+  readonly extra: readonly (readonly [string, string | null])[];
 }
 
 export function outcomeWords(o: DiffOutcome, other: DiffOutcome): OutcomeWords {
   const route = o.route === null ? 'no route' : `${o.route.kind} ${o.route.namespace}/${o.route.name}${o.rule === null ? '' : ` rule ${o.rule + 1}`}`;
   const backends = o.backends.map((b) => `${b.kind} ${b.namespace}/${b.name}${b.port === null ? '' : `:${b.port}`}${b.subset === null ? '' : ` subset ${b.subset}`} ${share(b.probability)}${b.problem === undefined ? '' : ` ✗ ${b.problem}`}`);
-  const extra = differing(o, other).map((f): [string, string] => [LABELS[f], extraWords(f, o, other)]);
+  const extra = differing(o, other).map((f): [string, string | null] => [LABELS[f], isEmpty(f, o) ? null : extraWords(f, o, other)]);
   return { status: String(o.status), route, backends, extra };
 }
 
 const LABELS: Record<ExtraField, string> = { outcomes: 'outcomes', redirect: 'redirect', request: 'backend receives', responseHeaders: 'response headers', mirrors: 'mirrors', timeouts: 'timeouts', retries: 'retries' };
+
+function isEmpty(f: ExtraField, o: DiffOutcome): boolean {
+  const h = o.responseHeaders;
+  if (f === 'outcomes') return o.outcomes.length <= 1;
+  if (f === 'mirrors') return o.mirrors.length === 0;
+  if (f === 'responseHeaders') return Object.keys(h.set).length + Object.keys(h.add).length + h.remove.length === 0;
+  return o[f] === null;
+}
 
 function extraWords(f: ExtraField, o: DiffOutcome, other: DiffOutcome): string {
   switch (f) {

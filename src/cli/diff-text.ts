@@ -43,7 +43,7 @@ export function formatDiffText(r: DiffReport): string {
 
 function side(lines: string[], label: string, w: OutcomeWords): void {
   lines.push(`   ${label} ${[w.status, w.route, w.backends.join(', ')].filter((x) => x !== '').join(' · ')}`);
-  for (const [field, words] of w.extra) lines.push(`           ${field}: ${words}`);
+  for (const [field, words] of w.extra) if (words !== null) lines.push(`           ${field}: ${words}`);
 }
 
 export interface ObjectStatus {
