@@ -130,6 +130,18 @@ describe('route-designer diff --format markdown: text from the input cannot beco
     expect(mdCode(input, inTable)).toBe(expected);
   });
 
+  it('a pull request that changes 400 classes still fits in one GitHub comment (65,536 characters)', async () => {
+    const routes = (swap: boolean): string => Array.from({ length: 400 }, (_, i) => `---\napiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: r${i}, namespace: web}\nspec:\n  parentRefs: [{name: gw}]\n  hostnames: [h${i}.example.com]\n  rules: [{backendRefs: [{name: a, port: 80, weight: ${swap ? 1000 - i : i + 1}}, {name: b, port: 80, weight: ${swap ? i + 1 : 1000 - i}}]}]\n`).join('');
+    const b = '---\napiVersion: v1\nkind: Service\nmetadata: {name: b, namespace: web}\nspec: {ports: [{port: 80}]}\n';
+    const design = (swap: boolean): string => gw('{backendRefs: [{name: a, port: 80}]}', b + routes(swap));
+    const { code, out } = await diff({ 'o.yaml': design(false), 'n.yaml': design(true) }, 'o.yaml', 'n.yaml', '--format', 'markdown');
+    expect(code).toBe(4);
+    expect(out.length).toBeLessThan(65_536);
+    expect(out).toMatch(/^### Route Designer: 400 classes of requests behave differently\n/);
+    expect(out).toMatch(/\n#### \d+ more classes of requests\n/);
+    expect(out).toMatch(/\n- … and \d+ more classes \(`route-designer diff --format json` lists every one\)\n/);
+  });
+
   it('a hostile header match value reaches the comment only inside its code block, escaped', async () => {
     const hostile = '{matches: [{headers: [{name: x-h, value: "```<script>|x"}]}], backendRefs: [{name: b, port: 80}]}';
     const b = '---\napiVersion: v1\nkind: Service\nmetadata: {name: b, namespace: web}\nspec: {ports: [{port: 80}]}\n';

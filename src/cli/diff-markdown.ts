@@ -40,33 +40,70 @@ function mdBlock(s: string, info: string): string[] {
   return [`${fence}${info}`, text, fence];
 }
 
+/**
+ * GitHub refuses a comment over 65,536 characters: past these sizes the comment lists classes by
+ * their words alone, then leaves the rest out, saying how many (`--format json` has them all).
+ */
+const DETAILED = 40_000;
+const LIMITS = { classes: 48_000, status: 54_000, added: 58_000, fixed: 60_000 } as const;
+
 export function formatDiffMarkdown(r: DiffReport): string {
   const d = r.diff;
-  const out: string[] = [`### Route Designer: ${mdText(headline(r))}`, '', mdText(scope(r))];
+  const out: string[] = [];
+  let size = 0;
+  const push = (...lines: string[]): void => {
+    out.push(...lines);
+    for (const l of lines) size += l.length + 1;
+  };
+  /** Groups of lines while they fit under `limit`; then one line for the rest. */
+  const fit = (groups: readonly (() => string[])[], limit: number, what: string): void => {
+    for (const [i, group] of groups.entries()) {
+      const lines = group();
+      if (size + lines.reduce((n, l) => n + l.length + 1, 0) > limit) {
+        push(`- … and ${count(groups.length - i, `more ${what}`)} (${mdCode('route-designer diff --format json')} lists every one)`);
+        return;
+      }
+      push(...lines);
+    }
+  };
+  push(`### Route Designer: ${mdText(headline(r))}`, '', mdText(scope(r)));
   for (const v of [r.old, r.new]) {
-    if (v.errors.length === 0) continue;
-    out.push('', `**${mdText(v.label)} cannot be read:**`, '', ...v.errors.map(problemItem));
+    if (v.errors.length > 0) fit([() => ['', `**${mdText(v.label)} cannot be read:**`, ''], ...v.errors.map((e) => () => [problemItem(e)])], LIMITS.added, 'error');
   }
-  if (d.changes.length > 0) out.push('', mdText(beforeHint(r)));
-  d.changes.forEach((c, i) => {
-    const before = outcomeWords(c.before, c.after);
-    const after = outcomeWords(c.after, c.before);
-    const extra = [...new Set([...before.extra, ...after.extra].map(([f]) => f))];
-    out.push('', `#### ${i + 1}\\. ${mdCode(c.class)}`, '', `${c.requests.toLocaleString('en-US')} of the candidate requests, for example:`, '');
-    out.push(...mdBlock(simulateCommand(c, r.new.files), 'sh'), '');
-    out.push(`| | status | route | backends |${extra.map((f) => ` ${mdText(f)} |`).join('')}`, `|---|---|---|---|${extra.map(() => '---|').join('')}`);
-    out.push(row('before', before, extra), row('after', after, extra));
-  });
-  if (d.uncrossed.length > 0) out.push('', `Not exhaustive where boundaries were too many to cross (only each rule's own requests were sent): ${d.uncrossed.map((u) => mdCode(u)).join(', ')}`);
+  if (d.changes.length > 0) push('', mdText(beforeHint(r)));
+  let shown = 0;
+  while (shown < d.changes.length && size <= DETAILED) push(...changeSection(r, shown++));
+  if (shown < d.changes.length) {
+    push('', `#### ${count(d.changes.length - shown, 'more class')} of requests`, '');
+    fit(d.changes.slice(shown).map((c, k) => () => [`- ${shown + k + 1}\\. ${mdCode(c.class)} \\(${c.requests.toLocaleString('en-US')} of the candidate requests\\)`]), LIMITS.classes, 'class');
+  }
+  if (d.uncrossed.length > 0) push('', `Not exhaustive where boundaries were too many to cross (only each rule's own requests were sent): ${d.uncrossed.map((u) => mdCode(u)).join(', ')}`);
   if (d.status.length > 0) {
     const objects = statusByObject(d.status);
-    out.push('', `#### Status changes (${count(d.status.length, 'field')} of ${count(objects.length, 'object')})`, '');
-    for (const o of objects) out.push(`- ${mdCode(o.title)}`, ...o.fields.map((f) => `  - ${mdCode(f)}`));
+    push('', `#### Status changes (${count(d.status.length, 'field')} of ${count(objects.length, 'object')})`, '');
+    fit(objects.map((o) => () => [`- ${mdCode(o.title)}`, ...o.fields.map((f) => `  - ${mdCode(f)}`)]), LIMITS.status, 'object');
   }
-  for (const [title, list] of [['Problems added', d.problems.added], ['Problems fixed', d.problems.fixed]] as const) {
-    if (list.length > 0) out.push('', `#### ${title} (${list.length})`, '', ...list.map(problemItem));
+  for (const [title, list, limit] of [['Problems added', d.problems.added, LIMITS.added], ['Problems fixed', d.problems.fixed, LIMITS.fixed]] as const) {
+    if (list.length === 0) continue;
+    push('', `#### ${title} (${list.length})`, '');
+    fit(list.map((p) => () => [problemItem(p)]), limit, 'problem');
   }
   return `${out.join('\n')}\n`;
+}
+
+/** One class in full: its words, the simulate command, the answer before and after as a table. */
+function changeSection(r: DiffReport, i: number): string[] {
+  const c = r.diff.changes[i];
+  if (c === undefined) return [];
+  const before = outcomeWords(c.before, c.after);
+  const after = outcomeWords(c.after, c.before);
+  const extra = [...new Set([...before.extra, ...after.extra].map(([f]) => f))];
+  return [
+    '', `#### ${i + 1}\\. ${mdCode(c.class)}`, '', `${c.requests.toLocaleString('en-US')} of the candidate requests, for example:`, '',
+    ...mdBlock(simulateCommand(c, r.new.files), 'sh'), '',
+    `| | status | route | backends |${extra.map((f) => ` ${mdText(f)} |`).join('')}`, `|---|---|---|---|${extra.map(() => '---|').join('')}`,
+    row('before', before, extra), row('after', after, extra),
+  ];
 }
 
 function row(label: string, w: OutcomeWords, extra: readonly string[]): string {

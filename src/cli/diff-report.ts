@@ -22,8 +22,8 @@ export interface DiffReport {
   readonly new: DiffVersion;
 }
 
-/** `1 request`, `2 requests`. */
-export const count = (n: number, noun: string): string => `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
+/** `1 request`, `2 requests`, `3 classes`. */
+export const count = (n: number, noun: string): string => `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : noun.endsWith('s') ? 'es' : 's'}`;
 
 /** The first line: "3 classes of requests behave differently", "No request behaves differently", "Not compared: …". */
 export function headline(r: DiffReport): string {
