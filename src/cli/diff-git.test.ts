@@ -120,6 +120,14 @@ describe.runIf(process.platform === 'linux')('route-designer diff --git, in a re
     }
   });
 
+  it('an unknown revision in a shallow clone says how to fetch it', async () => {
+    git('commit', '-q', '--allow-empty', '-m', 'one more, so that a clone of depth 1 is shallow');
+    execFileSync('git', ['clone', '-q', '--depth', '1', `file://${repo}`, join(root, 'shallow')]);
+    const r = await diffIn(join(root, 'shallow'), '--git', 'HEAD~1');
+    expect([r.code, r.out]).toEqual([2, '']);
+    expect(r.err).toBe('route-designer diff: --git: unknown revision HEAD~1 (no such commit in this repository; this clone is shallow: fetch it first (git fetch --depth=1 origin BRANCH, or fetch-depth: 0 in actions/checkout))\n');
+  });
+
   it.each<[string, string[], string | null, RegExp]>([
     ['an unknown revision', ['--git', 'no-such-rev'], null, /^route-designer diff: --git: unknown revision no-such-rev \(no such commit in this repository\)\n$/],
     ['a path in neither version', ['--git', 'HEAD', 'nowhere'], null, /^route-designer diff: cannot read nowhere: no such file or directory, in the working tree or at HEAD\n$/],

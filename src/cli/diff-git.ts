@@ -32,7 +32,12 @@ export async function loadGitVersions(rev: string, paths: readonly string[], io:
   const inRepo = await call(['rev-parse', '--show-prefix']);
   if (inRepo.code !== 0) throw new UsageError(`--git: ${gitSays(inRepo) || 'not inside a git repository'}`);
   const known = await call(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`]);
-  if (known.code !== 0) throw new UsageError(`--git: unknown revision ${escapeControls(rev)} (no such commit in this repository)`);
+  if (known.code !== 0) {
+    // CI checkouts are often shallow (GitHub's actions/checkout fetches one commit): say so.
+    const shallow = (await call(['rev-parse', '--is-shallow-repository'])).stdout;
+    const hint = new TextDecoder().decode(shallow).trim() === 'true' ? '; this clone is shallow: fetch it first (git fetch --depth=1 origin BRANCH, or fetch-depth: 0 in actions/checkout)' : '';
+    throw new UsageError(`--git: unknown revision ${escapeControls(rev)} (no such commit in this repository${hint})`);
+  }
   if (paths.includes('-')) throw new UsageError('--git reads the working tree and the revision, not stdin (-)');
   const specs = paths.length === 0 ? ['.'] : paths.map(normal);
   const tree = await call(['ls-tree', '-r', '-z', '-l', '--end-of-options', rev, '--', ...specs]);
