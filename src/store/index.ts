@@ -40,11 +40,15 @@ export { AUTOSAVE_KEY, salvageText } from './autosave-record';
 export { idbKeyValueStore } from './autosave-idb';
 export { browserTabChannel } from './autosave-tabs';
 export { registerPendingEdits } from './pending-edits';
+export { selectRouteTests, selectTestsFailed, selectTestsPassed, selectTestsProblems, selectSavedVerdict, selectNoTests, testsProblems } from './route-tests-selectors';
+export { isRouteTestsText, testsFileName } from './route-tests-yaml';
 
 export type { DesignState, DesignActions, DesignStore, DesignDeps, Theme, PanelTab, RevealRequest, ViewCommand } from './design-store';
 export type { Analysis, Analyzer, AnalysisRequest } from './analysis';
 export type { Layouter, XY } from './layout';
 export type { SimulatorView, SimulatorState, SimulatorActions } from './simulator';
+export type { RouteTestsView, RouteTestsRun } from './route-tests';
+export type { RouteTestRow } from './route-tests-run';
 export type { Lit } from './simulator-selectors';
 export type { KeyValue, SimulatorInput, SimulationAnswer, SimulationRequest } from './simulation';
 export type { EditingStore, EditState, EditActions, Notice, Confirmation } from './edit-actions';

@@ -82,9 +82,10 @@ export function caseNames(text: string): string[] {
   return tests.items.map((_, i) => doc.getIn(['tests', i, 'name'])).filter((n): n is string => typeof n === 'string');
 }
 
-/** True when a YAML text is a RouteTests file (its first document says `kind: RouteTests`). */
+/** True when a YAML text is a RouteTests file: every top-level `kind:` it writes says RouteTests (and one does). */
 export function isRouteTestsText(text: string): boolean {
-  return new RegExp(`^kind:\\s*["']?${TESTS_KIND}["']?\\s*(#.*)?$`, 'm').test(text) && !/^kind:\s*(?!["']?RouteTests)/m.test(text);
+  const kinds = [...text.matchAll(/^kind:[ \t]*(.*)$/gm)].map((m) => (m[1] ?? '').replace(/[ \t]+#.*$/, '').trim().replace(/^(["'])(.*)\1$/, '$2'));
+  return kinds.length > 0 && kinds.every((k) => k === TESTS_KIND);
 }
 
 /** The tests' file name for a design: `shop.yaml` → `shop.tests.yaml`. */

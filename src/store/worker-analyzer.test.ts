@@ -151,6 +151,21 @@ describe('the analysis watchdog', () => {
     expect(next.resources.length).toBe(3);
   });
 
+  it('runs the route tests in the worker, after a stop too (the fresh worker compiles their table again)', async () => {
+    const { analyzer, workers } = setup();
+    await analyzer.analyze({ seq: 1, files: files(ROUTE) });
+    const text = 'tests:\n  - {name: web, request: GET http://x.example/, expect: {backend: infra/web}}\n';
+    expect(await analyzer.runTests?.({ seq: 1, tableId: 1, text, fileName: 't.yaml' })).toMatchObject({ kind: 'ran', passed: 1, failed: 0 });
+    const stuck = analyzer.analyze({ seq: 2, files: files(`${ROUTE}# stuck\n`) }).catch((e: unknown) => e);
+    const run = analyzer.runTests?.({ seq: 2, tableId: 1, text, fileName: 't.yaml' });
+    await settle();
+    await vi.advanceTimersByTimeAsync(STUCK_BOUND);
+    expect(isWorkerStopped(await stuck)).toBe(true);
+    await settle();
+    expect(await run).toMatchObject({ seq: 2, kind: 'ran', passed: 1 });
+    expect(workers[1]?.received.map((m) => m.type)).toEqual(['analyze', 'run-tests']);
+  });
+
   it('cancels the analysis under way, and only it', async () => {
     const { analyzer, workers } = setup();
     const stuck = analyzer.analyze({ seq: 1, files: files('# stuck\n') }).catch((e: unknown) => e);

@@ -15,12 +15,15 @@ export function ImportDialog() {
   const close = useIo((s) => s.close);
   const [mode, setMode] = useState<ImportMode>('replace');
   const [skipped, setSkipped] = useState<string[]>([]);
+  // RouteTests files chosen here became the design's tests: the import keeps them.
+  const [tests, setTests] = useState<string[]>([]);
   const fileInput = useRef<HTMLInputElement>(null);
   const documents = countDocuments(draft.text);
 
   const handleFiles = async (list: FileList | null): Promise<void> => {
-    const { files, skipped: left } = await readManifestFiles(list);
+    const { files, skipped: left, tests: read } = await readManifestFiles(list, store);
     setSkipped(left);
+    setTests([...tests, ...read]);
     if (files.length === 0) return;
     const joined = joinManifests(files);
     const text = draft.text.trim() === '' ? joined : `${draft.text.replace(/\n?$/, '\n')}---\n${joined}`;
@@ -28,6 +31,7 @@ export function ImportDialog() {
   };
   const handleImport = (): void => {
     const names = draft.files.map((name) => ({ name, text: '' }));
+    if (tests.length > 0) store.getState().keepRouteTestsThroughLoad();
     importManifest(store, draft.text, { mode, fileName: names.length > 0 ? importedFileName(names) : 'pasted.yaml' });
     close();
   };
@@ -82,6 +86,7 @@ export function ImportDialog() {
           {draft.files.length > 0 ? draft.files.join(', ') : 'or drop files anywhere on the window'}
         </span>
         {skipped.length > 0 && <span className="rd-sev-warning">skipped (not YAML or JSON): {skipped.join(', ')}</span>}
+        {tests.length > 0 && <span className="rd-muted">opened as the design&apos;s tests: {tests.join(', ')}</span>}
       </div>
     </Modal>
   );

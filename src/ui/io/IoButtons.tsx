@@ -13,7 +13,7 @@ export function IoButtons() {
   const openExport = useIo((s) => s.openExport);
   const fileInput = useRef<HTMLInputElement>(null);
   const handleOpen = async (list: FileList | null): Promise<void> => {
-    const { files } = await readManifestFiles(list);
+    const { files } = await readManifestFiles(list, store);
     if (fileInput.current) fileInput.current.value = '';
     if (files.length > 0) importManifest(store, joinManifests(files), { mode: 'replace', fileName: importedFileName(files) });
   };

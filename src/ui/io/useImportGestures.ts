@@ -57,7 +57,7 @@ export function useImportGestures(store: DesignStore): void {
       if (!data) return;
       if (data.files.length > 0) {
         event.preventDefault();
-        void readManifestFiles(data.files).then(({ files }) => files.length > 0 && routeImport(store, joinManifests(files), files));
+        void readManifestFiles(data.files, store).then(({ files }) => files.length > 0 && routeImport(store, joinManifests(files), files));
         return;
       }
       const text = data.getData('text/plain');
@@ -86,7 +86,7 @@ export function useImportGestures(store: DesignStore): void {
       event.stopPropagation();
       depth = 0;
       useIo.getState().setDragging(false);
-      void readManifestFiles(event.dataTransfer?.files ?? null).then(({ files }) => files.length > 0 && routeImport(store, joinManifests(files), files));
+      void readManifestFiles(event.dataTransfer?.files ?? null, store).then(({ files }) => files.length > 0 && routeImport(store, joinManifests(files), files));
     };
     window.addEventListener('paste', handlePaste);
     window.addEventListener('dragenter', handleDragEnter, true);

@@ -2,6 +2,8 @@ import { selectProblemTotal, useDesign, useDesignStore, type PanelTab } from '..
 import { Inspector } from './Inspector';
 import { ProblemsList } from './ProblemsList';
 import { SimulatorPanel } from '../simulator/SimulatorPanel';
+import { TestsPanel } from '../tests/TestsPanel';
+import { TestsTabCount } from '../tests/TestsTabCount';
 import { ChangesPanel } from '../compare/ChangesPanel';
 import { ChangesTabCount } from '../compare/ChangesTabCount';
 
@@ -9,6 +11,7 @@ const TABS: readonly { id: PanelTab; label: string }[] = [
   { id: 'inspector', label: 'Inspector' },
   { id: 'problems', label: 'Problems' },
   { id: 'simulator', label: 'Simulator' },
+  { id: 'tests', label: 'Tests' },
   // Only while comparing (the compare view: src/ui/compare).
   { id: 'changes', label: 'Changes' },
 ];
@@ -36,14 +39,15 @@ export function SidePanel() {
             data-testid={`tab-${t.id}`}
             onClick={() => store.getState().setPanelTab(t.id)}
           >
-            {t.label}
+            <span className="rd-tab-label">{t.label}</span>
             {t.id === 'problems' && problems > 0 && <span className={`rd-tab-count${errors > 0 ? ' is-error' : ''}`}>{problems}</span>}
+            {t.id === 'tests' && <TestsTabCount />}
             {t.id === 'changes' && <ChangesTabCount />}
           </button>
         ))}
       </div>
       <div className="rd-tab-panel" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-        {tab === 'inspector' ? <Inspector /> : tab === 'simulator' ? <SimulatorPanel /> : tab === 'changes' ? <ChangesPanel /> : <ProblemsList />}
+        {tab === 'inspector' ? <Inspector /> : tab === 'simulator' ? <SimulatorPanel /> : tab === 'tests' ? <TestsPanel /> : tab === 'changes' ? <ChangesPanel /> : <ProblemsList />}
       </div>
     </div>
   );

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { selectSimulator, useDesign, useDesignStore } from '../../store/index';
 import { AnswerView } from './AnswerView';
 import { RequestForm } from './RequestForm';
+import { SaveAsTest } from '../tests/SaveAsTest';
 import './simulator.css';
 import { TraceList } from './TraceList';
 
@@ -48,6 +49,7 @@ export function SimulatorPanel() {
       ) : answer?.kind === 'decision' ? (
         <>
           <AnswerView answer={answer} />
+          <SaveAsTest />
           <TraceList trace={answer.decision.trace} />
           <p className="rd-sim-timing" data-testid="sim-timing">
             simulated in {answer.millis < 1 ? answer.millis.toFixed(2) : answer.millis.toFixed(1)} ms in the analysis worker
