@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test, type Locator } from '@playwright/test';
 import { WatchedPage } from './watched-page';
 import { expectAccessible } from './axe';
@@ -156,11 +158,15 @@ test('compare a before and an after: marks on the canvas, the changes listed, a 
   await expect(page.getByTestId('changes-failure')).toContainText('does not read');
   await expect(page.locator('[data-compare]')).toHaveCount(0);
 
-  // Another version: the shop example's file is the "before".
+  // Another version: the shop example's folder is the "before" (its route tests file is left out).
+  const folder = mkdtempSync(join(tmpdir(), 'compare-before-'));
+  copyFileSync(new URL('../public/examples/shop.yaml', import.meta.url), join(folder, 'shop.yaml'));
+  copyFileSync(new URL('../examples/shop.tests.yaml', import.meta.url), join(folder, 'shop.tests.yaml'));
   await page.getByTestId('compare-change-before').click();
   await page.getByTestId('compare-source-file').check();
-  await page.getByTestId('compare-files').setInputFiles({ name: 'shop.yaml', mimeType: 'application/yaml', buffer: Buffer.from(SHOP) });
+  await page.getByTestId('compare-folder').setInputFiles(folder);
   await expect(page.getByTestId('compare-file-names')).toHaveText('shop.yaml');
+  await expect(c.dialog).toContainText('left out (not manifests): shop.tests.yaml (route tests)');
   await page.waitForTimeout(300);
   await page.screenshot({ path: 'e2e/screenshots/compare-dialog-light.png' });
   await expectAccessible(page, 'compare: dialog, light');

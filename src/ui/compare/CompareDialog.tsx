@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { salvageText, useDesign, useDesignStore, type KeptSave } from '../../store/index';
 import { isBlankManifest, joinManifests } from '../../store/io-files';
+import { isRouteTestsText } from '../../store/route-tests-yaml';
 import { formatTime, useAutosave, useAutosaveView } from '../autosave/useAutosave';
 import { Modal } from '../io/Modal';
 import { readManifestFiles } from '../io/read-files';
@@ -115,8 +116,11 @@ function FilePicker({ files, onFiles }: { files: { names: string[]; text: string
   const folderInput = useRef<HTMLInputElement>(null);
   useEffect(() => folderInput.current?.setAttribute('webkitdirectory', ''), []);
   const handleFiles = async (list: FileList | null): Promise<void> => {
-    const { files: read, skipped } = await readManifestFiles(list);
-    onFiles({ names: read.map((f) => f.name), text: joinManifests(read), skipped });
+    const { files: all, skipped } = await readManifestFiles(list);
+    // A folder may hold the design's route tests beside its manifests: they are not part of the version.
+    const read = all.filter((f) => !isRouteTestsText(f.text));
+    const tests = all.filter((f) => isRouteTestsText(f.text)).map((f) => `${f.name} (route tests)`);
+    onFiles({ names: read.map((f) => f.name), text: joinManifests(read), skipped: [...skipped, ...tests] });
   };
   return (
     <div className="rd-compare-files">
@@ -135,7 +139,7 @@ function FilePicker({ files, onFiles }: { files: { names: string[]; text: string
         <span className="rd-muted" data-testid="compare-file-names">
           {files && files.names.length > 0 ? files.names.join(', ') : 'no file chosen'}
         </span>
-        {files && files.skipped.length > 0 && <span className="rd-sev-warning">skipped (not YAML or JSON): {files.skipped.join(', ')}</span>}
+        {files && files.skipped.length > 0 && <span className="rd-sev-warning">left out (not manifests): {files.skipped.join(', ')}</span>}
       </div>
     </div>
   );

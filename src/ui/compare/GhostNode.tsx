@@ -32,7 +32,11 @@ export const GhostNode = memo(function GhostNode({ id }: NodeProps<FlowNode>) {
           <span className="rd-spacer" />
           <MarkTag mark="removed" />
         </div>
-        <div className={card ? 'rd-card-name' : 'rd-small-name'}>{node.name}</div>
+        {/* Its namespace said: a ghost stands outside the namespace boxes. */}
+        <div className={card ? 'rd-card-name' : 'rd-small-name'}>
+          {ns && <span className="rd-ghost-ns">{ns}/</span>}
+          {node.name}
+        </div>
         {card && <div className="rd-card-subtitle">{node.subtitle ?? '\u00a0'}</div>}
       </div>
       {card && node.rows.length > 0 && (
