@@ -227,6 +227,25 @@ test('compare a before and an after: marks on the canvas, the changes listed, a 
   await page.getByTestId('compared-close').click();
   await expect(page.getByTestId('compared-answers')).toHaveCount(0);
 
+  // Edited while comparing: the split set back to 90/10, the cart's change and its marks go.
+  const setWeight = async (label: string, weight: number): Promise<void> => {
+    await page.locator('[data-testid="edge-label"]').filter({ hasText: label }).first().click();
+    const input = page.getByTestId('weight-input');
+    await expect(input).toBeFocused();
+    await input.fill(String(weight));
+    await input.press('Enter');
+    await expect(input).toBeHidden();
+  };
+  await setWeight('50 · 50 %', 90);
+  await setWeight('50 · 35.7 %', 10);
+  await expect(page.locator('[data-testid="edge-label"]').filter({ hasText: '90 · 90 %' })).toBeVisible();
+  await c.compared();
+  await expect(page.getByTestId('compare-counts')).toContainText('2 behaviour changes');
+  await expect(split).toHaveCount(0);
+  await expect(page.locator('[data-testid="edge-label"][data-compare="changed"]')).toHaveCount(0);
+  await expect(cart.locator('[data-testid="node-row"][data-compare]')).toHaveCount(0);
+  await expect(ghost).toBeVisible();
+
   // Stop comparing: the marks, the ghost, the Changes tab and the bar are gone.
   await page.getByTestId('compare-stop').click();
   await expect(c.bar).toHaveCount(0);
