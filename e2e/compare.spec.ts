@@ -257,3 +257,34 @@ test('compare a before and an after: marks on the canvas, the changes listed, a 
   expect(c.consoleErrors).toEqual([]);
   expect(c.foreignRequests).toEqual([]);
 });
+
+test('a kept autosave as the before version: the dialog offers it, and its YAML is compared', async ({ page }) => {
+  // An autosave cut short (kept aside at the start) that held the shop with an 80/20 split.
+  const kept = SHOP.replace('weight: 90', 'weight: 80').replace('weight: 10', 'weight: 20');
+  const full = JSON.stringify({ version: 1, fileName: 'shop.yaml', text: kept, positions: {}, pinned: {}, savedAt: 1 });
+  await page.addInitScript((raw) => {
+    if (sessionStorage.getItem('e2e-kept-set')) return;
+    sessionStorage.setItem('e2e-kept-set', '1');
+    localStorage.setItem('route-designer:autosave', raw);
+  }, full.slice(0, full.indexOf('"positions"') + 4));
+  const c = new Compare(page);
+  await page.goto('/');
+  await expect(page.getByTestId('kept-banner')).toBeVisible();
+  await expect(c.node('HTTPRoute', 'shop', 'cart')).toBeVisible();
+  await c.settled();
+
+  await page.getByTestId('toolbar-compare').click();
+  await page.getByTestId('compare-source-kept').check();
+  await expect(page.getByTestId('compare-start')).toBeDisabled();
+  await page.getByTestId('compare-kept').first().check();
+  await page.getByTestId('compare-start').click();
+  await c.compared();
+  await expect(page.getByTestId('compare-name')).toContainText('kept save of');
+  // The example opened is 90/10: only the cart's split behaves differently.
+  await expect(page.getByTestId('compare-counts')).toContainText('1 behaviour change ·');
+  await expect(c.changes).toHaveCount(1);
+  await expect(c.changes.first().getByTestId('change-before')).toContainText('80%');
+  await expect(c.changes.first().getByTestId('change-after')).toContainText('90%');
+  await expect(page.locator('[data-testid="edge-label"][data-compare="changed"]')).toHaveCount(2);
+  expect(c.consoleErrors).toEqual([]);
+});
