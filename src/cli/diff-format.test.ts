@@ -130,6 +130,14 @@ describe('route-designer diff --format markdown: text from the input cannot beco
     expect(mdCode(input, inTable)).toBe(expected);
   });
 
+  it.each(['text', 'markdown', 'json'])('--format %s: a control character or bidi override in a file name is printed escaped', async (format) => {
+    const files = { 'o\u202e.yaml': gw('{backendRefs: [{name: a, port: 80}]}'), 'n\x1b[31m.yaml': gw('{backendRefs: [{name: z, port: 80}]}') };
+    const { code, out } = await diff(files, 'o\u202e.yaml', 'n\x1b[31m.yaml', '--format', format);
+    expect(code).toBe(4);
+    expect([out.includes("\u202e"), out.includes("\x1b")]).toEqual([false, false]);
+    expect(out).toContain(format === 'json' ? 'n\\u001b[31m.yaml' : format === 'text' ? 'n\\x1b[31m.yaml' : 'n\\\\x1b\\[31m.yaml');
+  });
+
   it('a pull request that changes 400 classes still fits in one GitHub comment (65,536 characters)', async () => {
     const routes = (swap: boolean): string => Array.from({ length: 400 }, (_, i) => `---\napiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: r${i}, namespace: web}\nspec:\n  parentRefs: [{name: gw}]\n  hostnames: [h${i}.example.com]\n  rules: [{backendRefs: [{name: a, port: 80, weight: ${swap ? 1000 - i : i + 1}}, {name: b, port: 80, weight: ${swap ? i + 1 : 1000 - i}}]}]\n`).join('');
     const b = '---\napiVersion: v1\nkind: Service\nmetadata: {name: b, namespace: web}\nspec: {ports: [{port: 80}]}\n';
