@@ -62,7 +62,7 @@ Options:
   --format text|json     output format (default text; validate's text is file:line:col: severity CODE message)
   -n, --namespace NS     namespace of objects that name none (default: default)
   --assume-external      treat referenced Services, Secrets and GatewayClasses absent from the
-                         design as present and valid (validate, status, simulate, test)
+                         design as present and valid (validate, status, simulate, test, diff)
   -h, --help             this help
   --version              the version
 `;
