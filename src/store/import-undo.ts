@@ -21,6 +21,8 @@ export interface DesignSnapshot {
   readonly selection: string | null;
   readonly analysis: DesignState['analysis'];
   readonly shown: DesignState['shown'];
+  /** The design's route tests (a replacement clears them). */
+  readonly tests: string;
 }
 
 export interface Replacement {
@@ -36,7 +38,7 @@ const STALE_LAYOUT_MS = 30_000;
 
 export function snapshotDesign(s: DesignState): DesignSnapshot {
   const { text, fileName, positions, pinned, collapsed, viewFilter, laidOutKey, selection, analysis, shown } = s;
-  return { text, fileName, positions, pinned, collapsed, viewFilter, laidOutKey, selection, analysis, shown };
+  return { text, fileName, positions, pinned, collapsed, viewFilter, laidOutKey, selection, analysis, shown, tests: s.routeTests.text };
 }
 
 /** Replaces the design with `text` (one history step), keeping what Undo needs to bring it back. */
@@ -77,9 +79,10 @@ export function undoReplace(store: DesignStore, r: Replacement): boolean {
     history.expect('Undo import');
     s.replaceText(r.before.text, 'history');
   }
-  const { text: _text, ...view } = r.before;
+  const { text: _text, tests, ...view } = r.before;
   // The import's note (namespaces collapsed for a big design) is not the design before's.
   store.setState({ ...view, selectedRow: null, autoCollapsed: null, layingOut: false, failure: null });
+  if (tests !== store.getState().routeTests.text) store.getState().openRouteTests(tests);
   if (importAnalysing) store.getState().cancelAnalysis();
   if (layoutOnItsWay) dropStaleLayout(store);
   return true;

@@ -16,6 +16,8 @@ export function importManifest(store: DesignStore, text: string, options: Import
   const s = store.getState();
   const next = importedText(s.text, text, options.mode);
   const fileName = options.mode === 'replace' || isBlankManifest(s.text) ? (options.fileName ?? s.fileName) : s.fileName;
+  // The design's tests stay when it grows (append) or was empty (tests opened first, then the design); a replacement is another design.
+  if (options.mode === 'append' || isBlankManifest(s.text)) s.keepRouteTestsThroughLoad();
   s.loadText(next, fileName);
 }
 

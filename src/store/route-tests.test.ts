@@ -7,6 +7,9 @@ import { AUTOSAVE_KEY, readSave } from './autosave-record';
 import { autosaveSetup, saved } from './autosave-kit';
 import { memoryStorage } from './autosave-storage';
 import { createDesignStore, type DesignStore } from './design-store';
+import { editingOf } from './edit-actions';
+import { replaceDesign, undoReplace } from './import-undo';
+import { importManifest } from './io-import';
 import type { RouteTestsAnswer, RouteTestsRequest } from './route-tests-run';
 import type { SimulatorInput } from './simulation';
 import { newKeyValue } from './simulator';
@@ -180,6 +183,24 @@ describe('route tests belong to their design', () => {
     await new Promise((r) => setTimeout(r, 5));
     store.getState().loadText('', 'design.yaml'); // New, later: not the same gesture
     expect(store.getState().routeTests.text).toBe('');
+  });
+
+  it('an import that appends, or fills an empty design, keeps them; one that replaces clears them, and its Undo brings them back', async () => {
+    const store = await setup();
+    editingOf(store); // the history, for Undo
+    store.getState().openRouteTests(exampleTests);
+    importManifest(store, 'apiVersion: v1\nkind: Service\nmetadata: {name: extra, namespace: shop}\n', { mode: 'append' });
+    expect(store.getState().routeTests.text).toBe(exampleTests);
+    const replaced = replaceDesign(store, example, 'pasted.yaml');
+    expect(store.getState().routeTests.text).toBe('');
+    await settle(store);
+    expect(undoReplace(store, replaced)).toBe(true);
+    expect(store.getState().routeTests.text).toBe(exampleTests);
+    store.getState().loadText('', 'design.yaml'); // New
+    store.getState().openRouteTests(exampleTests); // the tests first, then the design they test
+    importManifest(store, example, { mode: 'replace', fileName: 'shop.yaml' });
+    await settle(store);
+    expect(store.getState().routeTests.run).toMatchObject({ passed: 5, failed: 0 });
   });
 
   it('are autosaved with the design and restored; a save without them still loads', async () => {
