@@ -202,6 +202,9 @@ test('compare a before and an after: marks on the canvas, the changes listed, a 
   const http = c.change(/^GET http:\/\//);
   await expect(http.first()).toBeVisible();
   await expect(page.getByTestId('changes-status').getByTestId('status-change').first()).toBeVisible();
+  // Long requests and field paths wrap inside the panel: nothing runs past its edge.
+  const overflow = await page.locator('.rd-tab-panel').evaluate((el) => el.scrollWidth - el.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
   await page.getByTestId('fit-view').click();
   await page.waitForTimeout(400);
   await c.screenshotBoth('changes');

@@ -1,10 +1,8 @@
 import type { ReactNode } from 'react';
-import type { BehaviourChange, Diagnostic, StatusChange } from '../../core/index';
-import { selectChangeRows, selectDiagnostics, selectGraph, useDesign, useDesignStore, type ChangeRow } from '../../store/index';
-import { SeverityIcon } from '../common/SeverityCounts';
-import { ProblemRow } from '../panel/ProblemsList';
-import { changeAspects, statusChangeWords } from './change-words';
+import { selectChangeRows, useDesign } from '../../store/index';
+import { ChangeItem } from './ChangeItem';
 import { useCompareUi } from './compare-ui-state';
+import { AddedProblem, StaticProblem, StatusItem } from './OtherChanges';
 import './compare.css';
 
 /**
@@ -90,107 +88,5 @@ function Section({ id, title, count, empty, children, list = 'rd-changes-list' }
       </h3>
       {count === 0 ? <p className="rd-changes-empty">{empty}</p> : <ul className={list}>{children}</ul>}
     </section>
-  );
-}
-
-function ChangeItem({ row, change: c }: { row: ChangeRow; change: BehaviourChange }) {
-  const { index } = row;
-  const store = useDesignStore();
-  const picked = useDesign((s) => s.compare.picked === index);
-  const handleClick = (): void => {
-    const s = store.getState();
-    // One lit path at a time: the picked change's, not the simulator's last answer.
-    if (s.simulator.active) s.clearSimulator();
-    s.pickChange(picked ? null : index);
-  };
-  return (
-    <li>
-      <button type="button" className={`rd-change${picked ? ' is-picked' : ''}`} aria-pressed={picked} onClick={handleClick} data-testid="change" data-index={index} title={row.class}>
-        <span className="rd-change-aspects">
-          {changeAspects(c).map((a) => (
-            <span key={a} className="rd-change-aspect">
-              {a}
-            </span>
-          ))}
-          {row.requests > 1 && <span className="rd-change-requests">{row.requests.toLocaleString('en')} requests alike</span>}
-        </span>
-        <span className="rd-change-witness">{row.request}</span>
-        <span className="rd-change-side">
-          <span className="rd-change-when">before</span>
-          <span className="rd-change-outcome" data-testid="change-before">
-            {row.before}
-          </span>
-        </span>
-        <span className="rd-change-side">
-          <span className="rd-change-when">after</span>
-          <span className="rd-change-outcome" data-testid="change-after">
-            {row.after}
-          </span>
-        </span>
-      </button>
-    </li>
-  );
-}
-
-function StatusItem({ change }: { change: StatusChange }) {
-  const store = useDesignStore();
-  const w = statusChangeWords(change);
-  const nodeId = useDesign((s) => selectGraph(s).nodes.find((n) => n.kind === change.object.kind && n.namespace === change.object.namespace && n.name === change.object.name)?.id ?? null);
-  const body = (
-    <>
-      <span className="rd-change-object">{w.object}</span>
-      <span className="rd-change-field">{w.field}</span>
-      <span className="rd-change-values">
-        <span className="rd-change-value">{w.before}</span> → <span className="rd-change-value">{w.after}</span>
-      </span>
-    </>
-  );
-  return (
-    <li>
-      {nodeId ? (
-        <button type="button" className="rd-change rd-change-status" onClick={() => store.getState().select(nodeId, { reveal: true, focus: true })} data-testid="status-change" title={`Select ${w.object} on the canvas`}>
-          {body}
-        </button>
-      ) : (
-        <div className="rd-change rd-change-status is-static" data-testid="status-change">
-          {body}
-        </div>
-      )}
-    </li>
-  );
-}
-
-const sameDiagnostic = (a: Diagnostic, b: Diagnostic): boolean => a.code === b.code && a.file === b.file && a.line === b.line && a.column === b.column && a.message === b.message;
-
-/** A problem of the design as it is: a click jumps to it, as in the Problems tab. */
-function AddedProblem({ diagnostic }: { diagnostic: Diagnostic }) {
-  const index = useDesign((s) => selectDiagnostics(s).findIndex((d) => sameDiagnostic(d, diagnostic)));
-  if (index >= 0) return <ProblemRow index={index} diagnostic={diagnostic} />;
-  return <StaticProblem diagnostic={diagnostic} where="after" testId="added-problem" />;
-}
-
-/** A problem said, not linked: one of the before version only (its lines are not the editor's), or one the editor no longer has. */
-function StaticProblem({ diagnostic: d, where, testId }: { diagnostic: Diagnostic; where: 'before' | 'after'; testId: string }) {
-  return (
-    <li className="rd-problem-item">
-      <div className={`rd-problem is-static rd-sev-${d.severity}`} data-testid={testId} data-code={d.code}>
-        <SeverityIcon severity={d.severity} />
-        <span className="rd-problem-body">
-          <span className="rd-problem-message">{d.message}</span>
-          <span className="rd-problem-meta">
-            <code>{d.code}</code>
-            {d.resource && (
-              <span>
-                {d.resource.kind} {d.resource.namespace ? `${d.resource.namespace}/` : ''}
-                {d.resource.name}
-              </span>
-            )}
-            <span className="rd-problem-loc">
-              {where}: {d.file}:{d.line}:{d.column}
-            </span>
-          </span>
-        </span>
-      </div>
-    </li>
   );
 }

@@ -18,7 +18,17 @@ export function ComparedAnswers() {
   const name = useDesign((s) => s.compare.before?.name ?? '');
   if (picked === null || !change) return null;
   return (
-    <section className="rd-compared" aria-label="The change's request on both versions" data-testid="compared-answers">
+    // Escape inside closes it, as the close button does (the change is unpicked).
+    <section
+      className="rd-compared"
+      aria-label="The change's request on both versions"
+      data-testid="compared-answers"
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape') return;
+        e.stopPropagation();
+        store.getState().pickChange(null);
+      }}
+    >
       <header className="rd-compared-head">
         <h2 className="rd-compared-title">
           <span className="rd-muted">Request</span> <code data-testid="compared-witness">{witnessLine(change.witness)}</code>

@@ -8,7 +8,7 @@ import { HEADER_HEIGHT, isCard, nodeSize, rowHeight } from '../canvas/metrics';
 import { isSplitRow, NodeHandles, RowHandles } from '../canvas/NodeHandles';
 import { selectRemovedNode, selectRowMark } from './compare-marks';
 import { MarkTag } from './MarkTag';
-import './compare.css';
+import './compare-marks.css';
 
 const idle = (): string => 'is-idle';
 

@@ -1,3 +1,5 @@
+import './compare-marks.css';
+
 /** What a compare mark says in words (never by colour alone): on the canvas, the list and the legend. */
 export type MarkWord = 'added' | 'changed' | 'removed';
 
