@@ -291,3 +291,30 @@ test('a kept autosave as the before version: the dialog offers it, and its YAML 
   await expect(page.locator('[data-testid="edge-label"][data-compare="changed"]')).toHaveCount(2);
   expect(c.consoleErrors).toEqual([]);
 });
+
+test('problems added and fixed: listed apart, an added one jumps to its object', async ({ page }) => {
+  // The route to a Service the design lacks moves from /legacy (before) to /returns (after).
+  const route = (name: string): string => RETURNS.split('\n---\n')[0]?.replaceAll('returns', name) ?? '';
+  const c = new Compare(page);
+  await c.openWith(`${SHOP}\n---\n${route('returns')}`);
+  await page.getByTestId('toolbar-compare').click();
+  await page.getByTestId('compare-source-paste').check();
+  await page.getByTestId('compare-text').fill(`${SHOP}\n---\n${route('legacy')}`);
+  await page.getByTestId('compare-start').click();
+  await c.compared();
+  await expect(page.getByTestId('compare-counts')).toContainText(/\d+ problems? added, \d+ fixed/);
+
+  const added = page.getByTestId('changes-added').getByTestId('problem');
+  const fixed = page.getByTestId('changes-fixed').getByTestId('fixed-problem');
+  await expect(added.first()).toContainText('returns');
+  await expect(fixed.first()).toContainText('legacy');
+  await expect(fixed.first()).toContainText('before:');
+  // The removed route is a ghost; the added one is marked.
+  await expect(page.getByTestId('removed-HTTPRoute-shop-legacy')).toBeVisible();
+  await expect(c.node('HTTPRoute', 'shop', 'returns')).toHaveAttribute('data-compare', 'added');
+  // An added problem is the design's: a click selects its object, as in the Problems tab.
+  await added.first().click();
+  await expect(c.node('HTTPRoute', 'shop', 'returns')).toHaveClass(/is-selected/);
+  await c.screenshotBoth('problems');
+  expect(c.consoleErrors).toEqual([]);
+});
