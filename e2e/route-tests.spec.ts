@@ -142,6 +142,11 @@ test('save a simulator request as a test, see it hold, then fail after an edit; 
   expect(file.text).toContain('request: GET https://www.shop.example.com/cart');
   expect(file.text).toContain('redirect: https://www.shop.example.com/checkout');
 
+  // The change was intended: Accept answer. The case holds again, named after its new answer.
+  await app.row(CART).getByTestId('test-accept').click();
+  await expect(app.summary).toContainText('All 2 hold');
+  await expect(app.row('GET /cart → 200 shop/cart-v1 83.3%, shop/cart-v2 16.7%')).toHaveAttribute('data-passed', 'true');
+
   expect(app.consoleErrors).toEqual([]);
   expect(app.foreignRequests).toEqual([]);
 });

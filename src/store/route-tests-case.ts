@@ -1,4 +1,4 @@
-import type { Decision } from '../core/index';
+import type { ActualOutcome, Decision } from '../core/index';
 import type { SimulationAnswer, SimulatorInput } from './simulation';
 import type { CaseFields } from './route-tests-yaml';
 
@@ -43,12 +43,30 @@ function pathOf(url: string): string {
   }
 }
 
+/** "GET /cart → ": how a name made from the request starts (`request` as a case writes it: `GET https://h/cart`). */
+export function namePrefix(request: string): string {
+  const space = request.indexOf(' ');
+  const method = space < 0 ? 'GET' : request.slice(0, space);
+  return `${method} ${pathOf(request.slice(space + 1).trim())} → `;
+}
+
 /** "GET /cart → 200 shop/cart-v1": the request and what it gets, in one line. */
+export function answerName(request: string, status: number | string, shares: readonly { name: string; share: number }[], redirect: string | null): string {
+  const got = redirect ?? (shares.length === 1 ? (shares[0]?.name ?? '') : shares.map((s) => `${s.name} ${Math.round(s.share * 1000) / 10}%`).join(', '));
+  return `${namePrefix(request)}${String(status)}${got ? ` ${got}` : ''}`;
+}
+
 export function caseName(input: SimulatorInput, answer: DecisionAnswer): string {
   const d = answer.decision;
-  const shares = sharesOf(d);
-  const got = d.redirect ? d.redirect.location : shares.length === 1 ? (shares[0]?.name ?? '') : shares.map((s) => `${s.name} ${Math.round(s.share * 1000) / 10}%`).join(', ');
-  return `${input.method.trim() || 'GET'} ${pathOf(input.url.trim())} → ${String(d.status)}${got ? ` ${got}` : ''}`;
+  return answerName(`${input.method.trim() || 'GET'} ${input.url.trim()}`, d.status, sharesOf(d), d.redirect?.location ?? null);
+}
+
+/** The name of a case whose name was made from its request, after it accepted `actual` (null for a name the user wrote). */
+export function acceptedName(name: string, request: string, actual: ActualOutcome): string | null {
+  if (!name.startsWith(namePrefix(request))) return null;
+  const byName = new Map<string, number>();
+  for (const b of actual.backends) if (b.share > 0) byName.set(`${b.namespace}/${b.name}`, (byName.get(`${b.namespace}/${b.name}`) ?? 0) + b.share);
+  return answerName(request, actual.status, [...byName].map(([n, share]) => ({ name: n, share })), actual.redirect);
 }
 
 /** A name not yet taken: "NAME", else "NAME (2)", "NAME (3)"… */

@@ -1,5 +1,5 @@
 import { parseRouteTests, runRouteTests } from '../core/index';
-import type { Diagnostic, RouteTable, RouteTestFailure, WitnessRequest } from '../core/index';
+import type { ActualOutcome, Diagnostic, RouteTable, RouteTestFailure, WitnessRequest } from '../core/index';
 
 /**
  * The design's route tests against a compiled table: the analyzer (the Worker, where the table
@@ -22,6 +22,8 @@ export interface RouteTestRow {
   readonly witness: WitnessRequest;
   readonly passed: boolean;
   readonly failures: readonly RouteTestFailure[];
+  /** What the design gives now, in the expectation's terms (to accept it when it fails). */
+  readonly actual: ActualOutcome;
   /** Where the case's name is written in the tests' YAML. */
   readonly line: number;
   readonly column: number;
@@ -47,7 +49,7 @@ export function runRouteTestsText(table: RouteTable, request: RouteTestsRequest)
   const start = performance.now();
   const parsed = parseRouteTests({ name: request.fileName, text: request.text });
   const run = runRouteTests(table, parsed.cases);
-  const rows = run.results.map((r) => ({ name: r.case.name, witness: r.case.witness, passed: r.passed, failures: r.failures, line: r.case.location.line, column: r.case.location.column }));
+  const rows = run.results.map((r) => ({ name: r.case.name, witness: r.case.witness, passed: r.passed, failures: r.failures, actual: r.actual, line: r.case.location.line, column: r.case.location.column }));
   const { seq, tableId } = request;
   return { seq, tableId, kind: 'ran', diagnostics: parsed.diagnostics, rows, passed: run.passed, failed: run.failed, millis: performance.now() - start };
 }

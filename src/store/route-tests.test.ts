@@ -119,6 +119,49 @@ describe('route tests in the app: running as the design changes', () => {
     ]);
   });
 
+  it('Accept the new answer: each failing expectation takes today\'s value, the rest stays as written', async () => {
+    const store = await setup();
+    store.getState().openRouteTests(exampleTests);
+    await settle(store);
+    const edited = example
+      .replace('weight: 90', 'weight: 50')
+      .replace('weight: 10', 'weight: 50')
+      .replace('replacePrefixMatch: /v1', 'replacePrefixMatch: /v2')
+      .replace('statusCode: 301', 'statusCode: 302')
+      .replace('value: edge', 'value: gateway');
+    store.getState().editText(edited);
+    await settle(store);
+    expect(rows(store)).toEqual([
+      '✗ the cart is split 90/10 between v1 and v2',
+      '✓ the canary header sends the cart to v2 only, untagged',
+      '✗ plain HTTP is redirected to HTTPS',
+      '✗ the catalog API gets /api/v1 rewritten to /v1',
+      '✓ everything else is the storefront',
+    ]);
+    for (const i of [0, 2, 3]) {
+      expect(store.getState().acceptRouteTest(i).ok).toBe(true);
+      await settle(store);
+    }
+    expect(store.getState().routeTests.run).toMatchObject({ passed: 5, failed: 0 });
+    const text = store.getState().routeTests.text;
+    const cases = (parseYaml(text) as { tests: { expect: unknown }[] }).tests.map((t) => t.expect);
+    expect(cases[0]).toEqual({ status: 200, route: 'shop/cart', backends: [{ name: 'shop/cart-v1', share: '50%' }, { name: 'shop/cart-v2', share: '50%' }], headers: { 'x-request-source': 'gateway' } });
+    expect(cases[2]).toEqual({ status: 302, redirect: 'https://www.shop.example.com/checkout?step=2' });
+    expect(cases[3]).toEqual({ backend: 'shop/catalog', path: '/v2/products/42' });
+    expect(text).toContain('#   npx route-designer test examples/shop.tests.yaml');
+    expect(store.getState().acceptRouteTest(9)).toMatchObject({ ok: false });
+  });
+
+  it('Accept the new answer renames a case named after its answer (not one the user named)', async () => {
+    const store = await setup();
+    await saveRequest(store, { url: 'https://www.shop.example.com/cart' });
+    store.getState().editText(example.replace('weight: 90', 'weight: 30'));
+    await settle(store);
+    expect(store.getState().acceptRouteTest(0).ok).toBe(true);
+    await settle(store);
+    expect(rows(store)).toEqual(['✓ GET /cart → 200 shop/cart-v1 75%, shop/cart-v2 25%']);
+  });
+
   it('runs after a tests edit, and reports the tests\' own problems by line and column', async () => {
     const store = await setup();
     store.getState().setRouteTestsText('tests:\n  - name: a\n    request: GET https://www.shop.example.com/\n    expect: {status: 404}\n');

@@ -1,7 +1,8 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { Analyzer } from './analysis';
 import type { DesignActions, DesignState } from './design-types';
-import { caseFromSimulation } from './route-tests-case';
+import { acceptAnswer } from './route-tests-accept';
+import { acceptedName, caseFromSimulation, freeName } from './route-tests-case';
 import type { RouteTestsAnswer } from './route-tests-run';
 import { appendCase, caseNames, deleteCase, renameCase, testsFileName, type TestsEdit } from './route-tests-yaml';
 
@@ -47,6 +48,8 @@ export interface RouteTestsActions {
   saveSimulatorAsTest(): TestsEdit;
   renameRouteTest(index: number, name: string): TestsEdit;
   deleteRouteTest(index: number): TestsEdit;
+  /** A failing case takes the design's answer now for each expectation that did not hold (the rows of the current run). */
+  acceptRouteTest(index: number): TestsEdit;
   /** Runs again (a new analysis is shown). */
   refreshRouteTests(): void;
   /** Another design was loaded (New, an example, Open): its tests are not the old design's. */
@@ -167,6 +170,18 @@ export function createRouteTestsSlice(set: StoreApi<Store>['setState'], get: () 
 
     deleteRouteTest(index) {
       return applied(deleteCase(get().routeTests.text, index));
+    },
+
+    acceptRouteTest(index) {
+      const { run, runText, text } = get().routeTests;
+      const row = run?.rows[index];
+      if (!row || runText !== text) return { ok: false, error: 'the tests are running again: accept once they are shown' };
+      const accepted = acceptAnswer(text, index, row.failures, row.actual);
+      // A name made from the request says the old answer: it says the new one.
+      const name = acceptedName(row.name, row.witness.request, row.actual);
+      const others = run.rows.filter((_, i) => i !== index).map((r) => r.name);
+      const renamed = accepted.ok && name !== null && name !== row.name ? renameCase(accepted.text, index, freeName(name, others)) : accepted;
+      return applied(renamed);
     },
 
     refreshRouteTests() {

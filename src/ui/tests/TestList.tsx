@@ -20,13 +20,17 @@ export function TestList({ rows, editable, onDeleted }: { rows: readonly RouteTe
     setError(edit.ok ? null : edit.error);
     return edit.ok;
   };
+  const handleAccept = (index: number): void => {
+    const edit = store.getState().acceptRouteTest(index);
+    setError(edit.ok ? null : edit.error);
+  };
   const taken = new Set(rows.map((r) => r.name));
   return (
     <>
       {error && <p className="rd-callout rd-callout-error">{error}</p>}
       <ul className="rd-tests-list" aria-label="Route tests">
         {rows.map((row, i) => (
-          <TestRowView key={`${i}:${row.name}`} row={row} editable={editable} taken={taken} onRename={(name) => handleRename(i, name)} onDelete={() => handleDelete(i, row.name)} />
+          <TestRowView key={`${i}:${row.name}`} row={row} editable={editable} taken={taken} onRename={(name) => handleRename(i, name)} onDelete={() => handleDelete(i, row.name)} onAccept={() => handleAccept(i)} />
         ))}
       </ul>
     </>

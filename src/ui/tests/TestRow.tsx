@@ -9,10 +9,11 @@ interface Props {
   readonly taken: ReadonlySet<string>;
   onRename(name: string): boolean;
   onDelete(): void;
+  onAccept(): void;
 }
 
 /** A case: ✓ or ✗, its name and request; a failing case opens on what differed (expected, got). */
-export function TestRowView({ row, editable, taken, onRename, onDelete }: Props) {
+export function TestRowView({ row, editable, taken, onRename, onDelete, onAccept }: Props) {
   const store = useDesignStore();
   const [open, setOpen] = useState<boolean | null>(null);
   const [renaming, setRenaming] = useState(false);
@@ -67,6 +68,18 @@ export function TestRowView({ row, editable, taken, onRename, onDelete }: Props)
             <button type="button" className="rd-button rd-sim-small" onClick={() => store.getState().simulateWitness(row.witness)} data-testid="test-simulate" title="Fill the simulator with this request and show its answer">
               Simulate
             </button>
+            {!row.passed && (
+              <button
+                type="button"
+                className="rd-button rd-sim-small"
+                disabled={!editable}
+                onClick={onAccept}
+                data-testid="test-accept"
+                title="The change is intended: each expectation that did not hold takes the value the design gives now (the rest stays as written)"
+              >
+                Accept answer
+              </button>
+            )}
             <button type="button" className="rd-button rd-sim-small" disabled={!editable} onClick={() => setRenaming(true)} data-testid="test-rename">
               Rename
             </button>
