@@ -298,10 +298,22 @@ test('problems added and fixed: listed apart, an added one jumps to its object',
   const c = new Compare(page);
   await c.openWith(`${SHOP}\n---\n${route('returns')}`);
   await page.getByTestId('toolbar-compare').click();
-  await page.getByTestId('compare-source-paste').check();
-  await page.getByTestId('compare-text').fill(`${SHOP}\n---\n${route('legacy')}`);
+  await expect(c.dialog).toBeVisible();
+  // Ctrl+V with the dialog open (focus outside its text area): the text is the before version,
+  // not an import that would replace the design.
+  await page.evaluate((t) => (window.__paste = t), `${SHOP}\n---\n${route('legacy')}`);
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.setData('text/plain', window.__paste ?? '');
+    delete window.__paste;
+    document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await expect(page.getByTestId('compare-source-paste')).toBeChecked();
+  await expect(page.getByTestId('compare-text')).toHaveValue(/name: legacy/);
+  await expect(page.getByTestId('import-toast')).toHaveCount(0);
   await page.getByTestId('compare-start').click();
   await c.compared();
+  await expect(c.node('HTTPRoute', 'shop', 'returns')).toBeVisible();
   await expect(page.getByTestId('compare-counts')).toContainText(/\d+ problems? added, \d+ fixed/);
 
   const added = page.getByTestId('changes-added').getByTestId('problem');

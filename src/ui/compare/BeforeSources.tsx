@@ -18,17 +18,20 @@ export function lineCount(text: string): number {
   return text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
 }
 
+/** Files chosen, pasted or in a folder → one before version (as the import joins them). */
+export async function readBeforeFiles(list: FileList | null): Promise<ChosenFiles> {
+  const { files: all, skipped } = await readManifestFiles(list);
+  // A folder may hold the design's route tests beside its manifests: they are not part of the version.
+  const read = all.filter((f) => !isRouteTestsText(f.text));
+  const tests = all.filter((f) => isRouteTestsText(f.text)).map((f) => `${f.name} (route tests)`);
+  return { names: read.map((f) => f.name), text: joinManifests(read), skipped: [...skipped, ...tests] };
+}
+
 export function FilePicker({ files, onFiles }: { files: ChosenFiles | null; onFiles: (f: ChosenFiles) => void }) {
   const fileInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
   useEffect(() => folderInput.current?.setAttribute('webkitdirectory', ''), []);
-  const handleFiles = async (list: FileList | null): Promise<void> => {
-    const { files: all, skipped } = await readManifestFiles(list);
-    // A folder may hold the design's route tests beside its manifests: they are not part of the version.
-    const read = all.filter((f) => !isRouteTestsText(f.text));
-    const tests = all.filter((f) => isRouteTestsText(f.text)).map((f) => `${f.name} (route tests)`);
-    onFiles({ names: read.map((f) => f.name), text: joinManifests(read), skipped: [...skipped, ...tests] });
-  };
+  const handleFiles = async (list: FileList | null): Promise<void> => onFiles(await readBeforeFiles(list));
   return (
     <div className="rd-compare-files">
       <p className="rd-compare-note">

@@ -4,7 +4,8 @@ import type { CompareBefore } from '../../store/compare-types';
 import { isBlankManifest } from '../../store/io-files';
 import { formatTime, useAutosaveView } from '../autosave/useAutosave';
 import { Modal } from '../io/Modal';
-import { FilePicker, KeptPicker, lineCount, useKeptText, type ChosenFiles } from './BeforeSources';
+import { FilePicker, KeptPicker, lineCount, readBeforeFiles, useKeptText, type ChosenFiles } from './BeforeSources';
+import { usePasteBefore } from './usePasteBefore';
 import { useCompareUi } from './compare-ui-state';
 
 type Source = 'file' | 'paste' | 'opened' | 'kept';
@@ -33,6 +34,18 @@ export function CompareDialog() {
   const [pasted, setPasted] = useState('');
   const [keptKey, setKeptKey] = useState<string | null>(null);
   const keptText = useKeptText(kept, keptKey);
+  // Ctrl+V with the dialog open: the pasted text or files are the before version.
+  usePasteBefore(
+    (text) => {
+      setSource('paste');
+      setPasted(text);
+    },
+    (list) =>
+      void readBeforeFiles(list).then((read) => {
+        setSource('file');
+        setFiles(read);
+      }),
+  );
 
   const before = ((): CompareBefore | null => {
     if (source === 'file') return files && !isBlankManifest(files.text) ? { text: files.text, name: files.names.length === 1 ? (files.names[0] ?? 'a file') : `${files.names.length} files`, origin: 'file' } : null;
