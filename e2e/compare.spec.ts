@@ -311,6 +311,17 @@ test('problems added and fixed: listed apart, an added one jumps to its object',
   await expect(page.getByTestId('compare-source-paste')).toBeChecked();
   await expect(page.getByTestId('compare-text')).toHaveValue(/name: legacy/);
   await expect(page.getByTestId('import-toast')).toHaveCount(0);
+  // Files dropped on the window with the dialog open are the before version too (the drop
+  // overlay's import would replace the design).
+  const dropped = await page.evaluateHandle((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'before.yaml', { type: 'application/yaml' }));
+    return dt;
+  }, `${SHOP}\n---\n${route('legacy')}`);
+  await page.locator('.rd-canvas-pane').dispatchEvent('drop', { dataTransfer: dropped });
+  await expect(page.getByTestId('compare-source-file')).toBeChecked();
+  await expect(page.getByTestId('compare-file-names')).toContainText('before.yaml');
+  await expect(page.getByTestId('import-toast')).toHaveCount(0);
   await page.getByTestId('compare-start').click();
   await c.compared();
   await expect(c.node('HTTPRoute', 'shop', 'returns')).toBeVisible();

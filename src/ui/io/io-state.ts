@@ -26,6 +26,12 @@ interface IoState {
   readonly draft: ImportDraft;
   readonly dragging: boolean;
   readonly replaced: Replaced | null;
+  /**
+   * A dialog that takes dropped files itself while open (the compare dialog's before version):
+   * a drop anywhere on the window goes to it instead of importing into the design.
+   */
+  readonly dropTaker: ((files: FileList) => void) | null;
+  setDropTaker(taker: ((files: FileList) => void) | null): void;
   openImport(draft?: ImportDraft): void;
   openExport(): void;
   setDraft(draft: ImportDraft): void;
@@ -41,6 +47,8 @@ export const useIo = create<IoState>()((set) => ({
   draft: EMPTY_DRAFT,
   dragging: false,
   replaced: null,
+  dropTaker: null,
+  setDropTaker: (dropTaker) => set({ dropTaker }),
   openImport: (draft) => set({ dialog: 'import', draft: draft ?? EMPTY_DRAFT }),
   openExport: () => set({ dialog: 'export' }),
   setDraft: (draft) => set({ draft }),

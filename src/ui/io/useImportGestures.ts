@@ -86,6 +86,11 @@ export function useImportGestures(store: DesignStore): void {
       event.stopPropagation();
       depth = 0;
       useIo.getState().setDragging(false);
+      const taker = useIo.getState().dropTaker;
+      if (taker) {
+        if (event.dataTransfer?.files) taker(event.dataTransfer.files);
+        return;
+      }
       void readManifestFiles(event.dataTransfer?.files ?? null, store).then(({ files }) => files.length > 0 && routeImport(store, joinManifests(files), files));
     };
     window.addEventListener('paste', handlePaste);
