@@ -22,6 +22,7 @@ export { compile } from './compile/index.js';
 export { buildPathIndex } from './compile/path-index.js';
 export { hostMatches, intersectHostnames } from './compile/hostname.js';
 export { simulate } from './simulate/index.js';
+export { parseBackendBehaviour } from './simulate/backend-behaviour.js';
 export { parseRequest } from './simulate/parse-request.js';
 export { sampleRequest } from './simulate/sample-request.js';
 export { routesRequest } from './simulate/sample-fit.js';
@@ -221,12 +222,16 @@ export type {
   VirtualHost,
 } from './compile/types.js';
 export type {
+  Attempt,
+  BackendAnswer,
+  BackendBehaviour,
   Decision,
   DecisionBackend,
   DecisionMirror,
   ForwardedRequest,
   MeshClient,
   Outcome,
+  ParseBackendBehaviourResult,
   ParseRequestResult,
   Request,
   RequestProtocol,

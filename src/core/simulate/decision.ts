@@ -70,6 +70,9 @@ export function inOrder(d: Decision): Decision {
     mirrors: d.mirrors,
     timeouts: d.timeouts,
     retries: d.retries,
+    // Only with a backend behaviour: without one the answer keeps exactly its old keys.
+    ...(d.attempts ? { attempts: d.attempts } : {}),
+    ...(d.elapsedMs !== undefined ? { elapsedMs: d.elapsedMs } : {}),
     notes: d.notes,
     trace: d.trace,
   };

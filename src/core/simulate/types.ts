@@ -51,7 +51,48 @@ export interface SimulateOptions {
    * decide by size (undefined: every entry when the vhost has at most 64).
    */
   readonly traceAll?: boolean;
+  /**
+   * How the backend answers each try (`--backend-status 503,503,200 --backend-delay 2s`). Absent:
+   * every backend answers 200 (gRPC `OK`) at once and the Decision is as it was (no `attempts`).
+   */
+  readonly backend?: BackendBehaviour;
 }
+
+/**
+ * What one try gets from the backend: an HTTP status (100–599); for gRPC requests a gRPC status
+ * name (`OK`, `UNAVAILABLE`…, sent as `grpc-status`); or a failure before any response: `reset`
+ * (the connection is reset), `connect-failure` (no connection could be made), `refused-stream`
+ * (HTTP/2 REFUSED_STREAM) — Envoy's retry conditions of the same names.
+ */
+export type BackendAnswer = number | string;
+
+/**
+ * The backend's behaviour, try by try: `statuses[i]` and `delaysMs[i]` are try i+1's answer and
+ * its time to answer; past the end of a list its last value repeats (`[503, 503, 200]`: two
+ * failures then success). Both lists are non-empty.
+ */
+export interface BackendBehaviour {
+  readonly statuses: readonly BackendAnswer[];
+  readonly delaysMs: readonly number[];
+}
+
+/** One try the proxy made (or the fault that stood in for it), in order. */
+export interface Attempt {
+  /**
+   * What this try got: the backend's answer, 504 (gRPC `DEADLINE_EXCEEDED`… as the client reads
+   * it) when a timeout cut it short, or `reset` / `connect-failure` / `refused-stream`.
+   */
+  readonly status: number | string;
+  /** When this try ended, in milliseconds since the proxy received the request (backoffs included). */
+  readonly elapsedMs: number;
+  /** Whether the proxy tried again after it. */
+  readonly retried: boolean;
+  /** Why it was (or was not) retried, e.g. `503 is in retry codes, 2 of 3 retries left`. */
+  readonly reason: string;
+}
+
+/** parseBackendBehaviour's result. */
+export type ParseBackendBehaviourResult = { readonly ok: true; readonly behaviour: BackendBehaviour } | { readonly ok: false; readonly error: string };
 
 /** One possible outcome and its probability. */
 export interface Outcome {
@@ -68,6 +109,10 @@ export interface Outcome {
    * per-backend shares are in `Decision.backends`. Kept optional for compatibility.
    */
   readonly backend?: ObjectRef;
+  /** With a backend behaviour (`SimulateOptions.backend`): this outcome's tries; absent without one. */
+  readonly attempts?: readonly Attempt[];
+  /** With a backend behaviour: when the client gets this outcome, in ms after the proxy received the request. */
+  readonly elapsedMs?: number;
 }
 
 /** A backend of the chosen rule with its weight and share. */
@@ -149,6 +194,14 @@ export interface Decision {
   readonly mirrors: readonly DecisionMirror[];
   readonly timeouts: Readonly<Record<string, string>> | null;
   readonly retries: { readonly attempts: number; readonly codes?: readonly number[]; readonly retryOn?: readonly string[]; readonly perTryTimeout?: string; readonly backoff?: string } | null;
+  /**
+   * Only with a backend behaviour (`SimulateOptions.backend`; absent otherwise, so JSON omits it):
+   * the tries of the most probable outcome (the one `status` comes from), in order. Empty when the
+   * request never reaches a backend (no match, redirect, direct response, fault abort).
+   */
+  readonly attempts?: readonly Attempt[];
+  /** Only with a backend behaviour: when the client gets `status`, in ms after the proxy received the request. */
+  readonly elapsedMs?: number;
   readonly notes: readonly Note[];
   readonly trace: readonly TraceStep[];
 }
