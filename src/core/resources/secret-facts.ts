@@ -1,21 +1,26 @@
 /**
  * What a controller would find in a Secret's certificate and key, read in the parser BEFORE the
  * values are redacted (secrets.ts): for each of `tls.crt`, `tls.key` and `ca.crt`, whether it is
- * well-formed PEM. Only the verdicts are kept, beside the resource: no key material, no value.
+ * well-formed PEM, what its certificates say (x509.ts) and whether the key pairs with the
+ * certificate (key-match.ts). Only the verdicts and facts are kept, beside the resource: no key
+ * material, no value.
  * A value that is already the placeholder (a design restored from autosave) is 'unknown' and
  * treated as valid downstream.
  */
 import { loadDocument } from './load.js';
 import { CERTIFICATE_KEYS, type CertificateKey, type PemVerdict, type SecretFacts } from './certificate-facts.js';
 import { checkCertificates, checkPrivateKey, decodeBase64, isPlaceholder } from './pem.js';
+import { keyMatch } from './key-match.js';
 import { isSecret } from './secrets.js';
 import { splitDocuments, type DocumentSpan } from './split.js';
 import { isRecord, makeResourceId, type KubeObject, type ResourceId } from './types.js';
+import { readCertificates, type ReadCertificate } from './x509.js';
 
 
 /** The verdicts of one Secret object's certificate keys (`data` is base64, `stringData` plain). */
 export function secretFactsOf(obj: KubeObject): SecretFacts {
   const out: Partial<Record<CertificateKey, PemVerdict>> = {};
+  const texts: Partial<Record<CertificateKey, string>> = {};
   const data = isRecord(obj.data) ? obj.data : {};
   const plain = isRecord(obj.stringData) ? obj.stringData : {};
   for (const key of CERTIFICATE_KEYS) {
@@ -29,7 +34,31 @@ export function secretFactsOf(obj: KubeObject): SecretFacts {
       out[key] = { state: 'invalid', problem: `data["${key}"] is not base64` };
       continue;
     }
+    texts[key] = text;
     out[key] = key === 'tls.key' ? checkPrivateKey(text) : checkCertificates(text);
+  }
+  return withCertificateFacts(out, texts);
+}
+
+/**
+ * The facts of each well-formed certificate bundle, and whether `tls.key` pairs with the first
+ * certificate of `tls.crt` (x509.ts, key-match.ts). The key's text is read here and dropped.
+ */
+function withCertificateFacts(out: Partial<Record<CertificateKey, PemVerdict>>, texts: Partial<Record<CertificateKey, string>>): SecretFacts {
+  let leaf: ReadCertificate | undefined;
+  for (const key of ['tls.crt', 'ca.crt'] as const) {
+    const verdict = out[key];
+    const text = texts[key];
+    if (verdict?.state !== 'valid' || text === undefined) continue;
+    const reading = readCertificates(text);
+    out[key] = reading.ok ? { ...verdict, certificates: reading.certificates.map((c) => c.facts) } : { ...verdict, unreadable: reading.problem };
+    if (key === 'tls.crt' && reading.ok) leaf = reading.certificates[0];
+  }
+  const keyVerdict = out['tls.key'];
+  const keyText = texts['tls.key'];
+  if (leaf && keyVerdict?.state === 'valid' && keyText !== undefined) {
+    const match = keyMatch(keyText, leaf.spki);
+    out['tls.key'] = 'matches' in match ? { ...keyVerdict, keyMatches: match.matches } : { ...keyVerdict, keyUnconfirmed: match.unconfirmed };
   }
   return out;
 }

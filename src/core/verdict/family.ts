@@ -4,6 +4,7 @@ import { COMPILE_CODES } from '../compile/context.js';
 import { ISTIO_CODES } from '../compile/istio/codes.js';
 import { PARSE_CODES, type Diagnostic } from '../diagnostics/types.js';
 import { DECODE_CODES } from '../resources/decode.js';
+import { TLS_CODES } from '../validate/tls/codes.js';
 
 /**
  * Which check of the verdict a problem comes from, for the Problems panel's filter:
@@ -27,7 +28,7 @@ export const PROBLEM_FAMILIES: readonly { readonly id: ProblemFamily; readonly l
 
 const FAMILY_OF = new Map<string, ProblemFamily>([
   ...[...PARSE_CODES, ...DECODE_CODES].map((c) => [c, 'yaml'] as const),
-  ...[...COMPILE_CODES, ...ISTIO_CODES].map((c) => [c, 'controller'] as const),
+  ...[...COMPILE_CODES, ...ISTIO_CODES, ...TLS_CODES].map((c) => [c, 'controller'] as const),
   ...ISTIO_ANALYZE_CODES.map((c) => [c, 'istioctl'] as const),
   ...REACH_CODES.map((c) => [c, 'reach'] as const),
 ]);

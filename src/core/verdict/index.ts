@@ -14,6 +14,7 @@ import { SourceLocations } from '../resources/locations.js';
 import { parse, type ParseOptions, type ParseResult, type SourceFile } from '../resources/parse.js';
 import type { RuleReach } from '../analyze/reach/types.js';
 import { validate } from '../validate/index.js';
+import { tlsDiagnostics } from '../validate/tls/index.js';
 import { dedupeDiagnostics } from './dedupe.js';
 import { isBreaking } from './breaking.js';
 
@@ -24,6 +25,11 @@ export interface ReviewOptions {
   readonly defaultNamespace?: string;
   /** Certificate verdicts read by an earlier parse of the same design (ParseOptions); used when `review` parses. */
   readonly knownSecretFacts?: ParseOptions['knownSecretFacts'];
+  /**
+   * Today, for certificate validity (CertificateExpired / NotYetValid / ExpiringSoon); the real
+   * date when absent. Tests pass a fixed one.
+   */
+  readonly now?: Date;
   /** Called after each step (with the design as parsed), for progress displays. */
   readonly onStep?: (step: ReviewStep, parsed: ParseResult) => void;
 }
@@ -69,10 +75,11 @@ export function review(input: readonly SourceFile[] | ParseResult, options: Revi
   const compiled = compile(parsed.resources, { assumeExternal, locate });
   options.onStep?.('compiled', parsed);
   const istio = analyzeIstio({ resources: parsed.resources, table: compiled.table, locate, assumeExternal });
+  const tls = tlsDiagnostics({ resources: parsed.resources, locate, now: options.now ?? new Date() });
   const reach = analyzeReach({ resources: parsed.resources, table: compiled.table, locate });
   options.onStep?.('analyzed', parsed);
   // Listed most specific first: the first of two diagnostics for one cause is the one kept.
-  const diagnostics = finish([...validated, ...compiled.diagnostics, ...istio, ...reach.diagnostics]);
+  const diagnostics = finish([...validated, ...compiled.diagnostics, ...istio, ...tls, ...reach.diagnostics]);
   return { parsed, diagnostics, compiled, reach: reach.rules, broken };
 }
 
