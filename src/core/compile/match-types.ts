@@ -87,4 +87,9 @@ export interface RouteMatch {
   readonly source?: SourceMatch;
   /** Istio L4 `destinationSubnets` (CIDRs); informational in the simulator (no IPs are modelled). */
   readonly destinationSubnets?: readonly string[];
+  /**
+   * Istio mesh `tls` match `sniHosts` (lower-case, `*.` wildcards): the SNI names of the sidecar's
+   * filter chain. The simulator picks among them as Envoy does (exact, then longest wildcard).
+   */
+  readonly sniHosts?: readonly string[];
 }

@@ -3,9 +3,13 @@
  * host (short names resolve in the client's namespace). Consumer routes in the client's namespace
  * win; otherwise producer routes; with no route at all the request goes straight to the Service.
  * Once routes exist, a request no rule matches is rejected (404) — but an Istio connection no `tcp`
- * rule takes goes to the Service (tls.go buildSidecarOutboundTCPFilterChainOpts).
+ * rule takes goes to the Service (tls.go buildSidecarOutboundTCPFilterChainOpts). The Service is
+ * the one dialled (the URL's host); a different Host header chooses routes only where the dialect
+ * does (mesh-host.ts). Istio TLS and TCP connections: mesh-l4.ts.
  */
 import type { MeshPort, MeshRouteSet, MeshService, RouteTable, SourceMatch } from '../compile/types.js';
+import { hostRouting, serviceKeyOf } from './mesh-host.js';
+import { walkIstioL4 } from './mesh-l4.js';
 import { applyEntry } from './apply-entry.js';
 import { newState, noRoute, uniqueNotes } from './decision.js';
 import { backendNotes } from './backend-notes.js';
@@ -18,17 +22,19 @@ export function simulateInMesh(table: RouteTable, v: RequestView, client: MeshCl
   const r = v.request;
   const s = statusesFor(r.protocol);
   const state = newState();
-  const key = table.mesh.hosts.get(r.host) ?? (r.host.includes('.') ? null : `${client.namespace}/${r.host}`);
+  // The Service dialled is the URL's host; a Host header naming another only matters for routes (mesh-host.ts).
+  const dest = r.address ?? r.host;
+  const key = serviceKeyOf(table, dest, client);
   const svc = key === null ? undefined : table.mesh.services.get(key);
   if (!svc) {
-    const what = key === null ? `host ${r.host}` : `Service ${key}`;
+    const what = key === null ? `host ${dest}` : `Service ${key}`;
     state.trace.push({ step: 'service', ref: what, result: 'skipped', reason: `${what} is not in this design` });
     if (table.assumeExternal && key !== null) return direct(state, key, v, s.ok, true);
     state.notes.push({ code: 'NotInDesign', message: `${what} is not in this design` });
     return noRoute(state, 503, `${what} is not in this design`);
   }
   const at = { ...state, dialect: 'gateway-api' as const, gateway: svc.ref };
-  at.trace.push({ step: 'service', ref: `Service ${svc.ref.namespace}/${svc.ref.name}`, result: 'matched', reason: `the request is addressed to ${r.host}` });
+  at.trace.push({ step: 'service', ref: `Service ${svc.ref.namespace}/${svc.ref.name}`, result: 'matched', reason: r.address === undefined ? `the request is addressed to ${r.host}` : `the request is sent to ${dest}, the Service's ClusterIP, with Host: ${r.host}` });
   if (svc.servicePorts && !svc.servicePorts.some((p) => p.port === r.port)) {
     return noRoute({ ...at, listener: String(r.port) }, 503, `Service ${svc.ref.namespace}/${svc.ref.name} has no port ${r.port}`);
   }
@@ -37,14 +43,29 @@ export function simulateInMesh(table: RouteTable, v: RequestView, client: MeshCl
   const here = { ...at, listener };
   for (const rej of svc.rejected) here.trace.push({ step: 'route', ref: `${rej.route.kind} ${rej.route.namespace}/${rej.route.name}`, result: 'skipped', reason: `route ${rej.route.name}: not attached — ${rej.message}` });
   const l4 = r.protocol === 'tcp' || r.protocol === 'tls' || r.protocol === 'udp';
-  const set = port ? pickSet(port.routeSets, client, l4) : null;
-  if (!port || !set) {
-    const why = (port?.routeSets.length ?? 0) > 0 ? 'no route attached to this Service port applies to this client and kind of traffic' : 'no route is attached to this Service port';
-    here.trace.push({ step: 'route', ref: `Service ${svc.ref.namespace}/${svc.ref.name}`, result: 'skipped', reason: `${why}: traffic flows as if there were no mesh routes` });
-    return direct(here, `${svc.ref.namespace}/${svc.ref.name}`, v, s.ok, false);
+  const setOf = (m: MeshService): MeshRouteSet | null => {
+    const p = pickPort(m, r.port);
+    return p ? pickSet(p.routeSets, client, l4) : null;
+  };
+  const dialledSet = setOf(svc);
+  const via = r.address === undefined || l4 ? null : hostRouting(table, v, client, svc, dialledSet, setOf, here.trace);
+  if (via?.use === 'passthrough') return direct(here, `${svc.ref.namespace}/${svc.ref.name}`, v, s.ok, false);
+  const routed = via?.use === 'host' ? via.svc : svc;
+  const set = via?.use === 'host' ? via.set : dialledSet;
+  if (!set) {
+    const routedPort = pickPort(routed, r.port);
+    const why = (routedPort?.routeSets.length ?? 0) > 0 ? 'no route attached to this Service port applies to this client and kind of traffic' : 'no route is attached to this Service port';
+    here.trace.push({ step: 'route', ref: `Service ${routed.ref.namespace}/${routed.ref.name}`, result: 'skipped', reason: `${why}: traffic flows as if there were no mesh routes` });
+    return direct(here, `${routed.ref.namespace}/${routed.ref.name}`, v, s.ok, false);
   }
   here.trace.push({ step: 'vhost', ref: set.scope.kind === 'consumer' ? `consumer routes in ${set.scope.namespace}` : set.scope.kind === 'producer' ? 'producer routes' : 'mesh routes', result: 'matched', reason: set.scope.kind === 'consumer' ? `the client is in ${set.scope.namespace}: its consumer routes replace the producer routes` : 'routes of the Service' });
-  const entry = walkVhost(l4 && set.l4 ? set.l4 : set.vhost, v, options.traceAll, here.trace, here.notes);
+  const istioL4 = l4 && set.l4 && set.dialect === 'istio' ? walkIstioL4(set.l4, v, options.traceAll, here.trace, here.notes) : null;
+  const entry = istioL4 ? istioL4.entry : walkVhost(l4 && set.l4 ? set.l4 : set.vhost, v, options.traceAll, here.trace, here.notes);
+  if (istioL4?.closes) {
+    const why = `no filter chain of Service ${svc.ref.namespace}/${svc.ref.name} port ${r.port} takes this connection${r.sni === null ? ' (it sends no SNI)' : ` (SNI ${r.sni})`}: the sidecar closes it`;
+    here.trace.push({ step: 'route', ref: `Service ${svc.ref.namespace}/${svc.ref.name}`, result: 'skipped', reason: why });
+    return noRoute({ ...here, dialect: 'istio' }, s.noMatch, why);
+  }
   if (!entry && l4 && set.dialect === 'istio') {
     // tls.go buildSidecarOutboundTCPFilterChainOpts: no tcp rule applies → the Service's default route.
     here.trace.push({ step: 'route', ref: `Service ${svc.ref.namespace}/${svc.ref.name}`, result: 'matched', reason: 'no tcp rule applies to this connection: the Service\'s default route takes it' });

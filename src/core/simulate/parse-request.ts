@@ -84,6 +84,7 @@ export function parseRequest(text: string, headers: readonly string[] = [], opti
     headers: rest,
     sni,
     grpc,
+    ...(headerHost?.ok && headerHost.host !== urlHost ? { address: urlHost } : {}),
   };
   return { ok: true, request };
 }

@@ -32,6 +32,12 @@ export interface Request {
   readonly sni: string | null;
   /** gRPC: the service and method of the path (`pkg.Service`, `Method`). */
   readonly grpc: { readonly service: string; readonly method: string } | null;
+  /**
+   * The URL's host, lower-case, when a `Host` header names another: where the client connects.
+   * In the mesh that is the Service it dials (its ClusterIP), while `host` is the Host header
+   * matched against route hostnames (gateway-api conformance MeshFrontendHostname). Absent: `host`.
+   */
+  readonly address?: string;
 }
 
 /** A workload sending a mesh request (`--mesh --from NS/WORKLOAD --from-labels k=v`). */

@@ -255,11 +255,13 @@ describe('HTTPS servers (§2)', () => {
     expect(c.diagnostics.find((x) => x.code === 'IstioServerDuplicateTlsHost')?.path).toBe('spec.servers[2]');
   });
 
-  it('AUTO_PASSTHROUGH is not simulated and says why', () => {
-    const auto = design(gateway('eastwest', 'istio-system', '  - port: {number: 15443, name: tls, protocol: TLS}\n    hosts: ["*.local"]\n    tls: {mode: AUTO_PASSTHROUGH}\n'));
+  // gateway.go builtAutoPassthroughFilterChains: the SNI names the cluster; no VirtualService.
+  it('AUTO_PASSTHROUGH routes by the cluster name in the SNI', () => {
+    const auto = design(BASE + gateway('eastwest', 'istio-system', '  - port: {number: 15443, name: tls, protocol: TLS}\n    hosts: ["*.local"]\n    tls: {mode: AUTO_PASSTHROUGH}\n', '{istio: eastwestgateway}'));
     const d = ask(auto, 'TLS tls://outbound_.8080_._.a.shop.svc.cluster.local:15443', { gateway: 'istio-system/eastwest' });
-    expect(d.status).toBe('REJECTED');
-    expect(d.trace.some((t) => /AUTO_PASSTHROUGH/.test(t.reason))).toBe(true);
+    expect([d.status, d.backends.map((b) => `${b.name}:${String(b.port)}`)]).toEqual(['CONNECTED', ['a:8080']]);
+    expect(d.notes.some((n) => /AUTO_PASSTHROUGH/.test(n.message))).toBe(true);
+    expect(ask(auto, 'TLS tls://a.shop.svc.cluster.local:15443', { gateway: 'istio-system/eastwest' }).status).toBe('REJECTED');
   });
 });
 

@@ -4,7 +4,8 @@
  * - plaintext TCP: one listener whose `*` vhost holds the TCP destination;
  * - TLS: one listener per server (a filter chain chosen by SNI): HTTPS terminating → its own route
  *   table; PASSTHROUGH → one vhost per SNI host from the VirtualServices' `tls` matches; TLS
- *   terminating (protocol TLS) → the TCP destination; AUTO_PASSTHROUGH → not simulated.
+ *   terminating (protocol TLS) → the TCP destination; AUTO_PASSTHROUGH → one vhost per SNI that
+ *   names a cluster, `outbound_.PORT_.SUBSET_.HOST` (auto-passthrough.ts).
  * The gateway workload is assumed to run in the namespace of the first merged Gateway (by
  * namespace/name); exportTo and DestinationRule lookup depend on it.
  */
@@ -14,6 +15,7 @@ import { buildVhost } from '../vhosts.js';
 import type { BaseContext } from './context.js';
 import type { MergedIstioGateway, PortGroup } from './gateway-merge.js';
 import { buildHttpRouteConfig, proxyContextFor, type GatewayProxy } from './gateway-http.js';
+import { autoPassthroughChains } from './auto-passthrough.js';
 import { passthroughChains, tcpEntry } from './l4-entries.js';
 import type { ServerModel } from './model.js';
 import { stripNamespace } from './names.js';
@@ -65,7 +67,10 @@ function portListeners(base: BaseContext, group: PortGroup, index: VirtualServic
     const ctx = proxyContextFor(base, s, proxy);
     const vss = index.forServer(proxy.namespace, s);
     if (s.tlsMode === 'AUTO_PASSTHROUGH') {
-      return listener(s, EMPTY, sni, { accepted: false, problem: 'AUTO_PASSTHROUGH: the destination is encoded in the SNI (outbound_.port_.subset_.host); not simulated' });
+      // One chain per cluster name (auto-passthrough.ts); its SNI is the whole name, never a wildcard.
+      const chains = autoPassthroughChains(ctx, s);
+      const exact = new Map([...chains].map(([h, e]) => [h, singleVhost(h, [e])] as const));
+      return listener(s, { ...EMPTY, exact }, chains.size > 0 ? [...chains.keys()] : sni, { protocol: 'TLS' });
     }
     if (isHttpServer(s)) return listener(s, buildHttpRouteConfig(base, [s], index, proxy), sni);
     if (s.tlsMode === 'PASSTHROUGH') {

@@ -13,16 +13,18 @@
  *   no catch-all reordering; `sourceLabels`/`sourceNamespace` stay as conditions on the client, so
  *   the claimants are kept in order, one route set each, and the simulator takes the first that
  *   yields a route for the client.
- * - `tcp` rules (mesh-tcp.ts) are read from every VS whose host matches, in order
+ * - `tcp` rules (mesh-tcp.ts), or `tls` rules on a TLS port, are read from every VS whose host matches, in order
  *   (`tcpClaimantsOver`), and sit on the first route set of the scope.
  * The result: per service host, `all` route sets (the public claimants) and `consumer` sets for
- * the namespaces that see other claimants. `tls` routes of the mesh are not modelled.
+ * the namespaces that see other claimants. On a TLS port the `tls` rules take the `tcp` rules'
+ * place (mesh-tls.ts).
  */
 import type { MeshPort, MeshRouteSet, MeshService } from '../types.js';
 import { buildVhost } from '../vhosts.js';
 import type { BaseContext, ProxyContext } from './context.js';
 import { buildHttpEntries } from './http-entries.js';
 import { meshTcpEntries } from './mesh-tcp.js';
+import { isTlsPort, meshTlsEntries } from './mesh-tls.js';
 import type { VirtualServiceModel } from './model.js';
 import { claimantsOver, HostClaims, tcpClaimantsOver } from './host-claims.js';
 import { HostOverlapIndex } from './host-overlap-index.js';
@@ -83,10 +85,14 @@ function entriesFor(base: BaseContext, svc: MeshHost, vs: VirtualServiceModel, p
   return buildHttpEntries(proxyFor(base, svc, port), vs);
 }
 
-/** One route set per HTTP claimant, in order; the `tcp` routes of every TCP claimant on the first. */
+/**
+ * One route set per HTTP claimant, in order; the L4 routes of every TCP claimant on the first:
+ * `tls` rules on a TLS port, `tcp` rules on any other (mesh-tls.ts).
+ */
 function setsFor(base: BaseContext, svc: MeshHost, c: Claimants, port: number, scope: MeshRouteSet['scope']): MeshRouteSet[] {
   const named = <T extends { hostname: string }>(entries: readonly T[]): T[] => entries.map((e) => ({ ...e, hostname: svc.hostname }));
-  const tcp = c.tcp.flatMap((vs) => meshTcpEntries(proxyFor(base, svc, port), vs, port));
+  const tlsPort = isTlsPort(svc.ports.find((p) => p.port === port));
+  const tcp = c.tcp.flatMap((vs) => (tlsPort ? meshTlsEntries : meshTcpEntries)(proxyFor(base, svc, port), vs, port));
   const l4 = tcp.length > 0 ? { l4: buildVhost('*', named(tcp), 'first-match') } : {};
   const sets = c.http.map((vs, i): MeshRouteSet => ({ dialect: 'istio', scope, vhost: buildVhost('*', named(entriesFor(base, svc, vs, port)), 'first-match'), ...(i === 0 ? l4 : {}) }));
   if (sets.length === 0 && tcp.length > 0) sets.push({ dialect: 'istio', scope, vhost: buildVhost('*', [], 'first-match'), ...l4 });
