@@ -12,8 +12,10 @@ describe('route-designer simulate', () => {
     const code = await run(['simulate', 'shop.yaml', '--request', 'GET https://www.shop.example.com/cart', '-H', 'x-canary: 1', '--format', 'json'], io);
     expect(code).toBe(0);
     const d = JSON.parse(io.out) as Record<string, unknown>;
-    expect(Object.keys(d)).toEqual(['status', 'outcomes', 'dialect', 'gateway', 'listener', 'route', 'rule', 'match', 'backends', 'request', 'responseHeaders', 'redirect', 'mirrors', 'timeouts', 'retries', 'notes', 'trace']);
+    // `certificate` (issue 13): the listener's certificate Secret for the SNI; shop.yaml's is redacted, so named and said unread.
+    expect(Object.keys(d)).toEqual(['status', 'outcomes', 'dialect', 'gateway', 'listener', 'certificate', 'route', 'rule', 'match', 'backends', 'request', 'responseHeaders', 'redirect', 'mirrors', 'timeouts', 'retries', 'notes', 'trace']);
     expect(d).toMatchObject({ status: 200, dialect: 'gateway-api', gateway: { kind: 'Gateway', namespace: 'infra', name: 'edge' }, listener: 'https', route: { kind: 'HTTPRoute', namespace: 'shop', name: 'cart' }, rule: 0, match: 0 });
+    expect(d.certificate).toEqual({ secret: { namespace: 'infra', name: 'shop-wildcard-cert' }, sni: 'www.shop.example.com', subject: null, names: [], notAfter: null, covers: null, unread: 'cannot read: redacted before this session' });
     expect(d.backends).toEqual([{ kind: 'Service', namespace: 'shop', name: 'cart-v2', port: 8080, subset: null, weight: 1, probability: 1 }]);
   });
   it('prints a readable answer and its trace', async () => {

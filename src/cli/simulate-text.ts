@@ -1,4 +1,4 @@
-import type { Decision } from '../core/index.js';
+import { servedCertificateText, type Decision } from '../core/index.js';
 import { escapeControls } from './escape.js';
 
 const REASONS: Record<number, string> = { 200: 'OK', 301: 'Moved Permanently', 302: 'Found', 303: 'See Other', 307: 'Temporary Redirect', 308: 'Permanent Redirect', 404: 'Not Found', 421: 'Misdirected Request', 500: 'Internal Server Error', 503: 'Service Unavailable' };
@@ -6,11 +6,12 @@ const REASONS: Record<number, string> = { 200: 'OK', 301: 'Moved Permanently', 3
 const pct = (p: number): string => `${Math.round(p * 1000) / 10}%`;
 
 /** The human form of a Decision: the answer first, then why (the trace). Every line is escaped: names, paths and headers come from the input. */
-export function formatDecision(d: Decision): string {
+export function formatDecision(d: Decision, now: Date | null = new Date()): string {
   const lines: string[] = [];
   const status = typeof d.status === 'number' ? `${d.status} ${REASONS[d.status] ?? ''}`.trim() : d.status;
   lines.push(status);
   if (d.gateway) lines.push(`  ${d.gateway.kind === 'Service' ? 'service' : 'gateway'}: ${d.gateway.kind} ${d.gateway.namespace}/${d.gateway.name}${d.listener === null ? '' : `, ${d.gateway.kind === 'Service' ? 'port' : 'listener'} ${d.listener}`}`);
+  if (d.certificate) lines.push(`  certificate: ${servedCertificateText(d.certificate, now)}`);
   if (d.route) lines.push(`  route: ${d.route.kind} ${d.route.namespace}/${d.route.name}${d.rule === null ? '' : ` rule ${d.rule + 1}`}${d.match === null ? '' : ` match ${d.match + 1}`}`);
   if (d.backends.length > 0) {
     lines.push('  backends:');

@@ -136,7 +136,11 @@ export type {
 export type { SourceFile, ParseOptions, ParseResult, ParsedFile } from './resources/parse.js';
 export type { DecodedSource, DecodeCode, Encoding } from './resources/decode.js';
 export type { Resource, ResourceId, ResourceSource, KubeObject } from './resources/types.js';
-export type { SecretFacts } from './resources/certificate-facts.js';
+export type { CertificateFacts, PemVerdict, PublicKeyFacts, SecretFacts } from './resources/certificate-facts.js';
+export { servedCertificateText, type ServedCertificate } from './simulate/served-certificate.js';
+export { certificateCovers, coveredNames } from './validate/tls/hostnames.js';
+export { daysLeft } from './validate/tls/secret-checks.js';
+export { EXPIRY_WARNING_DAYS, TLS_CODES, type TlsCode } from './validate/tls/codes.js';
 export type { Family, KindInfo } from './resources/kinds.js';
 export type { FieldPath, PathSegment } from './resources/path.js';
 export type { DocumentSpan } from './resources/split.js';

@@ -8,6 +8,7 @@ import { attachAll } from './attach-all.js';
 import { createRouteCompiler } from './compile-route.js';
 import { GW, createContext } from './context.js';
 import { buildGatewayTable } from './gateway-table.js';
+import { certificateIndex } from '../validate/tls/served.js';
 import { buildGateways } from './gateways.js';
 import { compileIstio, mergeIstioIntoTable } from './istio/index.js';
 import { buildMeshTable, type MeshInput } from './mesh.js';
@@ -43,6 +44,7 @@ export function compile(resources: readonly Resource[], options: CompileOptions 
     mesh: buildMeshTable(ctx, meshInputs, meshRejected),
     notes: ctx.notes,
     assumeExternal: ctx.assumeExternal,
+    certificates: certificateIndex(sorted),
   }, istio);
   reportProblems(ctx, results, gateways, listenerSets);
   const status = buildStatus({ ctx, resources, gateways, listenerSets, results, byListener });

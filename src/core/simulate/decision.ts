@@ -60,6 +60,7 @@ export function inOrder(d: Decision): Decision {
     dialect: d.dialect,
     gateway: d.gateway,
     listener: d.listener,
+    ...(d.certificate ? { certificate: d.certificate } : {}),
     route: d.route,
     rule: d.rule,
     match: d.match,

@@ -9,10 +9,15 @@ import { newState, noRoute, uniqueNotes, type WalkState } from './decision.js';
 import { statusesFor } from './outcomes.js';
 import type { RequestView } from './request-view.js';
 import { listenerAccepts, listenerRef, misdirected, nameFor } from './select-listener.js';
+import { withServedCertificate } from './served-certificate.js';
 import type { Decision, SimulateOptions } from './types.js';
 import { walkVhost } from './walk-vhost.js';
 
 export function simulateAtGateway(table: RouteTable, v: RequestView, options: SimulateOptions): Decision {
+  return withServedCertificate(table, v.request, routeAtGateway(table, v, options));
+}
+
+function routeAtGateway(table: RouteTable, v: RequestView, options: SimulateOptions): Decision {
   const r = v.request;
   const s = statusesFor(r.protocol);
   const state = newState();

@@ -3,6 +3,7 @@
  * Additive changes only: the Istio half and the UI are written against these types.
  */
 import type { Dialect, Note, ObjectRef } from '../compile/types.js';
+import type { ServedCertificate } from './served-certificate.js';
 
 /**
  * What kind of traffic a request is: HTTP(S), gRPC (HTTP/2), TLS passthrough, raw TCP or UDP.
@@ -188,6 +189,8 @@ export interface Decision {
   readonly gateway: ObjectRef | null;
   /** Listener (or Istio server) name; for the mesh the Service port (name, else number). */
   readonly listener: string | null;
+  /** HTTPS and TLS at a terminating listener: the certificate it serves for the SNI (absent otherwise, so JSON omits it). */
+  readonly certificate?: ServedCertificate;
   readonly route: ObjectRef | null;
   /** The chosen rule's index in the route (0-based, as in `spec.rules[0]`); text shows it from 1. */
   readonly rule: number | null;
