@@ -12,7 +12,8 @@ import { grpcStatusOf } from './grpc-status.js';
 import { statusesForEntry } from './istio-statuses.js';
 import { forwardOutcomes, mostProbable, withFault, type Statuses } from './outcomes.js';
 import type { RequestView } from './request-view.js';
-import type { Decision, DecisionMirror, ForwardedRequest, Outcome } from './types.js';
+import type { BackendBehaviour, Decision, DecisionMirror, ForwardedRequest, Outcome } from './types.js';
+import { forwardWhatIf } from './what-if.js';
 
 type EntryPart = Omit<Decision, 'dialect' | 'gateway' | 'listener' | 'trace'>;
 
@@ -24,7 +25,8 @@ interface Working {
   readonly mirrors: DecisionMirror[];
 }
 
-export function applyEntry(entry: RouteEntry, v: RequestView, listenerPort: number, s: Statuses, notes: Note[]): EntryPart {
+/** `behaviour`: how the backend answers each try (SimulateOptions.backend); the forwarded shares then run their tries (what-if.ts). */
+export function applyEntry(entry: RouteEntry, v: RequestView, listenerPort: number, s: Statuses, notes: Note[], behaviour?: BackendBehaviour): EntryPart {
   const w: Working = { headers: new Map(v.headers), host: v.request.host, path: v.request.path, edits: { set: new Map(), add: new Map(), remove: [] }, mirrors: [] };
   w.headers.delete('host');
   notes.push(...entry.notes);
@@ -52,6 +54,7 @@ export function applyEntry(entry: RouteEntry, v: RequestView, listenerPort: numb
     backends = r.backends;
     forwarded = outcomes.some((o) => o.status === s.ok) && (v.request.protocol === 'http' || v.request.protocol === 'grpc');
     applyBackendFilters(a.backends, w, v, notes);
+    if (behaviour && forwardsRequests(v)) outcomes = forwardWhatIf(r.outcomes, entry, s, v.request.protocol, behaviour, notes);
   }
   const request: ForwardedRequest | null = forwarded
     ? { method: v.request.method, scheme: v.request.scheme, host: w.host, path: w.path, headers: Object.fromEntries([...w.headers].sort(([x], [y]) => (x < y ? -1 : 1))) }
@@ -71,6 +74,10 @@ export function applyEntry(entry: RouteEntry, v: RequestView, listenerPort: numb
     retries: entry.retries ? { ...entry.retries } : null,
     notes,
   };
+}
+
+function forwardsRequests(v: RequestView): boolean {
+  return v.request.protocol === 'http' || v.request.protocol === 'grpc';
 }
 
 function runFilter(f: Filter, w: Working, v: RequestView, notes: Note[]): Outcome | null {

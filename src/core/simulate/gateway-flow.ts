@@ -62,7 +62,7 @@ function routeAtGateway(table: RouteTable, v: RequestView, options: SimulateOpti
   if (!entry) return noRoute(state2, s.noMatch, `no rule on listener ${chosen.name} matches the request`);
   if (v.repeated.length > 0) state2.notes.push({ code: 'ImplementationSpecific', message: `header(s) ${v.repeated.join(', ')} sent more than once: compared comma-joined (RFC 7230)` });
   if ([...v.query.values()].some((vals) => vals.length > 1)) state2.notes.push({ code: 'ImplementationSpecific', message: 'a query parameter sent more than once is matched by its first value' });
-  const part = applyEntry(entry, v, chosen.port, s, state2.notes);
+  const part = applyEntry(entry, v, chosen.port, s, state2.notes, options.backend);
   return { ...part, dialect: entry.dialect, gateway: gw.ref, listener: chosen.name, trace: state2.trace, notes: uniqueNotes([...part.notes, ...backendNotes(table, part.backends)]) };
 }
 

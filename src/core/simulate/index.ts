@@ -9,6 +9,7 @@ import { simulateInMesh } from './mesh-flow.js';
 import { normalizePathAndQuery } from './normalize-path.js';
 import { viewOf } from './request-view.js';
 import type { Decision, Request, SimulateOptions } from './types.js';
+import { withBehaviour } from './with-behaviour.js';
 
 export function simulate(table: RouteTable, request: Request, options: SimulateOptions = {}): Decision {
   // Routes match, and the backend receives, the path as the proxy normalised it (normalize-path.ts).
@@ -16,7 +17,9 @@ export function simulate(table: RouteTable, request: Request, options: SimulateO
   const path = carriesPath ? normalizePathAndQuery(request.path) : request.path;
   const normalised = path === request.path ? request : { ...request, path };
   const view = viewOf(normalised, options.mesh ?? null);
-  const d = options.mesh ? simulateInMesh(table, view, options.mesh, options) : simulateAtGateway(table, view, options);
+  const answered = options.mesh ? simulateInMesh(table, view, options.mesh, options) : simulateAtGateway(table, view, options);
+  // With a backend behaviour every outcome carries its tries and time (with-behaviour.ts).
+  const d = options.backend ? withBehaviour(answered, normalised, options.backend) : answered;
   if (normalised === request) return inOrder(d);
   const what = `path normalised: ${pathOf(request.path)} → ${pathOf(path)}`;
   return inOrder({

@@ -72,7 +72,7 @@ export function simulateInMesh(table: RouteTable, v: RequestView, client: MeshCl
     return direct(here, `${svc.ref.namespace}/${svc.ref.name}`, v, s.ok, false);
   }
   if (!entry) return noRoute({ ...here, dialect: set.dialect }, s.noMatch, 'routes are attached to this Service but no rule matches the request');
-  const part = applyEntry(entry, v, r.port, s, here.notes);
+  const part = applyEntry(entry, v, r.port, s, here.notes, options.backend);
   // Notes about the Service addressed (e.g. assumed present) as well as about the backends.
   return { ...part, dialect: entry.dialect, gateway: svc.ref, listener, trace: here.trace, notes: uniqueNotes([...part.notes, ...backendNotes(table, [svc.ref, ...part.backends])]) };
 }
