@@ -25,6 +25,12 @@ Usage:
       --mesh --from NS/WORKLOAD     send the request inside the mesh from a workload in NS to the Service
                                     named by the URL's host (short names resolve in NS)
       --from-labels k=v,...         labels of that workload (Istio sourceLabels)
+      --backend-status LIST         how the backend answers each try, the last repeating, e.g. 503,503,200:
+                                    HTTP statuses, gRPC status names (UNAVAILABLE…), reset,
+                                    connect-failure, refused-stream; the answer then lists each attempt
+                                    (retried or not, and why) and when the client gets its status, after
+                                    the rule's timeouts, retries and faults (default: 200 at once)
+      --backend-delay LIST          each try's time to answer, the last repeating, e.g. 2s or 2s,0s
   route-designer test TESTS.yaml FILE...
                                     route tests kept in git: each case of TESTS.yaml (a request in simulate's
                                     terms and what it must get: status, route, backends and shares, redirect,

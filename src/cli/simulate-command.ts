@@ -4,6 +4,7 @@ import { loadDesign } from './design-input.js';
 import { jsonText } from './escape.js';
 import { EXIT, type CliIO } from './io.js';
 import { COMMON_FLAGS, commonOptions } from './options.js';
+import { backendBehaviour } from './simulate-attempts.js';
 import { formatDecision } from './simulate-text.js';
 
 export const SIMULATE_FLAGS: readonly FlagSpec[] = [
@@ -15,14 +16,18 @@ export const SIMULATE_FLAGS: readonly FlagSpec[] = [
   { name: 'mesh', takesValue: false },
   { name: 'from', takesValue: true },
   { name: 'from-labels', takesValue: true },
+  { name: 'backend-status', takesValue: true },
+  { name: 'backend-delay', takesValue: true },
 ];
 
 const NS_NAME = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?)\/([^/\s]+)$/;
 
 /**
  * `route-designer simulate FILE... --request 'GET https://host/path' [-H 'name: value']... [--sni NAME]
- * [--gateway NS/NAME | --mesh --from NS/WORKLOAD [--from-labels k=v,...]]` — which backend the
- * request hits, and why. Exit 0 with an answer (whatever its status), 2 for usage or unusable input.
+ * [--gateway NS/NAME | --mesh --from NS/WORKLOAD [--from-labels k=v,...]] [--backend-status 503,200]
+ * [--backend-delay 2s]` — which backend the request hits, and why (with a backend behaviour: each
+ * try, and when the client gets what). Exit 0 with an answer (whatever its status), 2 for usage or
+ * unusable input.
  */
 export async function runSimulate(args: ParsedArgs, io: CliIO): Promise<number> {
   const common = commonOptions(args);
@@ -31,7 +36,8 @@ export async function runSimulate(args: ParsedArgs, io: CliIO): Promise<number> 
   const sni = args.flags.get('sni')?.[0];
   const parsed = parseRequest(text, args.flags.get('header') ?? [], sni === undefined ? {} : { sni });
   if (!parsed.ok) throw new UsageError(`--request: ${parsed.error}`);
-  const options = simulateOptions(args);
+  const backend = backendBehaviour(args);
+  const options: SimulateOptions = { ...simulateOptions(args), ...(backend ? { backend } : {}) };
   const design = await loadDesign('simulate', args, common, io);
   if (typeof design === 'number') return design;
   const decision = simulate(design.table, parsed.request, options);

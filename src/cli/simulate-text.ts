@@ -1,5 +1,6 @@
 import { servedCertificateText, type Decision } from '../core/index.js';
 import { escapeControls } from './escape.js';
+import { attemptLines, outcomeTime } from './simulate-attempts.js';
 
 const REASONS: Record<number, string> = { 200: 'OK', 301: 'Moved Permanently', 302: 'Found', 303: 'See Other', 307: 'Temporary Redirect', 308: 'Permanent Redirect', 404: 'Not Found', 421: 'Misdirected Request', 500: 'Internal Server Error', 503: 'Service Unavailable' };
 
@@ -21,8 +22,9 @@ export function formatDecision(d: Decision, now: Date | null = new Date()): stri
   }
   if (d.outcomes.length > 1 || d.outcomes.some((o) => o.reason)) {
     lines.push('  outcomes:');
-    for (const o of d.outcomes) lines.push(`    ${pct(o.probability)}  ${o.status}${o.reason ? `  ${o.reason}` : ''}`);
+    for (const o of d.outcomes) lines.push(`    ${pct(o.probability)}  ${o.status}${o.reason ? `  ${o.reason}` : ''}${outcomeTime(o.elapsedMs)}`);
   }
+  lines.push(...attemptLines(d));
   if (d.redirect) lines.push(`  redirect: ${d.redirect.status} → ${d.redirect.location}`);
   if (d.request) {
     lines.push(`  backend receives: ${d.request.method} ${d.request.scheme}://${d.request.host}${d.request.path}`);

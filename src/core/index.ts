@@ -23,6 +23,7 @@ export { buildPathIndex } from './compile/path-index.js';
 export { hostMatches, intersectHostnames } from './compile/hostname.js';
 export { simulate } from './simulate/index.js';
 export { parseBackendBehaviour } from './simulate/backend-behaviour.js';
+export { formatMs } from './simulate/attempts.js';
 export { parseRequest } from './simulate/parse-request.js';
 export { sampleRequest } from './simulate/sample-request.js';
 export { routesRequest } from './simulate/sample-fit.js';

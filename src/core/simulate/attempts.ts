@@ -83,7 +83,9 @@ function failureReason(end: TryEnd, tries: number, policy: TryPolicy): string {
   return `the backend answered ${String(end.status)}${after}`;
 }
 
-/** `250 ms`, `2.0 s`. */
+/** `250 ms`, `2.0 s`, `1.225 s`: seconds from 1 s on, with the decimals the value needs (one at least). */
 export function formatMs(ms: number): string {
-  return ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms * 1000) / 1000} ms`;
+  if (ms < 1000) return `${Math.round(ms * 1000) / 1000} ms`;
+  const s = (ms / 1000).toFixed(3).replace(/0+$/, '');
+  return `${s.endsWith('.') ? `${s}0` : s} s`;
 }

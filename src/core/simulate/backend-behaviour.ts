@@ -24,7 +24,8 @@ export function answerOf(b: BackendBehaviour, n: number): { status: BackendAnswe
 }
 
 /**
- * Reads the two flags; either may be absent (statuses default to `200`, delays to `0s`).
+ * Reads the two flags; either may be absent (statuses default to `200`, delays to `0s`). Errors
+ * name the bad value, not the flag (the CLI and the app each say which field it came from).
  * Statuses: HTTP codes 100–599, gRPC status names (any case), `reset`, `connect-failure`,
  * `refused-stream`. Delays: durations such as `2s`, `500ms`, `1.5s`, `0s`, `0`.
  */
@@ -32,17 +33,17 @@ export function parseBackendBehaviour(statusText: string | undefined, delayText:
   const statuses: BackendAnswer[] = [];
   for (const word of listOf(statusText ?? '200')) {
     const s = readAnswer(word);
-    if (s === null) return { ok: false, error: `backend status "${word}" is not an HTTP status (100–599), a gRPC status name or one of ${CONNECTION_FAILURES.join(', ')}` };
+    if (s === null) return { ok: false, error: `"${word}" is not an HTTP status (100–599), a gRPC status name or one of ${CONNECTION_FAILURES.join(', ')}` };
     statuses.push(s);
   }
-  if (statuses.length === 0) return { ok: false, error: 'backend status: give at least one status, e.g. 503,503,200' };
+  if (statuses.length === 0) return { ok: false, error: 'give at least one status, e.g. 503,503,200' };
   const delaysMs: number[] = [];
   for (const word of listOf(delayText ?? '0s')) {
     const ms = word === '0' ? 0 : parseDuration(word);
-    if (ms === undefined) return { ok: false, error: `backend delay "${word}" is not a duration such as 2s, 500ms or 1.5s` };
+    if (ms === undefined) return { ok: false, error: `"${word}" is not a duration such as 2s, 500ms or 1.5s` };
     delaysMs.push(ms);
   }
-  if (delaysMs.length === 0) return { ok: false, error: 'backend delay: give at least one duration, e.g. 2s' };
+  if (delaysMs.length === 0) return { ok: false, error: 'give at least one duration, e.g. 2s' };
   return { ok: true, behaviour: { statuses, delaysMs } };
 }
 
