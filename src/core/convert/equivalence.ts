@@ -30,6 +30,8 @@ export interface RequestCase {
   readonly text: string;
   readonly headers: readonly string[];
   readonly mesh?: MeshClient;
+  /** The TLS server name when it is not the URL's host (mesh TLS connections). */
+  readonly sni?: string;
 }
 
 export interface Difference {
@@ -74,7 +76,7 @@ export function convertedResources(result: ConvertResult, defaultNamespace = 'de
 }
 
 function decide(table: RouteTable, c: RequestCase): { request: Request; decision: Decision } | undefined {
-  const r = parseRequest(c.text, c.headers);
+  const r = parseRequest(c.text, c.headers, c.sni === undefined ? {} : { sni: c.sni });
   return r.ok ? { request: r.request, decision: simulate(table, r.request, c.mesh ? { mesh: c.mesh } : {}) } : undefined;
 }
 

@@ -1,12 +1,13 @@
 import { GATEWAY_GROUP, ISTIO_GROUP } from '../resources/kinds.js';
 import type { KubeObject, Resource } from '../resources/types.js';
-import { Design, hostOfService } from './design.js';
+import { Design, fqdn, hostOfService } from './design.js';
 import { attachments, type Attachment, type IstioListener } from './gw-attach.js';
 import type { GwCtx } from './gw-context.js';
 import { convertGateway } from './gw-gateway.js';
 import { compareAge, istioHttp, routeEntries, sortEntries, type HttpEntry } from './gw-http.js';
 import { isolationVirtualServices } from './gw-isolation.js';
 import { l4Body, l4Destinations } from './gw-l4.js';
+import { meshTlsRules } from './gw-mesh-tls.js';
 import { covers, hostnameRank } from './hosts.js';
 import { compareStrings, slug } from './names.js';
 import type { Report } from './report.js';
@@ -74,7 +75,7 @@ export function gatewayToIstio(resources: readonly Resource[], options: ConvertO
       report.note('UnreachableRuleDropped', r, ['spec', 'parentRefs', x.parentIndex], `the listener already serves TCPRoute ${first.namespace}/${first.name}, which is older (or first by namespace/name) and takes every connection: this parent is left out`);
       return false;
     });
-    const body = l4Body(r, a, (x) => gwName(x, r.namespace), () => destOf(r), ctx);
+    const body = l4Body(r, a, (x) => gwName(x, r.namespace), () => destOf(r));
     if (!body) {
       slots.set(r, []);
       continue;
@@ -88,8 +89,7 @@ export function gatewayToIstio(resources: readonly Resource[], options: ConvertO
     report.origin({ kind: 'VirtualService', namespace: r.namespace, name }, ['spec', list, 0], r, ['spec', 'rules', 0]);
     slots.set(r, [vsObject(name, r.namespace, body)]);
   }
-  const meshRoutes = routes.filter((r) => r.kind !== 'TLSRoute');
-  for (const [r, vs] of meshVirtualServices(meshRoutes, att, take, destOf, ctx)) slots.set(r, [...(slots.get(r) ?? []), ...vs]);
+  for (const [r, vs] of meshVirtualServices(routes, att, take, destOf, ctx)) slots.set(r, [...(slots.get(r) ?? []), ...vs]);
   const items: KubeObject[] = [];
   for (const r of resources) items.push(...(slots.get(r) ?? [r.object]));
   return items;
@@ -181,7 +181,7 @@ function httpVirtualServices(routes: Resource[], att: Map<Resource, Attachment[]
  * every route of a Service (in one namespace) lands in one, ports and kinds all: a route limited to
  * a Service port gets a `port` condition on each match, GAMMA precedence orders the HTTP and gRPC
  * rules (gateway-api.md §3.5: the routes of a port are the ones limited to it plus the unlimited
- * ones), and TCPRoutes become `tcp` rules, oldest first (then namespace/name: the first applicable
+ * ones), TLSRoutes become `tls` rules for the Service's FQDN as SNI (gw-mesh-tls.ts), and TCPRoutes become `tcp` rules, oldest first (then namespace/name: the first applicable
  * one takes a connection, gateway-api.md §8).
  */
 function meshVirtualServices(routes: Resource[], att: Map<Resource, Attachment[]>, take: (ns: string, base: string) => string, dest: (r: Resource) => KubeObject[], ctx: GwCtx): Map<Resource, KubeObject[]> {
@@ -200,17 +200,21 @@ function meshVirtualServices(routes: Resource[], att: Map<Resource, Attachment[]
   for (const g of [...groups.values()]) {
     const members = [...new Set(g.members.map((m) => m.route))].sort(byAge);
     const home = members[0] as Resource;
-    const host = hostOfService(g.svc, g.ns);
+    const tlsMembers = g.members.filter((m) => m.route.kind === 'TLSRoute').sort((a, b) => byAge(a.route, b.route) || (a.port ?? 0) - (b.port ?? 0));
+    // `tls` rules need their SNI within the hosts, compared literally: the FQDN (gw-mesh-tls.ts).
+    const host = tlsMembers.length > 0 ? fqdn(g.svc) : hostOfService(g.svc, g.ns);
     const name = take(g.ns, members.length > 1 ? g.svc.name : home.name);
-    const httpMembers = g.members.filter((m) => m.route.kind !== 'TCPRoute');
+    const httpMembers = g.members.filter((m) => m.route.kind !== 'TCPRoute' && m.route.kind !== 'TLSRoute');
     const tcpMembers = g.members.filter((m) => m.route.kind === 'TCPRoute').sort((a, b) => byAge(a.route, b.route) || (a.port ?? 0) - (b.port ?? 0));
     const http = httpMembers.length > 0 ? httpOf(name, g.ns, sortEntries(httpMembers.flatMap((m) => routeEntries(m.route, '*', g.ns, m.port, ctx))), ctx) : [];
     const tcp = tcpMembers.map((m, i) => {
       ctx.report.origin({ kind: 'VirtualService', namespace: g.ns, name }, ['spec', 'tcp', i], m.route, ['spec', 'rules', 0]);
       return { ...(m.port !== undefined ? { match: [{ port: m.port }] } : {}), route: dest(m.route) };
     });
+    const tls = meshTlsRules(tlsMembers, g.svc, dest, ctx);
+    tlsMembers.forEach((m, i) => ctx.report.origin({ kind: 'VirtualService', namespace: g.ns, name }, ['spec', 'tls', i], m.route, ['spec', 'rules', 0]));
     if (members.length > 1) for (const r of members) ctx.report.note('RoutesMerged', r, ['spec', 'parentRefs'], `sidecars use one VirtualService per host: the mesh rules of ${members.map((x) => `${x.namespace}/${x.name}`).join(', ')} for ${host} are merged into VirtualService ${g.ns}/${name}`);
-    const body = { hosts: [host], ...(httpMembers.length > 0 ? { http } : {}), ...(tcp.length > 0 ? { tcp } : {}), ...(g.consumer ? { exportTo: ['.'] } : {}) };
+    const body = { hosts: [host], ...(httpMembers.length > 0 ? { http } : {}), ...(tls.length > 0 ? { tls } : {}), ...(tcp.length > 0 ? { tcp } : {}), ...(g.consumer ? { exportTo: ['.'] } : {}) };
     out.set(home, [...(out.get(home) ?? []), vsObject(name, g.ns, body)]);
   }
   return out;

@@ -17,14 +17,13 @@ export function l4Destinations(route: Resource, ctx: GwCtx): KubeObject[] {
 
 /**
  * The VirtualService body for a TLSRoute or TCPRoute on some gateways (istio.md §4.3
- * "TCPRoute/TLSRoute"). Mesh parents of a TCPRoute are converted with the other routes of their
- * Service (gateway-to-istio.ts `meshVirtualServices`); a TLSRoute's are a loss.
+ * "TCPRoute/TLSRoute"). Mesh parents of a TCPRoute or TLSRoute are converted with the other routes
+ * of their Service (gateway-to-istio.ts `meshVirtualServices`).
  */
-export function l4Body(route: Resource, att: readonly Attachment[], gwName: (a: Attachment) => string, dest: () => KubeObject[], ctx: GwCtx): KubeObject | undefined {
+export function l4Body(route: Resource, att: readonly Attachment[], gwName: (a: Attachment) => string, dest: () => KubeObject[]): KubeObject | undefined {
   const gws = att.filter((a) => a.kind !== 'mesh');
   if (route.kind === 'TLSRoute') {
     const hosts = [...new Set(gws.flatMap((a) => ('hosts' in a ? a.hosts : [])))].sort();
-    if (gws.length < att.length) ctx.report.lose('UnsupportedKind', route, ['spec', 'parentRefs'], 'a TLSRoute with a Service parent is not converted; only its gateway parents are');
     if (hosts.length === 0) return undefined;
     return { hosts, gateways: [...new Set(gws.map(gwName))].sort(), tls: [{ match: [{ sniHosts: hosts }], route: dest() }] };
   }

@@ -104,7 +104,11 @@ function listenerKind(proto: string, mode: string | undefined, httpsRedirect: bo
 }
 
 function reportTls(tls: KubeObject, mode: string, protocol: string, at: (string | number)[], gw: Resource, ctx: IstioCtx): void {
-  if (!['SIMPLE', 'PASSTHROUGH'].includes(mode)) {
+  if (mode === 'AUTO_PASSTHROUGH') {
+    // gateway.go builtAutoPassthroughFilterChains (compile/istio/auto-passthrough.ts). Gateway API
+    // v1.6.1 has the TLS modes Terminate and Passthrough, and a TLSRoute hostname must be RFC 1123 (no `_`).
+    ctx.report.lose('TLSModeNotRepresentable', gw, [...at, 'mode'], 'TLS mode AUTO_PASSTHROUGH has no Gateway API form: it routes a connection to the Service port (and subset) its SNI names, outbound_.PORT_.SUBSET_.HOST, with no route; the Passthrough listener written for it routes only the SNI names of TLSRoutes, which cannot be such names (RFC 1123 hostnames have no "_"), so those connections are refused');
+  } else if (!['SIMPLE', 'PASSTHROUGH'].includes(mode)) {
     ctx.report.lose('TLSModeNotRepresentable', gw, [...at, 'mode'], `TLS mode ${mode} has no listener form; written as ${protocol === 'TLS' && mode.endsWith('PASSTHROUGH') ? 'Passthrough' : 'Terminate'} (client certificates are not checked)`);
   }
   const dropped = Object.keys(tls).filter((k) => !['mode', 'credentialName', 'credentialNames', 'httpsRedirect'].includes(k));

@@ -3,6 +3,7 @@ import type { KubeObject, Resource } from '../resources/types.js';
 import { serviceOfHost } from './design.js';
 import { isGatewayHostname } from './hosts.js';
 import { backendRefs } from './istio-backends.js';
+import { meshTlsRoutes } from './istio-mesh-tls.js';
 import type { IstioCtx } from './istio-context.js';
 import { boundGateways, gatewayParents, meshNames, producerMessage, ROUTE_API } from './istio-virtual-service.js';
 import { num, records, spec, strings } from './read.js';
@@ -21,7 +22,7 @@ const IGNORED_L4 = ['destinationSubnets', 'sourceLabels', 'sourceNamespace', 'ga
 
 /**
  * VirtualService `tls[]` → TLSRoutes (one per rule, hostnames = its SNI hosts) on TLS passthrough
- * listeners; `tcp[]` → TCPRoutes on TCP listeners, the first rule that applies to a port taking it
+ * listeners, and for the mesh TLSRoutes with a Service parent (istio-mesh-tls.ts); `tcp[]` → TCPRoutes on TCP listeners, the first rule that applies to a port taking it
  * (istio.md §1.5; gateway-api.md §8). Match attributes without a Gateway API form are reported.
  */
 export function convertL4(vs: Resource, ctx: IstioCtx, skipped: ReadonlySet<string> = new Set()): L4Route[] {
@@ -42,7 +43,8 @@ export function convertL4(vs: Resource, ctx: IstioCtx, skipped: ReadonlySet<stri
     if (sni.size === 0 && records(rule.match).length > 0) continue; // every match skipped: nothing to route
     const hostnames = [...sni].filter((h) => h !== '*' && isGatewayHostname(h));
     const { parentRefs } = gatewayParents(vs, vs.namespace, [...sni], ['TLS'], ctx);
-    if (boundGateways(vs).mesh) ctx.report.lose('TLSMatch', vs, at, 'mesh TLS routing by SNI has no GAMMA form; only gateway traffic is routed');
+    // Mesh traffic: istio-mesh-tls.ts (TLSRoutes with a Service parent).
+    if (parentRefs.length === 0 && boundGateways(vs).mesh) continue;
     const backends = backendRefs(rule.route, [...at, 'route'], vs, vs.namespace, 'TLSRoute', ctx);
     out.push({
       kind: 'TLSRoute',
@@ -57,6 +59,7 @@ export function convertL4(vs: Resource, ctx: IstioCtx, skipped: ReadonlySet<stri
       }),
     });
   }
+  out.push(...meshTlsRoutes(vs, ctx));
   const tcp = records(s.tcp);
   const exportTo = strings(s.exportTo);
   const consumer = exportTo.length === 1 && (exportTo[0] === '.' || exportTo[0] === vs.namespace);

@@ -5,7 +5,7 @@ import { conversionProperties, rare, services } from './test-designs.js';
 /**
  * STYLE.md "fast-check for … conversion keeps every decision", for the Istio routes beyond gateway
  * `http`: mesh VirtualServices (gateways omitted or `[mesh]`, `exportTo: ["."]`), `tls` routes on
- * a PASSTHROUGH server by SNI, `tcp` routes on a TCP server and in the mesh, and `http` routes to
+ * a PASSTHROUGH server by SNI and in the mesh (a Service's TLS port), `tcp` routes on a TCP server and in the mesh, and `http` routes to
  * gRPC Service ports (which become GRPCRoutes). Generated designs are converted to the Gateway API
  * (and back); every boundary request (requests.ts) is simulated on both sides, and a difference
  * must be named by the loss report. Replay with `FC_SEED=… FC_PATH=…`, search harder with
@@ -25,6 +25,8 @@ const grpcMatch = fc.record({ uri: fc.constantFrom(undefined, '{exact: /pkg.Echo
 const grpcRule = fc.record({ match: fc.array(grpcMatch, { maxLength: 2 }), route: route(['grpc-a', 'grpc-b'], 9000) }).map((r) => [r.match.filter((m) => m !== '{}').length > 0 ? `match: [${r.match.filter((m) => m !== '{}').join(', ')}]` : '', r.route]);
 const sni = fc.constantFrom(['a.example.com'], ['b.example.com'], ['a.example.com', 'b.example.com'], ['*.example.com']);
 const tlsRule = fc.record({ sni, route: route(['svc-a', 'svc-b'], 80) }).map((r) => [`match: [{sniHosts: [${r.sni.map((h) => `"${h}"`).join(', ')}]}]`, r.route]);
+// Mesh `tls` rules: sniHosts within the VirtualService's hosts (Istio validation), on the TLS port of tdb.
+const meshTlsRule = fc.record({ sni: fc.constantFrom(['tdb.shop.svc.cluster.local'], ['*.tdb.example.com'], ['a.tdb.example.com']), route: route(['svc-a', 'svc-b'], 80) }).map((r) => [`match: [{sniHosts: [${r.sni.map((h) => `"${h}"`).join(', ')}]}]`, r.route]);
 const tcpRule = fc.record({ port: rare(fc.constantFrom(9000, 5432)), route: route(['db', 'db-v2'], 5432) }).map((r) => [r.port ? `match: [{port: ${r.port}}]` : '', r.route]);
 
 const vsArb = fc.oneof(
@@ -34,6 +36,8 @@ const vsArb = fc.oneof(
   fc.record({ kind: fc.constant('tcp'), namespace: fc.constant('shop'), hosts: fc.constantFrom('["*"]', '[db]'), binding: fc.constantFrom('  gateways: [edge]\n', ''), rules: fc.array(tcpRule, { minLength: 1, maxLength: 2 }) }),
   // Mesh tcp rules of several VirtualServices for one Service: sidecars read them all, in order.
   fc.record({ kind: fc.constant('tcp'), namespace: fc.constantFrom('shop', 'team'), hosts: fc.constant('[db.shop.svc.cluster.local]'), binding: fc.constantFrom('', '  exportTo: ["."]\n'), rules: fc.array(tcpRule, { minLength: 1, maxLength: 2 }) }),
+  // Mesh tls rules of a Service with a TLS port (sidecars pick them by SNI; GAMMA has no SNI match).
+  fc.record({ kind: fc.constant('tls'), namespace: fc.constantFrom('shop', 'team'), hosts: fc.constant('[tdb.shop.svc.cluster.local, "*.tdb.example.com"]'), binding: fc.constantFrom('', '  exportTo: ["."]\n'), rules: fc.array(meshTlsRule, { minLength: 1, maxLength: 2 }) }),
 );
 type VsSpec = typeof vsArb extends fc.Arbitrary<infer T> ? T : never;
 const designArb = fc.record({ tlsHosts: fc.constantFrom('["*"]', '["*.example.com"]'), vss: fc.array(vsArb, { minLength: 1, maxLength: 3 }) });
@@ -55,6 +59,7 @@ function istioDesign(d: DesignSpec): string {
     serviceYaml('grpc-b', { ports: '{port: 9000, name: grpc-api}' }) +
     serviceYaml('db', { ports: '{port: 5432, name: tcp}' }) +
     serviceYaml('db-v2', { ports: '{port: 5432, name: tcp}' }) +
+    serviceYaml('tdb', { ports: '{port: 443, name: tls}, {port: 8443, name: web}' }) +
     d.vss.map(virtualService).join('')
   );
 }

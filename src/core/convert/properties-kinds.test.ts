@@ -5,7 +5,7 @@ import { conversionProperties, rare, services } from './test-designs.js';
 /**
  * STYLE.md "fast-check for … conversion keeps every decision", for the kinds beyond gateway
  * HTTPRoutes: GAMMA HTTPRoutes (producer and consumer), GRPCRoutes (gateway and mesh), TLSRoutes
- * on a passthrough listener, TCPRoutes on a TCP listener and on Services (several per Service, on
+ * on a passthrough listener and on Services, TCPRoutes on a TCP listener and on Services (several per Service, on
  * one port or all, from the Service's namespace or another, older or newer). Generated Gateway
  * API designs are converted to Istio (and back); every boundary request (requests.ts: mesh
  * requests from every namespace, gRPC calls, TLS by SNI, TCP by port) is simulated on both sides,
@@ -28,6 +28,9 @@ const routeArb = fc.oneof(
   fc.record({ kind: fc.constant('GRPCRoute'), namespace: fc.constant('shop'), created, parents: one(fc.constantFrom('{name: edge, sectionName: http}', '{group: "", kind: Service, name: grpc-a}')), hosts: fc.constantFrom<string[]>(['g.example.com'], []), rules: fc.array(grpcRule, { minLength: 1, maxLength: 3 }) }),
   fc.record({ kind: fc.constant('TLSRoute'), namespace: fc.constant('shop'), created, parents: one(fc.constant('{name: edge, sectionName: tls}')), hosts: fc.constantFrom(['a.example.com'], ['*.example.com'], ['a.example.com', 'b.example.com']), rules: weights(['svc-a', 'svc-b'], 80).map((b) => [[b]]) }),
   fc.record({ kind: fc.constant('TCPRoute'), namespace: fc.constantFrom('shop', 'shop', 'team'), created, parents: fc.uniqueArray(tcpParent, { minLength: 1, maxLength: 2 }), hosts: fc.constant<string[]>([]), rules: weights(['db', 'db-v2'], 5432).map((b) => [[b]]) }),
+  // GAMMA TLSRoutes (GEP-1294 "Route types"): matched by the Service's ClusterIP, hostnames unused; a
+  // TLS port and a plain one (where Istio reads no tls rule).
+  fc.record({ kind: fc.constant('TLSRoute'), namespace: fc.constantFrom('shop', 'team'), created, parents: one(fc.constantFrom('{group: "", kind: Service, name: tdb, port: 443}', '{group: "", kind: Service, name: tdb}')), hosts: fc.constant(['tdb.shop.svc.cluster.local']), rules: weights(['svc-a', 'svc-b'], 80).map((b) => [[b]]) }),
 );
 type RouteSpec = typeof routeArb extends fc.Arbitrary<infer T> ? T : never;
 const designArb = fc.record({ tlsHost: fc.constantFrom(undefined, '"*.example.com"'), routes: fc.array(routeArb, { minLength: 1, maxLength: 4 }) });
@@ -55,6 +58,7 @@ function gatewayDesign(d: DesignSpec): string {
     serviceYaml('grpc-b', { ports: '{port: 9000, name: grpc-api}' }) +
     serviceYaml('db', { ports: '{port: 5432, name: tcp}, {port: 6432, name: tcp-admin}' }) +
     serviceYaml('db-v2', { ports: '{port: 5432, name: tcp}' }) +
+    serviceYaml('tdb', { ports: '{port: 443, name: tls}, {port: 8443, name: web}' }) +
     d.routes.map(route).join('')
   );
 }

@@ -17,12 +17,16 @@ export interface Boundaries {
   readonly meshTargets: Map<string, Set<number>>;
   /** Namespaces of mesh clients. */
   readonly clients: Set<string>;
+  /** Mesh destinations' ports that Istio reads as TLS (compile/istio/mesh-tls.ts): Service FQDN → ports. */
+  readonly meshTlsPorts: Map<string, Set<number>>;
   /** Does the design carry gRPC (a GRPCRoute or a gRPC Service port)? */
   grpc: boolean;
+  /** Has an Istio Gateway an AUTO_PASSTHROUGH server (SNI names `outbound_.PORT_._.HOST`)? */
+  autoPassthrough: boolean;
 }
 
 export function newBoundaries(): Boundaries {
-  return { ports: new Set(), hosts: new Set(['unknown.example.org']), paths: new Set(['/']), grpcPaths: new Set(['/pkg.Other/Call']), headerSets: [[]], methods: new Set(['GET']), meshTargets: new Map(), clients: new Set(['elsewhere']), grpc: false };
+  return { ports: new Set(), hosts: new Set(['unknown.example.org']), paths: new Set(['/']), grpcPaths: new Set(['/pkg.Other/Call']), headerSets: [[]], methods: new Set(['GET']), meshTargets: new Map(), clients: new Set(['elsewhere']), meshTlsPorts: new Map(), grpc: false, autoPassthrough: false };
 }
 
 export function addPort(b: Boundaries, port: number | undefined, protocol: string | undefined): void {

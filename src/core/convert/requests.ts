@@ -1,5 +1,6 @@
 import { GATEWAY_GROUP, ISTIO_GROUP } from '../resources/kinds.js';
 import type { Resource } from '../resources/types.js';
+import { isTlsPort } from '../compile/istio/mesh-tls.js';
 import { fqdn, serviceOfHost } from './design.js';
 import { readStringMatch } from './istio-match.js';
 import { num, rec, records, spec, str, strings } from './read.js';
@@ -13,7 +14,7 @@ import { addGrpc, addGrpcUri, addHeaders, addHost, addPath, addPort, addQuery, h
  * the defaults (`/`, an unknown host); TLS connections for every SNI name (a wildcard's covered
  * name and its bare suffix, an unknown name) on TLS ports; a TCP connection per TCP port; and, for
  * every Service that mesh routes target, the same HTTP (and gRPC) requests and a TCP connection on
- * each of its ports, from a client in every namespace of the design and one outside it.
+ * each of its ports (and on its TLS ports a TLS connection for every SNI name), from a client in every namespace of the design and one outside it.
  */
 export function boundaryRequests(resources: readonly Resource[], limit = 2000): RequestCase[] {
   const b = newBoundaries();
@@ -31,9 +32,13 @@ export function boundaryRequests(resources: readonly Resource[], limit = 2000): 
     else if (r.kind === 'Service' && r.group === '') {
       const ports = records(s.ports).map(({ item }) => ({ port: num(item.port), name: (str(item.name) ?? '').toLowerCase(), app: str(item.appProtocol)?.toLowerCase() }));
       servicePorts.set(fqdn(r), ports.flatMap((p) => (p.port === undefined ? [] : [p.port])));
+      const tls = ports.filter((p) => p.port !== undefined && isTlsPort({ name: p.name, protocol: p.app ?? null })).map((p) => p.port as number);
+      if (tls.length > 0) b.meshTlsPorts.set(fqdn(r), new Set(tls));
       if (ports.some((p) => p.app === 'grpc' || (p.app === undefined && (p.name === 'grpc' || p.name.startsWith('grpc-'))))) b.grpc = true;
     }
   }
+  // AUTO_PASSTHROUGH servers route by an SNI naming a Service port (compile/istio/auto-passthrough.ts).
+  if (b.autoPassthrough) for (const [host, ports] of servicePorts) for (const p of ports) b.hosts.add(`outbound_.${p}_._.${host}`);
   for (const [host, ports] of b.meshTargets) for (const p of servicePorts.get(host) ?? []) ports.add(p);
   for (const ports of b.meshTargets.values()) if (ports.size === 0) ports.add(80);
   if (b.ports.size === 0 && b.meshTargets.size === 0) b.ports.add('http:80');
@@ -47,6 +52,7 @@ function readServers(b: Boundaries, s: Record<string, unknown>): void {
     const port = num(rec(item.port).number);
     const protocol = (str(rec(item.port).protocol) ?? '').toUpperCase();
     const mode = str(rec(item.tls).mode);
+    if (mode === 'AUTO_PASSTHROUGH') b.autoPassthrough = true;
     if (mode === 'PASSTHROUGH' || mode === 'AUTO_PASSTHROUGH' || protocol === 'TLS') addPort(b, port, 'TLS');
     else if (protocol === 'TCP' || protocol === 'MONGO') addPort(b, port, 'TCP');
     else if (protocol === 'HTTPS') addPort(b, port, 'HTTPS');
@@ -128,7 +134,13 @@ function emit(b: Boundaries, limit: number): RequestCase[] {
     if (scheme === 'tls') for (const host of hosts) if (push({ text: `TLS tls://${host}:${port}`, headers: [] })) return out;
     if (scheme === 'tcp' && push({ text: `TCP tcp://unknown.example.org:${port}`, headers: [] })) return out;
   }
-  for (const t of mesh) for (const c of clients) if (push({ text: `TCP tcp://${t.host}:${t.port}`, headers: [], mesh: c })) return out;
+  for (const t of mesh) {
+    for (const c of clients) {
+      if (push({ text: `TCP tcp://${t.host}:${t.port}`, headers: [], mesh: c })) return out;
+      // A TLS port: a connection for every SNI name, the Service's own first (sidecar tls rules pick by SNI).
+      if (b.meshTlsPorts.get(t.host)?.has(t.port)) for (const sni of [t.host, ...hosts]) if (push({ text: `TLS tls://${t.host}:${t.port}`, headers: [], mesh: c, sni })) return out;
+    }
+  }
   const variants = [...b.methods].sort().flatMap((method) => b.headerSets.map((hs) => ({ method, hs })));
   variants.sort((x, y) => Number(x.method !== 'GET' || x.hs.length > 0) - Number(y.method !== 'GET' || y.hs.length > 0));
   const paths = [...b.paths].sort();

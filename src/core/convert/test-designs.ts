@@ -42,7 +42,7 @@ export function explain(diffs: readonly Difference[], result: ConvertResult): st
   const who = (d: Difference['before']): string =>
     `${d.status} ${d.route ? `${d.route.kind} ${d.route.namespace}/${d.route.name} rule ${d.rule ?? '-'} match ${d.match ?? '-'}` : 'no route'} → ${JSON.stringify(d.backends.map((b) => `${b.name}:${b.weight}`))}${d.redirect ? ` redirect ${d.redirect.status} ${d.redirect.location}` : ''}${d.request ? ` ${d.request.host}${d.request.path}` : ''}`;
   const loss = result.loss.map((l) => `${l.code} ${l.resource.kind} ${l.resource.namespace}/${l.resource.name} scope=${l.scope ?? 'null'}${l.widens ? ' widens' : ''}${l.requests ? ` requests=${JSON.stringify(l.requests)}` : ''}`).join('; ');
-  const cases = diffs.slice(0, 3).map((d) => `${d.request.text}${d.request.mesh ? ` from ${d.request.mesh.namespace}` : ''} [${d.request.headers.join('; ')}]: ${d.fields.join(',')}\n  before ${who(d.before)}\n  after  ${who(d.after)}`);
+  const cases = diffs.slice(0, 3).map((d) => `${d.request.text}${d.request.sni === undefined ? '' : ` sni ${d.request.sni}`}${d.request.mesh ? ` from ${d.request.mesh.namespace}` : ''} [${d.request.headers.join('; ')}]: ${d.fields.join(',')}\n  before ${who(d.before)}\n  after  ${who(d.after)}`);
   return [`${diffs.length} unexplained difference(s)`, ...cases, `loss: ${loss || 'none'}`].join('\n');
 }
 
