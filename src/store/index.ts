@@ -24,6 +24,7 @@ export {
   selectSimulatorAnswer,
   selectDecision,
   selectDecisionPath,
+  answerPath,
   selectNodeLit,
   selectRowLit,
   selectEdgeLit,

@@ -23,7 +23,11 @@ const paths = new WeakMap<SimulationAnswer, { graph: RouteGraph; path: DecisionP
 
 /** Where the shown decision lies on the canvas (memoised per answer and graph); null when none is shown. */
 export function selectDecisionPath(s: DesignState): DecisionPath | null {
-  const a = selectSimulatorAnswer(s);
+  return answerPath(s, selectSimulatorAnswer(s));
+}
+
+/** Where an answer's decision lies on the design's canvas (memoised per answer and graph); null for none. */
+export function answerPath(s: DesignState, a: SimulationAnswer | null | undefined): DecisionPath | null {
   if (a?.kind !== 'decision') return null;
   const graph = selectGraph(s);
   const cached = paths.get(a);

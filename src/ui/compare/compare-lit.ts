@@ -1,22 +1,13 @@
-import { decisionPath, type DecisionPath, type RouteGraph } from '../../core/index';
-import { selectDecisionPath, selectGraph, selectNodeLit, selectRowLit, selectEdgeLit, type DesignState, type Lit, type SimulationAnswer } from '../../store/index';
+import type { DecisionPath } from '../../core/index';
+import { answerPath, selectDecisionPath, selectNodeLit, selectRowLit, selectEdgeLit, type DesignState, type Lit } from '../../store/index';
 
 /**
  * The picked change's "after" answer, lit on the canvas the way the simulator lights its answer
  * (simulator-selectors.ts): its path on, the rest dimmed. The simulator's own answer, when it
  * shows one, comes first. Read by id, as plain values, like the simulator's.
  */
-const paths = new WeakMap<SimulationAnswer, { graph: RouteGraph; path: DecisionPath }>();
-
 function comparePath(s: DesignState): DecisionPath | null {
-  const a = s.compare.before ? s.compare.answers?.after : undefined;
-  if (a?.kind !== 'decision') return null;
-  const graph = selectGraph(s);
-  const cached = paths.get(a);
-  if (cached && cached.graph === graph) return cached.path;
-  const path = decisionPath(graph, a.decision, a.protocol);
-  paths.set(a, { graph, path });
-  return path;
+  return answerPath(s, s.compare.before ? s.compare.answers?.after : undefined);
 }
 
 export function selectNodeLitOrCompared(s: DesignState, id: string): Lit {
