@@ -10,11 +10,11 @@
 import { loadDocument } from './load.js';
 import { CERTIFICATE_KEYS, type CertificateKey, type PemVerdict, type SecretFacts } from './certificate-facts.js';
 import { checkCertificates, checkPrivateKey, decodeBase64, isPlaceholder } from './pem.js';
-import { keyMatch } from './key-match.js';
 import { isSecret } from './secrets.js';
 import { splitDocuments, type DocumentSpan } from './split.js';
 import { isRecord, makeResourceId, type KubeObject, type ResourceId } from './types.js';
-import { readCertificates, type ReadCertificate } from './x509.js';
+import type { ReadCertificate } from './x509.js';
+import { certificateReader } from './certificate-reader.js';
 
 
 /** The verdicts of one Secret object's certificate keys (`data` is base64, `stringData` plain). */
@@ -42,22 +42,25 @@ export function secretFactsOf(obj: KubeObject): SecretFacts {
 
 /**
  * The facts of each well-formed certificate bundle, and whether `tls.key` pairs with the first
- * certificate of `tls.crt` (x509.ts, key-match.ts). The key's text is read here and dropped.
+ * certificate of `tls.crt` (x509.ts, key-match.ts), when the reader is installed
+ * (certificate-reader.ts). The key's text is read here and dropped.
  */
 function withCertificateFacts(out: Partial<Record<CertificateKey, PemVerdict>>, texts: Partial<Record<CertificateKey, string>>): SecretFacts {
+  const reader = certificateReader();
+  if (!reader) return out;
   let leaf: ReadCertificate | undefined;
   for (const key of ['tls.crt', 'ca.crt'] as const) {
     const verdict = out[key];
     const text = texts[key];
     if (verdict?.state !== 'valid' || text === undefined) continue;
-    const reading = readCertificates(text);
+    const reading = reader.readCertificates(text);
     out[key] = reading.ok ? { ...verdict, certificates: reading.certificates.map((c) => c.facts) } : { ...verdict, unreadable: reading.problem };
     if (key === 'tls.crt' && reading.ok) leaf = reading.certificates[0];
   }
   const keyVerdict = out['tls.key'];
   const keyText = texts['tls.key'];
   if (leaf && keyVerdict?.state === 'valid' && keyText !== undefined) {
-    const match = keyMatch(keyText, leaf.spki);
+    const match = reader.keyMatch(keyText, leaf.spki);
     out['tls.key'] = 'matches' in match ? { ...keyVerdict, keyMatches: match.matches } : { ...keyVerdict, keyUnconfirmed: match.unconfirmed };
   }
   return out;

@@ -3,6 +3,10 @@ import { certificatePem, keyPair, privateKeyPem, tlsSecretYaml, type KeyType } f
 import { parse } from './parse.js';
 import { secretFactsOf } from './secret-facts.js';
 import { readCertificates } from './x509.js';
+import { installCertificateReader } from './install-certificate-reader.js';
+
+// The parser reads certificates where review() runs (certificate-reader.ts); these tests call the parser directly.
+installCertificateReader();
 
 // RFC 5280 §4.1 facts of certificates made here (no upstream certificate is copied).
 const FROM = new Date('2026-01-01T00:00:00Z');
@@ -92,5 +96,21 @@ describe('facts are read before redaction, and hold no key material', () => {
     expect(redacted).not.toContain(Buffer.from(keyPem).toString('base64').slice(0, 40));
     const again = parse([{ name: 'a.yaml', text: redacted }]).resources.find((x) => x.kind === 'Secret');
     expect(again?.secretFacts).toEqual({ 'tls.crt': { state: 'unknown' }, 'tls.key': { state: 'unknown' } });
+  });
+});
+
+describe('without the reader installed (the page, outside review())', () => {
+  it('a Secret has its PEM verdicts only, never a guess', async () => {
+    const { setCertificateReader, certificateReader } = await import('./certificate-reader.js');
+    const reader = certificateReader();
+    expect(reader).not.toBeNull();
+    const key = keyPair('ec');
+    const crt = certificatePem({ cn: 'x', dnsNames: ['x.example.com'], notBefore: FROM, notAfter: TO, key });
+    try {
+      setCertificateReader(null);
+      expect(secret(crt, privateKeyPem(key))).toEqual({ 'tls.crt': { state: 'valid', blocks: 1 }, 'tls.key': { state: 'valid', blocks: 1 } });
+    } finally {
+      if (reader) setCertificateReader(reader);
+    }
   });
 });

@@ -4,6 +4,10 @@ import { compile } from '../compile/index.js';
 import { parse } from '../resources/parse.js';
 import { simulate } from './index.js';
 import { parseRequest } from './parse-request.js';
+import { installCertificateReader } from '../resources/install-certificate-reader.js';
+
+// The parser reads certificates where review() runs (certificate-reader.ts); these tests call the parser directly.
+installCertificateReader();
 
 // Issue 13: the answer for an HTTPS or TLS request names the certificate served for the SNI.
 const key = keyPair('ec');

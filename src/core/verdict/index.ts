@@ -15,6 +15,7 @@ import { parse, type ParseOptions, type ParseResult, type SourceFile } from '../
 import type { RuleReach } from '../analyze/reach/types.js';
 import { validate } from '../validate/index.js';
 import { tlsDiagnostics } from '../validate/tls/index.js';
+import { installCertificateReader } from '../resources/install-certificate-reader.js';
 import { dedupeDiagnostics } from './dedupe.js';
 import { isBreaking } from './breaking.js';
 
@@ -51,6 +52,10 @@ export interface Verdict {
   /** Some documents could not be read, so the checks that need the whole design did not run. */
   readonly broken: boolean;
 }
+
+// Wherever designs are reviewed (the analysis Worker, the CLI), the parser reads certificates
+// (resources/certificate-reader.ts: kept out of the page's initial bundle).
+installCertificateReader();
 
 /** Files (parsed here) or an already parsed design → the whole verdict. Never throws on bad input. */
 export function review(input: readonly SourceFile[] | ParseResult, options: ReviewOptions = {}): Verdict {
