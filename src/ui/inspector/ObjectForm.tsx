@@ -6,6 +6,7 @@ import { GatewayForm } from './GatewayForm';
 import { DestinationRuleForm, IstioGatewayForm, ServiceForm } from './IstioForms';
 import { ReferenceGrantForm } from './ReferenceGrantForm';
 import { RouteForm } from './RouteForm';
+import { SecretFactsView } from './SecretFactsView';
 import { ServiceEntryForm } from './ServiceEntryForm';
 import { VirtualServiceForm } from './VirtualServiceForm';
 
@@ -25,6 +26,6 @@ export function ObjectForm({ resource }: { resource: Resource }) {
   if (group === ISTIO_GROUP && kind === 'DestinationRule') return <DestinationRuleForm target={target} />;
   if (group === ISTIO_GROUP && kind === 'ServiceEntry') return <ServiceEntryForm target={target} />;
   if (group === '' && kind === 'Service') return <ServiceForm target={target} />;
-  if (group === '' && kind === 'Secret') return <p className="rd-hint">Secret values are placeholders here (never key material): set the real ones when you apply it.</p>;
+  if (group === '' && kind === 'Secret') return <SecretFactsView resource={resource} />;
   return <p className="rd-hint">Edit this {kind} in the YAML; it is validated the same way.</p>;
 }

@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
-import type { Decision, DecisionBackend, TraceStep } from '../../core/index';
+import { servedCertificateText, type Decision, type DecisionBackend, type TraceStep } from '../../core/index';
 import { selectTraceTarget, useDesignStore, type SimulationAnswer } from '../../store/index';
 import { formatRef, formatShare, statusText, statusTone } from './format';
+import { MeshAddress } from './MeshAddress';
 import { RequestDiff } from './RequestDiff';
 
 type DecisionAnswer = Extract<SimulationAnswer, { kind: 'decision' }>;
@@ -22,6 +23,12 @@ export function AnswerView({ answer }: { answer: DecisionAnswer }) {
         </span>
       </div>
       <Path decision={d} />
+      <MeshAddress answer={answer} />
+      {d.certificate && (
+        <p className={`rd-sim-path rd-sim-certificate${d.certificate.covers === false ? ' rd-sim-tone-error' : ''}`} data-testid="sim-certificate">
+          certificate: {servedCertificateText(d.certificate, new Date())}
+        </p>
+      )}
       {(d.outcomes.length > 1 || d.outcomes.some((o) => o.reason)) && (
         <Section title="Outcomes">
           <ul className="rd-sim-list" data-testid="sim-outcomes">
