@@ -60,13 +60,16 @@ function Status() {
   const total = counts.error + counts.warning + counts.info;
   const clean = total === 0;
   const title = clean ? 'No problems' : `${total} problem${total === 1 ? '' : 's'}: ${counts.error} error(s), ${counts.warning} warning(s), ${counts.info} info — show them`;
+  // WCAG 2.5.3 (label in name): the name starts with the counts as shown ("1 1" for a warning and an info).
+  const shown = (['error', 'warning', 'info'] as const).filter((sev) => counts[sev] > 0).map((sev) => counts[sev]);
+  const label = clean ? title : `${shown.join(' ')} — ${title}`;
   return (
     <div className="rd-status" aria-live="polite">
       {analyzing && <span className="rd-spinner" aria-label="Checking" />}
       <span className="rd-muted">
         {resources} resource{resources === 1 ? '' : 's'}
       </span>
-      <button type="button" className={`rd-status-problems${clean ? ' is-clean' : ''}`} onClick={() => store.getState().setPanelTab('problems')} data-testid="status-problems" data-total={total} title={title} aria-label={title}>
+      <button type="button" className={`rd-status-problems${clean ? ' is-clean' : ''}`} onClick={() => store.getState().setPanelTab('problems')} data-testid="status-problems" data-total={total} title={title} aria-label={label}>
         {clean ? (
           'No problems'
         ) : (
