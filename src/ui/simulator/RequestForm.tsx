@@ -90,7 +90,11 @@ export function RequestForm() {
             <span className="rd-sim-field-label">Workload labels</span>
             <KeyValueRows rows={input.labels} onChange={handleLabels} what="label" namePlaceholder="app" valuePlaceholder="frontend" />
           </div>
-          <p className="rd-sim-hint">The URL&apos;s host names the Service, e.g. http://cart-v1.shop:8080/cart</p>
+          <label className="rd-sim-field">
+            <span className="rd-sim-field-label">SNI (TLS)</span>
+            <input className="rd-input" value={input.sni} placeholder="URL's host" data-testid="sim-mesh-sni" spellCheck={false} onChange={(e) => act.setSimulatorInput({ sni: e.target.value })} />
+          </label>
+          <p className="rd-sim-hint">The URL&apos;s host names the Service the request is sent to (its ClusterIP), e.g. http://cart-v1.shop:8080/cart; a Host header is what routes match.</p>
         </>
       )}
     </form>
