@@ -16,6 +16,8 @@ export function requestWords(c: Pick<RouteTestCase, 'witness'>): string {
   if (w.sni !== undefined) parts.push(`--sni ${q(w.sni)}`);
   if (w.gateway !== null) parts.push(`--gateway ${w.gateway}`);
   if (w.mesh !== null) parts.push(`--mesh --from ${w.mesh.from}`, ...(w.mesh.labels ? [`--from-labels ${q(Object.entries(w.mesh.labels).map(([k, v]) => `${k}=${v}`).join(','))}`] : []));
+  if (w.backendStatus !== undefined) parts.push(`--backend-status ${q(w.backendStatus)}`);
+  if (w.backendDelay !== undefined) parts.push(`--backend-delay ${q(w.backendDelay)}`);
   return parts.join(' ');
 }
 

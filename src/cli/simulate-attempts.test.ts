@@ -88,3 +88,32 @@ describe('route-designer simulate --backend-status --backend-delay', () => {
     expect(io.out).toBe('');
   });
 });
+
+// README "Route tests": a case's backendStatus/backendDelay, re-run by hand with the same flags.
+describe('route-designer test with backendStatus / backendDelay', () => {
+  const TESTS = `tests:
+  - name: two failures are retried
+    request: GET http://shop.example.com/
+    backendStatus: 503,503,200
+    expect: {status: 200}
+  - name: four failures are too many
+    request: GET http://shop.example.com/
+    backendStatus: [503, 503, 503, 503, 200]
+    backendDelay: 1s
+    expect: {status: 200}
+`;
+  it('simulates each case with its behaviour; a failing case prints the flags to re-run it', async () => {
+    const io = memoryIO({ ...FILES, 't.yaml': TESTS });
+    expect(await run(['test', 't.yaml', 'd.yaml'], io)).toBe(1);
+    expect(io.out).toContain('✓ two failures are retried\n');
+    expect(io.out).toContain('✗ four failures are too many  (t.yaml:6:11)\n    status: expected 200, got 503\n');
+    expect(io.out).toContain("    simulate --request 'GET http://shop.example.com/' --backend-status '503,503,503,503,200' --backend-delay '1s'\n");
+    expect(io.out).toContain('        attempt 4: 503 after 4.3 s — not retried: 503 is in retry codes, but no retries are left (3 of 3 used)\n');
+  });
+  it('JSON carries the fields as written', async () => {
+    const io = memoryIO({ ...FILES, 't.yaml': TESTS });
+    await run(['test', 't.yaml', 'd.yaml', '--format', 'json'], io);
+    const cases = (JSON.parse(io.out) as { cases: Record<string, unknown>[] }).cases;
+    expect(cases.map((c) => [c.backendStatus, c.backendDelay, c.passed])).toEqual([['503,503,200', undefined, true], ['503,503,503,503,200', '1s', false]]);
+  });
+});

@@ -99,6 +99,10 @@ export interface WitnessRequest {
   readonly gateway: string | null;
   readonly mesh: { readonly from: string; readonly labels?: Readonly<Record<string, string>> } | null;
   readonly sni?: string;
+  /** Route tests: the backend's answer to each try, as `--backend-status` takes it (`503,503,200`); only when written. */
+  readonly backendStatus?: string;
+  /** Route tests: each try's time to answer, as `--backend-delay` takes it (`2s`); only when written. */
+  readonly backendDelay?: string;
 }
 
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {

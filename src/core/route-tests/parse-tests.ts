@@ -13,7 +13,7 @@ import { TestsReader, type Field } from './yaml-reader.js';
 export const TESTS_API_VERSION = 'route-designer.dev/v1alpha1';
 export const TESTS_KIND = 'RouteTests';
 
-const CASE_FIELDS = ['name', 'request', 'headers', 'sni', 'gateway', 'mesh', 'expect'] as const;
+const CASE_FIELDS = ['name', 'request', 'headers', 'sni', 'gateway', 'mesh', 'backendStatus', 'backendDelay', 'expect'] as const;
 
 export function parseRouteTests(source: { readonly name: string; readonly text: string }): ParsedRouteTests {
   const docs = parseAllDocuments(source.text, { prettyErrors: false, uniqueKeys: true, schema: 'core', merge: false, strict: true });

@@ -1,12 +1,14 @@
 /**
  * A case's request fields → the request in `simulate`'s terms: `request` as `--request` takes it,
- * `headers` as its `-H`s, `sni`, `gateway: NS/NAME`, `mesh: {from: NS/WORKLOAD, labels}` — the
- * same shape as a diagnostic's witness, read by the simulator's own parseRequest.
+ * `headers` as its `-H`s, `sni`, `gateway: NS/NAME`, `mesh: {from: NS/WORKLOAD, labels}`,
+ * `backendStatus` / `backendDelay` as `--backend-status` / `--backend-delay` — the same shape as a
+ * diagnostic's witness, read by the simulator's own parseRequest.
  */
 import { isMap, isPair, type Node as YamlNode } from 'yaml';
 import type { WitnessRequest } from '../diagnostics/types.js';
 import { parseRequest } from '../simulate/parse-request.js';
 import type { MeshClient, Request, SimulateOptions } from '../simulate/types.js';
+import { parseBackend } from './parse-backend.js';
 import type { Field, TestsReader } from './yaml-reader.js';
 
 /** `NS/NAME`, the namespace a DNS label (as `simulate --gateway` / `--from` read it). */
@@ -30,7 +32,8 @@ export function parseWitness(reader: TestsReader, fields: ReadonlyMap<string, Fi
   const gateway = gatewayField ? namespacedName(reader, gatewayField, 'gateway', 'NS/NAME') : null;
   const mesh = parseMesh(reader, fields.get('mesh'));
   if (gatewayField && fields.get('mesh')) reader.report('TestInvalidValue', 'gateway and mesh cannot be combined: a request enters at a gateway or inside the mesh', reader.range(gatewayField.key));
-  if (text === null || reader.diagnostics.length > before || !requestField) return null;
+  const backend = parseBackend(reader, fields);
+  if (text === null || reader.diagnostics.length > before || !requestField || !backend) return null;
   const lines = Object.entries(headers ?? {}).map(([k, v]) => `${k}: ${v}`);
   const parsed = parseRequest(text, lines, sni === null ? {} : { sni });
   if (!parsed.ok) {
@@ -45,8 +48,10 @@ export function parseWitness(reader: TestsReader, fields: ReadonlyMap<string, Fi
     gateway: gateway === null ? null : `${gateway.namespace}/${gateway.name}`,
     mesh: mesh === null ? null : { from: `${mesh.namespace}/${mesh.workload}`, ...(Object.keys(mesh.labels).length > 0 ? { labels: mesh.labels } : {}) },
     ...(sni === null ? {} : { sni }),
+    ...backend.words,
   };
-  const options: SimulateOptions = gateway ? { gateway } : mesh ? { mesh } : {};
+  const where: SimulateOptions = gateway ? { gateway } : mesh ? { mesh } : {};
+  const options: SimulateOptions = backend.behaviour ? { ...where, backend: backend.behaviour } : where;
   return { witness, request: parsed.request, options };
 }
 

@@ -104,7 +104,7 @@ function gatewayApiPolicy(entry: RouteEntry): TryPolicy {
 
 function gatewayApiVerdict(end: TryEnd, r: RetryPolicy | null, codes: readonly number[]): RetryVerdict {
   if (r === null) return { retry: false, why: 'the rule has no retry' };
-  if (r.attempts <= 0) return { retry: false, why: 'retry.attempts is 0' };
+  if (r.attempts <= 0) return { retry: false, why: 'retry.attempts is 0 or unset (unset: the implementation\'s default; none here)' };
   switch (end.kind) {
     case 'perTryTimeout':
       return { retry: true, why: 'a timed-out try is retried when a retry is configured' };
