@@ -7,7 +7,7 @@
  */
 import { answerOf, CONNECTION_FAILURES } from './backend-behaviour.js';
 import { grpcStatusOf } from './grpc-status.js';
-import type { TryEnd, TryPolicy } from './retry-rules.js';
+import type { TryEnd, TryPolicy } from './try-policy.js';
 import type { Attempt, BackendBehaviour, RequestProtocol } from './types.js';
 
 export interface TryRun {

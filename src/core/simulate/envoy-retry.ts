@@ -13,8 +13,8 @@
  * maybeRetryReset). The route timeout is never retried ("Envoy will not retry when a request
  * exceeds x-envoy-upstream-rq-timeout-ms").
  */
-import type { RetryPolicy } from '../compile/types.js';
-import type { RetryVerdict, TryEnd } from './retry-rules.js';
+import type { Note, RetryPolicy, RouteEntry } from '../compile/types.js';
+import { durationMs, type RetryVerdict, type TryEnd, type TryPolicy } from './try-policy.js';
 
 const GRPC_CONDITIONS: Readonly<Record<string, string>> = {
   cancelled: 'CANCELLED',
@@ -67,4 +67,26 @@ export function envoyRetriable(end: TryEnd, retryOn: readonly string[], codes: r
  */
 export function envoyBackoffMs(n: number, baseMs: number): number {
   return Math.min((2 ** n - 1) * baseMs, 10 * baseMs);
+}
+
+/** A VirtualService rule's `timeout` and `retries` (retry.go ConvertPolicy; the mesh default when unset). */
+export function istioPolicy(entry: RouteEntry): TryPolicy {
+  const r = entry.retries;
+  const retryOn = r?.retryOn ?? [];
+  const codes = istioCodes(r);
+  const notes: Note[] = [];
+  if (r !== null && codes.length > 0 && r.codes === undefined) {
+    notes.push({ code: 'Info', message: 'retries without status codes in retryOn keep the mesh default retriable status code 503 (retry.go defaultPolicy; EXCLUDE_503_FROM_DEFAULT_RETRIES=true removes it)' });
+  }
+  return {
+    retries: r?.attempts ?? 0,
+    requestTimeoutMs: durationMs(entry.timeouts?.request),
+    perTryTimeoutMs: durationMs(r?.perTryTimeout),
+    requestTimeoutName: `timeout ${entry.timeouts?.request ?? ''}`.trim(),
+    perTryTimeoutName: `retries.perTryTimeout ${r?.perTryTimeout ?? ''}`.trim(),
+    verdict: (end) => (r === null || r.attempts <= 0 ? { retry: false, why: 'retries.attempts is 0' } : envoyRetriable(end, retryOn, codes)),
+    backoffMs: (n) => envoyBackoffMs(n, durationMs(r?.backoff) ?? 25),
+    notes,
+    retryNotes: [{ code: 'ImplementationSpecific', message: 'Envoy waits a random, fully jittered backoff before each retry: in [0, (2^N−1)·25 ms) for retry N, capped at 250 ms; this simulator waits the top of that range (25, 75, 175, 250 ms…), the slowest case' }],
+  };
 }

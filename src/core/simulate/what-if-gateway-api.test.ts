@@ -112,6 +112,11 @@ describe('Gateway API timeouts and retry (gateway-api.md §6.3–6.4)', () => {
     expect(messages).toContain("timeouts.request is not set: the request timeout is the implementation's default; this simulator applies none");
     expect(at('/backoff').notes.filter((n) => n.message.includes('backoff'))).toEqual([]);
   });
+  it('a TCP connection has no answers to describe: noted, no try', () => {
+    const d = whatIf(g, 'TCP tcp://shop.example.com:80', { status: '503' });
+    expect([d.status, d.attempts, d.elapsedMs]).toEqual(['REJECTED', [], 0]);
+    expect(d.notes.map((n) => n.message)).toContain('--backend-status/--backend-delay describe answers to HTTP and gRPC requests; a TCP connection has none');
+  });
   it('a redirect or no match makes no try', () => {
     const d = whatIf(g, 'GET http://shop.example.com:8080/', { status: '503' });
     expect([d.status, d.attempts, d.elapsedMs]).toEqual([404, [], 0]);

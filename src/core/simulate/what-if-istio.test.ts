@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clientStatus } from './attempts.js';
 import { envoyBackoffMs, envoyRetriable } from './envoy-retry.js';
-import type { TryEnd } from './retry-rules.js';
+import type { TryEnd } from './try-policy.js';
 import { design, istio, outcomesOf, tries, whatIf } from './what-if-kit.js';
 
 const status = (s: number | string): TryEnd => ({ kind: 'status', status: s });

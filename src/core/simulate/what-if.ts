@@ -14,7 +14,8 @@
 import type { FaultInjection, Note, RouteEntry } from '../compile/types.js';
 import { formatMs, runTries, type TryRun } from './attempts.js';
 import { round, type Statuses } from './outcomes.js';
-import { durationMs, policyFor, type TryPolicy } from './retry-rules.js';
+import { policyFor } from './retry-rules.js';
+import { durationMs, type TryPolicy } from './try-policy.js';
 import type { Attempt, BackendBehaviour, Outcome, RequestProtocol } from './types.js';
 
 interface Branch {

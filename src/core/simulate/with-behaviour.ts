@@ -10,7 +10,7 @@
 import { runTries } from './attempts.js';
 import { uniqueNotes } from './decision.js';
 import { mostProbable, statusesFor } from './outcomes.js';
-import { NO_POLICY } from './retry-rules.js';
+import { NO_POLICY } from './try-policy.js';
 import type { BackendBehaviour, Decision, Outcome, Request } from './types.js';
 
 export function withBehaviour(d: Decision, request: Request, b: BackendBehaviour): Decision {
