@@ -18,12 +18,14 @@ Usage:
                                     'GRPC grpc://host:port/pkg.Service/Method' (grpcs:// over TLS),
                                     'TLS tls://sni:port', 'TCP tcp://host:port', 'UDP udp://host:port'
       -H, --header 'name: value'    a request header (repeatable; no CR, LF or other control character);
-                                    'Host: name' overrides the authority
+                                    'Host: name' overrides the authority (in the mesh the request still
+                                    goes to the URL's Service; the Host is what routes match)
       --sni NAME                    TLS server name (default: the URL's host)
       --gateway NS/NAME             the gateway that receives the request (default: the first by
                                     namespace/name whose listeners accept it)
       --mesh --from NS/WORKLOAD     send the request inside the mesh from a workload in NS to the Service
-                                    named by the URL's host (short names resolve in NS)
+                                    named by the URL's host (short names resolve in NS); TLS connections
+                                    there take --sni
       --from-labels k=v,...         labels of that workload (Istio sourceLabels)
       --backend-status LIST         how the backend answers each try, the last repeating, e.g. 503,503,200:
                                     HTTP statuses, gRPC status names (UNAVAILABLE…), reset,
