@@ -118,3 +118,16 @@ ${validation}`;
     expect(d?.message).toContain('system trust store');
   });
 });
+
+describe('no key material in what review() gives', () => {
+  it('diagnostics, resources and the table hold nothing of tls.key', () => {
+    const other = keyPair('rsa');
+    const keyPem = privateKeyPem(other);
+    const v = review([{ name: 'd.yaml', text: [gateway('cart.example.com'), secret('shop-tls', cert(['shop.example.com']), keyPem)].join('---\n') }], { now: NOW });
+    expect(v.diagnostics.map((d) => d.code)).toContain('CertificateKeyMismatch');
+    const everything = JSON.stringify({ d: v.diagnostics, r: v.parsed.resources, f: v.parsed.files, c: [...(v.compiled?.table.certificates ?? new Map()).entries()] });
+    const body = keyPem.split('\n').slice(1, -2).join('');
+    const jwk = other.privateKey.export({ format: 'jwk' });
+    for (const chunk of [body.slice(0, 40), body.slice(300, 340), Buffer.from(keyPem).toString('base64').slice(0, 40), String(jwk.d).slice(0, 24), String(jwk.p).slice(0, 24)]) expect(everything).not.toContain(chunk);
+  });
+});
