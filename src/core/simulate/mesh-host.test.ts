@@ -21,7 +21,7 @@ spec:
 
 // istio.md §1.2: the sidecar's outbound listener is chosen by port and the virtual host by Host;
 // istio/istio#44702 (Istio skips MeshFrontendHostname).
-const istio = `${echo}---
+const istio = `${echo}${serviceYaml('admin', { namespace: 'mesh', ports: '{port: 9000, name: http}' })}---
 apiVersion: networking.istio.io/v1
 kind: VirtualService
 metadata: {name: v1, namespace: mesh}
@@ -59,6 +59,8 @@ describe('the Service dialled vs the Host header (issue 13 scope 3)', () => {
     ['GET http://echo-v1/', 'Host: echo-v2', 'echo-v2', null],
     // Host names nothing: PassthroughCluster to the address dialled, no routes.
     ['GET http://echo-v1/', 'Host: nowhere.example.com', 'echo-v1', null],
+    // Host names a Service without this port: no virtual host for it on port 80 either.
+    ['GET http://echo-v1/', 'Host: admin', 'echo-v1', null],
   ])('Istio: %s with %s reaches %s', (request, host, backend, route) => {
     const d = ask(design(istio), request, { ...from, headers: [host] });
     expect([d.status, shares(d), d.route?.name ?? null]).toEqual([200, [`${backend}=1`], route]);
