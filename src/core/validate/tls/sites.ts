@@ -41,6 +41,8 @@ function gatewayApiSites(r: Resource, secrets: ReadonlyMap<string, Resource>): T
   const out: TlsSite[] = [];
   arr(rec(r.object.spec).listeners).forEach((raw, i) => {
     const l = rec(raw);
+    // Passthrough hands the TLS connection to the backend: no certificate of the listener is served.
+    if (str(rec(l.tls).mode) === 'Passthrough') return;
     const refs = arr(rec(l.tls).certificateRefs).map(rec);
     if (refs.length === 0) return;
     const found = refs

@@ -65,6 +65,7 @@ describe('listener hostnames and their certificates', () => {
     ['a wildcard listener needs the wildcard', gateway('*.example.com'), cert(['shop.example.com']), ['CertificateHostnameNotCovered@Gateway:spec.listeners[0].hostname']],
     ['wildcard SAN is one label only', gateway('a.shop.example.com'), cert(['*.example.com']), ['CertificateHostnameNotCovered@Gateway:spec.listeners[0].hostname']],
     ['Istio server host not covered', istioGateway(['default/cart.example.com']), cert(['shop.example.com']), ['CertificateHostnameNotCovered@Gateway:spec.servers[0].hosts[0]']],
+    ['Gateway API Passthrough serves no certificate', gateway('cart.example.com').replace('mode: Terminate', 'mode: Passthrough'), cert(['shop.example.com']), []],
     ['Istio server host "*"', istioGateway(['*']), cert(['shop.example.com']), []],
     ['Istio PASSTHROUGH serves no certificate', istioGateway(['cart.example.com'], 'PASSTHROUGH'), cert(['shop.example.com']), []],
   ])('%s', (_, gw, crt, expected) => expect(codes(gw, secret('shop-tls', crt))).toEqual(expected));
