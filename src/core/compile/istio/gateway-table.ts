@@ -99,7 +99,9 @@ function portListeners(base: BaseContext, group: PortGroup, index: VirtualServic
  * name, most specific first, so the first that accepts the SNI is Envoy's choice.
  */
 function bySni(listeners: readonly ListenerEntry[]): ListenerEntry[] {
-  const split = listeners.flatMap((l) => (l.hostnames.length <= 1 ? [l] : l.hostnames.map((h) => ({ ...l, hostnames: [h] }))));
+  // AUTO_PASSTHROUGH chains all name one exact SNI each: one entry for them all ranks the same and
+  // traces one line, not one per cluster.
+  const split = listeners.flatMap((l) => (l.hostnames.length <= 1 || l.tlsMode === 'AUTO_PASSTHROUGH' ? [l] : l.hostnames.map((h) => ({ ...l, hostnames: [h] }))));
   const rank = (l: ListenerEntry): number => Math.max(0, ...l.hostnames.map((h) => hostnameSpecificity(h)));
   return split.map((l, i) => ({ l, i })).sort((a, b) => rank(b.l) - rank(a.l) || a.i - b.i).map(({ l }) => l);
 }
