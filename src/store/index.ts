@@ -52,6 +52,7 @@ export type { RouteTestsView, RouteTestsRun } from './route-tests';
 export type { RouteTestRow } from './route-tests-run';
 export type { Lit } from './simulator-selectors';
 export type { KeyValue, SimulatorInput, SimulationAnswer, SimulationRequest } from './simulation';
+export { readBackend, type BackendField } from './simulation-backend';
 export type { EditingStore, EditState, EditActions, Notice, Confirmation } from './edit-actions';
 export type { Autosave, AutosaveView } from './autosave';
 export type { SavedDesign } from './autosave-record';

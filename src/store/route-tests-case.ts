@@ -80,6 +80,13 @@ export function freeName(name: string, taken: readonly string[]): string {
 
 const mapOf = (rows: SimulatorInput['headers']): Record<string, string> => Object.fromEntries(rows.filter((r) => r.name.trim() !== '').map((r) => [r.name.trim(), r.value.trim()]));
 
+/** The simulator's "Backend answers" as the case's backendStatus/backendDelay, only when written (blank: 200 at once). */
+function backendFields(input: SimulatorInput): { backendStatus?: string; backendDelay?: string } {
+  const status = input.backendStatus?.trim() ?? '';
+  const delay = input.backendDelay?.trim() ?? '';
+  return { ...(status === '' ? {} : { backendStatus: status }), ...(delay === '' ? {} : { backendDelay: delay }) };
+}
+
 /** The simulator's request and answer as a test case (see README.md "Route tests" for the fields). */
 export function caseFromSimulation(input: SimulatorInput, answer: DecisionAnswer, taken: readonly string[]): CaseFields {
   const headers = mapOf(input.headers);
@@ -92,6 +99,7 @@ export function caseFromSimulation(input: SimulatorInput, answer: DecisionAnswer
     ...(Object.keys(headers).length > 0 ? { headers } : {}),
     ...(sni !== '' ? { sni } : {}),
     ...(input.mode === 'mesh' ? { mesh: { from: input.from.trim(), ...(Object.keys(labels).length > 0 ? { labels } : {}) } } : gateway !== '' ? { gateway } : {}),
+    ...backendFields(input),
     expect: expectationOf(answer),
   };
 }

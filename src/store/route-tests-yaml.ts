@@ -17,6 +17,9 @@ export interface CaseFields {
   readonly sni?: string;
   readonly gateway?: string;
   readonly mesh?: { readonly from: string; readonly labels?: Readonly<Record<string, string>> };
+  /** How the backend answers each try, as `simulate --backend-status` / `--backend-delay` take it. */
+  readonly backendStatus?: string;
+  readonly backendDelay?: string;
   readonly expect: Readonly<Record<string, unknown>>;
 }
 

@@ -1,5 +1,6 @@
 import { parseRequest, simulate } from '../core/index';
 import type { Decision, MeshClient, Request as SimulatedRequest, RequestProtocol, RouteTable, SimulateOptions } from '../core/index';
+import { BACKEND_FIELD_LABEL, readBackend, type BackendField } from './simulation-backend';
 
 /**
  * The simulator's question, as the form holds it (plain data), and the answer the analyzer gives.
@@ -30,6 +31,14 @@ export interface SimulatorInput {
   readonly from: string;
   /** Mesh: the sending workload's labels (Istio `sourceLabels`). */
   readonly labels: readonly KeyValue[];
+  /**
+   * How the backend answers each try (`simulate --backend-status`): `503,503,200`, the last value
+   * repeating; HTTP codes, gRPC status names, `reset`, `connect-failure`, `refused-stream`.
+   * Blank or absent (older inputs) with `backendDelay` blank: every backend answers 200 at once.
+   */
+  readonly backendStatus?: string;
+  /** Each try's time to answer (`--backend-delay`): `2s`, `2s,0s`; blank = `0s`. */
+  readonly backendDelay?: string;
 }
 
 export interface SimulationRequest {
@@ -53,14 +62,30 @@ export type SimulationAnswer =
       readonly millis: number;
     }
   /** The request cannot be read (the message says why, e.g. an unknown scheme). */
-  | { readonly seq: number; readonly tableId: number; readonly kind: 'invalid'; readonly error: string }
+  | {
+      readonly seq: number;
+      readonly tableId: number;
+      readonly kind: 'invalid';
+      readonly error: string;
+      /** The "Backend answers" field that cannot be read (the form says why under it); absent: the request. */
+      readonly field?: BackendField;
+    }
   /** The analyzer no longer holds that table (a newer analysis replaced it): ask again. */
   | { readonly seq: number; readonly tableId: number; readonly kind: 'unavailable' };
 
 const NS_NAME = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?)\/([^/\s]+)$/;
 
 /** Form → parsed request and options, or why not (the same rules as the command line). */
-export function toSimulation(input: SimulatorInput): { ok: true; request: SimulatedRequest; options: SimulateOptions } | { ok: false; error: string } {
+export function toSimulation(input: SimulatorInput): { ok: true; request: SimulatedRequest; options: SimulateOptions } | { ok: false; error: string; field?: BackendField } {
+  const where = toRequest(input);
+  if (!where.ok) return where;
+  const backend = readBackend(input);
+  if (!backend.ok) return { ok: false, error: `${BACKEND_FIELD_LABEL[backend.field]}: ${backend.error}`, field: backend.field };
+  return backend.behaviour === undefined ? where : { ...where, options: { ...where.options, backend: backend.behaviour } };
+}
+
+/** The request and where it is sent (gateway or mesh client). */
+function toRequest(input: SimulatorInput): { ok: true; request: SimulatedRequest; options: SimulateOptions } | { ok: false; error: string } {
   const headers = input.headers.filter((h) => h.name.trim() !== '').map((h) => `${h.name.trim()}: ${h.value}`);
   const sni = input.sni.trim();
   const parsed = parseRequest(`${input.method.trim() || 'GET'} ${input.url.trim()}`, headers, sni === '' ? {} : { sni });
@@ -84,7 +109,7 @@ export function toSimulation(input: SimulatorInput): { ok: true; request: Simula
 export function runSimulation(table: RouteTable, request: SimulationRequest): SimulationAnswer {
   const { seq, tableId } = request;
   const sim = toSimulation(request.input);
-  if (!sim.ok) return { seq, tableId, kind: 'invalid', error: sim.error };
+  if (!sim.ok) return { seq, tableId, kind: 'invalid', error: sim.error, ...(sim.field === undefined ? {} : { field: sim.field }) };
   const start = performance.now();
   const decision = simulate(table, sim.request, sim.options);
   return { seq, tableId, kind: 'decision', decision, request: sim.request, protocol: sim.request.protocol, millis: performance.now() - start };

@@ -62,6 +62,8 @@ export const DEFAULT_SIMULATOR_INPUT: SimulatorInput = {
   gateway: '',
   from: 'shop/frontend',
   labels: [],
+  backendStatus: '',
+  backendDelay: '',
 };
 
 /** After this long without an answer, the panel says it is working. */
@@ -213,7 +215,7 @@ export function watchSimulator(store: StoreApi<Store>): void {
 }
 
 /**
- * A witness request (`'GET https://h/p'`, headers, gateway, mesh client: `simulate`'s terms) as the
+ * A witness request (`'GET https://h/p'`, headers, gateway, mesh client, backend answers: `simulate`'s terms) as the
  * simulator's form holds it; what the witness leaves open keeps its default.
  */
 export function witnessInput(w: WitnessRequest, before: SimulatorInput = DEFAULT_SIMULATOR_INPUT): SimulatorInput {
@@ -221,7 +223,8 @@ export function witnessInput(w: WitnessRequest, before: SimulatorInput = DEFAULT
   const method = space < 0 ? 'GET' : w.request.slice(0, space);
   const url = space < 0 ? w.request : w.request.slice(space + 1);
   const headers = Object.entries(w.headers).map(([name, value]) => newKeyValue(name, value));
-  const common = { method, url, headers, sni: w.sni ?? '' };
+  // The witness is the whole request in simulate's terms: no backend flags = 200 at once.
+  const common = { method, url, headers, sni: w.sni ?? '', backendStatus: w.backendStatus ?? '', backendDelay: w.backendDelay ?? '' };
   if (w.mesh) {
     const labels = Object.entries(w.mesh.labels ?? {}).map(([name, value]) => newKeyValue(name, value));
     return { ...before, ...common, mode: 'mesh', from: w.mesh.from, labels };
