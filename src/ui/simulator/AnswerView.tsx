@@ -1,7 +1,8 @@
-import type { ReactNode } from 'react';
-import { servedCertificateText, type Decision, type DecisionBackend, type TraceStep } from '../../core/index';
+import { formatMs, servedCertificateText, type Decision, type DecisionBackend, type TraceStep } from '../../core/index';
 import { selectTraceTarget, useDesignStore, type SimulationAnswer } from '../../store/index';
-import { formatRef, formatShare, statusText, statusTone } from './format';
+import { Section, Share } from './AnswerParts';
+import { AttemptsSection, OutcomesSection, otherNotes } from './BackendAttempts';
+import { formatRef, statusText, statusTone } from './format';
 import { MeshAddress } from './MeshAddress';
 import { RequestDiff } from './RequestDiff';
 
@@ -21,6 +22,11 @@ export function AnswerView({ answer }: { answer: DecisionAnswer }) {
         <span className="rd-sim-decider" data-testid="sim-dialect">
           {d.dialect ? `decided by ${DIALECT[d.dialect] ?? d.dialect}` : 'no route decided'}
         </span>
+        {d.elapsedMs !== undefined && (
+          <span className="rd-sim-decider" data-testid="sim-elapsed">
+            after {formatMs(d.elapsedMs)}
+          </span>
+        )}
       </div>
       <Path decision={d} />
       <MeshAddress answer={answer} />
@@ -29,19 +35,8 @@ export function AnswerView({ answer }: { answer: DecisionAnswer }) {
           certificate: {servedCertificateText(d.certificate, new Date())}
         </p>
       )}
-      {(d.outcomes.length > 1 || d.outcomes.some((o) => o.reason)) && (
-        <Section title="Outcomes">
-          <ul className="rd-sim-list" data-testid="sim-outcomes">
-            {d.outcomes.map((o, i) => (
-              <li key={i} className="rd-sim-share-row">
-                <Share p={o.probability} tone={statusTone(o.status)} />
-                <span className={`rd-sim-outcome-status rd-sim-tone-${statusTone(o.status)}`}>{String(o.status)}</span>
-                {o.reason && <span className={`rd-sim-reason rd-sim-tone-${statusTone(o.status)}`}>{o.reason}</span>}
-              </li>
-            ))}
-          </ul>
-        </Section>
-      )}
+      <OutcomesSection decision={d} />
+      <AttemptsSection decision={d} />
       {d.backends.length > 0 && (
         <Section title="Backends">
           <ul className="rd-sim-list" data-testid="sim-backends">
@@ -86,10 +81,10 @@ export function AnswerView({ answer }: { answer: DecisionAnswer }) {
           </dl>
         </Section>
       )}
-      {d.notes.length > 0 && (
+      {otherNotes(d).length > 0 && (
         <Section title="Notes">
           <ul className="rd-sim-list" data-testid="sim-notes">
-            {d.notes.map((n, i) => (
+            {otherNotes(d).map((n, i) => (
               <li key={i} className="rd-sim-note">
                 <code className="rd-sim-note-code">{n.code}</code> {n.message}
               </li>
@@ -101,30 +96,12 @@ export function AnswerView({ answer }: { answer: DecisionAnswer }) {
   );
 }
 
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <section className="rd-sim-section">
-      <h3 className="rd-section-title">{title}</h3>
-      {children}
-    </section>
-  );
-}
-
 function Pair({ k, v }: { k: string; v: string }) {
   return (
     <>
       <dt>{k}</dt>
       <dd>{v}</dd>
     </>
-  );
-}
-
-function Share({ p, tone }: { p: number; tone: string }) {
-  return (
-    <span className="rd-sim-share" title={formatShare(p)}>
-      <span className={`rd-sim-share-bar rd-sim-bg-${tone}`} style={{ width: `${Math.max(2, p * 100)}%` }} />
-      <span className="rd-sim-share-text">{formatShare(p)}</span>
-    </span>
   );
 }
 

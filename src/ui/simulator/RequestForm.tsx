@@ -1,4 +1,5 @@
 import { selectSimulatorInput, useDesign, useDesignStore, type KeyValue } from '../../store/index';
+import { BackendAnswersField } from './BackendAnswersField';
 import { selectGatewayOptions } from './gateway-options';
 import { KeyValueRows } from './KeyValueRows';
 
@@ -97,6 +98,7 @@ export function RequestForm() {
           <p className="rd-sim-hint">The URL&apos;s host names the Service the request is sent to (its ClusterIP), e.g. http://cart-v1.shop:8080/cart; a Host header is what routes match.</p>
         </>
       )}
+      <BackendAnswersField />
     </form>
   );
 }

@@ -43,9 +43,16 @@ export function SimulatorPanel() {
       ) : !hasTable ? (
         <p className="rd-sim-hint">Waiting for the design to compile…</p>
       ) : answer?.kind === 'invalid' ? (
-        <p className="rd-callout rd-callout-error" data-testid="sim-invalid">
-          {answer.error}
-        </p>
+        answer.field === undefined ? (
+          <p className="rd-callout rd-callout-error" data-testid="sim-invalid">
+            {answer.error}
+          </p>
+        ) : (
+          // The form says why under the field: here only that there is no answer.
+          <p className="rd-sim-hint" data-testid="sim-invalid">
+            No answer until the backend answers above can be read.
+          </p>
+        )
       ) : answer?.kind === 'decision' ? (
         <>
           <AnswerView answer={answer} />
