@@ -36,7 +36,7 @@ export function AnswerView({ answer }: { answer: DecisionAnswer }) {
         </p>
       )}
       <OutcomesSection decision={d} />
-      <AttemptsSection decision={d} />
+      <AttemptsSection decision={d} protocol={answer.protocol} />
       {d.backends.length > 0 && (
         <Section title="Backends">
           <ul className="rd-sim-list" data-testid="sim-backends">

@@ -1,4 +1,4 @@
-import { formatMs, type Attempt, type Decision, type Note } from '../../core/index';
+import { formatMs, type Attempt, type Decision, type Note, type RequestProtocol } from '../../core/index';
 import { Section, Share } from './AnswerParts';
 import { statusText, statusTone } from './format';
 
@@ -48,8 +48,9 @@ export function OutcomesSection({ decision: d }: { decision: Decision }) {
 }
 
 /** The most probable outcome's tries and what the client gets; nothing without a behaviour. */
-export function AttemptsSection({ decision: d }: { decision: Decision }) {
+export function AttemptsSection({ decision: d, protocol }: { decision: Decision; protocol: RequestProtocol }) {
   if (d.attempts === undefined || d.elapsedMs === undefined) return null;
+  const requests = protocol === 'http' || protocol === 'grpc';
   const notes = d.notes.filter(isTryNote);
   const policy = d.timeouts !== null || d.retries !== null;
   return (
@@ -58,7 +59,9 @@ export function AttemptsSection({ decision: d }: { decision: Decision }) {
         The client gets <strong className={`rd-sim-tone-${statusTone(d.status)}`}>{statusText(d.status)}</strong> after <strong>{formatMs(d.elapsedMs)}</strong>
         {d.outcomes.length > 1 ? ' (the most probable outcome)' : ''}
       </p>
-      {d.attempts.length === 0 ? (
+      {!requests ? (
+        <p className="rd-sim-backend-hint">A {protocol.toUpperCase()} connection has no answers to try: the backend answers apply to HTTP and gRPC requests.</p>
+      ) : d.attempts.length === 0 ? (
         <p className="rd-sim-backend-hint">No try reaches a backend: the proxy answers itself.</p>
       ) : (
         <AttemptList attempts={d.attempts} />
