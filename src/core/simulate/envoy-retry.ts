@@ -13,7 +13,7 @@
  * maybeRetryReset). The route timeout is never retried ("Envoy will not retry when a request
  * exceeds x-envoy-upstream-rq-timeout-ms").
  */
-import type { Note, RetryPolicy, RouteEntry } from '../compile/types.js';
+import type { RetryPolicy, RouteEntry } from '../compile/types.js';
 import { durationMs, type RetryVerdict, type TryEnd, type TryPolicy } from './try-policy.js';
 
 const GRPC_CONDITIONS: Readonly<Record<string, string>> = {
@@ -24,18 +24,12 @@ const GRPC_CONDITIONS: Readonly<Record<string, string>> = {
   unavailable: 'UNAVAILABLE',
 };
 
-/** Istio's mesh default retryOn (retry.go defaultPolicy). */
-const DEFAULT_RETRY_ON = 'connect-failure,refused-stream,unavailable,cancelled,retriable-status-codes';
-
 /**
- * The retriable status codes Envoy gets: those listed in retryOn; when retryOn is the mesh default
- * (unset, or retries without retryOn), the default policy's 503 (retry.go: ConvertPolicy starts
- * from defaultPolicy, whose RetriableStatusCodes is [503], and replaces it only when retryOn is set).
+ * The retriable status codes Envoy gets: the compiled policy's (compile/istio/policies.ts keeps
+ * the mesh default's 503 where retry.go's ConvertPolicy keeps it).
  */
 export function istioCodes(r: RetryPolicy | null): readonly number[] {
-  if (r === null) return [];
-  if (r.codes !== undefined) return r.codes;
-  return (r.retryOn ?? []).join(',') === DEFAULT_RETRY_ON ? [503] : [];
+  return r?.codes ?? [];
 }
 
 export function envoyRetriable(end: TryEnd, retryOn: readonly string[], codes: readonly number[]): RetryVerdict {
@@ -74,10 +68,9 @@ export function istioPolicy(entry: RouteEntry): TryPolicy {
   const r = entry.retries;
   const retryOn = r?.retryOn ?? [];
   const codes = istioCodes(r);
-  const notes: Note[] = [];
-  if (r !== null && codes.length > 0 && r.codes === undefined) {
-    notes.push({ code: 'Info', message: 'retries without status codes in retryOn keep the mesh default retriable status code 503 (retry.go defaultPolicy; EXCLUDE_503_FROM_DEFAULT_RETRIES=true removes it)' });
-  }
+  // Envoy's base interval: the rule's retries.backoff, else 25 ms (router_filter.rst).
+  const base = durationMs(r?.backoff) ?? 25;
+  const tops = [1, 2, 3, 4].map((n) => `${envoyBackoffMs(n, base)}`).join(', ');
   return {
     retries: r?.attempts ?? 0,
     requestTimeoutMs: durationMs(entry.timeouts?.request),
@@ -85,8 +78,13 @@ export function istioPolicy(entry: RouteEntry): TryPolicy {
     requestTimeoutName: `timeout ${entry.timeouts?.request ?? ''}`.trim(),
     perTryTimeoutName: `retries.perTryTimeout ${r?.perTryTimeout ?? ''}`.trim(),
     verdict: (end) => (r === null || r.attempts <= 0 ? { retry: false, why: 'retries.attempts is 0' } : envoyRetriable(end, retryOn, codes)),
-    backoffMs: (n) => envoyBackoffMs(n, durationMs(r?.backoff) ?? 25),
-    notes,
-    retryNotes: [{ code: 'ImplementationSpecific', message: 'Envoy waits a random, fully jittered backoff before each retry: in [0, (2^N−1)·25 ms) for retry N, capped at 250 ms; this simulator waits the top of that range (25, 75, 175, 250 ms…), the slowest case' }],
+    backoffMs: (n) => envoyBackoffMs(n, base),
+    notes: [],
+    retryNotes: [
+      {
+        code: 'ImplementationSpecific',
+        message: `Envoy waits a random, fully jittered backoff before each retry: in [0, (2^N−1)·${base} ms) for retry N, capped at ${10 * base} ms; this simulator waits the top of that range (${tops} ms…), the slowest case`,
+      },
+    ],
   };
 }

@@ -77,7 +77,7 @@ describe('the mesh default retry policy (no retries set; retry.go defaultPolicy)
   });
   it('notes the 503 kept from the default and the jittered backoff', () => {
     const messages = at('503,200').notes.map((n) => n.message);
-    expect(messages.some((m) => m.startsWith('retries without status codes in retryOn keep the mesh default retriable status code 503'))).toBe(true);
+    expect(messages.some((m) => m.startsWith('no retries set: the mesh default retry policy applies') && m.includes('status 503'))).toBe(true);
     expect(messages.some((m) => m.startsWith('Envoy waits a random, fully jittered backoff'))).toBe(true);
   });
 });
@@ -103,8 +103,26 @@ describe('Istio retries, perTryTimeout and timeout', () => {
   - match: [{uri: {prefix: /only-rsc}}]
     retries: {attempts: 1, retryOn: retriable-status-codes}
     route: [{destination: {host: a}}]
+  - match: [{uri: {prefix: /attempts-only}}]
+    retries: {attempts: 3}
+    route: [{destination: {host: a}}]
+  - match: [{uri: {prefix: /default-written}}]
+    retries: {attempts: 3, retryOn: "connect-failure,refused-stream,unavailable,cancelled,retriable-status-codes"}
+    route: [{destination: {host: a}}]
+  - match: [{uri: {prefix: /backoff}}]
+    retries: {attempts: 3, retryOn: 5xx, backoff: 100ms}
+    route: [{destination: {host: a}}]
 `);
   const at = (path: string, s: string, delay?: string) => whatIf(d, `GET http://shop.example.com${path}`, { status: s, ...(delay ? { delay } : {}) });
+  it('attempts without retryOn keep the default conditions and its 503 (ConvertPolicy starts from defaultPolicy)', () => {
+    expect(tries(at('/attempts-only', '503,503,200'))).toEqual(['503@0+', '503@25+', '200@100']);
+  });
+  it('retryOn written out as the default conditions has no status codes: 503 is not retried', () => {
+    expect(tries(at('/default-written', '503,200'))).toEqual(['503@0']);
+  });
+  it('retries.backoff is the base interval of the jittered backoff', () => {
+    expect(tries(at('/backoff', '503,503,503,200'))).toEqual(['503@0+', '503@100+', '503@400+', '200@1100']);
+  });
   it('attempts 0 disables retries', () => {
     expect(tries(at('/off', '503,200'))).toEqual(['503@0']);
   });

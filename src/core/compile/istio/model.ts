@@ -95,6 +95,8 @@ export interface RetriesModel {
   readonly attempts: number;
   readonly perTryTimeout: string | null;
   readonly retryOn: string | null;
+  /** Envoy's base interval between retries (HTTPRetry.backoff). */
+  readonly backoff: string | null;
 }
 
 export interface MirrorModel {

@@ -57,7 +57,12 @@ describe('retries and timeout (§1.4)', () => {
   it.each([
     ['retries: {attempts: 3, perTryTimeout: 2s, retryOn: "gateway-error,connect-failure,503"}', { attempts: 3, codes: [503], retryOn: ['gateway-error', 'connect-failure', 'retriable-status-codes'], perTryTimeout: '2s' }],
     ['retries: {attempts: 0}', null],
-    ['timeout: 1s', { attempts: 2, retryOn: ['connect-failure', 'refused-stream', 'unavailable', 'cancelled', 'retriable-status-codes'] }],
+    // Unset: the mesh default, whose retriable status code is 503 (retry.go defaultPolicy).
+    ['timeout: 1s', { attempts: 2, codes: [503], retryOn: ['connect-failure', 'refused-stream', 'unavailable', 'cancelled', 'retriable-status-codes'] }],
+    // attempts without retryOn: ConvertPolicy starts from the default and keeps its conditions and 503.
+    ['retries: {attempts: 4}', { attempts: 4, codes: [503], retryOn: ['connect-failure', 'refused-stream', 'unavailable', 'cancelled', 'retriable-status-codes'] }],
+    // retryOn without codes replaces the default's 503; backoff is Envoy's base interval.
+    ['retries: {attempts: 1, retryOn: 5xx, backoff: 100ms}', { attempts: 1, retryOn: ['5xx'], backoff: '100ms' }],
   ])('%s → %j', (fields, retries) => {
     const d = ask(rule(`  - ${fields}\n    route: [{destination: {host: a}}]\n`), `GET ${H}/`);
     expect(d.retries).toEqual(retries);

@@ -1,9 +1,11 @@
 /**
  * Per-rule policies (istio.md §1.4; route.go TranslateFault, MirrorPercent, retry.ConvertPolicy).
  * - fault: delay and abort inject only with a percentage (none = nothing injected).
- * - retries: unset ⇒ the mesh default (2 attempts on
- *   `connect-failure,refused-stream,unavailable,cancelled,retriable-status-codes`); attempts 0
- *   disables; status codes in `retryOn` become retriable codes.
+ * - retries (retry.go defaultPolicy, ConvertPolicy): unset ⇒ the mesh default (2 retries on
+ *   `connect-failure,refused-stream,unavailable,cancelled,retriable-status-codes`, retriable status
+ *   code 503); attempts 0 disables; a policy starts from the default: without `retryOn` it keeps
+ *   the default conditions and 503, with `retryOn` its status codes replace 503 (and add
+ *   `retriable-status-codes`); `backoff` is Envoy's base interval.
  * - mirror/mirrors: percentage unset ⇒ 100 %, an explicit 0 ⇒ no mirror.
  * - timeout: unset ⇒ none.
  */
@@ -13,6 +15,7 @@ import type { CorsModel, FaultModel, RetriesModel } from './model.js';
 
 export const MESH_DEFAULT_RETRY: RetryPolicy = {
   attempts: 2,
+  codes: [503],
   retryOn: ['connect-failure', 'refused-stream', 'unavailable', 'cancelled', 'retriable-status-codes'],
 };
 
@@ -28,16 +31,26 @@ export function toFault(f: FaultModel | null): FaultInjection | null {
 }
 
 export function toRetries(r: RetriesModel | null): { retries: RetryPolicy | null; notes: Note[] } {
-  if (r === null) return { retries: MESH_DEFAULT_RETRY, notes: [{ code: 'Info', message: 'no retries set: the mesh default retry policy applies (2 attempts)' }] };
+  if (r === null) return { retries: MESH_DEFAULT_RETRY, notes: [{ code: 'Info', message: 'no retries set: the mesh default retry policy applies (2 retries on connect-failure, refused-stream, unavailable, cancelled and status 503)' }] };
   if (r.attempts <= 0) return { retries: null, notes: [] };
   const parts = (r.retryOn ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
-  const codes = parts.filter((p) => /^\d{3}$/.test(p)).map(Number);
+  const notes: Note[] = [];
+  let codes = parts.filter((p) => /^\d{3}$/.test(p)).map(Number);
   let retryOn = parts.filter((p) => !/^\d{3}$/.test(p));
-  if (parts.length === 0) retryOn = [...(MESH_DEFAULT_RETRY.retryOn ?? [])];
-  else if (codes.length > 0 && !retryOn.includes('retriable-status-codes')) retryOn.push('retriable-status-codes');
+  if (parts.length === 0) {
+    retryOn = [...(MESH_DEFAULT_RETRY.retryOn ?? [])];
+    codes = [...(MESH_DEFAULT_RETRY.codes ?? [])];
+    notes.push({ code: 'Info', message: 'retries without retryOn keep the mesh default conditions and its retriable status code 503 (EXCLUDE_503_FROM_DEFAULT_RETRIES=true removes the 503)' });
+  } else if (codes.length > 0 && !retryOn.includes('retriable-status-codes')) retryOn.push('retriable-status-codes');
   return {
-    retries: { attempts: r.attempts, ...(codes.length > 0 ? { codes } : {}), retryOn, ...(r.perTryTimeout === null ? {} : { perTryTimeout: r.perTryTimeout }) },
-    notes: [],
+    retries: {
+      attempts: r.attempts,
+      ...(codes.length > 0 ? { codes } : {}),
+      retryOn,
+      ...(r.perTryTimeout === null ? {} : { perTryTimeout: r.perTryTimeout }),
+      ...(r.backoff === null ? {} : { backoff: r.backoff }),
+    },
+    notes,
   };
 }
 

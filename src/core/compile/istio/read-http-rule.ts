@@ -71,7 +71,7 @@ function readFault(v: unknown): FaultModel | null {
 function readRetries(v: unknown): RetriesModel | null {
   if (v === undefined || v === null) return null;
   const r = rec(v);
-  return { attempts: num(r.attempts) ?? 0, perTryTimeout: readDuration(r.perTryTimeout), retryOn: str(r.retryOn) };
+  return { attempts: num(r.attempts) ?? 0, perTryTimeout: readDuration(r.perTryTimeout), retryOn: str(r.retryOn), backoff: readDuration(r.backoff) };
 }
 
 function readCors(v: unknown): CorsModel | null {
