@@ -115,7 +115,7 @@ describe('Gateway API timeouts and retry (gateway-api.md §6.3–6.4)', () => {
   it('a TCP connection has no answers to describe: noted, no try', () => {
     const d = whatIf(g, 'TCP tcp://shop.example.com:80', { status: '503' });
     expect([d.status, d.attempts, d.elapsedMs]).toEqual(['REJECTED', [], 0]);
-    expect(d.notes.map((n) => n.message)).toContain('--backend-status/--backend-delay describe answers to HTTP and gRPC requests; a TCP connection has none');
+    expect(d.notes.map((n) => n.message)).toContain('backend answers (the status and time of each try) apply to HTTP and gRPC requests; a TCP connection makes no try');
   });
   it('a redirect or no match makes no try', () => {
     const d = whatIf(g, 'GET http://shop.example.com:8080/', { status: '503' });

@@ -25,7 +25,7 @@ export function withBehaviour(d: Decision, request: Request, b: BackendBehaviour
     }
     return { ...o, attempts: [], elapsedMs: 0 };
   });
-  if (!requests) notes = uniqueNotes([...notes, { code: 'Info', message: `--backend-status/--backend-delay describe answers to HTTP and gRPC requests; a ${request.protocol.toUpperCase()} connection has none` }]);
+  if (!requests) notes = uniqueNotes([...notes, { code: 'Info', message: `backend answers (the status and time of each try) apply to HTTP and gRPC requests; a ${request.protocol.toUpperCase()} connection makes no try` }]);
   const status = mostProbable(outcomes);
   const main = outcomes.filter((o) => o.status === status).reduce<Outcome | null>((best, o) => (best === null || o.probability > best.probability ? o : best), null);
   return { ...d, status, outcomes, attempts: main?.attempts ?? [], elapsedMs: main?.elapsedMs ?? 0, notes };
