@@ -139,7 +139,7 @@ export type { DecodedSource, DecodeCode, Encoding } from './resources/decode.js'
 export type { Resource, ResourceId, ResourceSource, KubeObject } from './resources/types.js';
 export type { CertificateFacts, PemVerdict, PublicKeyFacts, SecretFacts } from './resources/certificate-facts.js';
 export { servedCertificateText, type ServedCertificate } from './simulate/served-certificate.js';
-export { certificateCovers, coveredNames } from './validate/tls/hostnames.js';
+export { certificateCovers, coveredNames } from './compile/tls/hostnames.js';
 export { daysLeft } from './validate/tls/secret-checks.js';
 export { EXPIRY_WARNING_DAYS, TLS_CODES, type TlsCode } from './validate/tls/codes.js';
 export type { Family, KindInfo } from './resources/kinds.js';

@@ -8,7 +8,7 @@ import { attachAll } from './attach-all.js';
 import { createRouteCompiler } from './compile-route.js';
 import { GW, createContext } from './context.js';
 import { buildGatewayTable } from './gateway-table.js';
-import { certificateIndex } from '../validate/tls/served.js';
+import { certificateIndex } from './tls/served.js';
 import { buildGateways } from './gateways.js';
 import { compileIstio, mergeIstioIntoTable } from './istio/index.js';
 import { buildMeshTable, type MeshInput } from './mesh.js';

@@ -2,7 +2,7 @@
 import type { Diagnostic, SourceRange } from '../diagnostics/types.js';
 import type { FieldPath } from '../resources/path.js';
 import type { Resource, ResourceId } from '../resources/types.js';
-import type { CertificateIndex } from '../validate/tls/served.js';
+import type { CertificateIndex } from './tls/served.js';
 import type { RouteEntry } from './action-types.js';
 import type { MeshHostLookup } from './mesh-hosts.js';
 import type { StatusList } from './status-types.js';
@@ -180,7 +180,7 @@ export interface RouteTable {
   /** Objects assumed or missing and other table-wide notes. */
   readonly notes: readonly Note[];
   readonly assumeExternal: boolean;
-  /** The certificates each terminating listener serves (validate/tls/served.ts), for the simulator's answer. */
+  /** The certificates each terminating listener serves (compile/tls/served.ts), for the simulator's answer. */
   readonly certificates?: CertificateIndex;
 }
 

@@ -1,12 +1,12 @@
 /**
  * The certificate a terminating listener serves for the request's SNI (issue 13): among the
  * listener's certificate Secrets (the table's `certificates`, built from the design's facts), the
- * first whose leaf certificate covers the name (RFC 6125, validate/tls/hostnames.ts); when none
+ * first whose leaf certificate covers the name (RFC 6125, compile/tls/hostnames.ts); when none
  * does, the first, said not to cover it. Passthrough listeners serve none (the backend does).
  */
 import type { RouteTable } from '../compile/types.js';
-import { certificateCovers } from '../validate/tls/hostnames.js';
-import { listenerKey } from '../validate/tls/served.js';
+import { certificateCovers } from '../compile/tls/hostnames.js';
+import { listenerKey } from '../compile/tls/served.js';
 import type { Decision, Request } from './types.js';
 
 /** The certificate of an answer, as `simulate` prints it. */

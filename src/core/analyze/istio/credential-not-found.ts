@@ -1,12 +1,12 @@
 /**
  * IST0101 ReferencedResourceNotFound for a gateway credential (istio/istio
  * pkg/config/analysis/analyzers/gateway/secret.go): an Istio Gateway server's `credentialName`
- * names a Secret the design does not contain (where it is looked for: gateway-credentials.ts).
+ * names a Secret the design does not contain (where it is looked for: compile/istio/credentials.ts).
  * Without its certificate the proxy cannot serve the server's TLS. With `--assume-external` a
  * Secret absent from the design is assumed present (DESIGN.md "Objects outside the design").
  */
 import type { Diagnostic } from '../../diagnostics/types.js';
-import { candidateSecrets, credentialRefs, lookupNamespace } from './gateway-credentials.js';
+import { candidateSecrets, credentialRefs, lookupNamespace } from '../../compile/istio/credentials.js';
 import { istioProblem, type IstioAnalysisInput } from './types.js';
 
 export function analyzeCredentialNotFound(input: IstioAnalysisInput): Diagnostic[] {

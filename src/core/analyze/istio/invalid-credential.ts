@@ -10,12 +10,12 @@
  * fails the server just as well, so it is checked too. The generic `cert`/`key` pair, which
  * istiod reads first, is checked for presence only. Keys are read in `data` and `stringData` (the
  * API server folds `stringData` into `data`). When several Secrets of the design may be the
- * credential (gateway-credentials.ts), it is reported only if none of them is usable.
+ * credential (compile/istio/credentials.ts), it is reported only if none of them is usable.
  */
 import { rec } from '../../compile/read.js';
 import type { Diagnostic, RelatedPlace } from '../../diagnostics/types.js';
 import { isRecord, type Resource } from '../../resources/types.js';
-import { candidateSecrets, credentialRefs } from './gateway-credentials.js';
+import { candidateSecrets, credentialRefs } from '../../compile/istio/credentials.js';
 import { istioProblem, type IstioAnalysisInput } from './types.js';
 
 function keysOf(secret: Resource): Set<string> {

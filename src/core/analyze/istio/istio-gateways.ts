@@ -5,14 +5,8 @@
  */
 import { selectorKey } from '../../compile/istio/gateway-merge.js';
 import type { IstioGatewayModel } from '../../compile/istio/model.js';
-import { readIstioGateway } from '../../compile/istio/read-gateway.js';
-import type { Resource } from '../../resources/types.js';
 
-const ISTIO = 'networking.istio.io';
-
-export function istioGateways(resources: readonly Resource[]): IstioGatewayModel[] {
-  return resources.filter((r) => r.group === ISTIO && r.kind === 'Gateway').map(readIstioGateway);
-}
+export { istioGateways } from '../../compile/istio/read-gateway.js';
 
 /** Gateways with the same selector, in design order. */
 export function bySelector(gateways: readonly IstioGatewayModel[]): IstioGatewayModel[][] {

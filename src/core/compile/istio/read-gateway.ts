@@ -81,3 +81,8 @@ export function isPassthrough(s: ServerModel): boolean {
 export function isHttpServer(s: ServerModel): boolean {
   return isHttpProtocol(s.protocol) || (s.protocol === 'HTTPS' && s.tlsMode !== null && !isPassthrough(s));
 }
+
+/** The Istio Gateways of a design, read as compile reads them, in design order. */
+export function istioGateways(resources: readonly Resource[]): IstioGatewayModel[] {
+  return resources.filter((r) => r.group === 'networking.istio.io' && r.kind === 'Gateway').map(readIstioGateway);
+}

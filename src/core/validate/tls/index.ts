@@ -10,10 +10,10 @@ import type { Diagnostic, RelatedPlace, SourceRange } from '../../diagnostics/ty
 import { formatPath, type FieldPath } from '../../resources/path.js';
 import type { Resource } from '../../resources/types.js';
 import { backendTlsNotes } from './backend-tls.js';
-import { certificateCovers, coveredNames } from './hostnames.js';
+import { certificateCovers, coveredNames } from '../../compile/tls/hostnames.js';
 import { secretCertificates, secretProblems } from './secret-checks.js';
 import { dataPath, type TlsReport } from './report.js';
-import { tlsSites } from './sites.js';
+import { tlsSites } from '../../compile/tls/sites.js';
 
 export interface TlsInput {
   readonly resources: readonly Resource[];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { certificatePem, keyPair, privateKeyPem, tlsSecretYaml } from '../../../testing/certificates.js';
 import { review } from '../../verdict/index.js';
-import { certificateCovers, sanCovers } from './hostnames.js';
+import { certificateCovers, sanCovers } from '../../compile/tls/hostnames.js';
 
 const NOW = new Date('2026-12-07T12:00:00Z');
 const days = (n: number): Date => new Date(NOW.getTime() + n * 86_400_000);

@@ -10,10 +10,10 @@
  * `istio-system`, next to the ingress gateway), the workload may well run there: that Secret is
  * taken as the credential and nothing is reported missing.
  */
-import { arr, rec, str } from '../../compile/read.js';
+import { arr, rec, str } from '../read.js';
 import type { FieldPath } from '../../resources/path.js';
 import type { Resource } from '../../resources/types.js';
-import { istioGateways } from './istio-gateways.js';
+import { istioGateways } from './read-gateway.js';
 
 export interface CredentialRef {
   readonly gateway: Resource;

@@ -5,8 +5,8 @@
  * istio/api networking/v1 gateway.proto `ServerTLSSettings`; PASSTHROUGH, the default, serves
  * none). Each site names the hostnames it answers for and the certificate Secrets of the design.
  */
-import { arr, rec, str } from '../../compile/read.js';
-import { candidateSecrets } from '../../analyze/istio/gateway-credentials.js';
+import { arr, rec, str } from '../read.js';
+import { candidateSecrets } from '../istio/credentials.js';
 import type { FieldPath } from '../../resources/path.js';
 import type { Resource } from '../../resources/types.js';
 
