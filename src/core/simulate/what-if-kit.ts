@@ -68,8 +68,12 @@ ${rules}
 `);
 }
 
-/** An Istio design: an ingress Gateway on port 80, Services `a` and `b`, and the given VirtualService `http` rules. */
-export function istio(http: string): CompileResult {
+/**
+ * An Istio design: an ingress Gateway on port 80, Services `a` and `b`, and the given VirtualService
+ * `http` rules — bound to the mesh too (for `a`), unless `mesh: false`.
+ */
+export function istio(http: string, options: { readonly mesh?: boolean } = {}): CompileResult {
+  const mesh = options.mesh ?? true;
   return design(`
 apiVersion: networking.istio.io/v1
 kind: Gateway
@@ -92,8 +96,8 @@ apiVersion: networking.istio.io/v1
 kind: VirtualService
 metadata: {name: vs, namespace: shop}
 spec:
-  hosts: ["*", a.shop.svc.cluster.local]
-  gateways: [gw, mesh]
+  hosts: ${mesh ? '["*", a.shop.svc.cluster.local]' : '["*"]'}
+  gateways: ${mesh ? '[gw, mesh]' : '[gw]'}
   http:
 ${http}
 `);

@@ -6,7 +6,7 @@ import { round } from './outcomes.js';
 import { designArb, objects, requestArb, type RouteSpec } from './property-arbs.js';
 import { ask, build } from './testing.js';
 import type { BackendBehaviour, Decision, Outcome } from './types.js';
-import { design } from './what-if-kit.js';
+import { istio } from './what-if-kit.js';
 
 // With a backend that always answers 200 at once — no behaviour input, or `--backend-status 200
 // --backend-delay 0s` — every answer is today's: the behaviour only adds `attempts` and `elapsedMs`
@@ -91,33 +91,7 @@ describe('a backend that always succeeds at once changes no answer', () => {
         r.retries === undefined ? '' : `    retries: ${r.retries}`,
       ].filter((x) => x !== '').join('\n');
     });
-    return design(`
-apiVersion: networking.istio.io/v1
-kind: Gateway
-metadata: {name: gw, namespace: shop}
-spec:
-  selector: {istio: ingressgateway}
-  servers: [{port: {number: 80, name: http, protocol: HTTP}, hosts: ["*"]}]
----
-apiVersion: v1
-kind: Service
-metadata: {name: a, namespace: shop}
-spec: {ports: [{port: 80, name: http}]}
----
-apiVersion: v1
-kind: Service
-metadata: {name: b, namespace: shop}
-spec: {ports: [{port: 80, name: http}]}
----
-apiVersion: networking.istio.io/v1
-kind: VirtualService
-metadata: {name: vs, namespace: shop}
-spec:
-  hosts: ["*"]
-  gateways: [gw]
-  http:
-${http.join('\n')}
-`);
+    return istio(http.join('\n'), { mesh: false });
   };
   it('Istio designs with faults, timeouts, retries and weights, at the gateway and straight to a Service', () => {
     fc.assert(
