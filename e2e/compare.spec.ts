@@ -57,28 +57,12 @@ const AFTER = [
   RETURNS,
 ].join('\n---\n');
 
-declare global {
-  interface Window {
-    __paste?: string;
-  }
-}
 
 class Compare extends WatchedPage {
   /** Opens the app and replaces the design with `text`, pasted (as a user pastes manifests). */
   async openWith(text: string): Promise<void> {
-    await this.page.goto('/');
-    await expect(this.node('Gateway', 'infra', 'edge')).toBeVisible();
-    await this.page.getByTestId('io-new').click();
-    const confirm = this.page.getByTestId('confirm-new-ok');
-    if (await confirm.isVisible()) await confirm.click();
-    await expect(this.page.getByTestId('empty-state')).toBeVisible();
-    await this.page.evaluate((t) => (window.__paste = t), text);
-    await this.page.evaluate(() => {
-      const data = new DataTransfer();
-      data.setData('text/plain', window.__paste ?? '');
-      delete window.__paste;
-      document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-    });
+    await this.openBlank();
+    await this.pasteOnPage(text);
     await expect(this.node('HTTPRoute', 'shop', 'returns')).toBeVisible();
     await this.settled();
   }
@@ -301,13 +285,7 @@ test('problems added and fixed: listed apart, an added one jumps to its object',
   await expect(c.dialog).toBeVisible();
   // Ctrl+V with the dialog open (focus outside its text area): the text is the before version,
   // not an import that would replace the design.
-  await page.evaluate((t) => (window.__paste = t), `${SHOP}\n---\n${route('legacy')}`);
-  await page.evaluate(() => {
-    const data = new DataTransfer();
-    data.setData('text/plain', window.__paste ?? '');
-    delete window.__paste;
-    document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  });
+  await c.pasteOnPage(`${SHOP}\n---\n${route('legacy')}`);
   await expect(page.getByTestId('compare-source-paste')).toBeChecked();
   await expect(page.getByTestId('compare-text')).toHaveValue(/name: legacy/);
   await expect(page.getByTestId('import-toast')).toHaveCount(0);

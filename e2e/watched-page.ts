@@ -1,4 +1,10 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
+
+declare global {
+  interface Window {
+    __paste?: string;
+  }
+}
 
 /**
  * The base of every journey's page object: it records console errors and any request that
@@ -24,6 +30,27 @@ export class WatchedPage {
     const pane = this.page.locator('.react-flow__pane');
     const size = await pane.boundingBox();
     await pane.click({ position: { x: (size?.width ?? 400) / 2, y: (size?.height ?? 400) - 30 } });
+  }
+
+  /** Opens the app on a blank design (New, confirmed when the design has content). */
+  async openBlank(): Promise<void> {
+    await this.page.goto('/');
+    await expect(this.page.getByRole('heading', { name: 'Route Designer' })).toBeVisible();
+    await this.page.getByTestId('io-new').click();
+    const confirm = this.page.getByTestId('confirm-new-ok');
+    if (await confirm.isVisible()) await confirm.click();
+    await expect(this.page.getByTestId('empty-state')).toBeVisible();
+  }
+
+  /** Pastes `text` outside any text field, as Ctrl+V on the canvas does (the text crosses into the page first). */
+  async pasteOnPage(text: string): Promise<void> {
+    await this.page.evaluate((t) => (window.__paste = t), text);
+    await this.page.evaluate(() => {
+      const data = new DataTransfer();
+      data.setData('text/plain', window.__paste ?? '');
+      delete window.__paste;
+      document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    });
   }
 
   /** A canvas node by its test id (`node-<kind>-<namespace>-<name>`). */

@@ -68,27 +68,11 @@ spec:
     - destination: {host: orders.shop.svc.cluster.local, port: {number: 8080}}
 `;
 
-declare global {
-  interface Window {
-    __paste?: string;
-  }
-}
 
 class WhatIf extends WatchedPage {
   async openWith(text: string): Promise<void> {
-    await this.page.goto('/');
-    await expect(this.page.getByRole('heading', { name: 'Route Designer' })).toBeVisible();
-    await this.page.getByTestId('io-new').click();
-    const confirm = this.page.getByTestId('confirm-new-ok');
-    if (await confirm.isVisible()) await confirm.click();
-    await expect(this.page.getByTestId('empty-state')).toBeVisible();
-    await this.page.evaluate((t) => (window.__paste = t), text);
-    await this.page.evaluate(() => {
-      const data = new DataTransfer();
-      data.setData('text/plain', window.__paste ?? '');
-      delete window.__paste;
-      document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-    });
+    await this.openBlank();
+    await this.pasteOnPage(text);
     await expect(this.node('HTTPRoute', 'shop', 'cart')).toBeVisible();
     await expect(this.page.getByLabel('Checking')).toHaveCount(0);
   }
