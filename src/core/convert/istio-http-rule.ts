@@ -165,7 +165,11 @@ function timing(rule: KubeObject, at: FieldPath, vs: Resource, ctx: IstioCtx): K
     else {
       const codes = new Set<number>();
       const lost: string[] = [];
-      for (const cond of (str(r.retryOn) ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '')) {
+      const conditions = (str(r.retryOn) ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+      // Without retryOn the policy keeps the mesh default's conditions (connection errors) and its
+      // retriable 503 (istio retry.go: ConvertPolicy starts from defaultPolicy).
+      if (conditions.length === 0) codes.add(503);
+      for (const cond of conditions) {
         if (/^[0-9]{3}$/.test(cond)) codes.add(Number(cond));
         else if (cond === 'gateway-error') [502, 503, 504].forEach((c) => codes.add(c));
         else if (!IMPLIED_RETRY_ON.has(cond) && cond !== 'retriable-status-codes') lost.push(cond);

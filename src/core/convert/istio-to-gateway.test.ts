@@ -124,3 +124,28 @@ describe('Istio → Gateway API: VirtualService http', () => {
     expect(result.loss).toEqual([expect.objectContaining({ code: 'FaultInjection', file: 'in.yaml', line: 23, column: 7, path: 'spec.http[0].fault', resource: { kind: 'VirtualService', namespace: 'shop', name: 'cart' } })]);
   });
 });
+
+describe('Istio → Gateway API: retries and timeout (istio.md §1.4; gateway-api.md §6.3–6.4)', () => {
+  type Timed = Rule & { retry?: unknown; timeouts?: unknown };
+  const timed = (fields: string): { rule: Timed | undefined; loss: string[] } => {
+    const r = rules(GW + svc('cart') + vs(`    - route: [{destination: {host: cart}}]\n${fields}`));
+    return { rule: r.rules[0] as Timed | undefined, loss: r.loss };
+  };
+  it.each([
+    // gateway-error is 502, 503 and 504; connection errors are retried by the Gateway API anyway.
+    ['retries: {attempts: 3, retryOn: "gateway-error,connect-failure,refused-stream"}', { attempts: 3, codes: [502, 503, 504] }, undefined, []],
+    // No retryOn: Istio keeps the mesh default's 503 (retry.go ConvertPolicy).
+    ['retries: {attempts: 2}', { attempts: 2, codes: [503] }, undefined, []],
+    ['retries: {attempts: 2, retryOn: "503,504"}', { attempts: 2, codes: [503, 504] }, undefined, []],
+    // perTryTimeout is the Gateway API's backendRequest.
+    ['retries: {attempts: 2, perTryTimeout: 2s, retryOn: "503"}\n      timeout: 10s', { attempts: 2, codes: [503] }, { request: '10s', backendRequest: '2s' }, []],
+    ['retries: {attempts: 2, retryOn: "5xx,503"}', { attempts: 2, codes: [503] }, undefined, ['RetryConditions']],
+    ['retries: {attempts: 2, retryOn: "503", backoff: 100ms}', { attempts: 2, codes: [503] }, undefined, ['RetryConditions']],
+    ['retries: {attempts: 0}', undefined, undefined, ['RetryConditions']],
+  ])('%s', (fields, retry, timeouts, loss) => {
+    const { rule, loss: lost } = timed(`      ${fields}\n`);
+    expect(rule?.retry).toEqual(retry);
+    expect(rule?.timeouts).toEqual(timeouts);
+    expect(lost).toEqual(loss);
+  });
+});
