@@ -1,4 +1,4 @@
-import { compile, parse, parseRequest, simulate, type Request } from '../core/index.js';
+import { compile, parse, parseBackendBehaviour, parseRequest, simulate, type Request, type SimulateOptions } from '../core/index.js';
 import { generateDesign } from './generate.js';
 import { generateIstioDesign } from './generate-istio.js';
 import { measure, report } from './harness.js';
@@ -7,7 +7,9 @@ import { measure, report } from './harness.js';
  * Issue 3's figures, for each dialect: compile time at 100, 1,000 and 10,000 routes (HTTPRoutes,
  * or VirtualServices); the per-request time of 100,000 random requests at each size. Target:
  * per-request time grows sub-linearly — at 10,000 routes at most 3× the time at 100 (virtual
- * hosts are indexed by hostname and path, whichever dialect built them).
+ * hosts are indexed by hostname and path, whichever dialect built them). Issue 13's: the same
+ * requests with the backend answering 503, 503, 200 after 2 s each (every forwarded share runs its
+ * tries under its rule's timeouts and retries, or the dialect's defaults).
  */
 const PATHS = ['/api/v1/items', '/api/v2/cart?id=1', '/api', '/healthz', '/healthz/deep', '/other', '/', '/api/v3/x'];
 
@@ -30,6 +32,10 @@ function requests(hostnames: readonly string[], count: number): Request[] {
   }
   return out;
 }
+
+const behaviour = parseBackendBehaviour('503,503,200', '2s');
+if (!behaviour.ok) throw new Error(behaviour.error);
+const FAILS_TWICE: SimulateOptions = { backend: behaviour.behaviour };
 
 interface Dialect {
   readonly title: string;
@@ -57,6 +63,12 @@ function benchDialect(d: Dialect, sizes: readonly number[], count: number): void
     }, 3);
     perRequest.set(routes, (ms * 1000) / reqs.length);
     report(`  per request at ${n} ${d.unit}`, `${((ms * 1000) / reqs.length).toFixed(2)} µs (${ok.toLocaleString('en-US')} answered 200)`);
+    let tried = 0;
+    const whatIf = measure(`  again, backend answers 503,503,200 after 2 s`, () => {
+      tried = 0;
+      for (const r of reqs) tried += simulate(table, r, FAILS_TWICE).attempts?.length ?? 0;
+    }, 3);
+    report(`  per request, backend answers`, `${((whatIf * 1000) / reqs.length).toFixed(2)} µs (${(whatIf / ms).toFixed(2)}× plain; ${tried.toLocaleString('en-US')} tries)`);
   }
   const small = perRequest.get(sizes[0] as number) as number;
   const large = perRequest.get(sizes[sizes.length - 1] as number) as number;
