@@ -184,6 +184,8 @@ test('backend answers: fails twice → the retries and the final 200; slow → t
   const outcomes = page.getByTestId('sim-outcome');
   await expect(outcomes).toHaveCount(2);
   await expect(outcomes.nth(0)).toContainText('10 %500after 0 msfault injection: abort 10%');
+  // The proxy answers an abort itself: no try is listed for it.
+  await expect(outcomes.nth(0).locator('summary')).toHaveCount(0);
   await expect(outcomes.nth(1)).toContainText('90 %200after 25 ms');
   await outcomes.nth(1).locator('summary').click();
   await expect(outcomes.nth(1).getByTestId('sim-attempt')).toHaveCount(2);

@@ -16,7 +16,7 @@ import { formatMs, runTries, type TryRun } from './attempts.js';
 import { round, type Statuses } from './outcomes.js';
 import { policyFor } from './retry-rules.js';
 import { durationMs, type TryPolicy } from './try-policy.js';
-import type { Attempt, BackendBehaviour, Outcome, RequestProtocol } from './types.js';
+import type { BackendBehaviour, Outcome, RequestProtocol } from './types.js';
 
 interface Branch {
   readonly p: number;
@@ -58,25 +58,28 @@ export function forwardWhatIf(base: readonly Outcome[], entry: RouteEntry, s: St
       out.push({ probability: p, status: run.status, ...(run.reason === undefined ? {} : { reason: run.reason }), attempts: run.attempts, elapsedMs: run.elapsedMs });
     }
   }
-  addNotes(notes, policy, [...runs.values()], b, delayP > 0);
+  addNotes(notes, policy, [...runs.values()], b, delayP > 0, abortP > 0);
   return merge(out);
 }
 
+/**
+ * An aborted request: the fault filter answers before the router, so there is no try to list (as
+ * for any answer the proxy gives itself) and nothing to retry — a note says so (addNotes).
+ */
 function abortOutcome(fault: FaultInjection | null, p: number, at: number, s: Statuses): Outcome {
   const abort = fault?.abort;
   // As withFault (outcomes.ts): a gRPC client gets grpcStatus when set, an HTTP client httpStatus.
   const status = s.ok === 'OK' ? (abort?.grpcStatus ?? abort?.httpStatus ?? s.fail) : (abort?.httpStatus ?? abort?.grpcStatus ?? s.fail);
-  const reason = `fault injection: abort ${abort?.percent ?? 0}%`;
-  const attempt: Attempt = { status, elapsedMs: at, retried: false, reason: `fault injection abort${at > 0 ? ` after the ${formatMs(at)} fault delay` : ''}: the proxy answers ${String(status)} itself; the request never reaches the router, so it is not retried` };
-  return { probability: p, status, reason, attempts: [attempt], elapsedMs: at };
+  return { probability: p, status, reason: `fault injection: abort ${abort?.percent ?? 0}%`, attempts: [], elapsedMs: at };
 }
 
-function addNotes(notes: Note[], policy: TryPolicy, runs: readonly TryRun[], b: BackendBehaviour, delayed: boolean): void {
+function addNotes(notes: Note[], policy: TryPolicy, runs: readonly TryRun[], b: BackendBehaviour, delayed: boolean, aborted: boolean): void {
   // A backend that answers at once with success changes nothing: no note then (the answer stays as without a behaviour).
   const eventful = runs.some((r) => r.attempts.length > 1 || r.reason !== undefined) || b.delaysMs.some((d) => d > 0);
   if (!eventful) return;
   notes.push(...policy.notes);
   if (runs.some((r) => r.attempts.some((a) => a.retried))) notes.push(...policy.retryNotes);
+  if (aborted) notes.push({ code: 'Info', message: 'a fault-injected abort is answered by the proxy before the router: no request reaches the backend, and it is never retried' });
   if (delayed && (policy.requestTimeoutMs !== null || policy.perTryTimeoutMs !== null)) {
     notes.push({ code: 'Info', message: 'an injected fault delay comes before the router: the client waits for it, but it does not count toward timeout or perTryTimeout (virtual_service.proto: timeouts and retries are not enabled for faults)' });
   }

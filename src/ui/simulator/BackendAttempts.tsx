@@ -11,7 +11,7 @@ import { statusText, statusTone } from './format';
 
 /** Notes about timeouts, retries, backoff and fault delays: shown with the tries, not among the other notes. */
 export function isTryNote(n: Note): boolean {
-  return /timeout|retr|backoff|fault delay|--backend-/i.test(n.message);
+  return /timeout|retr|backoff|fault delay|backend answers/i.test(n.message);
 }
 
 /** The notes the general Notes section shows: all of them, but those shown with the tries when they are. */
