@@ -64,7 +64,7 @@ describe('route-designer diff --format json', () => {
     expect(d).toMatchObject({ status: [], problems: { added: [], fixed: [] }, compared: true, uncrossed: [], unreadable: { old: [], new: [] } });
     const weights = d.changes.find((c) => String(c.class).includes('50%')) ?? {};
     expect(Object.keys(weights)).toEqual(['class', 'requests', 'request', 'headers', 'gateway', 'mesh', 'before', 'after']);
-    expect(weights).toMatchObject({ request: 'GET https://www.shop.example.com:443/cart', headers: {}, gateway: 'infra/edge', mesh: null });
+    expect(weights).toMatchObject({ request: 'GET https://www.shop.example.com/cart', headers: {}, gateway: 'infra/edge', mesh: null });
     expect(weights.before).toEqual({ status: 200, route: { kind: 'HTTPRoute', namespace: 'shop', name: 'cart' }, rule: 1, backends: [
       { kind: 'Service', namespace: 'shop', name: 'cart-v1', port: 8080, subset: null, probability: 0.9 },
       { kind: 'Service', namespace: 'shop', name: 'cart-v2', port: 8080, subset: null, probability: 0.1 },
@@ -155,7 +155,7 @@ describe('route-designer diff --format markdown: text from the input cannot beco
     const b = '---\napiVersion: v1\nkind: Service\nmetadata: {name: b, namespace: web}\nspec: {ports: [{port: 80}]}\n';
     const { code, out } = await diff({ 'o.yaml': gw('{backendRefs: [{name: a, port: 80}]}', b), 'n.yaml': gw(hostile, b) }, 'o.yaml', 'n.yaml', '--format', 'markdown');
     expect(code).toBe(4);
-    expect(out).toContain("````sh\nroute-designer simulate n.yaml --request 'GET http://reach.example:80/' -H 'x-h: ```<script>|x' --gateway web/gw\n````\n");
+    expect(out).toContain("````sh\nroute-designer simulate n.yaml --request 'GET http://reach.example/' -H 'x-h: ```<script>|x' --gateway web/gw\n````\n");
     expect(out.replace(/````sh\n[^\n]*\n````/g, '')).not.toContain('<script>');
   });
 });

@@ -63,7 +63,7 @@ describe.runIf(process.platform === 'linux')('route-designer diff --git, in a re
         ]);
       }
       const text = await diffIn(join(repo, 'deploy'), '--git', 'HEAD');
-      expect(text.out).toContain("   route-designer simulate . --request 'GET https://www.shop.example.com:443/cart' --gateway infra/edge\n");
+      expect(text.out).toContain("   route-designer simulate . --request 'GET https://www.shop.example.com/cart' --gateway infra/edge\n");
     } finally {
       git('checkout', '-q', '--', 'deploy/shop.yaml');
     }

@@ -54,7 +54,7 @@ describe('unreachable Gateway API rules (precedence across routes)', () => {
     const r = reachOf(text(httpRoute('r1', { rules: [rule([exact('/x')]), rule([exact('/x'), exact('/y')], 'b')] })));
     const d = r.diagnostics[0];
     expect(d?.related?.map((x) => `${x.resource.name} ${x.path} ${x.role}`)).toEqual(['r1 spec.rules[0] shadowed by']);
-    expect(d?.witness?.request).toBe('GET http://reach.example:80/x');
+    expect(d?.witness?.request).toBe('GET http://reach.example/x');
     expect(states(r)).toEqual(['r1 spec.rules[0] reachable', 'r1 spec.rules[1] reachable', 'r1 spec.rules[1]#0 shadowed', 'r1 spec.rules[1]#1 reachable']);
   });
 
@@ -64,7 +64,7 @@ describe('unreachable Gateway API rules (precedence across routes)', () => {
       httpRoute('narrow', { hostnames: ['a.example.com', 'b.example.com'], rules: [rule([prefix('/')], 'b')] }, 'default'),
     ));
     expect(codes(r)).toEqual([]);
-    expect(r.rules.find((x) => x.rule.resource.name === 'narrow')).toMatchObject({ state: 'reachable', witness: { request: 'GET http://b.example.com:80/' } });
+    expect(r.rules.find((x) => x.rule.resource.name === 'narrow')).toMatchObject({ state: 'reachable', witness: { request: 'GET http://b.example.com/' } });
   });
 
   it('all-zero weights, and a redirect to the same place (nothing changed)', () => {

@@ -20,8 +20,13 @@ export interface WitnessTarget {
   readonly path: string;
 }
 
+/** The ports a URL of these schemes implies (parse-request.ts reads them so): written without. */
+const DEFAULT_PORTS: Readonly<Record<string, number>> = { http: 80, https: 443 };
+
+/** `GET https://shop.example.com/cart`, the port written only when it is not the scheme's own. */
 export function requestLine(t: WitnessTarget): string {
-  return `${t.method} ${t.scheme}://${t.host}:${t.port}${t.path}`;
+  const port = DEFAULT_PORTS[t.scheme] === t.port ? '' : `:${t.port}`;
+  return `${t.method} ${t.scheme}://${t.host}${port}${t.path}`;
 }
 
 /** The schemes witnesses are written with (parse-request.ts's SCHEMES, for these four). */
@@ -65,7 +70,7 @@ export class RequestBuilder {
       method = 'POST';
       if (!names.some((n) => n.toLowerCase() === 'content-type')) rest.push(['content-type', 'application/grpc']);
     }
-    return { protocol: kind.protocol, method, scheme: t.scheme, host, authority: `${host}:${t.port}`, port: t.port, path: t.path, headers: rest, sni: kind.tls ? host : null, grpc };
+    return { protocol: kind.protocol, method, scheme: t.scheme, host, authority: DEFAULT_PORTS[t.scheme] === t.port ? host : `${host}:${t.port}`, port: t.port, path: t.path, headers: rest, sni: kind.tls ? host : null, grpc };
   }
 
   private host(text: string): string | null {
