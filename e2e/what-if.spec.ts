@@ -111,6 +111,11 @@ class WhatIf extends WatchedPage {
 
 test.use({ viewport: { width: 1600, height: 1000 } });
 
+// A failure says what the simulator showed (a failure callout, a stale answer), not only what was missing.
+test.afterEach(async ({ page }, info) => {
+  if (info.status !== info.expectedStatus) console.log(`simulator on failure: ${await page.getByTestId('simulator').innerText({ timeout: 1000 }).catch(() => '(not shown)')}`);
+});
+
 test('backend answers: fails twice → the retries and the final 200; slow → the 504 and when; Istio retries and a partial fault', async ({ page }) => {
   const w = new WhatIf(page);
   await w.openWith(`${GATEWAY_API}---\n${ISTIO}`);

@@ -6,7 +6,9 @@
  * request is rejected (`WorkerStopped`), the requests queued behind it are sent again to the new
  * worker, and nothing the old worker still had (its state, a half-sent answer) is kept.
  *
- * The worker posts `{ type: 'ready' }` once its code has loaded (see `READY`).
+ * The worker posts `{ type: 'ready' }` once its code has loaded (see `READY`), and
+ * `{ type: 'failed', message }` (see `failed`) when its code threw on a request: that request is
+ * rejected with the message at once, and the worker, whose state is intact, goes on with the next.
  */
 
 /** What the watchdog needs of a Worker (a real one, or a fake in tests). */
@@ -23,6 +25,18 @@ export const READY = { type: 'ready' } as const;
 export function isReady(data: unknown): boolean {
   return typeof data === 'object' && data !== null && (data as { type?: unknown }).type === 'ready';
 }
+
+/** The reply of a worker whose code threw on the request it was on. */
+export interface FailedReply {
+  readonly type: 'failed';
+  readonly message: string;
+}
+
+export function failed(error: unknown): FailedReply {
+  return { type: 'failed', message: error instanceof Error ? error.message : String(error) };
+}
+
+const isFailed = (data: unknown): data is FailedReply => typeof data === 'object' && data !== null && (data as { type?: unknown }).type === 'failed';
 
 /** A request stopped by the watchdog (`timeout`) or by the user (`cancelled`). */
 export class WorkerStopped extends Error {
@@ -115,6 +129,13 @@ export function watchWorker(options: WatchOptions): WatchedWorker {
       }
       const head = queue[0];
       if (!head) return;
+      if (isFailed(event.data)) {
+        queue.shift();
+        disarm();
+        arm();
+        head.fail(new Error(event.data.message));
+        return;
+      }
       if (head.receive(event.data)) {
         queue.shift();
         disarm();

@@ -4,11 +4,12 @@ import { analysisReplies, type AnalyzerMessage } from './analyzer-protocol';
 import { compareReplies } from './compare-protocol';
 import { createDesignStore } from './design-store';
 import { createWorkerAnalyzer } from './worker-analyzer';
-import { isWorkerStopped, type WorkerLike } from './watched-worker';
+import { failed, isWorkerStopped, type WorkerLike } from './watched-worker';
 
 /**
  * The analyzer's watchdog, against a fake Worker that runs the real analysis session — except on
- * a text containing `# stuck`, where it never answers (as a worker caught in a slow evaluation).
+ * a text containing `# stuck`, where it never answers (as a worker caught in a slow evaluation),
+ * and on a simulation of `http://throw.example/`, where its code throws (analysis.worker.ts says so).
  */
 class FakeWorker implements WorkerLike {
   onmessage: ((event: MessageEvent) => void) | null = null;
@@ -33,6 +34,7 @@ class FakeWorker implements WorkerLike {
       if (message.type === 'analyze') for (const r of analysisReplies(this.session.analyze(message.request))) this.emit(r);
       else if (message.type === 'compare') for (const r of compareReplies(this.session.compare(message.request), null)) this.emit(r);
       else if (message.type === 'run-tests') this.emit({ type: 'tests', answer: this.session.runTests(message.request) });
+      else if (message.request.input.url === 'http://throw.example/') this.emit(failed(new Error('boom in the engine')));
       else this.emit({ type: 'simulation', answer: this.session.simulate(message.request) });
     });
   }
@@ -164,6 +166,22 @@ describe('the analysis watchdog', () => {
     await settle();
     expect(await run).toMatchObject({ seq: 2, kind: 'ran', passed: 1 });
     expect(workers[1]?.received.map((m) => m.type)).toEqual(['analyze', 'run-tests']);
+  });
+
+  it('rejects a request the worker threw on at once, with its message, and goes on with the same worker', async () => {
+    const { analyzer, workers } = setup();
+    await analyzer.analyze({ seq: 1, files: files(ROUTE) });
+    const input = { method: 'GET', url: 'http://throw.example/', headers: [], sni: '', mode: 'gateway', gateway: '', from: '', labels: [] } as const;
+    const thrown = analyzer.simulate?.({ seq: 1, tableId: 1, input }).catch((e: unknown) => e);
+    const after = analyzer.simulate?.({ seq: 2, tableId: 1, input: { ...input, url: 'http://x.example/' } });
+    await settle();
+    const error = await thrown;
+    expect(error).toBeInstanceOf(Error);
+    expect(isWorkerStopped(error)).toBe(false);
+    expect((error as Error).message).toBe('boom in the engine');
+    // No watchdog bound passed, no restart: the worker still holds table 1 and answers the next request.
+    expect(workers.length).toBe(1);
+    expect((await after)?.kind).toBe('decision');
   });
 
   it('cancels the analysis under way, and only it', async () => {
