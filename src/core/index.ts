@@ -37,6 +37,12 @@ export { locateDiagnostics } from './graph/diagnostics.js';
 export { analyzeIstio, ISTIO_ANALYZE_CODES } from './analyze/istio/index.js';
 export { analyzeReach, REACH_CODES } from './analyze/reach/index.js';
 export { diffDesigns, diffVerdicts, diffTables } from './diff/index.js';
+export { DEFAULT_TARGET, ISTIO_RELEASES, NEWEST_RELEASE, describeTarget, formatTarget, parseTarget, parseTargetSpec, reportPath, resolveImplementation, resolveTarget } from './target/target.js';
+export type { ImplementationTarget, Target, TargetResult, TargetSpec } from './target/target.js';
+export { RELEASES as GATEWAY_API_RELEASES } from './target/availability.js';
+export { implementations as conformanceImplementations, reportsFor as conformanceReportsFor } from './target/reports.js';
+export type { ReportData as ConformanceReport } from './target/reports.js';
+export { CONTROLLER_IMPLEMENTATIONS, implementationOfController } from './target/controllers.js';
 export { parseRouteTests, runRouteTest, runRouteTests, ROUTE_TEST_CODES, TESTS_API_VERSION, TESTS_KIND } from './route-tests/index.js';
 export {
   attachRoute,
