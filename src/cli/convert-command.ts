@@ -5,6 +5,7 @@ import { EXIT, type CliIO } from './io.js';
 import { loadSources } from './load-files.js';
 import { noObjects } from './no-objects.js';
 import { COMMON_FLAGS, commonOptions } from './options.js';
+import { targetLine, targetOption, withTarget } from './target-output.js';
 import { formatDiagnostic } from './validate-command.js';
 
 export const CONVERT_FLAGS: readonly FlagSpec[] = [...COMMON_FLAGS, { name: 'to', takesValue: true }, { name: 'subsets-as-services', takesValue: false }];
@@ -16,7 +17,7 @@ export const CONVERT_FLAGS: readonly FlagSpec[] = [...COMMON_FLAGS, { name: 'to'
  * (nothing is converted), 2 unusable input/usage.
  */
 export async function runConvert(args: ParsedArgs, io: CliIO): Promise<number> {
-  const { format, namespace, assumeExternal } = commonOptions(args);
+  const { format, namespace, assumeExternal, target } = commonOptions(args);
   const to = args.flags.get('to')?.[0];
   if (to !== 'gateway-api' && to !== 'istio') throw new UsageError(`--to must be gateway-api or istio${to === undefined ? '' : `, not ${to}`}`);
   const input = await loadSources(args.files, io);
@@ -36,10 +37,13 @@ export async function runConvert(args: ParsedArgs, io: CliIO): Promise<number> {
     subsetsAsServices: args.flags.has('subsets-as-services'),
     assumeExternal,
     locations: new SourceLocations(parsed.files),
+    ...targetOption(target),
   });
   if (format === 'json') {
-    io.stdout(jsonText({ items: result.items, loss: result.loss.map(lossJson) }));
+    io.stdout(jsonText(withTarget({ items: result.items, loss: result.loss.map(lossJson) }, target)));
   } else {
+    // stdout stays the YAML to apply: the target heads the report on stderr.
+    if (target) io.stderr(`${targetLine(target)}\n`);
     io.stdout(serializeObjects(result.items));
     // The core's message names no front end's switch: the command line names its own flag.
     const hint = (code: string): string => (code === 'Subset' && !args.flags.has('subsets-as-services') ? ' (use --subsets-as-services)' : '');

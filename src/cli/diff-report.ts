@@ -2,9 +2,10 @@
  * What `diff` prints, whatever the format: the core's DesignDiff with the two versions named,
  * and `--format json` (DESIGN.md "diff --format json").
  */
-import type { BehaviourChange, DesignDiff, Diagnostic } from '../core/index.js';
+import { describeTarget, type BehaviourChange, type DesignDiff, type Diagnostic, type Target } from '../core/index.js';
 import { outcomeJson } from './diff-outcome.js';
 import { requestWords } from './route-tests-text.js';
+import { targetWords, withTarget } from './target-output.js';
 import { toJson } from './validate-command.js';
 
 export interface DiffVersion {
@@ -20,6 +21,8 @@ export interface DiffReport {
   readonly diff: DesignDiff;
   readonly old: DiffVersion;
   readonly new: DiffVersion;
+  /** `--target`: both versions are judged for it; absent or null without the flag. */
+  readonly target?: Target | null;
 }
 
 /** `1 request`, `2 requests`, `3 classes`. */
@@ -37,16 +40,19 @@ export function headline(r: DiffReport): string {
   return n === 1 ? '1 class of requests behaves differently' : `${n} classes of requests behave differently`;
 }
 
-/** "Compared old.yaml (before) with new.yaml (after): 214 candidate requests sent to both." */
+/**
+ * "Compared old.yaml (before) with new.yaml (after): 214 candidate requests sent to both.", with
+ * " for the target Gateway API v1.5.1 standard · cilium v1.20.0" after "(after)" when one is given.
+ */
 export function scope(r: DiffReport): string {
-  const base = `Compared ${r.old.label} (before) with ${r.new.label} (after)`;
+  const base = `Compared ${r.old.label} (before) with ${r.new.label} (after)${r.target ? ` for the target ${describeTarget(r.target)}` : ''}`;
   return r.diff.compared ? `${base}: ${count(r.diff.candidates, 'candidate request')} sent to both.` : `${base}.`;
 }
 
-/** The witness as `simulate` takes it, with the files of a version (the new one's unless told). */
-export function simulateCommand(c: BehaviourChange, files: readonly string[] | null): string {
+/** The witness as `simulate` takes it, with the files of a version (the new one's unless told) and the `--target` given. */
+export function simulateCommand(c: BehaviourChange, files: readonly string[] | null, target: Target | null = null): string {
   const q = (s: string): string => (/^[\w./@:+-]+$/.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`);
-  return `route-designer simulate ${files === null ? 'FILE...' : files.map(q).join(' ')} ${requestWords({ witness: c.witness })}`;
+  return `route-designer simulate ${files === null ? 'FILE...' : files.map(q).join(' ')} ${requestWords({ witness: c.witness })}${targetWords(target)}`;
 }
 
 /** Where the witness of every change can be run to see the before, in words. */
@@ -57,7 +63,7 @@ export function beforeHint(r: DiffReport): string {
 /** `--format json`. */
 export function reportJson(r: DiffReport): unknown {
   const d = r.diff;
-  return {
+  return withTarget({
     changes: d.changes.map((c) => ({
       class: c.class,
       requests: c.requests,
@@ -75,5 +81,5 @@ export function reportJson(r: DiffReport): unknown {
     candidates: d.candidates,
     uncrossed: d.uncrossed,
     unreadable: { old: r.old.errors.map(toJson), new: r.new.errors.map(toJson) },
-  };
+  }, r.target ?? null);
 }

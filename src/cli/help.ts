@@ -71,6 +71,14 @@ Options:
   -n, --namespace NS     namespace of objects that name none (default: default)
   --assume-external      treat referenced Services, Secrets and GatewayClasses absent from the
                          design as present and valid (validate, status, simulate, test, diff)
+  --target TEXT          the cluster the design is meant for, e.g. gateway-api=v1.5,channel=standard,
+                         implementation=cilium@1.20 (each part optional): gateway-api=v1.2…v1.6 (default
+                         the newest), channel=standard|experimental (default experimental),
+                         implementation=PROJECT[@VERSION] (as its conformance report names it; default
+                         as without --target), istio=1.22…1.29; validate and diff judge the design
+                         for it, simulate and test follow its behaviour, convert writes what it
+                         serves; named in the output (text: a 'target:' heading, JSON: "target":
+                         {"text", "description"})
   -h, --help             this help
   --version              the version
 `;

@@ -6,6 +6,7 @@ import { EXIT, type CliIO } from './io.js';
 import { loadSources } from './load-files.js';
 import { commonOptions } from './options.js';
 import { formatResults, resultsJson } from './route-tests-text.js';
+import { targetOption, withTarget } from './target-output.js';
 import { formatDiagnostic } from './validate-command.js';
 
 /**
@@ -32,7 +33,9 @@ export async function runRouteTestsCommand(args: ParsedArgs, io: CliIO): Promise
   }
   const design = await loadDesign('test', { ...args, files: manifests }, common, io);
   if (typeof design === 'number') return design;
-  const run = runRouteTests(design.table, parsed.cases);
-  io.stdout(common.format === 'json' ? jsonText(resultsJson(run)) : formatResults(run));
+  // Every case is simulated for the --target, as `simulate --target` would.
+  const cases = parsed.cases.map((c) => (common.target ? { ...c, options: { ...c.options, ...targetOption(common.target) } } : c));
+  const run = runRouteTests(design.table, cases);
+  io.stdout(common.format === 'json' ? jsonText(withTarget(resultsJson(run), common.target)) : formatResults(run, common.target));
   return run.failed === 0 ? EXIT.ok : EXIT.errors;
 }

@@ -1,6 +1,7 @@
-import type { RouteTestCase, RouteTestResult } from '../core/index.js';
+import type { RouteTestCase, RouteTestResult, Target } from '../core/index.js';
 import { escapeControls } from './escape.js';
 import { formatDecision } from './simulate-text.js';
+import { targetLine, targetWords } from './target-output.js';
 
 interface Run {
   readonly results: readonly RouteTestResult[];
@@ -23,10 +24,11 @@ export function requestWords(c: Pick<RouteTestCase, 'witness'>): string {
 
 /**
  * Text: one line per case (✓ or ✗); under a failing case where it is written, what differed, the
- * request in `simulate`'s flags and the simulator's whole answer with its trace; then the totals.
+ * request in `simulate`'s flags (with `--target` when one is given) and the simulator's whole
+ * answer with its trace; then the totals. A target given heads the text.
  */
-export function formatResults(run: Run): string {
-  const lines: string[] = [];
+export function formatResults(run: Run, target: Target | null = null): string {
+  const lines: string[] = target ? [escapeControls(targetLine(target))] : [];
   for (const r of run.results) {
     const c = r.case;
     if (r.passed) {
@@ -35,7 +37,7 @@ export function formatResults(run: Run): string {
     }
     lines.push(escapeControls(`✗ ${c.name}  (${c.location.file}:${c.location.line}:${c.location.column})`));
     for (const f of r.failures) lines.push(escapeControls(`    ${f.field}: expected ${f.expected}, got ${f.actual}`));
-    lines.push(escapeControls(`    simulate ${requestWords(c)}`));
+    lines.push(escapeControls(`    simulate ${requestWords(c)}${targetWords(target)}`));
     for (const l of formatDecision(r.decision).split('\n')) if (l !== '') lines.push(`      ${l}`);
   }
   lines.push(`${run.results.length} case(s): passed ${run.passed}, failed ${run.failed}`);
@@ -43,7 +45,7 @@ export function formatResults(run: Run): string {
 }
 
 /** `--format json`: {"cases": [{name, passed, request, headers, gateway, mesh, expected, actual, failures, trace}], "passed", "failed"}. */
-export function resultsJson(run: Run): unknown {
+export function resultsJson(run: Run): Record<string, unknown> {
   return {
     cases: run.results.map((r) => ({
       name: r.case.name,

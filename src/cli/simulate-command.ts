@@ -6,6 +6,7 @@ import { EXIT, type CliIO } from './io.js';
 import { COMMON_FLAGS, commonOptions } from './options.js';
 import { backendBehaviour } from './simulate-attempts.js';
 import { formatDecision } from './simulate-text.js';
+import { targetLine, targetOption, withTarget } from './target-output.js';
 
 export const SIMULATE_FLAGS: readonly FlagSpec[] = [
   ...COMMON_FLAGS,
@@ -37,11 +38,12 @@ export async function runSimulate(args: ParsedArgs, io: CliIO): Promise<number> 
   const parsed = parseRequest(text, args.flags.get('header') ?? [], sni === undefined ? {} : { sni });
   if (!parsed.ok) throw new UsageError(`--request: ${parsed.error}`);
   const backend = backendBehaviour(args);
-  const options: SimulateOptions = { ...simulateOptions(args), ...(backend ? { backend } : {}) };
+  const options: SimulateOptions = { ...simulateOptions(args), ...(backend ? { backend } : {}), ...targetOption(common.target) };
   const design = await loadDesign('simulate', args, common, io);
   if (typeof design === 'number') return design;
   const decision = simulate(design.table, parsed.request, options);
-  io.stdout(common.format === 'json' ? jsonText(decision) : formatDecision(decision));
+  const heading = common.target ? `${targetLine(common.target)}\n` : '';
+  io.stdout(common.format === 'json' ? jsonText(withTarget(decision, common.target)) : `${heading}${formatDecision(decision)}`);
   return EXIT.ok;
 }
 

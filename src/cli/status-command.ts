@@ -4,6 +4,7 @@ import { loadDesign } from './design-input.js';
 import { escapeControls, jsonText } from './escape.js';
 import { EXIT, type CliIO } from './io.js';
 import { commonOptions } from './options.js';
+import { targetLine, withTarget } from './target-output.js';
 
 /**
  * `route-designer status FILE...` — the status a conformant controller would write on every
@@ -13,8 +14,9 @@ export async function runStatus(args: ParsedArgs, io: CliIO): Promise<number> {
   const common = commonOptions(args);
   const design = await loadDesign('status', args, common, io);
   if (typeof design === 'number') return design;
-  if (common.format === 'json') io.stdout(jsonText(design.status));
-  else io.stdout(design.status.items.map(formatItem).join(''));
+  // The status a conformant controller writes does not depend on the target: it is only named.
+  if (common.format === 'json') io.stdout(jsonText(withTarget(design.status, common.target)));
+  else io.stdout(`${common.target ? `${targetLine(common.target)}\n` : ''}${design.status.items.map(formatItem).join('')}`);
   return EXIT.ok;
 }
 

@@ -5,21 +5,24 @@ import { EXIT, type CliIO } from './io.js';
 import { loadSources } from './load-files.js';
 import { noObjects } from './no-objects.js';
 import { commonOptions } from './options.js';
+import { targetLine, targetOption, withTarget } from './target-output.js';
 
 /**
  * `route-designer validate FILE...` — the whole verdict (core `review`: parse, API server, CEL,
  * controller status, istioctl analyzers, unreachable rules). Exit 0 no errors (warnings allowed),
- * 1 errors, 2 unusable input/usage (DESIGN.md: input with no Kubernetes object is unusable, so a
+ * 1 errors, 2 unusable input/usage; `--target` judges the design for that cluster (DESIGN.md: input with no Kubernetes object is unusable, so a
  * mistyped path never passes).
  */
 export async function runValidate(args: ParsedArgs, io: CliIO): Promise<number> {
-  const { format, namespace, assumeExternal } = commonOptions(args);
+  const { format, namespace, assumeExternal, target } = commonOptions(args);
   const input = await loadSources(args.files, io);
-  const verdict = review(input.sources, { defaultNamespace: namespace, assumeExternal });
+  const verdict = review(input.sources, { defaultNamespace: namespace, assumeExternal, ...targetOption(target) });
   const parsed = verdict.parsed;
   const diagnostics = [...input.diagnostics, ...verdict.diagnostics].sort(compareDiagnostics);
-  if (format === 'json') io.stdout(jsonText({ diagnostics: diagnostics.map(toJson) }));
+  if (format === 'json') io.stdout(jsonText(withTarget({ diagnostics: diagnostics.map(toJson) }, target)));
   else {
+    // stdout stays file:line:col lines (editors and CI read them): the target heads stderr.
+    if (target) io.stderr(`${targetLine(target)}\n`);
     for (const d of diagnostics) io.stdout(`${formatDiagnostic(d)}\n`);
     io.stderr(`${summary(diagnostics)}\n`);
   }
