@@ -17,7 +17,7 @@ export { review } from './verdict/index.js';
 export { isBreaking } from './verdict/breaking.js';
 export { problemFamily, PROBLEM_FAMILIES } from './verdict/family.js';
 export { compareDiagnostics } from './diagnostics/types.js';
-export { convert } from './convert/index.js';
+export { convert, fitForTarget } from './convert/index.js';
 export { compile } from './compile/index.js';
 export { buildPathIndex } from './compile/path-index.js';
 export { hostMatches, intersectHostnames } from './compile/hostname.js';

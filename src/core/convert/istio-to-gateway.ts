@@ -20,9 +20,9 @@ import type { ConvertOptions } from './types.js';
  * DestinationRules and ServiceEntries stay (an Istio data plane still applies them under the
  * Gateway API); Gateway API, core and other objects pass through unchanged.
  * Output: objects in input order, each converted object where its source was, then the generated
- * ReferenceGrants and subset Services.
+ * ReferenceGrants and subset Services. `sources` receives each object's source resource (not the generated ones').
  */
-export function istioToGateway(resources: readonly Resource[], options: ConvertOptions, report: Report): KubeObject[] {
+export function istioToGateway(resources: readonly Resource[], options: ConvertOptions, report: Report, sources?: Map<KubeObject, Resource>): KubeObject[] {
   const design = new Design(resources);
   const ctx: IstioCtx = { design, report, options, grants: new GrantCollector(), listeners: new Map(), subsetServices: new Map() };
   const slots = new Map<Resource, KubeObject[]>();
@@ -72,7 +72,12 @@ export function istioToGateway(resources: readonly Resource[], options: ConvertO
     }
   }
   const items: KubeObject[] = [];
-  for (const r of resources) items.push(...(slots.get(r) ?? [r.object]));
+  for (const r of resources) {
+    for (const o of slots.get(r) ?? [r.object]) {
+      items.push(o);
+      sources?.set(o, r);
+    }
+  }
   items.push(...ctx.grants.objects((ns, name) => taken.has(`ReferenceGrant/${ns}/${name}`)));
   items.push(...[...ctx.subsetServices.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([, o]) => o));
   return items;

@@ -24,6 +24,7 @@ export class Report {
   private readonly loss = new Map<string, LossEntry>();
   private readonly notes = new Map<string, LossEntry<NoteCode>>();
   private readonly origins = new Map<string, Origin>();
+  private readonly originSources = new Map<string, { path: FieldPath; source: Resource; sourcePath: FieldPath }[]>();
 
   constructor(private readonly locations: SourceLocations | undefined) {}
 
@@ -44,6 +45,19 @@ export class Report {
   origin(target: SourceRef, path: FieldPath, source: Resource, sourcePath: FieldPath): void {
     const o: Origin = { target: { kind: target.kind, namespace: target.namespace, name: target.name }, path: formatPath(path), source: refOf(source), sourcePath: formatPath(sourcePath) };
     this.origins.set(`${o.target.kind}/${o.target.namespace}/${o.target.name}\u0000${o.path}`, o);
+    const key = `${o.target.kind}/${o.target.namespace}/${o.target.name}`;
+    const list = this.originSources.get(key);
+    if (list) list.push({ path, source, sourcePath });
+    else this.originSources.set(key, [{ path, source, sourcePath }]);
+  }
+
+  /** The source element an output element comes from: the recorded origin whose output path is the longest prefix of `path`. */
+  sourceOf(target: SourceRef, path: FieldPath): { source: Resource; sourcePath: FieldPath } | undefined {
+    let best: { path: FieldPath; source: Resource; sourcePath: FieldPath } | undefined;
+    for (const o of this.originSources.get(`${target.kind}/${target.namespace}/${target.name}`) ?? []) {
+      if (o.path.length <= path.length && o.path.every((seg, i) => seg === path[i]) && (!best || o.path.length > best.path.length)) best = o;
+    }
+    return best;
   }
 
   result(): { loss: LossEntry[]; notes: LossEntry<NoteCode>[]; origins: Origin[] } {

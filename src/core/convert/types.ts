@@ -6,6 +6,7 @@
 import type { SourceLocations } from '../resources/locations.js';
 import type { KubeObject, Resource } from '../resources/types.js';
 import type { RequestProtocol } from '../simulate/types.js';
+import type { Target } from '../target/target.js';
 
 export type ConvertTarget = 'gateway-api' | 'istio';
 
@@ -17,6 +18,12 @@ export interface ConvertOptions {
   readonly assumeExternal?: boolean;
   /** Resolves loss entries to exact file:line:column; without it an entry points at its document's first line. */
   readonly locations?: SourceLocations;
+  /**
+   * The cluster the output is for (issue 14): Gateway API objects are written at apiVersions its
+   * release and channel serve, and what it cannot express is refused (KindNotInTarget,
+   * NotInTargetRelease). Absent: today's output, byte for byte.
+   */
+  readonly target?: Target;
 }
 
 /**
@@ -68,6 +75,8 @@ export const LOSS_CODES = [
   'NoParentRefs',
   'RouteNotAttached',
   'NoRules',
+  'KindNotInTarget',
+  'NotInTargetRelease',
 ] as const;
 export type LossCode = (typeof LOSS_CODES)[number];
 
