@@ -43,6 +43,12 @@ export { RELEASES as GATEWAY_API_RELEASES } from './target/availability.js';
 export { implementations as conformanceImplementations, reportsFor as conformanceReportsFor } from './target/reports.js';
 export type { ReportData as ConformanceReport } from './target/reports.js';
 export { CONTROLLER_IMPLEMENTATIONS, implementationOfController } from './target/controllers.js';
+export { ISTIO_RELEASE_FACTS, gatewayApiReleaseOfIstio, istioGatewayApiKindSupport, istioRelease } from './target/istio-releases.js';
+export type { IstioGatewayApiSupport, IstioKindSupport, IstioMinor, IstioReleaseFacts } from './target/istio-releases.js';
+export { ISTIO_FIELD_INTROS } from './target/istio-fields.js';
+export { ISTIO_BEHAVIOUR_CHANGES, istioBehaviourAt, istioDefaultRetriableCodes } from './target/istio-behaviour.js';
+export type { IstioBehaviourChange } from './target/istio-behaviour.js';
+export { ISTIO_RELEASE_CODES, istioReleaseDiagnostics } from './validate/target-istio/index.js';
 export { parseRouteTests, runRouteTest, runRouteTests, ROUTE_TEST_CODES, TESTS_API_VERSION, TESTS_KIND } from './route-tests/index.js';
 export {
   attachRoute,
