@@ -51,6 +51,63 @@ describe('export', () => {
     expect(out.objects.filter((o) => o.kind === 'VirtualService').length).toBeGreaterThan(0);
   });
 
+  const retryRoute = `apiVersion: gateway.networking.k8s.io/v1beta1
+kind: HTTPRoute
+metadata: {name: web, namespace: shop}
+spec:
+  parentRefs: [{name: edge}]
+  rules:
+  - retry: {attempts: 2}   # experimental channel only
+    backendRefs: [{name: svc, port: 80}]
+`;
+
+  it('exports as is for a target: what it lacks is refused in the loss report and left out', () => {
+    const out = convertForExport({ seq: 4, fileName: 'r.yaml', text: retryRoute, to: 'as-is', subsetsAsServices: false, target: 'gateway-api=v1.4,channel=standard' });
+    expect(out.target).toEqual({ text: 'gateway-api=v1.4.1,channel=standard', description: 'Gateway API v1.4.1 standard' });
+    expect(out.entries.map((e) => [e.type, e.code, e.path, e.line, e.targets])).toEqual([['loss', 'NotInTargetRelease', 'spec.rules[0].retry', 7, [0]]]);
+    expect(out.yaml).not.toContain('retry');
+    expect(out.yaml).toContain('apiVersion: gateway.networking.k8s.io/v1beta1');
+  });
+
+  it('exports as is, byte for byte, when the target takes every object as written', () => {
+    const out = convertForExport({ seq: 5, fileName: 'r.yaml', text: retryRoute, to: 'as-is', subsetsAsServices: false, target: 'channel=experimental' });
+    expect([out.yaml, out.entries, out.objects.map((o) => o.lines)]).toEqual([retryRoute, [], [{ start: 1, end: 8 }]]);
+  });
+
+  it('converts for a target and says which; the refusal points at the Istio rule and at the HTTPRoute it became', () => {
+    const text = `apiVersion: networking.istio.io/v1
+kind: Gateway
+metadata: {name: edge, namespace: shop}
+spec:
+  selector: {istio: ingressgateway}
+  servers: [{port: {number: 80, name: http, protocol: HTTP}, hosts: ["*"]}]
+---
+apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: web, namespace: shop}
+spec:
+  hosts: ["*"]
+  gateways: [edge]
+  http:
+  - route: [{destination: {host: svc}}]
+    retries: {attempts: 3, retryOn: 5xx}
+`;
+    const plain = convertForExport({ seq: 6, fileName: 'istio.yaml', text, to: 'gateway-api', subsetsAsServices: false });
+    const out = convertForExport({ seq: 7, fileName: 'istio.yaml', text, to: 'gateway-api', subsetsAsServices: false, target: 'gateway-api=v1.2,channel=standard' });
+    expect(plain.target).toBeNull();
+    expect(plain.yaml).toContain('retry:');
+    expect(out.target?.description).toBe('Gateway API v1.2.1 standard');
+    const refused = out.entries.filter((e) => e.code === 'NotInTargetRelease');
+    expect(refused.map((e) => [e.resource.kind, e.path, e.line, e.source])).toEqual([['VirtualService', 'spec.http[0]', 15, { start: 8, end: 16 }]]);
+    expect(refused[0]?.targets.map((t) => out.objects[t]?.kind)).toEqual(['HTTPRoute']);
+    expect(out.yaml).not.toContain('retry:');
+    expect(out.entries.length - refused.length).toBe(plain.entries.length);
+  });
+
+  it('a target text that cannot be read is an error the dialog shows', () => {
+    expect(() => convertForExport({ seq: 8, fileName: 'r.yaml', text: retryRoute, to: 'istio', subsetsAsServices: false, target: 'gateway-api=v0.1' })).toThrow(/target "gateway-api=v0.1" cannot be read/);
+  });
+
   it.each([
     ['shop.yaml', 'as-is', 'shop.yaml'],
     ['shop.yaml', 'istio', 'shop.istio.yaml'],

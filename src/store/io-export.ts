@@ -1,11 +1,13 @@
-import { convert, parse, serializeObject, SourceLocations, validate } from '../core/index';
-import type { ConvertTarget, KubeObject, LossEntry, Resource } from '../core/index';
+import { convert, describeTarget, fitForTarget, formatTarget, parse, parseTarget, serializeObject, SourceLocations, validate } from '../core/index';
+import type { ConvertResult, ConvertTarget, KubeObject, LossEntry, Resource, Target } from '../core/index';
 
 /**
  * Export: the design as is, or converted to the other dialect with its loss report. The
  * conversion step is pure (it runs in a Worker, see io-export.worker.ts) and returns, beside the
  * YAML, where each object sits in it and which lines each report entry is about — so the dialog
- * can link an entry to the source object and to the objects it became.
+ * can link an entry to the source object and to the objects it became. With a target (the design's
+ * `--target` text), every dialect — as is too — is written for it: apiVersions it serves, and what
+ * it cannot express refused in the loss report (core convert/for-target.ts).
  */
 export type ExportDialect = 'as-is' | ConvertTarget;
 
@@ -13,8 +15,10 @@ export interface ConvertRequest {
   readonly seq: number;
   readonly fileName: string;
   readonly text: string;
-  readonly to: ConvertTarget;
+  readonly to: ExportDialect;
   readonly subsetsAsServices: boolean;
+  /** The design's target, as `--target` takes it; '' or absent: none (today's output). */
+  readonly target?: string;
 }
 
 /** 1-based, inclusive. */
@@ -50,7 +54,10 @@ export interface ReportEntry {
 
 export interface ConvertedExport {
   readonly seq: number;
-  readonly to: ConvertTarget;
+  readonly to: ExportDialect;
+  /** The target written for (`text` as `--target` takes it, `description` for people); null: none. */
+  readonly target: { readonly text: string; readonly description: string } | null;
+  /** The YAML: for `as-is` with nothing to change, the text exactly as given. */
   readonly yaml: string;
   readonly objects: readonly ExportedObject[];
   /** Losses first, then notes, each in source order. */
@@ -95,12 +102,19 @@ export function convertForExport(request: ConvertRequest): ConvertedExport {
   const start = Date.now();
   const parsed = parse([{ name: request.fileName, text: request.text }]);
   const errors = validate(parsed).filter((d) => d.severity === 'error').length;
-  const result = convert(parsed.resources, {
-    to: request.to,
-    subsetsAsServices: request.subsetsAsServices,
-    locations: new SourceLocations(parsed.files),
-  });
-  const { yaml, objects } = layoutObjects(result.items);
+  const target = exportTarget(request.target ?? '');
+  const locations = new SourceLocations(parsed.files);
+  const result: ConvertResult =
+    request.to === 'as-is'
+      ? target
+        ? fitForTarget(parsed.resources, target, locations)
+        : { items: parsed.resources.map((r) => r.object), loss: [], notes: [], origins: [] }
+      : convert(parsed.resources, { to: request.to, subsetsAsServices: request.subsetsAsServices, locations, ...(target ? { target } : {}) });
+  const laid = layoutObjects(result.items);
+  // As is, and the target takes every object as written: the text itself, byte for byte.
+  const asWritten = request.to === 'as-is' && result.loss.length === 0 && result.items.every((o, i) => o === parsed.resources[i]?.object);
+  const yaml = asWritten ? request.text : laid.yaml;
+  const objects = asWritten ? parsed.resources.map((r) => ({ kind: r.kind, namespace: r.namespace, name: r.name, lines: { start: r.source.line, end: r.source.endLine } })) : laid.objects;
 
   const byRef = new Map<string, number[]>();
   const byName = new Map<string, number[]>();
@@ -141,12 +155,21 @@ export function convertForExport(request: ConvertRequest): ConvertedExport {
   return {
     seq: request.seq,
     to: request.to,
+    target: target ? { text: formatTarget(target), description: describeTarget(target) } : null,
     yaml,
     objects,
     entries: [...result.loss.map((l) => entry('loss', l)), ...result.notes.map((n) => entry('note', n))],
     errors,
     millis: Date.now() - start,
   };
+}
+
+/** The target a `--target` text names; null for '' (none). A text that cannot be read is an error the dialog shows. */
+function exportTarget(text: string): Target | null {
+  if (text.trim() === '') return null;
+  const parsed = parseTarget(text);
+  if (!parsed.ok) throw new Error(`The design's target "${text}" cannot be read: ${parsed.error}`);
+  return parsed.target;
 }
 
 /** The file name offered for a download: `shop.yaml` → `shop.istio.yaml`. */

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { ConvertTarget } from '../../core/index';
-import type { ConvertedExport } from '../../store/io-export';
+import type { ConvertedExport, ExportDialect } from '../../store/io-export';
 import { convertInWorker } from '../../store/io-export-client';
 import { isWorkerStopped } from '../../store/watched-worker';
 
@@ -10,11 +9,14 @@ export type Conversion =
   | { readonly state: 'done'; readonly result: ConvertedExport }
   | { readonly state: 'failed'; readonly message: string };
 
-/** Converts the text (in a Worker) whenever the target or the option changes; stale answers are dropped. */
-export function useConversion(text: string, fileName: string, to: ConvertTarget | null, subsetsAsServices: boolean): Conversion {
+/**
+ * Converts the text (in a Worker) whenever the dialect, the option or the design's target (the
+ * `--target` text, '' = none) changes; stale answers are dropped. `to` null: nothing to convert.
+ */
+export function useConversion(text: string, fileName: string, to: ExportDialect | null, subsetsAsServices: boolean, target = ''): Conversion {
   const [conversion, setConversion] = useState<Conversion>({ state: 'idle' });
   const [request, setRequest] = useState<string | null>(null);
-  const key = to === null ? null : `${to}:${String(subsetsAsServices)}`;
+  const key = to === null ? null : `${to}:${String(subsetsAsServices)}:${target}`;
   if (key !== request) {
     setRequest(key);
     setConversion(to === null ? { state: 'idle' } : { state: 'running' });
@@ -22,7 +24,7 @@ export function useConversion(text: string, fileName: string, to: ConvertTarget 
   useEffect(() => {
     if (to === null) return;
     let current = true;
-    convertInWorker({ text, fileName, to, subsetsAsServices }).then(
+    convertInWorker({ text, fileName, to, subsetsAsServices, target }).then(
       (result) => current && setConversion({ state: 'done', result }),
       // Stopped by the watchdog, the message says what took too long.
       (e: unknown) => current && setConversion({ state: 'failed', message: isWorkerStopped(e) ? e.message : `The conversion failed: ${e instanceof Error ? e.message : String(e)}` }),
@@ -30,6 +32,6 @@ export function useConversion(text: string, fileName: string, to: ConvertTarget 
     return () => {
       current = false;
     };
-  }, [text, fileName, to, subsetsAsServices]);
+  }, [text, fileName, to, subsetsAsServices, target]);
   return conversion;
 }
