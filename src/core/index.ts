@@ -154,6 +154,7 @@ export { servedCertificateText, type ServedCertificate } from './simulate/served
 export { certificateCovers, coveredNames } from './compile/tls/hostnames.js';
 export { daysLeft } from './validate/tls/secret-checks.js';
 export { EXPIRY_WARNING_DAYS, TLS_CODES, type TlsCode } from './validate/tls/codes.js';
+export { TARGET_CODES, type TargetCode } from './validate/target/codes.js';
 export type { Family, KindInfo } from './resources/kinds.js';
 export type { FieldPath, PathSegment } from './resources/path.js';
 export type { DocumentSpan } from './resources/split.js';

@@ -6,23 +6,44 @@
  * conformance reports (src/core/target/data/conformance-data.js).
  */
 export const CONTROLLER_IMPLEMENTATIONS: { readonly [controllerName: string]: string } = {
-  // Istio: the `istio` class, the `istio-waypoint` class of ambient waypoints, and `istio-remote`.
+  // Istio (istio/istio pkg/config/constants/constants.go, pilot/pkg/features/pilot.go
+  // PILOT_GATEWAY_API_CONTROLLER_NAME): the `istio` class, `istio-waypoint` (ambient waypoints,
+  // HBONE listeners), `istio-remote` (MultiNetworkGatewayAPI), `istio-east-west`, and the classes
+  // of Istio's agentgateway data plane — all programmed by istiod, judged by Istio's report.
   'istio.io/gateway-controller': 'istio',
   'istio.io/mesh-controller': 'istio',
   'istio.io/unmanaged-gateway': 'istio',
+  'istio.io/eastwest-controller': 'istio',
+  'istio.io/agentgateway-controller': 'istio',
+  'istio.io/agentgateway-waypoint-controller': 'istio',
+  // Envoy Gateway's quickstart GatewayClass `eg` (gateway.envoyproxy.io docs, "Quickstart").
   'gateway.envoyproxy.io/gatewayclass-controller': 'envoy-gateway',
+  // Cilium's `cilium` class (docs.cilium.io, Gateway API support).
   'io.cilium/gateway-controller': 'cilium',
+  // NGINX Gateway Fabric's Helm chart default `nginxGateway.gatewayControllerName`.
   'gateway.nginx.org/nginx-gateway-controller': 'nginx-gateway-fabric',
+  // Traefik's Helm chart GatewayClass (doc.traefik.io, Kubernetes Gateway provider).
   'traefik.io/gateway-controller': 'traefik',
+  // kgateway's `kgateway` and `kgateway-waypoint` classes (kgateway.dev docs, GatewayClasses).
   'kgateway.dev/kgateway': 'kgateway',
+  // agentgateway's `agentgateway` class (agentgateway/agentgateway controller tests and docs).
   'agentgateway.dev/agentgateway': 'agentgateway',
+  // Contour's Gateway provisioner (projectcontour.io docs, "Gateway API").
   'projectcontour.io/gateway-controller': 'contour',
+  // Kong Ingress Controller's unmanaged `kong` class, and Kong Operator's managed classes (docs.konghq.com).
   'konghq.com/kic-gateway-controller': 'kubernetes-ingress-controller',
   'konghq.com/gateway-operator': 'kong-operator',
+  // GKE's built-in gke-l7-* classes (cloud.google.com/kubernetes-engine/docs, "GatewayClasses").
   'networking.gke.io/gateway': 'gke-gateway',
+  // AWS Load Balancer Controller's ALB and NLB classes (kubernetes-sigs/aws-load-balancer-controller docs, Gateway API).
+  'gateway.k8s.aws/alb': 'aws-load-balancer-controller',
+  'gateway.k8s.aws/nlb': 'aws-load-balancer-controller',
+  // Higress's `higress` class (higress.io docs).
+  'higress.io/gateway-controller': 'higress',
 };
 
 /** The implementation (report project) of a controller name, if it is a known one. */
 export function implementationOfController(controllerName: string): string | undefined {
   return Object.hasOwn(CONTROLLER_IMPLEMENTATIONS, controllerName) ? CONTROLLER_IMPLEMENTATIONS[controllerName] : undefined;
 }
+

@@ -17,6 +17,11 @@ describe('problemFamily', () => {
     [d('IstioSubsetNotFound', 'IST0101'), 'istioctl'],
     [d('RuleUnreachable'), 'reach'],
     [d('RuleUnreachable', 'IST0130'), 'reach'],
+    [d('TargetKindNotServed'), 'target'],
+    [d('TargetFieldNotInRelease'), 'target'],
+    [d('TargetFeatureUnsupported'), 'target'],
+    [d('TargetFeatureNotReported'), 'target'],
+    [d('IstioFieldNotInRelease'), 'target'],
   ])('%j → %s', (diagnostic, family) => {
     expect(problemFamily(diagnostic)).toBe(family);
   });

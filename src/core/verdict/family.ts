@@ -5,6 +5,7 @@ import { ISTIO_CODES } from '../compile/istio/codes.js';
 import { PARSE_CODES, type Diagnostic } from '../diagnostics/types.js';
 import { DECODE_CODES } from '../resources/decode.js';
 import { TLS_CODES } from '../validate/tls/codes.js';
+import { TARGET_CODES } from '../validate/target/codes.js';
 
 /**
  * Which check of the verdict a problem comes from, for the Problems panel's filter:
@@ -14,9 +15,11 @@ import { TLS_CODES } from '../validate/tls/codes.js';
  * - `controller`: what a controller (or istiod) reports once the object is in: status conditions,
  *   unresolved references, conflicts;
  * - `istioctl`: what `istioctl analyze` reports (any problem with an istioctl code);
- * - `reach`: rules no request can reach, ties, loops and other rule-level findings.
+ * - `reach`: rules no request can reach, ties, loops and other rule-level findings;
+ * - `target`: what the target cluster (issue 14) lacks: its Gateway API release and channel's CRDs,
+ *   its implementation's conformance report, its Istio release.
  */
-export type ProblemFamily = 'yaml' | 'api-server' | 'controller' | 'istioctl' | 'reach';
+export type ProblemFamily = 'yaml' | 'api-server' | 'controller' | 'istioctl' | 'reach' | 'target';
 
 export const PROBLEM_FAMILIES: readonly { readonly id: ProblemFamily; readonly label: string }[] = [
   { id: 'yaml', label: 'YAML' },
@@ -24,18 +27,23 @@ export const PROBLEM_FAMILIES: readonly { readonly id: ProblemFamily; readonly l
   { id: 'controller', label: 'Controller status' },
   { id: 'istioctl', label: 'istioctl analyze' },
   { id: 'reach', label: 'Unreachable rules' },
+  { id: 'target', label: 'Target cluster' },
 ];
+
+/** The Istio release check's code (issue 14 scope 6; its own helper owns it), of the target family too. */
+const ISTIO_RELEASE_CODES = ['IstioFieldNotInRelease'] as const;
 
 const FAMILY_OF = new Map<string, ProblemFamily>([
   ...[...PARSE_CODES, ...DECODE_CODES].map((c) => [c, 'yaml'] as const),
   ...[...COMPILE_CODES, ...ISTIO_CODES, ...TLS_CODES].map((c) => [c, 'controller'] as const),
   ...ISTIO_ANALYZE_CODES.map((c) => [c, 'istioctl'] as const),
   ...REACH_CODES.map((c) => [c, 'reach'] as const),
+  ...[...TARGET_CODES, ...ISTIO_RELEASE_CODES].map((c) => [c, 'target'] as const),
 ]);
 
 export function problemFamily(d: Diagnostic): ProblemFamily {
   const family = FAMILY_OF.get(d.code);
-  if (family === 'reach') return family;
+  if (family === 'reach' || family === 'target') return family;
   if (d.istioCode !== undefined) return 'istioctl';
   return family ?? 'api-server';
 }

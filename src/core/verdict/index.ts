@@ -15,6 +15,8 @@ import { parse, type ParseOptions, type ParseResult, type SourceFile } from '../
 import type { RuleReach } from '../analyze/reach/types.js';
 import { validate } from '../validate/index.js';
 import { tlsDiagnostics } from '../validate/tls/index.js';
+import { targetDiagnostics } from '../validate/target/index.js';
+import { DEFAULT_TARGET, type Target } from '../target/target.js';
 import { installCertificateReader } from '../resources/install-certificate-reader.js';
 import { dedupeDiagnostics } from './dedupe.js';
 import { isBreaking } from './breaking.js';
@@ -31,6 +33,12 @@ export interface ReviewOptions {
    * date when absent. Tests pass a fixed one.
    */
   readonly now?: Date;
+  /**
+   * The cluster the design is meant for (issue 14): its Gateway API release and channel and the
+   * implementation judging it; absent = DEFAULT_TARGET (the newest release, experimental, no
+   * implementation), under which a design gets exactly the verdict it had before targets.
+   */
+  readonly target?: Target;
   /** Called after each step (with the design as parsed), for progress displays. */
   readonly onStep?: (step: ReviewStep, parsed: ParseResult) => void;
 }
@@ -82,10 +90,34 @@ export function review(input: readonly SourceFile[] | ParseResult, options: Revi
   const istio = analyzeIstio({ resources: parsed.resources, table: compiled.table, locate, assumeExternal });
   const tls = tlsDiagnostics({ resources: parsed.resources, locate, now: options.now ?? new Date() });
   const reach = analyzeReach({ resources: parsed.resources, table: compiled.table, locate });
+  const target = targetDiagnostics({ resources: parsed.resources, target: options.target ?? DEFAULT_TARGET, locate });
   options.onStep?.('analyzed', parsed);
   // Listed most specific first: the first of two diagnostics for one cause is the one kept.
-  const diagnostics = finish([...validated, ...compiled.diagnostics, ...istio, ...tls, ...reach.diagnostics]);
+  const diagnostics = finish([...withoutTargetCauses(validated, target), ...compiled.diagnostics, ...istio, ...tls, ...reach.diagnostics, ...target.filter((d) => !sameCause(d, validated))]);
   return { parsed, diagnostics, compiled, reach: reach.rules, broken };
+}
+
+/**
+ * One cause, one problem between the target check and the API-server checks: an apiVersion the
+ * target does not serve is said by TargetKindNotServed (it names the target), not also by the
+ * parser's channel warning (UnservedVersion); a value the schema already refuses for the target's
+ * channel (SchemaEnum, UnknownField) is not also a TargetFieldNotInRelease.
+ */
+const TARGET_OVER: ReadonlySet<string> = new Set(['UnservedVersion']);
+const SCHEMA_OVER: ReadonlySet<string> = new Set(['SchemaEnum', 'UnknownField']);
+
+function samePlace(a: Diagnostic, b: Diagnostic): boolean {
+  return a.file === b.file && a.line === b.line && a.column === b.column && a.endLine === b.endLine && a.endColumn === b.endColumn;
+}
+
+function withoutTargetCauses(validated: readonly Diagnostic[], target: readonly Diagnostic[]): readonly Diagnostic[] {
+  const served = target.filter((t) => t.code === 'TargetKindNotServed');
+  if (served.length === 0) return validated;
+  return validated.filter((d) => !TARGET_OVER.has(d.code) || !served.some((t) => samePlace(t, d)));
+}
+
+function sameCause(d: Diagnostic, validated: readonly Diagnostic[]): boolean {
+  return d.code === 'TargetFieldNotInRelease' && validated.some((v) => SCHEMA_OVER.has(v.code) && samePlace(v, d));
 }
 
 function finish(diagnostics: readonly Diagnostic[]): Diagnostic[] {
