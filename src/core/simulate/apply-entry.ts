@@ -9,6 +9,7 @@ import { applyHeaderModifier, recordResponseEdits, type ResponseEdits } from './
 import { applyPathModifier } from './filters/path-modifier.js';
 import { redirectLocation } from './filters/redirect.js';
 import { grpcStatusOf } from './grpc-status.js';
+import { targetLocation } from './implementation-notes.js';
 import { statusesForEntry } from './istio-statuses.js';
 import { forwardOutcomes, mostProbable, withFault, type Statuses } from './outcomes.js';
 import type { RequestView } from './request-view.js';
@@ -42,7 +43,11 @@ export function applyEntry(entry: RouteEntry, v: RequestView, listenerPort: numb
   const a = entry.action;
   if (early) outcomes = [early];
   else if (a.kind === 'redirect') {
-    const location = redirectLocation(a, { scheme: v.request.scheme, host: w.host, port: v.request.port, listenerPort, pathAndQuery: w.path });
+    // With a target, a Gateway API redirect's port is written as its implementation writes it (implementation-redirect.ts).
+    const location =
+      v.target && entry.dialect === 'gateway-api' && a.portPolicy === 'GatewayAPI'
+        ? targetLocation(v.target, a, { scheme: v.request.scheme, authority: v.request.authority, host: w.host, listenerPort, pathAndQuery: w.path }, notes)
+        : redirectLocation(a, { scheme: v.request.scheme, host: w.host, port: v.request.port, listenerPort, pathAndQuery: w.path });
     redirect = { status: a.statusCode, location };
     outcomes = [{ probability: 1, status: a.statusCode, reason: `redirect to ${location}` }];
   } else if (a.kind === 'directResponse') {

@@ -13,9 +13,12 @@
  *   traffic via IP vs host name"). A Host that names no Service on that port has no virtual host:
  *   the request goes to the address dialled as it is (PassthroughCluster, outboundTrafficPolicy
  *   ALLOW_ANY, Istio's default).
- * Istio's rule is used when a VirtualService routes either host for this client; else GAMMA's.
+ * Istio's rule is used when a VirtualService routes either host for this client, or when the target's
+ * implementation routes by Host (SimulateOptions.target: Istio); else GAMMA's. With a target, the
+ * trace names whose rule it is (implementation-notes.ts meshChoice).
  */
 import type { MeshRouteSet, MeshService, RouteTable } from '../compile/types.js';
+import { meshChoice } from './implementation-notes.js';
 import type { RequestView } from './request-view.js';
 import type { MeshClient, TraceStep } from './types.js';
 
@@ -45,16 +48,18 @@ export function hostRouting(
   const named = key === null ? undefined : table.mesh.services.get(key);
   if (named === dialled) return { use: 'address' };
   const namedSet = named ? setOf(named) : null;
-  if (dialledSet?.dialect !== 'istio' && namedSet?.dialect !== 'istio') {
-    trace.push({ step: 'vhost', ref: `Host ${host}`, result: 'skipped', reason: `the Host header does not choose the routes: those attached to ${name(dialled)}, the Service dialled (by its ClusterIP), apply; Host ${host} is only matched by their rules` });
+  const choice = meshChoice(v.target);
+  const whose = choice ? ` — ${choice.words}` : '';
+  if (dialledSet?.dialect !== 'istio' && namedSet?.dialect !== 'istio' && choice?.rule !== 'host-header') {
+    trace.push({ step: 'vhost', ref: `Host ${host}`, result: 'skipped', reason: `the Host header does not choose the routes: those attached to ${name(dialled)}, the Service dialled (by its ClusterIP), apply; Host ${host} is only matched by their rules${whose}` });
     return { use: 'address' };
   }
   const port = v.request.port;
   if (!named || (named.servicePorts && !named.servicePorts.some((p) => p.port === port))) {
     const why = named ? `${name(named)} has no port ${port}` : `${host} names no Service of this design`;
-    trace.push({ step: 'vhost', ref: `Host ${host}`, result: 'skipped', reason: `${why}: the sidecar has no virtual host for it and passes the request to the address dialled, ${name(dialled)} (PassthroughCluster; outboundTrafficPolicy ALLOW_ANY)` });
+    trace.push({ step: 'vhost', ref: `Host ${host}`, result: 'skipped', reason: `${why}: the sidecar has no virtual host for it and passes the request to the address dialled, ${name(dialled)} (PassthroughCluster; outboundTrafficPolicy ALLOW_ANY)${whose}` });
     return { use: 'passthrough' };
   }
-  trace.push({ step: 'vhost', ref: `Host ${host}`, result: 'matched', reason: `Istio sidecars pick the virtual host by the Host header, not by the ClusterIP dialled: the routes of ${name(named)} apply` });
+  trace.push({ step: 'vhost', ref: `Host ${host}`, result: 'matched', reason: `Istio sidecars pick the virtual host by the Host header, not by the ClusterIP dialled: the routes of ${name(named)} apply${whose}` });
   return { use: 'host', svc: named, set: namedSet };
 }

@@ -1,5 +1,7 @@
 /** A request prepared once for matching: path without query, headers by lower-case name, query. */
 import { parseQuery } from './match/query-match.js';
+import type { RegexTests } from './implementation-regex.js';
+import type { TargetView } from './implementation-target.js';
 import type { MeshClient, Request } from './types.js';
 
 export interface RequestView {
@@ -11,6 +13,10 @@ export interface RequestView {
   readonly repeated: readonly string[];
   readonly query: ReadonlyMap<string, readonly string[]>;
   readonly client: MeshClient | null;
+  /** Only with SimulateOptions.target: the implementation whose choices the simulator follows. */
+  readonly target?: TargetView;
+  /** Only when the target's implementation reads regexes otherwise than RE2 full match. */
+  readonly regex?: RegexTests;
 }
 
 export function viewOf(request: Request, client: MeshClient | null): RequestView {

@@ -3,6 +3,7 @@
  * Additive changes only: the Istio half and the UI are written against these types.
  */
 import type { Dialect, Note, ObjectRef } from '../compile/types.js';
+import type { Target } from '../target/target.js';
 import type { ServedCertificate } from './served-certificate.js';
 
 /**
@@ -63,6 +64,14 @@ export interface SimulateOptions {
    * every backend answers 200 (gRPC `OK`) at once and the Decision is as it was (no `attempts`).
    */
   readonly backend?: BackendBehaviour;
+  /**
+   * The cluster the design is for (`--target`). Where the spec leaves a choice to the implementation
+   * (regex reading, the port of a redirect Location, Host vs ClusterIP in the mesh, ties between
+   * routes) the simulator follows the target's implementation and says so in the trace and notes;
+   * a target with no implementation names such a choice as implementation-specific. Absent: the
+   * Decision is exactly as without this option.
+   */
+  readonly target?: Target;
 }
 
 /**

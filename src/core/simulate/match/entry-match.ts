@@ -3,6 +3,7 @@
  * that fails is the reason given in the trace (e.g. `header x-canary absent`).
  */
 import type { GrpcMethodMatch, RouteEntry, RouteMatch } from '../../compile/types.js';
+import type { RegexTests } from '../implementation-regex.js';
 import type { RequestView } from '../request-view.js';
 import { checkHeader } from './header-match.js';
 import { describePath, matchPath } from './path-match.js';
@@ -10,26 +11,28 @@ import { checkQuery } from './query-match.js';
 import { fullMatch } from './regex.js';
 import { describeString, matchString } from './string-match.js';
 
-export function whyNot(entry: RouteEntry, v: RequestView): string | null {
+/** `rx`: the target's regex reading, for Gateway API routes only; null: RE2 full match whatever the target. */
+export function whyNot(entry: RouteEntry, v: RequestView, rx: RegexTests | null = entry.dialect === 'gateway-api' ? (v.regex ?? null) : null): string | null {
   if (entry.routeKind === 'GRPCRoute' && v.request.protocol !== 'grpc') return 'not a gRPC request';
-  return whyNotMatch(entry.match, v);
+  return whyNotMatch(entry.match, v, rx ?? undefined);
 }
 
-export function whyNotMatch(m: RouteMatch, v: RequestView): string | null {
+export function whyNotMatch(m: RouteMatch, v: RequestView, rx?: RegexTests): string | null {
   if (m.grpc) {
     const g = v.request.grpc;
     if (!g) return 'not a gRPC request';
     const why = grpcWhyNot(m.grpc, g.service, g.method);
     if (why) return why;
   }
-  if (m.path && !matchPath(m.path, v.path)) return `path ${v.path} does not match ${describePath(m.path)}`;
+  // The target's implementation may read regexes otherwise (implementation-regex.ts); RE2 full match without one.
+  if (m.path && !matchPath(m.path, v.path, rx?.path)) return `path ${v.path} does not match ${describePath(m.path)}`;
   if (m.method && !matchString(m.method, v.request.method)) return `method ${v.request.method} is not ${describeString(m.method)}`;
   for (const h of m.headers ?? []) {
-    const why = checkHeader(h, v.headers);
+    const why = checkHeader(h, v.headers, rx?.values);
     if (why) return why;
   }
   for (const q of m.queryParams ?? []) {
-    const why = checkQuery(q, v.query);
+    const why = checkQuery(q, v.query, rx?.values);
     if (why) return why;
   }
   if (m.scheme && !matchString(m.scheme, v.request.scheme)) return `scheme ${v.request.scheme} is not ${describeString(m.scheme)}`;

@@ -5,9 +5,11 @@
  * The path compared excludes the query.
  */
 import type { PathMatch } from '../../compile/types.js';
+import type { RegexTest } from '../implementation-regex.js';
 import { fullMatch } from './regex.js';
 
-export function matchPath(m: PathMatch, path: string): boolean {
+/** `regex`: how a RegularExpression is read (the target's implementation); RE2 full match by default. */
+export function matchPath(m: PathMatch, path: string, regex: RegexTest = fullMatch): boolean {
   const value = m.ignoreCase ? m.value.toLowerCase() : m.value;
   const p = m.ignoreCase && m.type !== 'RegularExpression' ? path.toLowerCase() : path;
   switch (m.type) {
@@ -18,7 +20,7 @@ export function matchPath(m: PathMatch, path: string): boolean {
     case 'Prefix':
       return p.startsWith(value);
     case 'RegularExpression':
-      return fullMatch(m.value, path);
+      return regex(m.value, path);
   }
 }
 

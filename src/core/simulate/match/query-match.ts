@@ -3,6 +3,8 @@
  * times is compared by its first value (the spec's recommendation; noted when it happens).
  */
 import type { QueryParamMatch } from '../../compile/types.js';
+import type { RegexTest } from '../implementation-regex.js';
+import { fullMatch } from './regex.js';
 import { describeString, matchString } from './string-match.js';
 
 /** Name → every value, in order, percent-decoded where possible. */
@@ -28,8 +30,8 @@ function decode(s: string): string {
   }
 }
 
-export function checkQuery(m: QueryParamMatch, query: ReadonlyMap<string, readonly string[]>): string | null {
+export function checkQuery(m: QueryParamMatch, query: ReadonlyMap<string, readonly string[]>, regex: RegexTest = fullMatch): string | null {
   const value = query.get(m.name)?.[0];
-  if (matchString(m.match, value)) return null;
+  if (matchString(m.match, value, regex)) return null;
   return value === undefined ? `query parameter ${m.name} absent` : `query parameter ${m.name} is ${JSON.stringify(value)}, not ${describeString(m.match)}`;
 }

@@ -1,8 +1,10 @@
 /** StringMatch against a value (undefined = absent). */
 import type { StringMatch } from '../../compile/types.js';
+import type { RegexTest } from '../implementation-regex.js';
 import { fullMatch } from './regex.js';
 
-export function matchString(m: StringMatch, value: string | undefined): boolean {
+/** `regex`: how a RegularExpression is read (the target's implementation); RE2 full match by default. */
+export function matchString(m: StringMatch, value: string | undefined, regex: RegexTest = fullMatch): boolean {
   if (value === undefined) return false;
   switch (m.type) {
     case 'Present':
@@ -12,7 +14,7 @@ export function matchString(m: StringMatch, value: string | undefined): boolean 
     case 'Prefix':
       return m.ignoreCase ? value.toLowerCase().startsWith(m.value.toLowerCase()) : value.startsWith(m.value);
     case 'RegularExpression':
-      return fullMatch(m.value, value);
+      return regex(m.value, value);
   }
 }
 
