@@ -32,12 +32,12 @@ export function istioReleaseDiagnostics(input: IstioReleaseInput): Diagnostic[] 
     for (const intro of later) {
       if (intro.kind !== resource.kind) continue;
       for (const use of fieldUses(resource.object, intro)) {
-        const what = intro.value === undefined ? `${intro.what} (${intro.path.split('.').at(-1) ?? intro.path})` : intro.what;
+        const subject = intro.value === undefined ? `field ${formatPath(use.path)} (${intro.what})` : `${formatPath(use.path)} value ${intro.value.text}`;
         out.push({
           code: 'IstioFieldNotInRelease',
           severity: 'error',
           message:
-            `${resource.kind} ${formatPath(use.path)} uses ${what}, which Istio ${release} does not have: Istio ${intro.since} added it (${intro.source}). ` +
+            `${resource.kind} ${subject} is not in Istio ${release}: Istio ${intro.since} added it (${intro.source}). ` +
             `An Istio ${release} cluster rejects or ignores it — remove it, or target Istio ${intro.since} or later`,
           ...input.locate(resource, use.path, use.at),
           resource: { kind: resource.kind, namespace: resource.namespace, name: resource.name },
