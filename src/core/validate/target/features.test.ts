@@ -91,6 +91,8 @@ describe('which implementation judges', () => {
     // Istio's class: its report does not list HTTPRouteRetry; the route is judged through its Gateway.
     ['an istio class', gateway('', 'istio') + gatewayClass('istio', 'istio.io/gateway-controller') + routeWithRetry, '', [[I, 'spec.rules[0].retry']]],
     ['an istio-waypoint class', gateway('', 'istio-waypoint') + gatewayClass('istio-waypoint', 'istio.io/mesh-controller') + routeWithRetry, '', [[I, 'spec.rules[0].retry']]],
+    // A waypoint as Istio's samples write it (samples/ambient-argo/application/reviews-waypoint.yaml): nothing to say.
+    ['an Istio waypoint with its HBONE listener', gateway('', 'istio-waypoint', '{name: mesh, port: 15008, protocol: HBONE}') + gatewayClass('istio-waypoint', 'istio.io/mesh-controller'), '', []],
     // Named on the command line, the implementation judges every object, whatever the class says.
     ['an explicit implementation overrides the class', gateway('', 'istio') + gatewayClass('istio', 'istio.io/gateway-controller') + routeWithRetry, 'implementation=envoy-gateway', []],
     ['an Envoy Gateway class', gateway('', 'eg', '{name: http, port: 80, protocol: HTTP}') + gatewayClass('eg', 'gateway.envoyproxy.io/gatewayclass-controller') + gateway('infrastructure: {labels: {a: b}}', 'eg').replace('name: gw,', 'name: gw2,'), '', [[U, 'spec.infrastructure.labels']]],

@@ -7,7 +7,7 @@
  */
 import { formatPath } from '../../resources/path.js';
 import { isRecord, type Resource } from '../../resources/types.js';
-import { featureStatus } from '../../target/reports.js';
+import { featureStatus, type FeatureStatus, type ReportData } from '../../target/reports.js';
 import { reportPath } from '../../target/target.js';
 import { conditionHolds } from './conditions.js';
 import { parentRefs, type Judge, type Judges } from './judges.js';
@@ -53,9 +53,19 @@ function judgesOfUse(r: Resource, kf: KindFeature, use: Occurrence, own: readonl
   return base.filter((j) => j.via === via);
 }
 
+/** featureStatus once per report and feature (a big design asks the same few questions many times). */
+const STATUS = new WeakMap<ReportData, Map<string, FeatureStatus>>();
+function statusOf(rep: ReportData, feature: string): FeatureStatus {
+  let known = STATUS.get(rep);
+  if (!known) STATUS.set(rep, (known = new Map()));
+  let status = known.get(feature);
+  if (status === undefined) known.set(feature, (status = featureStatus(rep, feature)));
+  return status;
+}
+
 function judgeUse(r: Resource, kf: KindFeature, use: Occurrence, judge: Judge, report: TargetReport): void {
   const rep = judge.implementation.report;
-  const status = featureStatus(rep, kf.feature);
+  const status = statusOf(rep, kf.feature);
   if (status === 'supported') return;
   const who = `${judge.implementation.project} ${rep.version}`;
   const what = kf.use.path === '' ? `${r.kind} ${r.namespace === '' ? r.name : `${r.namespace}/${r.name}`}` : `${formatPath(use.path)}${typeof use.value === 'object' ? '' : `: ${String(use.value)}`}`;

@@ -29,6 +29,9 @@ export interface Judges {
 
 const GATEWAY_GROUP = 'gateway.networking.k8s.io';
 
+/** No implementation named and no class of a known controller: nothing is judged (the default target). */
+const NO_JUDGES: Judges = { of: () => [], ofParent: () => [], any: false };
+
 export function judgesFor(resources: readonly Resource[], target: Target): Judges {
   const explicit = target.implementation;
   const byProject = new Map<string, ImplementationTarget | null>();
@@ -40,7 +43,8 @@ export function judgesFor(resources: readonly Resource[], target: Target): Judge
     return byProject.get(project) ?? null;
   };
   const classes = new Map<string, string>();
-  for (const r of resources) if (r.group === GATEWAY_GROUP && r.kind === 'GatewayClass') classes.set(r.name, str(r.object.spec, 'controllerName'));
+  for (const r of resources) if (r.kind === 'GatewayClass' && r.group === GATEWAY_GROUP) classes.set(r.name, str(r.object.spec, 'controllerName'));
+  if (explicit === null && ![...classes.values()].some((c) => implementationOfController(c) !== undefined)) return NO_JUDGES;
   const classJudge = (className: string): Judge[] => {
     const controller = classes.get(className) ?? '';
     const project = implementationOfController(controller);

@@ -6,30 +6,28 @@
  */
 import type { FieldPath } from '../../resources/path.js';
 import type { Resource } from '../../resources/types.js';
-import { presentAt } from '../../target/availability-format.js';
 import { RELEASES, servedVersions } from '../../target/availability.js';
 import type { Target } from '../../target/target.js';
 import { fieldIndex } from '../schema/fields.js';
-import { describePresence, entriesOf, missingAt, type Missing } from './presence.js';
+import { describePresence, entriesOf, lacksAt, type Missing } from './presence.js';
 import type { TargetReport } from './report.js';
 
 export const GATEWAY_API_GROUPS: ReadonlySet<string> = new Set(['gateway.networking.k8s.io', 'gateway.networking.x-k8s.io']);
 
 export function servedProblems(resources: readonly Resource[], target: Target, report: TargetReport): void {
-  const release = RELEASES.indexOf(target.release);
-  const missing = missingAt(release, target.channel);
+  const lacks = lacksAt(RELEASES.indexOf(target.release), target.channel);
   const where = `the target is ${target.release} ${target.channel}`;
   for (const r of resources) {
-    if (!GATEWAY_API_GROUPS.has(r.group)) continue;
-    const entries = entriesOf(r.kind, r.apiVersion);
-    if (entries === undefined) continue;
-    const served = entries['@served'];
-    if (served !== undefined && !presentAt(served, target.channel, release)) {
+    const unserved = lacks.unserved.get(r.kind);
+    const fields = lacks.fields.get(r.kind);
+    if ((unserved === undefined && fields === undefined) || !GATEWAY_API_GROUPS.has(r.group)) continue;
+    if (unserved?.has(r.apiVersion) === true) {
+      const served = entriesOf(r.kind, r.apiVersion)?.['@served'] ?? '';
       report(r, ['apiVersion'], 'TargetKindNotServed', 'error', `${r.kind} ${r.apiVersion} is served ${describePresence(served)}; ${where}${instead(r, target)}`, 'value');
       continue;
     }
-    const lacks = missing.get(`${r.kind} ${r.apiVersion}`);
-    if (lacks) walk(r, r.object.spec, 'spec', ['spec'], lacks, entries, report, where);
+    const missing = fields?.get(r.apiVersion);
+    if (missing) walk(r, r.object.spec, 'spec', ['spec'], missing, entriesOf(r.kind, r.apiVersion) ?? {}, report, where);
   }
 }
 

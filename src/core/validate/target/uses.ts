@@ -26,42 +26,56 @@ export const FEATURES_BY_KIND: ReadonlyMap<string, readonly KindFeature[]> = (()
   return out;
 })();
 
-/** Per kind, the feature paths and every path on the way to one: where `occurrences` looks. */
-const TOWARD = new Map<string, Set<string>>();
+/** The feature paths of a kind as a tree of keys (`[]` for a list's items): the walk builds no path text. */
+interface Step {
+  readonly keys: Map<string, Step>;
+  items: Step | null;
+  /** The feature path ending here (`spec.rules[].retry`), if one does. */
+  path: string | null;
+}
+
+const step = (): Step => ({ keys: new Map(), items: null, path: null });
+
+const TREES = new Map<string, Step>();
 for (const [kind, features] of FEATURES_BY_KIND) {
-  const set = new Set<string>();
+  const root = step();
   for (const { use } of features) {
     if (use.path === '') continue;
-    let at = use.path.indexOf('.');
-    while (at >= 0) {
-      set.add(use.path.slice(0, at));
-      at = use.path.indexOf('.', at + 1);
+    let at = root;
+    for (const part of use.path.split('.')) {
+      const list = part.endsWith('[]');
+      const key = list ? part.slice(0, -2) : part;
+      let next = at.keys.get(key);
+      if (!next) at.keys.set(key, (next = step()));
+      at = next;
+      if (list) at = at.items ??= step();
     }
-    for (let i = 0; i < use.path.length; i++) if (use.path.startsWith('[]', i)) set.add(use.path.slice(0, i));
-    set.add(use.path);
+    at.path = use.path;
   }
-  TOWARD.set(kind, set);
+  TREES.set(kind, root);
 }
 
 /** Each feature path of the kind (`spec.rules[].retry`) → where the object has it, and its value. */
 export function occurrences(kind: string, object: unknown): Map<string, Occurrence[]> {
-  const toward = TOWARD.get(kind);
   const out = new Map<string, Occurrence[]>();
-  if (toward === undefined || typeof object !== 'object' || object === null) return out;
-  const visit = (value: unknown, norm: string, path: FieldPath): void => {
-    if (toward.has(norm)) {
-      const list = out.get(norm);
-      if (list) list.push({ path, value });
-      else out.set(norm, [{ path, value }]);
-    }
-    if (Array.isArray(value)) value.forEach((item, i) => visit(item, `${norm}[]`, [...path, i]));
-    else if (value !== null && typeof value === 'object') {
-      for (const [key, child] of Object.entries(value)) {
-        const next = norm === '' ? key : `${norm}.${key}`;
-        if (toward.has(next) || toward.has(`${next}[]`)) visit(child, next, [...path, key]);
-      }
-    }
-  };
-  visit(object, '', []);
+  const root = TREES.get(kind);
+  if (root !== undefined) visit(object, root, [], out);
   return out;
+}
+
+function visit(value: unknown, at: Step, path: FieldPath, out: Map<string, Occurrence[]>): void {
+  if (at.path !== null) {
+    const list = out.get(at.path);
+    if (list) list.push({ path, value });
+    else out.set(at.path, [{ path, value }]);
+  }
+  if (Array.isArray(value)) {
+    const items = at.items;
+    if (items !== null) value.forEach((item, i) => visit(item, items, [...path, i], out));
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, next] of at.keys) {
+      const child = (value as { readonly [k: string]: unknown })[key];
+      if (child !== undefined && Object.hasOwn(value, key)) visit(child, next, [...path, key], out);
+    }
+  }
 }
