@@ -3,7 +3,7 @@
  * `target` member in JSON, and the flag in the `simulate` commands it prints to paste. Without
  * `--target` nothing is added, so those outputs stay as they were.
  */
-import { describeTarget, formatTarget, type Target } from '../core/index.js';
+import { describeTarget, formatTarget, type ConvertOptions, type ReviewOptions, type SimulateOptions, type Target } from '../core/index.js';
 
 /** `{"text": "gateway-api=v1.5.1,channel=standard", "description": "Gateway API v1.5.1 standard"}`. */
 export function targetJson(target: Target): { readonly text: string; readonly description: string } {
@@ -25,10 +25,13 @@ export function targetWords(target: Target | null): string {
   return target === null ? '' : ` --target '${formatTarget(target).replace(/'/g, "'\\''")}'`;
 }
 
+/** The one option every core entry the commands call takes for the target. */
+type TargetOption = Pick<ReviewOptions, 'target'> & Pick<SimulateOptions, 'target'> & Pick<ConvertOptions, 'target'>;
+
 /**
  * The target as a core option (`ReviewOptions`, `SimulateOptions`, `ConvertOptions` each take
  * `target?: Target`); none without `--target`, so the core decides as it does with no target.
  */
-export function targetOption(target: Target | null): { readonly target?: Target } {
+export function targetOption(target: Target | null): TargetOption {
   return target === null ? {} : { target };
 }
