@@ -9,7 +9,7 @@
  * - `rules`: `x-kubernetes-validations` (field path + message) present in one channel only;
  * - `enums`: enum value lists that differ on a field both channels have;
  * - `patterns`: patterns that differ on a field both channels have;
- * and, within the experimental channel, `versionRules`: rules present in some served apiVersions of
+ * `served`: the versions each channel serves per kind; and, within the experimental channel, `versionRules`: rules present in some served apiVersions of
  * a kind but not all (e.g. TLSRoute v1alpha2 has no hostname rules). Only paths, messages and value
  * names are recorded; no CRD text beyond them is copied.
  *
@@ -142,9 +142,16 @@ export async function generateChannelRules(mirror: string): Promise<string> {
       versionRules.set(JSON.stringify([kind, rule]), { kind, versions: having, path, message });
     }
   }
+  const served: Record<string, Record<Channel, string[]>> = {};
+  for (const [key, by] of [...byKey].sort(([a], [b]) => a.localeCompare(b))) {
+    const [kind = '', version = ''] = key.split('/');
+    const entry = (served[kind] ??= { standard: [], experimental: [] });
+    for (const channel of CHANNELS) if (by[channel]) entry[channel].push(version);
+  }
   const commit = (await git(mirror, 'rev-parse', `${RELEASE}^{commit}`)).trim();
   const data = {
     source: { repo: REPO, tag: RELEASE, commit, files: 'config/crd/{standard,experimental}/gateway.networking.k8s.io_*.yaml' },
+    served,
     rules: [...rules.values()],
     enums: [...enums.values()],
     patterns: [...patterns.values()],

@@ -45,11 +45,11 @@ const validationCases: CelCase[] = [
 ];
 
 describe('gateway-api.md §11.3 / backendtlspolicies CRD spec.targetRefs', () => {
-  it.each(targetCases)('$code: $name', ({ code, obj, want }) => expect(violations(code, obj)).toEqual(want));
+  it.each(targetCases)('$code: $name', ({ code, obj, want, channel }) => expect(violations(code, obj, channel)).toEqual(want));
 });
 
 describe('gateway-api.md §11.3 / backendtlspolicies CRD spec.validation', () => {
-  it.each(validationCases)('$code: $name', ({ code, obj, want }) => expect(violations(code, obj)).toEqual(want));
+  it.each(validationCases)('$code: $name', ({ code, obj, want, channel }) => expect(violations(code, obj, channel)).toEqual(want));
 
   it('covers every BackendTLSPolicy rule with a passing and a failing case', () => {
     expect(uncovered([...targetCases, ...validationCases], 'BackendTLSPolicy')).toEqual([]);

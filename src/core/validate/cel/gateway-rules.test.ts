@@ -99,15 +99,15 @@ const listenerCases: CelCase[] = [
 ];
 
 describe('gateway-api.md §11.3 / gateways CRD spec.addresses, status.addresses', () => {
-  it.each(addressCases)('$code: $name', ({ code, obj, want }) => expect(violations(code, obj)).toEqual(want));
+  it.each(addressCases)('$code: $name', ({ code, obj, want, channel }) => expect(violations(code, obj, channel)).toEqual(want));
 });
 
 describe('gateway-api.md §11.3 / gateways CRD spec.infrastructure', () => {
-  it.each(infrastructureCases)('$code: $name', ({ code, obj, want }) => expect(violations(code, obj)).toEqual(want));
+  it.each(infrastructureCases)('$code: $name', ({ code, obj, want, channel }) => expect(violations(code, obj, channel)).toEqual(want));
 });
 
 describe('gateway-api.md §11.3 / gateways and listenersets CRDs spec.listeners, gateways CRD spec.tls', () => {
-  it.each(listenerCases)('$code: $name', ({ code, obj, want }) => expect(violations(code, obj)).toEqual(want));
+  it.each(listenerCases)('$code: $name', ({ code, obj, want, channel }) => expect(violations(code, obj, channel)).toEqual(want));
 
   it('covers every Gateway rule with a passing and a failing case', () => {
     expect(uncovered([...addressCases, ...infrastructureCases, ...listenerCases], 'Gateway')).toEqual([]);

@@ -23,7 +23,7 @@ const cases: CelCase[] = [
 ];
 
 describe('gateway-api.md §11.5 / grpcroutes CRD spec.rules[].matches[].method', () => {
-  it.each(cases)('$code: $name', ({ code, obj, want }) => expect(violations(code, obj)).toEqual(want));
+  it.each(cases)('$code: $name', ({ code, obj, want, channel }) => expect(violations(code, obj, channel)).toEqual(want));
 
   it('covers every GRPCRoute rule with a passing and a failing case', () => {
     expect(uncovered(cases, 'GRPCRoute')).toEqual([]);

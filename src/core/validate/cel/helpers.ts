@@ -96,6 +96,8 @@ export interface SectionRef {
   /** What the ref names, as a comparable key. */
   readonly target: string;
   readonly sectionName: string;
+  /** The port as text, `''` when unset or 0 (CEL: `!has(p.port) || p.port == 0`); only parentRefs carry one. */
+  readonly port?: string;
 }
 
 /**
@@ -111,4 +113,21 @@ export function reportMixedSectionNames(refs: Iterable<SectionRef>, report: Repo
 /** Refs to the same target name distinct sectionNames; two refs without one collide. */
 export function reportRepeatedSectionNames(refs: Iterable<SectionRef>, report: Report): void {
   reportDuplicates(refs, (r) => JSON.stringify([r.target, r.sectionName]), (r) => report(r.path));
+}
+
+/**
+ * Experimental channel: among refs to the same target, all or none set a sectionName and all or
+ * none set a port (CEL: pairwise `unset(p1.sectionName) == unset(p2.sectionName) && unset(p1.port)
+ * == unset(p2.port)`). Reports every ref lacking one of the two that another ref to its target sets.
+ */
+export function reportMixedSectionNamesOrPorts(refs: Iterable<SectionRef>, report: Report): void {
+  const all = [...refs];
+  const named = new Set(all.filter((r) => r.sectionName !== '').map((r) => r.target));
+  const ported = new Set(all.filter((r) => (r.port ?? '') !== '').map((r) => r.target));
+  for (const r of all) if ((r.sectionName === '' && named.has(r.target)) || ((r.port ?? '') === '' && ported.has(r.target))) report(r.path);
+}
+
+/** Experimental channel: refs to the same target differ in sectionName or port; two refs setting neither collide. */
+export function reportRepeatedSectionNamesAndPorts(refs: Iterable<SectionRef>, report: Report): void {
+  reportDuplicates(refs, (r) => JSON.stringify([r.target, r.sectionName, r.port ?? '']), (r) => report(r.path));
 }

@@ -128,23 +128,48 @@ const configCases: CelCase[] = [
   { code: 'HTTPRoutePathModifierTypeNotReplacePrefixMatch', name: 'matching type', obj: withFilters(prefixRewrite), want: [] },
 ];
 
+const auth = (externalAuth: KubeObject): KubeObject => ({ type: 'ExternalAuth', externalAuth: { backendRef: { name: 'auth', port: 9000 }, ...externalAuth } });
+
+/** The experimental channel's ExternalAuth filter (validate's default channel), §11.6. */
+const externalAuthCases: CelCase[] = [
+  { code: 'FilterExternalAuthForbidden', name: 'externalAuth on a RequestMirror filter', obj: withFilters({ type: 'RequestMirror', requestMirror: { backendRef: { name: 'm', port: 80 } }, externalAuth: {} }), want: ['spec.rules[0].filters[0].externalAuth'] },
+  { code: 'FilterExternalAuthForbidden', name: 'externalAuth on an ExternalAuth filter', obj: withFilters(auth({ protocol: 'HTTP', http: {} })), want: [] },
+  { code: 'FilterExternalAuthMissing', name: 'type ExternalAuth without externalAuth', obj: backendFilters({ type: 'ExternalAuth' }), want: ['spec.rules[0].backendRefs[0].filters[0].type'] },
+  { code: 'FilterExternalAuthMissing', name: 'type ExternalAuth with externalAuth', obj: backendFilters(auth({ protocol: 'GRPC', grpc: {} })), want: [] },
+  { code: 'HTTPRouteExternalAuthGRPCMissing', name: 'protocol GRPC without grpc', obj: withFilters(auth({ protocol: 'GRPC' })), want: ['spec.rules[0].filters[0].externalAuth.protocol'] },
+  { code: 'HTTPRouteExternalAuthGRPCMissing', name: 'protocol GRPC with grpc', obj: withFilters(auth({ protocol: 'GRPC', grpc: { allowedHeaders: ['x'] } })), want: [] },
+  { code: 'HTTPRouteExternalAuthProtocolNotGRPC', name: 'grpc under protocol HTTP', obj: backendFilters(auth({ protocol: 'HTTP', http: {}, grpc: {} })), want: ['spec.rules[0].backendRefs[0].filters[0].externalAuth.grpc'] },
+  { code: 'HTTPRouteExternalAuthProtocolNotGRPC', name: 'grpc under protocol GRPC', obj: withFilters(auth({ protocol: 'GRPC', grpc: {} })), want: [] },
+  { code: 'HTTPRouteExternalAuthHTTPMissing', name: 'protocol HTTP without http', obj: withFilters(auth({ protocol: 'HTTP' })), want: ['spec.rules[0].filters[0].externalAuth.protocol'] },
+  { code: 'HTTPRouteExternalAuthHTTPMissing', name: 'protocol HTTP with http', obj: withFilters(auth({ protocol: 'HTTP', http: { path: '/auth' } })), want: [] },
+  { code: 'HTTPRouteExternalAuthProtocolNotHTTP', name: 'http under protocol GRPC', obj: withFilters(auth({ protocol: 'GRPC', grpc: {}, http: {} })), want: ['spec.rules[0].filters[0].externalAuth.http'] },
+  { code: 'HTTPRouteExternalAuthProtocolNotHTTP', name: 'http under protocol HTTP', obj: withFilters(auth({ protocol: 'HTTP', http: {} })), want: [] },
+  { code: 'HTTPRouteExternalAuthBackendRefPortRequired', name: 'a Service by default group and kind, no port', obj: withFilters({ type: 'ExternalAuth', externalAuth: { protocol: 'HTTP', http: {}, backendRef: { name: 'auth' } } }), want: ['spec.rules[0].filters[0].externalAuth.backendRef'] },
+  { code: 'HTTPRouteExternalAuthBackendRefPortRequired', name: 'another kind needs no port', obj: backendFilters({ type: 'ExternalAuth', externalAuth: { protocol: 'HTTP', http: {}, backendRef: { group: 'example.com', kind: 'Backend', name: 'auth' } } }), want: [] },
+  { code: 'HTTPRouteExternalAuthBackendRefPortRequired', name: 'a Service with port', obj: withFilters(auth({ protocol: 'HTTP', http: {} })), want: [] },
+];
+
+describe('gateway-api.md §11.6 / experimental httproutes CRD …filters[].externalAuth', () => {
+  it.each(externalAuthCases)('$code: $name', ({ code, obj, want, channel }) => expect(violations(code, obj, channel)).toEqual(want));
+});
+
 describe('gateway-api.md §11.4 / httproutes CRD spec.rules[]', () => {
-  it.each(ruleCases)('$code: $name', ({ code, obj, want }) => expect(violations(code, obj)).toEqual(want));
+  it.each(ruleCases)('$code: $name', ({ code, obj, want, channel }) => expect(violations(code, obj, channel)).toEqual(want));
 });
 
 describe('gateway-api.md §11.4–§11.5 / httproutes and grpcroutes CRDs spec.rules[].filters, spec.rules[].backendRefs[].filters', () => {
-  it.each(listCases)('$code: $name', ({ code, obj, want }) => expect(violations(code, obj)).toEqual(want));
+  it.each(listCases)('$code: $name', ({ code, obj, want, channel }) => expect(violations(code, obj, channel)).toEqual(want));
 });
 
 describe('gateway-api.md §11.4–§11.5 / httproutes and grpcroutes CRDs …filters[] (type discriminator)', () => {
-  it.each(discriminatorCases)('$code: $name', ({ code, obj, want }) => expect(violations(code, obj)).toEqual(want));
+  it.each(discriminatorCases)('$code: $name', ({ code, obj, want, channel }) => expect(violations(code, obj, channel)).toEqual(want));
 });
 
 describe('gateway-api.md §11.4–§11.5 / httproutes and grpcroutes CRDs …filters[].cors, .requestMirror, .requestRedirect.path, .urlRewrite.path', () => {
-  it.each(configCases)('$code: $name', ({ code, obj, want }) => expect(violations(code, obj)).toEqual(want));
+  it.each(configCases)('$code: $name', ({ code, obj, want, channel }) => expect(violations(code, obj, channel)).toEqual(want));
 
   it('covers every HTTPRoute and Filter rule with a passing and a failing case', () => {
-    const all = [...ruleCases, ...listCases, ...discriminatorCases, ...configCases];
+    const all = [...ruleCases, ...listCases, ...discriminatorCases, ...configCases, ...externalAuthCases];
     expect([...uncovered(all, 'HTTPRoute'), ...uncovered(all, 'Filter')]).toEqual([]);
   });
 });

@@ -24,8 +24,13 @@ import { backendTLSPolicyValidationCABothSet } from './backendtlspolicy-validati
 import { backendTLSPolicyValidationCAMissing } from './backendtlspolicy-validation-ca-missing.js';
 import { routeBackendRefPortRequired } from './route-backend-ref-port-required.js';
 import { routeMatchesTotalTooMany } from './route-matches-total-too-many.js';
-import { routeParentRefSectionNameRequired } from './route-parent-ref-section-name-required.js';
-import { routeParentRefSectionNameUnique } from './route-parent-ref-section-name-unique.js';
+import { routeParentRefSectionNameOrPortRequired, routeParentRefSectionNameRequired } from './route-parent-ref-section-name-required.js';
+import { routeParentRefSectionNameOrPortUnique, routeParentRefSectionNameUnique } from './route-parent-ref-section-name-unique.js';
+import { routeRuleNameUnique } from './route-rule-name-unique.js';
+import { routeSessionPersistenceAbsoluteTimeoutRequired } from './route-session-persistence-absolute-timeout-required.js';
+import { routeSessionPersistenceCookieConfigNotCookie } from './route-session-persistence-cookie-config-not-cookie.js';
+import { httpRouteExternalAuthBackendRefPortRequired } from './httproute-external-auth-backend-ref-port-required.js';
+import { httpRouteExternalAuthGRPCMissing, httpRouteExternalAuthHTTPMissing, httpRouteExternalAuthProtocolNotGRPC, httpRouteExternalAuthProtocolNotHTTP } from './httproute-external-auth-protocol.js';
 import { httpRouteBackendRedirectPrefixMatchNeedsOnePathPrefix } from './httproute-backend-redirect-prefix-match-needs-one-path-prefix.js';
 import { httpRouteBackendRewritePrefixMatchNeedsOnePathPrefix } from './httproute-backend-rewrite-prefix-match-needs-one-path-prefix.js';
 import { httpRouteCORSAllowHeadersWildcardNotAlone } from './httproute-cors-allow-headers-wildcard-not-alone.js';
@@ -43,7 +48,7 @@ import { httpRouteRedirectPrefixMatchNeedsOnePathPrefix } from './httproute-redi
 import { httpRouteRedirectWithBackends } from './httproute-redirect-with-backends.js';
 import { httpRouteRewritePrefixMatchNeedsOnePathPrefix } from './httproute-rewrite-prefix-match-needs-one-path-prefix.js';
 import { httpRouteTimeoutBackendRequestTooLong } from './httproute-timeout-backend-request-too-long.js';
-import { filterCORSForbidden, filterCORSMissing, filterRequestHeaderModifierForbidden, filterRequestHeaderModifierMissing, filterResponseHeaderModifierForbidden, filterResponseHeaderModifierMissing, filterRequestMirrorForbidden, filterRequestMirrorMissing, filterRequestRedirectForbidden, filterRequestRedirectMissing, filterURLRewriteForbidden, filterURLRewriteMissing, filterExtensionRefForbidden, filterExtensionRefMissing } from './filter-discriminators.js';
+import { filterCORSForbidden, filterCORSMissing, filterRequestHeaderModifierForbidden, filterRequestHeaderModifierMissing, filterResponseHeaderModifierForbidden, filterResponseHeaderModifierMissing, filterRequestMirrorForbidden, filterRequestMirrorMissing, filterRequestRedirectForbidden, filterRequestRedirectMissing, filterURLRewriteForbidden, filterURLRewriteMissing, filterExtensionRefForbidden, filterExtensionRefMissing, filterExternalAuthForbidden, filterExternalAuthMissing } from './filter-discriminators.js';
 import { filterMirrorFractionNumeratorTooLarge } from './filter-mirror-fraction-numerator-too-large.js';
 import { filterMirrorPercentAndFraction } from './filter-mirror-percent-and-fraction.js';
 import { filterRequestHeaderModifierRepeated } from './filter-request-header-modifier-repeated.js';
@@ -65,13 +70,17 @@ import { grpcRouteMethodServiceOrMethodRequired } from './grpcroute-method-servi
 import { tlsRouteHostnameInvalid } from './tlsroute-hostname-invalid.js';
 import { tlsRouteHostnameIP } from './tlsroute-hostname-ip.js';
 import { tlsRouteHostnameWildcardInvalid } from './tlsroute-hostname-wildcard-invalid.js';
+import type { Channel } from '../../target/availability-format.js';
 import type { CelRule } from './rule.js';
 
 /**
- * Every CEL rule (`x-kubernetes-validations`) of the Gateway API v1.6.1 standard-channel CRDs, one
- * per file (gateway-api.md §11.3–§11.5). Not here: GatewayClass `spec.controllerName` "Value is
- * immutable", a transition rule the API server evaluates only on update (a design has no old
- * object), and the experimental-channel deltas (§11.6).
+ * Every CEL rule (`x-kubernetes-validations`) of the Gateway API v1.6.1 CRDs of both channels, one
+ * per file (gateway-api.md §11.3–§11.6). A rule that only one channel has says so (`channels`); a
+ * rule whose text differs between them is two entries of one code, one per channel (the parentRef
+ * rules); generated/channel-rules.js lists the differences and channel-rules.test.ts checks them.
+ * Not here: GatewayClass `spec.controllerName` "Value is immutable", a transition rule the API
+ * server evaluates only on update (a design has no old object), and the rules of the
+ * experimental-only x-k8s.io kinds (XBackend, XBackendTrafficPolicy, XMesh), which parse does not read.
  */
 const RULES = [
   gatewayAddressHostnameInvalid,
@@ -101,7 +110,17 @@ const RULES = [
   routeBackendRefPortRequired,
   routeMatchesTotalTooMany,
   routeParentRefSectionNameRequired,
+  routeParentRefSectionNameOrPortRequired,
   routeParentRefSectionNameUnique,
+  routeParentRefSectionNameOrPortUnique,
+  routeRuleNameUnique,
+  routeSessionPersistenceAbsoluteTimeoutRequired,
+  routeSessionPersistenceCookieConfigNotCookie,
+  httpRouteExternalAuthBackendRefPortRequired,
+  httpRouteExternalAuthGRPCMissing,
+  httpRouteExternalAuthHTTPMissing,
+  httpRouteExternalAuthProtocolNotGRPC,
+  httpRouteExternalAuthProtocolNotHTTP,
   httpRouteBackendRedirectPrefixMatchNeedsOnePathPrefix,
   httpRouteBackendRewritePrefixMatchNeedsOnePathPrefix,
   httpRouteCORSAllowHeadersWildcardNotAlone,
@@ -133,6 +152,8 @@ const RULES = [
   filterURLRewriteMissing,
   filterExtensionRefForbidden,
   filterExtensionRefMissing,
+  filterExternalAuthForbidden,
+  filterExternalAuthMissing,
   filterMirrorFractionNumeratorTooLarge,
   filterMirrorPercentAndFraction,
   filterRequestHeaderModifierRepeated,
@@ -160,3 +181,25 @@ const RULES = [
 export type CelCode = (typeof RULES)[number]['code'];
 
 export const CEL_RULES: readonly CelRule[] = RULES;
+
+/** Whether the CRD of `kind` at `version` (`v1`) in `channel` has the rule. */
+export function ruleApplies(rule: CelRule, kind: string, version: string, channel: Channel): boolean {
+  if (!rule.kinds.includes(kind)) return false;
+  if (rule.channels && !rule.channels.includes(channel)) return false;
+  const versions = rule.versions?.[kind];
+  return versions === undefined || versions.includes(version);
+}
+
+const BY_TARGET = new Map<string, readonly CelRule[]>();
+
+/** The rules of one kind, version and channel, in CEL_RULES order (kept once asked). */
+export function celRulesFor(kind: string, version: string, channel: Channel): readonly CelRule[] {
+  const key = `${channel}/${version}/${kind}`;
+  let rules = BY_TARGET.get(key);
+  if (rules === undefined) {
+    rules = CEL_RULES.filter((r) => ruleApplies(r, kind, version, channel));
+    if (BY_TARGET.size > 256) BY_TARGET.clear(); // keys come from the objects' text: keep the cache bounded
+    BY_TARGET.set(key, rules);
+  }
+  return rules;
+}

@@ -44,7 +44,7 @@ const edgeCases: CelCase[] = [
 ];
 
 describe('gateway-api.md §11.4 / httproutes CRD spec.rules[].matches[].path', () => {
-  it.each([...valueCases, ...edgeCases])('$code: $name', ({ code, obj, want }) => expect(violations(code, obj)).toEqual(want));
+  it.each([...valueCases, ...edgeCases])('$code: $name', ({ code, obj, want, channel }) => expect(violations(code, obj, channel)).toEqual(want));
 
   it('covers every PathMatch rule with a passing and a failing case', () => {
     expect(uncovered([...valueCases, ...edgeCases], 'PathMatch')).toEqual([]);

@@ -90,9 +90,14 @@ describe('CEL rule registry', () => {
   const PREFIXES = ['Gateway', 'BackendTLSPolicy', 'Route', 'HTTPRoute', 'Filter', 'PathMatch', 'GRPCRoute', 'TLSRoute'];
   const KINDS = new Set(['Gateway', 'ListenerSet', 'BackendTLSPolicy', 'HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'UDPRoute']);
 
-  it('has 80 rules with unique PascalCase codes from the known families', () => {
-    expect(CEL_RULES).toHaveLength(80);
-    expect(CEL_CODES.size).toBe(CEL_RULES.length);
+  it('has 92 rules with PascalCase codes from the known families, one code per rule but for a rule whose text differs by channel', () => {
+    expect(CEL_RULES).toHaveLength(92);
+    // The two parentRef rules are each two entries of one code: the standard text and the experimental one.
+    expect(CEL_CODES.size).toBe(CEL_RULES.length - 2);
+    for (const code of CEL_CODES) {
+      const same = CEL_RULES.filter((r) => r.code === code);
+      if (same.length > 1) expect(same.map((r) => r.channels)).toEqual([['standard'], ['experimental']]);
+    }
     for (const rule of CEL_RULES) {
       expect(rule.code).toMatch(/^[A-Z][A-Za-z0-9]+$/);
       expect(PREFIXES.some((p) => rule.code.startsWith(p))).toBe(true);
@@ -127,14 +132,17 @@ const RICH: readonly KubeObject[] = [
   {
     kind: 'HTTPRoute',
     spec: {
-      parentRefs: [{ name: 'g', namespace: 'n', sectionName: 's' }],
+      parentRefs: [{ name: 'g', namespace: 'n', sectionName: 's', port: 80 }],
       rules: [
         {
+          name: 'r',
+          sessionPersistence: { type: 'Cookie', absoluteTimeout: '1h', cookieConfig: { lifetimeType: 'Permanent' } },
           matches: [{ path: { type: 'Exact', value: '/a' } }],
           filters: [
             { type: 'RequestRedirect', requestRedirect: { path: { type: 'ReplacePrefixMatch', replacePrefixMatch: '/b' } } },
             { type: 'CORS', cors: { allowOrigins: ['*'], allowMethods: ['*'], allowHeaders: ['*'] } },
             { type: 'RequestMirror', requestMirror: { backendRef: { name: 'm' }, percent: 1, fraction: { numerator: 1, denominator: 2 } } },
+            { type: 'ExternalAuth', externalAuth: { protocol: 'GRPC', grpc: {}, backendRef: { name: 'a', port: 80 } } },
           ],
           backendRefs: [{ name: 's', filters: [{ type: 'URLRewrite', urlRewrite: { path: { type: 'ReplaceFullPath', replaceFullPath: '/' } } }] }],
           timeouts: { request: '1s', backendRequest: '2s' },
@@ -142,7 +150,7 @@ const RICH: readonly KubeObject[] = [
       ],
     },
   },
-  { kind: 'GRPCRoute', spec: { rules: [{ matches: [{ method: { type: 'Exact', service: 's', method: 'm' } }], filters: [{ type: 'ExtensionRef', extensionRef: {} }] }] } },
+  { kind: 'GRPCRoute', spec: { rules: [{ name: 'r', sessionPersistence: { type: 'Header', sessionName: 'x' }, matches: [{ method: { type: 'Exact', service: 's', method: 'm' } }], filters: [{ type: 'ExtensionRef', extensionRef: {} }] }] } },
   { kind: 'TLSRoute', spec: { hostnames: ['a.com'], rules: [{ backendRefs: [{ name: 's' }] }] } },
   { kind: 'TCPRoute', spec: { parentRefs: [{ name: 'g' }], rules: [{ backendRefs: [{ name: 's' }] }] } },
 ];

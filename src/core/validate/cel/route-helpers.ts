@@ -1,6 +1,6 @@
 import type { FieldPath } from '../../resources/path.js';
 import { isRecord, type KubeObject } from '../../resources/types.js';
-import { defineRule, has, list, optionalName, record, records, text, textOr, type SectionRef } from './helpers.js';
+import { defineRule, has, list, num, optionalName, record, records, text, textOr, type SectionRef } from './helpers.js';
 import type { CelRule } from './rule.js';
 
 /** Readers and rule factories shared by the route kinds' CEL rules (gateway-api.md §11.4, §11.5). */
@@ -63,7 +63,8 @@ export const ROUTE_KINDS = ['HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'U
 /**
  * `spec.parentRefs[]` with the parent each names after defaulting (group
  * `gateway.networking.k8s.io`, kind `Gateway`). The namespace is not defaulted: an unset (or empty)
- * namespace equals only another unset one, never the route's own namespace spelled out.
+ * namespace equals only another unset one, never the route's own namespace spelled out. A port of
+ * 0 counts as unset, as the experimental rules say; a ref whose port is not a number is skipped.
  */
 export const parentRefs = perObject(function* (obj): Generator<SectionRef> {
   for (const { item, path } of records(record(obj.spec), ['spec'], 'parentRefs')) {
@@ -72,8 +73,9 @@ export const parentRefs = perObject(function* (obj): Generator<SectionRef> {
     const name = text(item.name);
     const namespace = optionalName(item, 'namespace');
     const sectionName = optionalName(item, 'sectionName');
-    if (group === undefined || kind === undefined || name === undefined || namespace === undefined || sectionName === undefined) continue;
-    yield { path, target: JSON.stringify([group, kind, namespace, name]), sectionName };
+    const port = has(item, 'port') ? num(item.port) : 0;
+    if (group === undefined || kind === undefined || name === undefined || namespace === undefined || sectionName === undefined || port === undefined) continue;
+    yield { path, target: JSON.stringify([group, kind, namespace, name]), sectionName, port: port === 0 ? '' : String(port) };
   }
 });
 

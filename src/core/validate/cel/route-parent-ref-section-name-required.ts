@@ -1,4 +1,4 @@
-import { defineRule, reportMixedSectionNames } from './helpers.js';
+import { defineRule, reportMixedSectionNames, reportMixedSectionNamesOrPorts } from './helpers.js';
 import { parentRefs, ROUTE_KINDS } from './route-helpers.js';
 
 /**
@@ -11,7 +11,24 @@ export const routeParentRefSectionNameRequired = defineRule({
   kinds: ROUTE_KINDS,
   message: 'sectionName must be specified when parentRefs includes 2 or more references to the same parent',
   field: 'spec.parentRefs',
+  channels: ['standard'],
   check(obj, report) {
     reportMixedSectionNames(parentRefs(obj), report);
+  },
+});
+
+/**
+ * The same rule in the experimental channel: among parentRefs to the same parent, all or none set
+ * `sectionName`, and all or none set `port` (0 counts as unset). A ref lacking one that another
+ * ref to its parent sets is reported. @see gateway-api.md §11.6
+ */
+export const routeParentRefSectionNameOrPortRequired = defineRule({
+  code: 'RouteParentRefSectionNameRequired',
+  kinds: ROUTE_KINDS,
+  message: 'sectionName or port must be specified when parentRefs includes 2 or more references to the same parent',
+  field: 'spec.parentRefs',
+  channels: ['experimental'],
+  check(obj, report) {
+    reportMixedSectionNamesOrPorts(parentRefs(obj), report);
   },
 });

@@ -26,7 +26,8 @@ const parentCases: CelCase[] = [
   { code: 'RouteParentRefSectionNameRequired', name: 'parentRefs of the wrong type', obj: route('HTTPRoute', { parentRefs: 'edge' }), want: [] },
   { code: 'RouteParentRefSectionNameUnique', name: 'the same gateway twice without sectionName', obj: parents('HTTPRoute', gw('edge'), gw('edge')), want: ['spec.parentRefs[1]'] },
   { code: 'RouteParentRefSectionNameUnique', name: 'the same sectionName twice', obj: parents('TLSRoute', gw('edge', { sectionName: 'tls' }), gw('edge', { sectionName: 'tls' })), want: ['spec.parentRefs[1]'] },
-  { code: 'RouteParentRefSectionNameUnique', name: 'ports do not tell refs apart in the standard channel', obj: parents('HTTPRoute', gw('edge', { port: 80 }), gw('edge', { port: 443 })), want: ['spec.parentRefs[1]'] },
+  // The standard channel's rule (the experimental one counts the port: channel-rules.test.ts).
+  { code: 'RouteParentRefSectionNameUnique', name: 'ports do not tell refs apart in the standard channel', obj: parents('HTTPRoute', gw('edge', { port: 80 }), gw('edge', { port: 443 })), want: ['spec.parentRefs[1]'], channel: 'standard' },
   { code: 'RouteParentRefSectionNameUnique', name: "namespace '' equals an unset one", obj: parents('UDPRoute', gw('edge', { namespace: '' }), gw('edge')), want: ['spec.parentRefs[1]'] },
   { code: 'RouteParentRefSectionNameUnique', name: 'both explicit, same namespace', obj: parents('GRPCRoute', gw('edge', { namespace: 'infra' }), gw('edge', { namespace: 'infra' })), want: ['spec.parentRefs[1]'] },
   { code: 'RouteParentRefSectionNameUnique', name: 'explicit namespace vs unset', obj: parents('TCPRoute', gw('edge', { namespace: 'ns' }), gw('edge')), want: [] },
@@ -62,18 +63,46 @@ const matchCountCases: CelCase[] = [
   { code: 'RouteMatchesTotalTooMany', name: 'no rules', obj: route('HTTPRoute', {}), want: [] },
 ];
 
+const tcpV1alpha2 = (spec: KubeObject): KubeObject => ({ ...route('TCPRoute', spec), apiVersion: 'gateway.networking.k8s.io/v1alpha2' });
+const svcParent = (extra: KubeObject = {}): KubeObject => ({ group: '', kind: 'Service', name: 'api', ...extra });
+const sessionRule = (sessionPersistence: KubeObject): KubeObject => route('HTTPRoute', { rules: [{ sessionPersistence }] });
+
+/** The experimental channel's rules (validate's default channel), §11.6; channel-rules.test.ts sets them against the standard channel. */
+const experimentalCases: CelCase[] = [
+  { code: 'RouteParentRefSectionNameUnique', name: 'experimental: one Service on ports 80 and 8080 (Istio mesh input)', obj: parents('HTTPRoute', svcParent({ port: 80 }), svcParent({ port: 8080 })), want: [] },
+  { code: 'RouteParentRefSectionNameUnique', name: 'experimental: the same port twice', obj: parents('GRPCRoute', gw('edge', { port: 443 }), gw('edge', { port: 443 })), want: ['spec.parentRefs[1]'] },
+  { code: 'RouteParentRefSectionNameUnique', name: 'experimental: port 0 is unset', obj: parents('TLSRoute', gw('edge', { port: 0 }), gw('edge')), want: ['spec.parentRefs[1]'] },
+  { code: 'RouteParentRefSectionNameUnique', name: 'experimental: same sectionName, different ports', obj: parents('HTTPRoute', gw('edge', { sectionName: 'a', port: 80 }), gw('edge', { sectionName: 'a', port: 81 })), want: [] },
+  { code: 'RouteParentRefSectionNameRequired', name: 'experimental: one ref with a port, one without', obj: parents('HTTPRoute', svcParent({ port: 80 }), svcParent()), want: ['spec.parentRefs[1]'] },
+  { code: 'RouteParentRefSectionNameRequired', name: 'experimental: both with ports', obj: parents('UDPRoute', gw('edge', { port: 53 }), gw('edge', { port: 54 })), want: [] },
+  { code: 'RouteParentRefSectionNameRequired', name: 'experimental: sectionName mixing still counts', obj: parents('TCPRoute', gw('edge'), gw('edge', { sectionName: 'tcp' })), want: ['spec.parentRefs[0]'] },
+  { code: 'RouteRuleNameUnique', name: 'two HTTPRoute rules named a', obj: route('HTTPRoute', { rules: [{ name: 'a' }, { name: 'b' }, { name: 'a' }] }), want: ['spec.rules[2].name'] },
+  { code: 'RouteRuleNameUnique', name: 'GRPCRoute repeating a name', obj: route('GRPCRoute', { rules: [{ name: 'x' }, { name: 'x' }] }), want: ['spec.rules[1].name'] },
+  { code: 'RouteRuleNameUnique', name: 'TCPRoute v1alpha2 repeating a name', obj: tcpV1alpha2({ rules: [{ name: 'x', backendRefs: [] }, { name: 'x', backendRefs: [] }] }), want: ['spec.rules[1].name'] },
+  { code: 'RouteRuleNameUnique', name: 'unnamed rules never collide', obj: route('HTTPRoute', { rules: [{}, {}, { name: 'a' }] }), want: [] },
+  { code: 'RouteSessionPersistenceAbsoluteTimeoutRequired', name: 'a Permanent cookie without absoluteTimeout', obj: sessionRule({ cookieConfig: { lifetimeType: 'Permanent' } }), want: ['spec.rules[0].sessionPersistence.cookieConfig.lifetimeType'] },
+  { code: 'RouteSessionPersistenceAbsoluteTimeoutRequired', name: 'a Permanent cookie with absoluteTimeout', obj: sessionRule({ absoluteTimeout: '1h', cookieConfig: { lifetimeType: 'Permanent' } }), want: [] },
+  { code: 'RouteSessionPersistenceAbsoluteTimeoutRequired', name: 'lifetimeType defaults to Session', obj: sessionRule({ cookieConfig: {} }), want: [] },
+  { code: 'RouteSessionPersistenceCookieConfigNotCookie', name: 'cookieConfig on a Header session', obj: sessionRule({ type: 'Header', cookieConfig: {} }), want: ['spec.rules[0].sessionPersistence.cookieConfig'] },
+  { code: 'RouteSessionPersistenceCookieConfigNotCookie', name: 'type defaults to Cookie', obj: sessionRule({ cookieConfig: { lifetimeType: 'Session' } }), want: [] },
+];
+
+describe('gateway-api.md §11.6 / experimental route CRDs spec.parentRefs, spec.rules', () => {
+  it.each(experimentalCases)('$code: $name', ({ code, obj, want, channel }) => expect(violations(code, obj, channel)).toEqual(want));
+});
+
 describe('gateway-api.md §11.4–§11.5 / all route CRDs spec.parentRefs', () => {
-  it.each(parentCases)('$code: $name', ({ code, obj, want }) => expect(violations(code, obj)).toEqual(want));
+  it.each(parentCases)('$code: $name', ({ code, obj, want, channel }) => expect(violations(code, obj, channel)).toEqual(want));
 });
 
 describe('gateway-api.md §11.4–§11.5 / route CRDs spec.rules[].backendRefs[], requestMirror.backendRef', () => {
-  it.each(backendCases)('$code: $name', ({ code, obj, want }) => expect(violations(code, obj)).toEqual(want));
+  it.each(backendCases)('$code: $name', ({ code, obj, want, channel }) => expect(violations(code, obj, channel)).toEqual(want));
 });
 
 describe('gateway-api.md §11.4–§11.5 / httproutes and grpcroutes CRDs spec.rules', () => {
-  it.each(matchCountCases)('$code: $name', ({ code, obj, want }) => expect(violations(code, obj)).toEqual(want));
+  it.each(matchCountCases)('$code: $name', ({ code, obj, want, channel }) => expect(violations(code, obj, channel)).toEqual(want));
 
   it('covers every Route rule with a passing and a failing case', () => {
-    expect(uncovered([...parentCases, ...backendCases, ...matchCountCases], 'Route')).toEqual([]);
+    expect(uncovered([...parentCases, ...backendCases, ...matchCountCases, ...experimentalCases], 'Route')).toEqual([]);
   });
 });

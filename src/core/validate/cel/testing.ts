@@ -1,6 +1,7 @@
 import { formatPath } from '../../resources/path.js';
 import type { KubeObject } from '../../resources/types.js';
-import { CEL_RULES } from './index.js';
+import type { Channel } from '../../target/availability-format.js';
+import { CEL_RULES, ruleApplies } from './index.js';
 import type { CelRule } from './rule.js';
 
 /**
@@ -13,6 +14,8 @@ export interface CelCase {
   readonly name: string;
   readonly obj: KubeObject;
   readonly want: readonly string[];
+  /** The channel whose rule judges the object; default experimental, as validate's. */
+  readonly channel?: Channel;
 }
 
 export function ruleByCode(code: string): CelRule {
@@ -21,10 +24,16 @@ export function ruleByCode(code: string): CelRule {
   return rule;
 }
 
-/** Runs one rule on an object of one of its kinds; returns the reported paths, formatted. */
-export function violations(code: string, obj: KubeObject): string[] {
-  const rule = ruleByCode(code);
-  if (typeof obj.kind !== 'string' || !rule.kinds.includes(obj.kind)) throw new Error(`${code} does not apply to kind ${String(obj.kind)}`);
+/**
+ * Runs the rule of `code` that the object's kind, version and `channel` have (default
+ * experimental); returns the reported paths, formatted.
+ */
+export function violations(code: string, obj: KubeObject, channel: Channel = 'experimental'): string[] {
+  ruleByCode(code);
+  const kind = typeof obj.kind === 'string' ? obj.kind : '';
+  const version = typeof obj.apiVersion === 'string' ? (obj.apiVersion.split('/').at(-1) ?? '') : '';
+  const rule = CEL_RULES.find((r) => r.code === code && ruleApplies(r, kind, version, channel));
+  if (!rule) throw new Error(`${code} does not apply to ${kind} ${version} in the ${channel} channel`);
   const out: string[] = [];
   rule.check(obj, (path, message) => {
     if (message !== undefined && message !== rule.message) throw new Error(`${code} reported a message other than its own`);

@@ -6,6 +6,8 @@ import { isIP } from './ip-address.js';
 export const tlsRouteHostnameIP = defineRule({
   code: 'TLSRouteHostnameIP',
   kinds: ['TLSRoute'],
+  // TLSRoute v1alpha2 (experimental channel) has no hostname rules (generated/channel-rules.js versionRules).
+  versions: { TLSRoute: ['v1', 'v1alpha3'] },
   message: 'Hostnames cannot contain an IP',
   field: 'spec.hostnames',
   check(obj, report) {

@@ -8,6 +8,8 @@ import { hostnames, RFC1123_RE } from './route-helpers.js';
 export const tlsRouteHostnameWildcardInvalid = defineRule({
   code: 'TLSRouteHostnameWildcardInvalid',
   kinds: ['TLSRoute'],
+  // TLSRoute v1alpha2 (experimental channel) has no hostname rules (generated/channel-rules.js versionRules).
+  versions: { TLSRoute: ['v1', 'v1alpha3'] },
   message: 'Wildcards on hostnames must be the first label, and the rest of hostname must be valid based on RFC-1123',
   field: 'spec.hostnames',
   check(obj, report) {

@@ -1,6 +1,8 @@
 import type { FieldPath, PathSegment } from '../../resources/path.js';
 import type { Resource } from '../../resources/types.js';
+import type { Channel } from '../../target/availability-format.js';
 import { issuesFromAjv } from './ajv-issues.js';
+import { replaceChannelEnums } from './channel-enums.js';
 import { fieldIndex, fieldNodeAt } from './fields.js';
 import { VALIDATORS, kindKey } from './validators.js';
 import { walkFields } from './walk.js';
@@ -20,9 +22,10 @@ export interface SchemaIssue {
  * Two steps: the models' pre-compiled ajv validator (everything the OpenAPI schema says), then
  * one walk along the generated field index (generated/fields.js) for what ajv lets pass —
  * unknown fields, duplicate list-map keys. Kinds of family 'other' and versions no model
- * covers are not checked (parse has already said so).
+ * covers are not checked (parse has already said so). Enum values that differ between the Gateway
+ * API channels are checked for `channel` (channel-enums.ts; default experimental).
  */
-export function validateSchema(resource: Resource): SchemaIssue[] {
+export function validateSchema(resource: Resource, channel: Channel = 'experimental'): SchemaIssue[] {
   if (resource.family === 'other') return [];
   const key = kindKey(resource.group, resource.version, resource.kind);
   const validator = VALIDATORS.get(key);
@@ -31,7 +34,7 @@ export function validateSchema(resource: Resource): SchemaIssue[] {
   if (validator) {
     const object = resource.object;
     const data = validator.asApiVersion === undefined ? object : { ...object, apiVersion: validator.asApiVersion };
-    const errors = validator.validate(data);
+    const errors = replaceChannelEnums(validator.validate(data), resource, channel);
     if (errors !== null && errors.length > 0) {
       const groups = (path: readonly PathSegment[]): readonly (readonly string[])[] => (index ? (fieldNodeAt(index, path)?.oneOf ?? []) : []);
       out.push(...issuesFromAjv(errors, object, groups));

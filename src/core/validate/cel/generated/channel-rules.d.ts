@@ -6,6 +6,8 @@
 type Channel = 'standard' | 'experimental';
 declare const data: {
   readonly source: { readonly repo: string; readonly tag: string; readonly commit: string; readonly files: string };
+  /** Kind → channel → the apiVersions served (`v1`, `v1alpha2`). */
+  readonly served: { readonly [kind: string]: { readonly [C in Channel]: readonly string[] } };
   /** x-kubernetes-validations of kinds/versions served in both channels that only one channel has. */
   readonly rules: readonly { readonly kind: string; readonly versions: readonly string[]; readonly path: string; readonly message: string; readonly channels: readonly Channel[] }[];
   /** Enum value lists that differ on a field both channels have. */

@@ -6,6 +6,101 @@ export default {
   "commit": "8bb74df00e56ec8f944d48c25e6c1c9c2f6848e3",
   "files": "config/crd/{standard,experimental}/gateway.networking.k8s.io_*.yaml"
  },
+ "served": {
+  "BackendTLSPolicy": {
+   "standard": [
+    "v1"
+   ],
+   "experimental": [
+    "v1",
+    "v1alpha3"
+   ]
+  },
+  "Gateway": {
+   "standard": [
+    "v1",
+    "v1beta1"
+   ],
+   "experimental": [
+    "v1",
+    "v1beta1"
+   ]
+  },
+  "GatewayClass": {
+   "standard": [
+    "v1",
+    "v1beta1"
+   ],
+   "experimental": [
+    "v1",
+    "v1beta1"
+   ]
+  },
+  "GRPCRoute": {
+   "standard": [
+    "v1"
+   ],
+   "experimental": [
+    "v1"
+   ]
+  },
+  "HTTPRoute": {
+   "standard": [
+    "v1",
+    "v1beta1"
+   ],
+   "experimental": [
+    "v1",
+    "v1beta1"
+   ]
+  },
+  "ListenerSet": {
+   "standard": [
+    "v1"
+   ],
+   "experimental": [
+    "v1"
+   ]
+  },
+  "ReferenceGrant": {
+   "standard": [
+    "v1",
+    "v1beta1"
+   ],
+   "experimental": [
+    "v1",
+    "v1beta1"
+   ]
+  },
+  "TCPRoute": {
+   "standard": [
+    "v1"
+   ],
+   "experimental": [
+    "v1",
+    "v1alpha2"
+   ]
+  },
+  "TLSRoute": {
+   "standard": [
+    "v1"
+   ],
+   "experimental": [
+    "v1",
+    "v1alpha2",
+    "v1alpha3"
+   ]
+  },
+  "UDPRoute": {
+   "standard": [
+    "v1"
+   ],
+   "experimental": [
+    "v1",
+    "v1alpha2"
+   ]
+  }
+ },
  "rules": [
   {
    "kind": "GRPCRoute",
