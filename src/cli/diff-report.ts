@@ -5,7 +5,7 @@
 import { describeTarget, type BehaviourChange, type DesignDiff, type Diagnostic, type Target } from '../core/index.js';
 import { outcomeJson } from './diff-outcome.js';
 import { requestWords } from './route-tests-text.js';
-import { targetWords, withTarget } from './target-output.js';
+import { withTarget } from './target-output.js';
 import { toJson } from './validate-command.js';
 
 export interface DiffVersion {
@@ -49,10 +49,14 @@ export function scope(r: DiffReport): string {
   return r.diff.compared ? `${base}: ${count(r.diff.candidates, 'candidate request')} sent to both.` : `${base}.`;
 }
 
-/** The witness as `simulate` takes it, with the files of a version (the new one's unless told) and the `--target` given. */
-export function simulateCommand(c: BehaviourChange, files: readonly string[] | null, target: Target | null = null): string {
+/**
+ * The witness as `simulate` takes it, with the files of a version (the new one's unless told). No
+ * `--target`: the core's diff simulates the classes with none, and the command must give the
+ * answer shown (diffVerdicts takes no target yet).
+ */
+export function simulateCommand(c: BehaviourChange, files: readonly string[] | null): string {
   const q = (s: string): string => (/^[\w./@:+-]+$/.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`);
-  return `route-designer simulate ${files === null ? 'FILE...' : files.map(q).join(' ')} ${requestWords({ witness: c.witness })}${targetWords(target)}`;
+  return `route-designer simulate ${files === null ? 'FILE...' : files.map(q).join(' ')} ${requestWords({ witness: c.witness })}`;
 }
 
 /** Where the witness of every change can be run to see the before, in words. */
