@@ -41,12 +41,14 @@ export function headline(r: DiffReport): string {
 }
 
 /**
- * "Compared old.yaml (before) with new.yaml (after): 214 candidate requests sent to both.", with
- * " for the target Gateway API v1.5.1 standard · cilium v1.20.0" after "(after)" when one is given.
+ * "Compared old.yaml (before) with new.yaml (after): 214 candidate requests sent to both.", then
+ * with a target " Problems judged for the target Gateway API v1.5.1 standard · cilium v1.20.0
+ * (requests simulated with no target)." — the core's diff simulates with none.
  */
 export function scope(r: DiffReport): string {
-  const base = `Compared ${r.old.label} (before) with ${r.new.label} (after)${r.target ? ` for the target ${describeTarget(r.target)}` : ''}`;
-  return r.diff.compared ? `${base}: ${count(r.diff.candidates, 'candidate request')} sent to both.` : `${base}.`;
+  const base = `Compared ${r.old.label} (before) with ${r.new.label} (after)`;
+  const target = r.target ? ` Problems judged for the target ${describeTarget(r.target)}${r.diff.compared ? ' (requests simulated with no target)' : ''}.` : '';
+  return `${r.diff.compared ? `${base}: ${count(r.diff.candidates, 'candidate request')} sent to both.` : `${base}.`}${target}`;
 }
 
 /**
