@@ -1,5 +1,6 @@
 import { buildGraph, locateDiagnostics, review } from '../core/index';
-import type { Diagnostic, Resource, ResourceId, RouteGraph, RouteTable, SecretFacts, SourceFile, StatusList, Verdict } from '../core/index';
+import type { Diagnostic, Resource, ResourceId, RouteGraph, RouteTable, SecretFacts, SourceFile, StatusList, Target, Verdict } from '../core/index';
+import { readTarget, type AnalysedTarget } from './analysis-target';
 import { runRouteTestsText, type RouteTestsAnswer, type RouteTestsRequest } from './route-tests-run';
 import { runSimulation, type SimulationAnswer, type SimulationRequest } from './simulation';
 import { createComparer, keptForDiff, type CompareAnswer, type CompareRequest } from './comparison';
@@ -39,12 +40,19 @@ export interface Analysis {
    * large); simulate requests name it by this id. Null when nothing was compiled.
    */
   readonly tableId: number | null;
+  /**
+   * The target the design was judged for (issue 14): the request's text and how it resolved. An
+   * analysis of the current text made for another target is not current (the store re-analyses).
+   */
+  readonly target: AnalysedTarget;
   readonly millis: number;
 }
 
 export interface AnalysisRequest {
   readonly seq: number;
   readonly files: readonly SourceFile[];
+  /** The target, as the CLI's `--target` text (`DesignState.target`); absent or '' = the default target. */
+  readonly target?: string;
 }
 
 /** Where an analysis is, for a big input's progress display. */
@@ -88,11 +96,13 @@ export function analyzeWithTable(
   request: AnalysisRequest,
   onStep?: (step: AnalysisStep, objects: number) => void,
   knownSecretFacts?: ReadonlyMap<string, SecretFacts>,
-): { analysis: Analysis; table: RouteTable | null; verdict: Verdict } {
+): { analysis: Analysis; table: RouteTable | null; verdict: Verdict; target: Target } {
   const start = Date.now();
+  const { target, shown } = readTarget(request.target);
   // The analyzers run after compile: the progress display counts them with it.
   const verdict = review(request.files, {
     ...(knownSecretFacts ? { knownSecretFacts } : {}),
+    target,
     onStep: (step, p) => {
       if (step !== 'compiled') onStep?.(step === 'analyzed' ? 'compiled' : step, p.resources.length);
     },
@@ -115,9 +125,10 @@ export function analyzeWithTable(
     status: compiled?.status ?? null,
     graph,
     tableId: compiled ? request.seq : null,
+    target: shown,
     millis: Date.now() - start,
   };
-  return { analysis, table: compiled?.table ?? null, verdict };
+  return { analysis, table: compiled?.table ?? null, verdict, target };
 }
 
 export function analyze(request: AnalysisRequest): Analysis {
@@ -133,6 +144,10 @@ const KEPT_TABLES = 2;
  */
 export function createAnalysisSession() {
   const tables = new Map<number, RouteTable>();
+  // The target each table was compiled for: its simulations follow that target (none when the
+  // design has the default one: today's answers, as the CLI without --target), and the compare
+  // view reviews the before version for it too.
+  const targets = new Map<number, { readonly text: string; readonly target: Target | undefined }>();
   // The verdicts of the same analyses, for the compare view's diff (kept and dropped with them).
   const verdicts = new Map<number, Verdict>();
   const comparer = createComparer(analyzeWithTable);
@@ -141,28 +156,33 @@ export function createAnalysisSession() {
   const known = new Map<string, SecretFacts>();
   return {
     analyze(request: AnalysisRequest, onStep?: (step: AnalysisStep, objects: number) => void): Analysis {
-      const { analysis, table, verdict } = analyzeWithTable(request, onStep, known);
+      const { analysis, table, verdict, target } = analyzeWithTable(request, onStep, known);
       for (const r of analysis.resources) if (r.secretFacts) known.set(r.id, r.secretFacts);
       if (table && analysis.tableId !== null) {
+        // The same text analysed again for another target replaces its table (same id).
+        tables.delete(analysis.tableId);
         tables.set(analysis.tableId, table);
         verdicts.set(analysis.tableId, keptForDiff(verdict));
+        targets.set(analysis.tableId, { text: analysis.target.text, target: analysis.target.text === '' ? undefined : target });
         for (const id of [...tables.keys()].slice(0, Math.max(0, tables.size - KEPT_TABLES))) {
           tables.delete(id);
           verdicts.delete(id);
+          targets.delete(id);
         }
       }
       return analysis;
     },
     simulate(request: SimulationRequest): SimulationAnswer {
       const table = tables.get(request.tableId) ?? comparer.table(request.tableId);
-      return table ? runSimulation(table, request) : { seq: request.seq, tableId: request.tableId, kind: 'unavailable' };
+      const target = targets.get(request.tableId)?.target ?? comparer.target(request.tableId);
+      return table ? runSimulation(table, request, target) : { seq: request.seq, tableId: request.tableId, kind: 'unavailable' };
     },
     compare(request: CompareRequest): CompareAnswer {
-      return comparer.compare(request, verdicts.get(request.afterTableId), known);
+      return comparer.compare(request, verdicts.get(request.afterTableId), known, targets.get(request.afterTableId)?.text ?? '');
     },
     runTests(request: RouteTestsRequest): RouteTestsAnswer {
       const table = tables.get(request.tableId);
-      return table ? runRouteTestsText(table, request) : { seq: request.seq, tableId: request.tableId, kind: 'unavailable' };
+      return table ? runRouteTestsText(table, request, targets.get(request.tableId)?.target) : { seq: request.seq, tableId: request.tableId, kind: 'unavailable' };
     },
   };
 }

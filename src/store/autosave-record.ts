@@ -22,6 +22,8 @@ export interface SavedDesign {
   readonly tab: string;
   /** The design's route tests, RouteTests YAML ('' when none, and in saves made before there were any). */
   readonly tests: string;
+  /** The target the design is meant for, the `--target` text ('' = the default, and in saves made before there was one). */
+  readonly target: string;
 }
 
 /** What a stored value reads as: nothing, a design, or something that cannot be read (kept as raw text). */
@@ -65,6 +67,7 @@ export function readSave(value: unknown): ReadSave {
     rev: Number(o.rev) || 0,
     tab: typeof o.tab === 'string' ? o.tab : '',
     tests: typeof o.tests === 'string' ? o.tests : '',
+    target: typeof o.target === 'string' ? o.target : '',
   };
   return { kind: 'ok', design };
 }
@@ -77,7 +80,7 @@ export function snapshotOf(s: DesignState, rev: number, tab: string, now: number
   const graph = current ? selectViewGraph(s) : null;
   const drawn = graph ? new Set([...graph.nodes.map((n) => n.id), ...graph.groups.map((g) => g.id)]) : null;
   const keep = <T>(m: Readonly<Record<string, T>>): Record<string, T> => (drawn ? Object.fromEntries(Object.entries(m).filter(([id]) => drawn.has(id))) : { ...m });
-  return { version: VERSION, fileName: s.fileName, text: s.text, positions: keep(s.positions), pinned: keep(s.pinned), collapsed: { ...s.collapsed }, savedAt: now, rev, tab, tests: s.routeTests.text };
+  return { version: VERSION, fileName: s.fileName, text: s.text, positions: keep(s.positions), pinned: keep(s.pinned), collapsed: { ...s.collapsed }, savedAt: now, rev, tab, tests: s.routeTests.text, target: s.target };
 }
 
 /**

@@ -74,9 +74,10 @@ class Unreadable extends Error {
 
 type Doc = Pick<SavedDesign, 'text' | 'fileName'>;
 const sameDoc = (a: Doc | null, b: Doc): boolean => a !== null && a.text === b.text && a.fileName === b.fileName;
-type Saved = Pick<DesignState, 'text' | 'fileName' | 'positions' | 'pinned' | 'collapsed'> & { readonly tests: string };
-const sameSaved = (a: Saved | null, s: DesignState): boolean => a !== null && a.text === s.text && a.fileName === s.fileName && a.positions === s.positions && a.pinned === s.pinned && a.collapsed === s.collapsed && a.tests === s.routeTests.text;
-const savedOf = (s: DesignState): Saved => ({ text: s.text, fileName: s.fileName, positions: s.positions, pinned: s.pinned, collapsed: s.collapsed, tests: s.routeTests.text });
+type Saved = Pick<DesignState, 'text' | 'fileName' | 'positions' | 'pinned' | 'collapsed' | 'target'> & { readonly tests: string };
+const sameSaved = (a: Saved | null, s: DesignState): boolean =>
+  a !== null && a.text === s.text && a.fileName === s.fileName && a.positions === s.positions && a.pinned === s.pinned && a.collapsed === s.collapsed && a.tests === s.routeTests.text && a.target === s.target;
+const savedOf = (s: DesignState): Saved => ({ text: s.text, fileName: s.fileName, positions: s.positions, pinned: s.pinned, collapsed: s.collapsed, tests: s.routeTests.text, target: s.target });
 
 function describe(e: unknown): string {
   const name = typeof e === 'object' && e !== null && 'name' in e ? String(e.name) : '';
@@ -225,6 +226,8 @@ export function createAutosave(design: DesignStore, options: AutosaveOptions): A
   });
 
   const apply = (saved: SavedDesign): void => {
+    // The target first: the load's analysis is then made for it (an analysis under way for another is dropped).
+    design.setState({ target: saved.target });
     design.getState().loadText(saved.text, saved.fileName);
     // View state, set after the load (which forgets hand placements): the layout keeps pinned nodes.
     design.setState({ positions: saved.positions, pinned: saved.pinned, collapsed: saved.collapsed });
@@ -261,7 +264,8 @@ export function createAutosave(design: DesignStore, options: AutosaveOptions): A
   };
 
   const unsubscribe = design.subscribe((s, prev) => {
-    if (s.text !== prev.text || s.fileName !== prev.fileName || s.positions !== prev.positions || s.pinned !== prev.pinned || s.collapsed !== prev.collapsed || s.routeTests.text !== prev.routeTests.text) {
+    const changed = s.text !== prev.text || s.fileName !== prev.fileName || s.positions !== prev.positions || s.pinned !== prev.pinned || s.collapsed !== prev.collapsed;
+    if (changed || s.routeTests.text !== prev.routeTests.text || s.target !== prev.target) {
       cancel();
       timer = setTimeout(saveWhenIdle, s.text.length > BIG_TEXT ? bigDelay : delay);
     } else if (waiting && s.analysis !== prev.analysis && safe(s)) {

@@ -1,5 +1,5 @@
 import { diffVerdicts } from '../core/index';
-import type { DesignDiff, RouteGraph, RouteTable, SecretFacts, SourceFile, Verdict } from '../core/index';
+import type { DesignDiff, RouteGraph, RouteTable, SecretFacts, SourceFile, Target, Verdict } from '../core/index';
 import type { Analysis, AnalysisRequest } from './analysis';
 
 /**
@@ -40,6 +40,8 @@ interface Reviewed {
   readonly graph: RouteGraph;
   readonly tableId: number | null;
   readonly table: RouteTable | null;
+  /** The target its simulations follow: the after's (the two versions are judged alike); undefined for the default. */
+  readonly target: Target | undefined;
   readonly failure: string | null;
 }
 
@@ -72,7 +74,7 @@ export type AnalyzeVersion = (
   request: AnalysisRequest,
   onStep: undefined,
   known: ReadonlyMap<string, SecretFacts>,
-) => { readonly analysis: Analysis; readonly table: RouteTable | null; readonly verdict: Verdict };
+) => { readonly analysis: Analysis; readonly table: RouteTable | null; readonly verdict: Verdict; readonly target: Target };
 
 /**
  * The before versions an analyzer holds. Their table ids are negative, so they never meet an
@@ -82,8 +84,8 @@ export function createComparer(analyzeVersion: AnalyzeVersion) {
   const befores = new Map<string, Reviewed>();
   let nextId = -1;
 
-  const reviewBefore = (files: readonly SourceFile[], known: ReadonlyMap<string, SecretFacts>): Reviewed => {
-    const key = keyOf(files);
+  const reviewBefore = (files: readonly SourceFile[], known: ReadonlyMap<string, SecretFacts>, targetText: string): Reviewed => {
+    const key = `${targetText}\u0001${keyOf(files)}`;
     const kept = befores.get(key);
     if (kept) {
       // The newest used last: the oldest goes first.
@@ -94,25 +96,33 @@ export function createComparer(analyzeVersion: AnalyzeVersion) {
     const id = nextId--;
     // The certificates the design's own analyses read before redaction count here too: a before
     // version saved with redacted Secrets would otherwise lose (and "fix") their problems.
-    const { analysis, table, verdict } = analyzeVersion({ seq: id, files }, undefined, known);
-    const reviewed: Reviewed = { verdict: keptForDiff(verdict), graph: analysis.graph, tableId: analysis.tableId, table, failure: failureOf(verdict) };
+    const { analysis, table, verdict, target } = analyzeVersion({ seq: id, files, target: targetText }, undefined, known);
+    const reviewed: Reviewed = { verdict: keptForDiff(verdict), graph: analysis.graph, tableId: analysis.tableId, table, target: targetText === '' ? undefined : target, failure: failureOf(verdict) };
     befores.set(key, reviewed);
     for (const k of [...befores.keys()].slice(0, Math.max(0, befores.size - KEPT_BEFORES))) befores.delete(k);
     return reviewed;
   };
 
   return {
-    /** `after`: the verdict of the table the request names, when the analyzer still holds it. */
-    compare(request: CompareRequest, after: Verdict | undefined, known: ReadonlyMap<string, SecretFacts> = new Map()): CompareAnswer {
+    /**
+     * `after`: the verdict of the table the request names, when the analyzer still holds it;
+     * `targetText`: the target it was made for, which the before version is reviewed for too.
+     */
+    compare(request: CompareRequest, after: Verdict | undefined, known: ReadonlyMap<string, SecretFacts> = new Map(), targetText = ''): CompareAnswer {
       if (!after) return { seq: request.seq, kind: 'unavailable' };
       const start = Date.now();
-      const before = reviewBefore(request.before.files, known);
+      const before = reviewBefore(request.before.files, known, targetText);
       const diff = diffVerdicts(before.verdict, after);
       return { seq: request.seq, kind: 'compared', diff, beforeGraph: before.graph, beforeTableId: before.tableId, failure: before.failure, millis: Date.now() - start };
     },
     /** A before version's table, by the id a compare answer gave it. */
     table(tableId: number): RouteTable | undefined {
       for (const b of befores.values()) if (b.tableId === tableId) return b.table ?? undefined;
+      return undefined;
+    },
+    /** The target a before version's table was reviewed for. */
+    target(tableId: number): Target | undefined {
+      for (const b of befores.values()) if (b.tableId === tableId) return b.target;
       return undefined;
     },
   };

@@ -31,18 +31,19 @@ export function createDesignStore(deps: DesignDeps): DesignStore {
   const store = createStore<DesignState & DesignActions>()((set, get) => {
     const runAnalysis = (): void => {
       if (inFlight) return;
-      const { text, textSeq, fileName } = get();
+      const { text, textSeq, fileName, target } = get();
       inFlight = true;
       set({ analyzing: true });
       deps.analyzer
-        .analyze({ seq: textSeq, files: [{ name: fileName, text }] }, (progress) => set({ progress }))
+        .analyze({ seq: textSeq, files: [{ name: fileName, text }], ...(target === '' ? {} : { target }) }, (progress) => set({ progress }))
         .then(
           (result) => {
-            if (result.seq === get().textSeq) applyAnalysis(result);
+            // Of the current text, but for a target since changed: the next analysis is for the new one.
+            if (result.seq === get().textSeq && result.target.text === get().target) applyAnalysis(result);
           },
           (error: unknown) => {
-            // Of a text since edited: the newer text is analysed next (a fresh worker, when stopped).
-            if (textSeq !== get().textSeq) return;
+            // Of a text since edited (or a target since changed): the newer one is analysed next (a fresh worker, when stopped).
+            if (textSeq !== get().textSeq || target !== get().target) return;
             // Stopped by its watchdog, the message says what took too long; cancelled, nothing to say.
             if (isWorkerStopped(error)) set({ failure: error.reason === 'timeout' ? error.message : null });
             else set({ failure: `analysis failed: ${error instanceof Error ? error.message : String(error)}` });
@@ -51,7 +52,8 @@ export function createDesignStore(deps: DesignDeps): DesignStore {
         .finally(() => {
           inFlight = false;
           const latest = get();
-          if (latest.analysis?.seq !== latest.textSeq && latest.failure === null && latest.textSeq !== textSeq) runAnalysis();
+          const current = latest.analysis?.seq === latest.textSeq && latest.analysis.target.text === latest.target;
+          if (!current && latest.failure === null && (latest.textSeq !== textSeq || latest.target !== target)) runAnalysis();
           else set({ analyzing: false, progress: null });
         });
     };
@@ -136,6 +138,7 @@ export function createDesignStore(deps: DesignDeps): DesignStore {
       textSeq: 0,
       textReplaced: 0,
       textCause: 'load',
+      target: '',
       analysis: null,
       shown: null,
       analyzing: false,
@@ -190,6 +193,13 @@ export function createDesignStore(deps: DesignDeps): DesignStore {
         if (text === s.text) return;
         if (cause === 'history') arrivals.travel(s.collapsed, selectGraph(s)); // a paste taken back or made again: another design?
         set({ text, textSeq: s.textSeq + 1, textReplaced: s.textReplaced + 1, textCause: cause, failure: null });
+        runAnalysis();
+      },
+
+      setTarget(text) {
+        const target = text.trim();
+        if (target === get().target) return;
+        set({ target, failure: null });
         runAnalysis();
       },
 

@@ -24,6 +24,13 @@ export interface DesignState extends CompareState, SimulatorState, RouteTestsSta
   /** Increments when the text changes other than by typing in the editor (load, redaction). */
   readonly textReplaced: number;
   readonly textCause: TextCause;
+  /**
+   * The cluster the design is meant for (issue 14), as the CLI's `--target` text
+   * (`gateway-api=v1.5,channel=standard,implementation=cilium@1.20,istio=1.24`; '' = the default:
+   * newest release, experimental channel, any implementation). Saved with the design; every
+   * analysis is made for it (`Analysis.target`), and a change has the design analysed again.
+   */
+  readonly target: string;
   /** The newest analysis of the text (its diagnostics are the Problems list). */
   readonly analysis: Analysis | null;
   /** The analysis the canvas draws: the newest one whose YAML could be read ("last good"). */
@@ -65,6 +72,8 @@ export interface DesignActions extends CompareActions, SimulatorActions, RouteTe
   editText(text: string): void;
   /** Text from an edit made outside the editor (canvas, inspector) or from undo/redo: the editor takes it, the view state stays. */
   replaceText(text: string, cause: 'edit' | 'history'): void;
+  /** Sets the target (the `--target` text, '' = default): the design is analysed again for it. Not recorded for undo. */
+  setTarget(text: string): void;
   /** Selects a node or group; `reveal` shows its YAML lines, `focus` centres it on the canvas. */
   select(id: string | null, options?: { reveal?: boolean; focus?: boolean }): void;
   /** Jumps to a problem: its lines in the editor, its resource's node on the canvas. */

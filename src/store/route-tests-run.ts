@@ -1,5 +1,5 @@
 import { parseRouteTests, runRouteTests } from '../core/index';
-import type { ActualOutcome, Diagnostic, RouteTable, RouteTestFailure, WitnessRequest } from '../core/index';
+import type { ActualOutcome, Diagnostic, RouteTable, RouteTestFailure, Target, WitnessRequest } from '../core/index';
 
 /**
  * The design's route tests against a compiled table: the analyzer (the Worker, where the table
@@ -44,11 +44,12 @@ export type RouteTestsAnswer =
   /** The analyzer no longer holds that table (a newer analysis replaced it): ask again. */
   | { readonly seq: number; readonly tableId: number; readonly kind: 'unavailable' };
 
-/** The pure step: parse the tests, run them on one table. */
-export function runRouteTestsText(table: RouteTable, request: RouteTestsRequest): RouteTestsAnswer {
+/** The pure step: parse the tests, run them on one table — each case simulated for the table's target, when it has one (as `test --target`). */
+export function runRouteTestsText(table: RouteTable, request: RouteTestsRequest, target?: Target): RouteTestsAnswer {
   const start = performance.now();
   const parsed = parseRouteTests({ name: request.fileName, text: request.text });
-  const run = runRouteTests(table, parsed.cases);
+  const cases = target === undefined ? parsed.cases : parsed.cases.map((c) => ({ ...c, options: { ...c.options, target } }));
+  const run = runRouteTests(table, cases);
   const rows = run.results.map((r) => ({ name: r.case.name, witness: r.case.witness, passed: r.passed, failures: r.failures, actual: r.actual, line: r.case.location.line, column: r.case.location.column }));
   const { seq, tableId } = request;
   return { seq, tableId, kind: 'ran', diagnostics: parsed.diagnostics, rows, passed: run.passed, failed: run.failed, millis: performance.now() - start };

@@ -1,5 +1,5 @@
 import { parseRequest, simulate } from '../core/index';
-import type { Decision, MeshClient, Request as SimulatedRequest, RequestProtocol, RouteTable, SimulateOptions } from '../core/index';
+import type { Decision, MeshClient, Request as SimulatedRequest, RequestProtocol, RouteTable, SimulateOptions, Target } from '../core/index';
 import { BACKEND_FIELD_LABEL, readBackend, type BackendField } from './simulation-backend';
 
 /**
@@ -105,12 +105,13 @@ function toRequest(input: SimulatorInput): { ok: true; request: SimulatedRequest
   return { ok: true, request: parsed.request, options: { gateway: { namespace: m[1] ?? '', name: m[3] ?? '' } } };
 }
 
-/** The pure step: one request against one table. */
-export function runSimulation(table: RouteTable, request: SimulationRequest): SimulationAnswer {
+/** The pure step: one request against one table, as the target it was compiled for behaves (absent: the spec's core behaviour). */
+export function runSimulation(table: RouteTable, request: SimulationRequest, target?: Target): SimulationAnswer {
   const { seq, tableId } = request;
   const sim = toSimulation(request.input);
   if (!sim.ok) return { seq, tableId, kind: 'invalid', error: sim.error, ...(sim.field === undefined ? {} : { field: sim.field }) };
   const start = performance.now();
-  const decision = simulate(table, sim.request, sim.options);
+  const options: SimulateOptions = target === undefined ? sim.options : { ...sim.options, target };
+  const decision = simulate(table, sim.request, options);
   return { seq, tableId, kind: 'decision', decision, request: sim.request, protocol: sim.request.protocol, millis: performance.now() - start };
 }
