@@ -4,6 +4,7 @@ import { SeverityIcon } from './common/SeverityCounts';
 import { IoButtons, ReviewToggle } from './io/IoButtons';
 import { EditButtons } from './editing/EditButtons';
 import { CompareButton } from './compare/CompareButton';
+import { TargetButton } from './target/TargetButton';
 
 export function Toolbar() {
   const store = useDesignStore();
@@ -30,6 +31,7 @@ export function Toolbar() {
           <IconLayout /> Layout
         </button>
       </div>
+      <TargetButton />
       <span className="rd-spacer" />
       <Status />
       <CompareButton />
