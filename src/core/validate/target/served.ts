@@ -12,7 +12,7 @@ import { fieldIndex } from '../schema/fields.js';
 import { describePresence, entriesOf, lacksAt, type Missing } from './presence.js';
 import type { TargetReport } from './report.js';
 
-export const GATEWAY_API_GROUPS: ReadonlySet<string> = new Set(['gateway.networking.k8s.io', 'gateway.networking.x-k8s.io']);
+const GATEWAY_API_GROUPS: ReadonlySet<string> = new Set(['gateway.networking.k8s.io', 'gateway.networking.x-k8s.io']);
 
 export function servedProblems(resources: readonly Resource[], target: Target, report: TargetReport): void {
   const lacks = lacksAt(RELEASES.indexOf(target.release), target.channel);
