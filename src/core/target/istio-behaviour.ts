@@ -20,7 +20,7 @@ export interface IstioBehaviourChange {
 export const ISTIO_BEHAVIOUR_CHANGES: readonly IstioBehaviourChange[] = [
   {
     since: '1.22',
-    flag: 'ENABLE_RESOLUTION_NONE_TARGET_PORT (removed in 1.25)',
+    flag: 'ENABLE_RESOLUTION_NONE_TARGET_PORT=false (flag removed in 1.25)',
     topic: 'service-entry',
     before: 'a ServiceEntry with resolution NONE ignores targetPort',
     after: 'resolution NONE sends to targetPort when set (e.g. port 80 → targetPort 443 for TLS origination)',
@@ -76,7 +76,7 @@ export const ISTIO_BEHAVIOUR_CHANGES: readonly IstioBehaviourChange[] = [
   },
   {
     since: '1.27',
-    flag: 'PILOT_ENABLE_ABSOLUTE_FQDN_VHOST_DOMAIN',
+    flag: 'PILOT_ENABLE_ABSOLUTE_FQDN_VHOST_DOMAIN=false',
     topic: 'virtual-host',
     before: 'virtual hosts list the host names without a trailing dot',
     after: 'virtual hosts also match the absolute name with a trailing dot (`reviews.default.svc.cluster.local.`)',
