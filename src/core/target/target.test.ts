@@ -20,6 +20,8 @@ describe('parseTarget', () => {
     ['gateway-api=1.2.0', 'v1.2.0', 'experimental', null, null],
     ['implementation=cilium@v1.20', NEWEST_RELEASE, 'experimental', 'cilium@v1.20.0', null],
     ['implementation=envoy-gateway', NEWEST_RELEASE, 'experimental', 'envoy-gateway@v1.9.0', null],
+    // The newest report is the newest release folder's (v1.6: v1.3.1), not the highest version string (v2.2.0-alpha.1 in v1.4.0).
+    ['implementation=agentgateway', NEWEST_RELEASE, 'experimental', 'agentgateway@v1.3.1', null],
     // Istio has no 1.29 report: the newest before it (1.28) judges it.
     ['implementation=istio@1.29', NEWEST_RELEASE, 'experimental', 'istio@1.28', null],
     ['implementation=istio@1.24, istio=1.24', NEWEST_RELEASE, 'experimental', 'istio@1.24', '1.24'],

@@ -121,9 +121,12 @@ export function resolveImplementation(text: string, channel: Channel = 'experime
       .sort();
     return { ok: false, error: `no conformance report names the implementation "${project}"; known: ${known.join(', ')}` };
   }
-  const candidates = asked === null ? newestVersionFirst(all) : matching(all, asked);
+  // Without a version, the newest report: of the newest Gateway API release folder, then the newest
+  // date (reportsFor's order) — not the highest version string (agentgateway renumbered: its v2.2.0-alpha.1
+  // report is older than its v1.3.1 one).
+  const candidates = asked === null ? all : matching(all, asked);
   if (candidates.length === 0) return { ok: false, error: `${project} has no report for ${asked} or an earlier release; its reports: ${versionsOf(all).join(', ')}` };
-  // reportsFor orders newest first; among the newest version, prefer the asked channel, then the default mode.
+  // Among the reports of that one version, prefer the asked channel, then the default mode.
   const newest = normal(candidates[0]?.version ?? '');
   const same = candidates.filter((r) => normal(r.version) === newest);
   const report = [...same].sort((a, b) => rank(a, channel) - rank(b, channel))[0] ?? (candidates[0] as ReportData);
