@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { describeTarget, parseTarget } from '../../core/index';
 import { selectGraph, useDesign, useDesignStore } from '../../store/index';
 import { exportFileName, type ExportDialect, type LineRange, type ReportEntry } from '../../store/io-export';
 import { CodeView, type ScrollRequest } from './CodeView';
@@ -18,12 +19,20 @@ const DIALECTS: readonly { readonly id: ExportDialect; readonly label: string; r
 /**
  * Export: choose the dialect, read the loss report beside the source and the converted YAML,
  * then download one .yaml file or copy it. Also the diagram as PNG or SVG. Lazy-loaded.
+ * With a design target (the toolbar's, `--target` text), every dialect is written for it — as is
+ * too: apiVersions it serves, what it cannot express refused in the loss report.
  */
 export default function ExportDialog() {
   const store = useDesignStore();
   const close = useIo((s) => s.close);
   // The text at the moment the dialog opened: what is previewed is what is exported.
   const [source] = useState(() => store.getState().text);
+  const [target] = useState(() => store.getState().target);
+  // "Gateway API v1.4.1 standard · cilium v1.20.0"; a text that cannot be read fails the conversion, which says why.
+  const targetName = useMemo(() => {
+    const t = parseTarget(target);
+    return t.ok ? describeTarget(t.target) : target;
+  }, [target]);
   const fileName = useDesign((s) => s.fileName);
   const [dialect, setDialect] = useState<ExportDialect>('as-is');
   const [subsets, setSubsets] = useState(false);
@@ -31,9 +40,11 @@ export default function ExportDialog() {
   const [active, setActive] = useState<number | null>(null);
   const [scroll, setScroll] = useState<{ source: ScrollRequest | null; target: ScrollRequest | null }>({ source: null, target: null });
   const [message, setMessage] = useState<string | null>(null);
-  const conversion = useConversion(source, fileName, dialect === 'as-is' ? null : dialect, subsets);
+  // As is with no target: the editor's text, nothing to convert.
+  const plain = dialect === 'as-is' && target === '';
+  const conversion = useConversion(source, fileName, plain ? null : dialect, subsets, target);
   const result = conversion.state === 'done' ? conversion.result : null;
-  const output = dialect === 'as-is' ? source : (result?.yaml ?? null);
+  const output = plain ? source : (result?.yaml ?? null);
 
   const handleDialect = (d: ExportDialect): void => {
     setDialect(d);
@@ -112,14 +123,23 @@ export default function ExportDialog() {
       }
     >
       <p className="rd-hint">
-        {DIALECTS.find((d) => d.id === dialect)?.hint}.
+        <span>
+          {dialect === 'as-is' && target !== '' ? 'the YAML in the editor, byte for byte where the target serves every object as written' : DIALECTS.find((d) => d.id === dialect)?.hint}
+          {target !== '' && (
+            <>
+              {' — '}
+              <span data-testid="export-target">for {targetName}</span>
+            </>
+          )}
+          .
+        </span>
         {dialect === 'gateway-api' && (
           <label className="rd-check">
             <input type="checkbox" checked={subsets} onChange={(e) => setSubsets(e.target.checked)} data-testid="export-subsets" /> DestinationRule subsets as Services
           </label>
         )}
       </p>
-      {dialect === 'as-is' ? (
+      {plain ? (
         <CodeView text={source} label="The YAML to export" testId="export-preview" />
       ) : conversion.state === 'failed' ? (
         <div className="rd-callout rd-callout-error" role="alert" data-testid="export-failed">
@@ -129,6 +149,8 @@ export default function ExportDialog() {
         <div className="rd-export-wait" role="status" data-testid="export-converting">
           <span className="rd-spinner" /> Converting…
         </div>
+      ) : dialect === 'as-is' && result.entries.length === 0 ? (
+        <CodeView text={result.yaml} label="The YAML to export" testId="export-preview" />
       ) : (
         <>
           {result.errors > 0 && (
