@@ -136,9 +136,16 @@ test('pick Cilium 1.20 on Gateway API v1.6 standard: its unsupported features ar
   await expect(app.route.getByTestId('row-problem')).toHaveCount(0);
   await app.screenshotBoth('envoy-gateway');
 
-  // Escape closes the picker without changing the target.
-  await app.openPicker();
-  await page.getByTestId('target-implementation').selectOption('');
+  // By keyboard: Enter on the control opens the picker on its first choice; Escape closes it unchanged.
+  await app.button.focus();
+  await page.keyboard.press('Enter');
+  await expect(app.dialog).toBeVisible();
+  await expect(page.getByTestId('target-release')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('target-channel-experimental')).toBeFocused(); // the checked radio of the channel group
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByTestId('target-channel-standard')).toBeChecked();
+  await expect(page.getByTestId('target-cli')).toHaveText('--target gateway-api=v1.6,channel=standard,implementation=envoy-gateway');
   await page.keyboard.press('Escape');
   await expect(app.dialog).toHaveCount(0);
   await expect(app.button).toHaveText('Gateway API v1.6.1 envoy-gateway v1.9.0 · experimental');

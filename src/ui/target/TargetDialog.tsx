@@ -31,6 +31,11 @@ export default function TargetDialog({ onClose }: { readonly onClose: () => void
   const text = textOf(fields);
   const resolved = useMemo(() => resolveFields(fields), [fields]);
   const report = reportLine(resolved);
+  // The report "Newest report" stands for, whatever version is picked now.
+  const newest = useMemo(() => {
+    const r = fields.implementation === '' ? null : resolveFields({ ...fields, version: '' });
+    return r?.ok ? (r.target.implementation?.report.version ?? null) : null;
+  }, [fields]);
   const change = (patch: Partial<TargetFields>): void => setFields((f) => ({ ...f, ...patch }));
   const apply = (): void => {
     if (!resolved.ok) return;
@@ -98,7 +103,7 @@ export default function TargetDialog({ onClose }: { readonly onClose: () => void
 
         <label htmlFor="rd-target-version">Its release</label>
         <select id="rd-target-version" value={fields.version} onChange={(e) => change({ version: e.target.value })} disabled={fields.implementation === ''} data-testid="target-version">
-          <option value="">{fields.implementation === '' ? '—' : 'Newest report'}</option>
+          <option value="">{fields.implementation === '' ? '—' : `Newest report${newest === null ? '' : ` (${newest})`}`}</option>
           {versions.map((c) => (
             <option key={c.value} value={c.value}>
               {c.label}
