@@ -45,6 +45,18 @@ class Schema {
   }
 }
 
+const schemas = new Map<string, Schema>();
+
+function schemaOf(kind: string, apiVersion: string): Schema {
+  const key = `${kind}\u0000${apiVersion}`;
+  let schema = schemas.get(key);
+  if (!schema) {
+    schema = new Schema(kind, apiVersion);
+    schemas.set(key, schema);
+  }
+  return schema;
+}
+
 /**
  * Fits one object to the target (issue 14 scope 5): a Gateway API object is written at an apiVersion
  * the target's release and channel serve (target-versions.ts), and every field or enum value its
@@ -63,7 +75,7 @@ export function fitObject(obj: KubeObject, target: Target, keepApiVersion: boole
     return { object: null, refusals: [{ what: 'kind', path: [], message: `${targetName(target)} does not serve ${kind} (${group}); ${whereKindIs(kind, group)}. The object is left out` }] };
   }
   const refusals: Refusal[] = [];
-  const schema = new Schema(kind, chosen);
+  const schema = schemaOf(kind, chosen);
   const present = (entry: string): boolean => hasField(kind, chosen, entry, target.release, target.channel);
   const refuse = (path: FieldPath, entry: string, shown: string): void => {
     refusals.push({ what: 'field', path, message: `${shown} is not in ${targetName(target)}'s ${kind} (${chosen}); ${whereFieldIs(kind, chosen, entry)}. It is left out` });
