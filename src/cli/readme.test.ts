@@ -11,6 +11,8 @@ import { ISTIO_ANALYZE_CODES } from '../core/analyze/istio/index.js';
 import { REACH_CODES } from '../core/analyze/reach/types.js';
 import { ROUTE_TEST_CODES } from '../core/route-tests/types.js';
 import { TLS_CODES } from '../core/validate/tls/codes.js';
+import { TARGET_CODES } from '../core/validate/target/codes.js';
+import { ISTIO_RELEASE_CODES } from '../core/validate/target-istio/codes.js';
 import { HELP } from './help.js';
 
 // DESIGN.md: "Codes are stable identifiers, documented in the README." Keep the docs true.
@@ -19,7 +21,7 @@ const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
 const documented = (code: string): boolean => readme.includes(`\`${code}\``);
 
 describe('README documents every diagnostic code', () => {
-  it.each([...DECODE_CODES, ...PARSE_CODES, ...SCHEMA_CODES, ...COMPILE_CODES, ...ISTIO_CODES, ...CEL_RULES.map((r) => r.code), ...APISERVER_CODES, ...ISTIO_ANALYZE_CODES, ...REACH_CODES, ...ROUTE_TEST_CODES, ...TLS_CODES])('%s', (code) => {
+  it.each([...DECODE_CODES, ...PARSE_CODES, ...SCHEMA_CODES, ...COMPILE_CODES, ...ISTIO_CODES, ...CEL_RULES.map((r) => r.code), ...APISERVER_CODES, ...ISTIO_ANALYZE_CODES, ...REACH_CODES, ...ROUTE_TEST_CODES, ...TLS_CODES, ...TARGET_CODES, ...ISTIO_RELEASE_CODES])('%s', (code) => {
     expect(documented(code)).toBe(true);
   });
 

@@ -6,6 +6,7 @@ import { PARSE_CODES, type Diagnostic } from '../diagnostics/types.js';
 import { DECODE_CODES } from '../resources/decode.js';
 import { TLS_CODES } from '../validate/tls/codes.js';
 import { TARGET_CODES } from '../validate/target/codes.js';
+import { ISTIO_RELEASE_CODES } from '../validate/target-istio/codes.js';
 
 /**
  * Which check of the verdict a problem comes from, for the Problems panel's filter:
@@ -31,7 +32,6 @@ export const PROBLEM_FAMILIES: readonly { readonly id: ProblemFamily; readonly l
 ];
 
 /** The Istio release check's code (issue 14 scope 6; its own helper owns it), of the target family too. */
-const ISTIO_RELEASE_CODES = ['IstioFieldNotInRelease'] as const;
 
 const FAMILY_OF = new Map<string, ProblemFamily>([
   ...[...PARSE_CODES, ...DECODE_CODES].map((c) => [c, 'yaml'] as const),

@@ -16,6 +16,7 @@ import type { RuleReach } from '../analyze/reach/types.js';
 import { validate } from '../validate/index.js';
 import { tlsDiagnostics } from '../validate/tls/index.js';
 import { targetDiagnostics } from '../validate/target/index.js';
+import { istioReleaseDiagnostics } from '../validate/target-istio/index.js';
 import { DEFAULT_TARGET, type Target } from '../target/target.js';
 import { installCertificateReader } from '../resources/install-certificate-reader.js';
 import { dedupeDiagnostics } from './dedupe.js';
@@ -74,7 +75,9 @@ export function review(input: readonly SourceFile[] | ParseResult, options: Revi
         ...(options.knownSecretFacts === undefined ? {} : { knownSecretFacts: options.knownSecretFacts }),
       });
   options.onStep?.('parsed', parsed);
-  const validated = validate(parsed);
+  const chosen = options.target ?? DEFAULT_TARGET;
+  // The API server's rules are the target channel's own CRDs' (issue 16: they differ between channels).
+  const validated = validate(parsed, { channel: chosen.channel });
   options.onStep?.('validated', parsed);
   const broken = validated.some(isBreaking);
   if (broken) {
@@ -90,7 +93,7 @@ export function review(input: readonly SourceFile[] | ParseResult, options: Revi
   const istio = analyzeIstio({ resources: parsed.resources, table: compiled.table, locate, assumeExternal });
   const tls = tlsDiagnostics({ resources: parsed.resources, locate, now: options.now ?? new Date() });
   const reach = analyzeReach({ resources: parsed.resources, table: compiled.table, locate });
-  const target = targetDiagnostics({ resources: parsed.resources, target: options.target ?? DEFAULT_TARGET, locate });
+  const target = [...targetDiagnostics({ resources: parsed.resources, target: chosen, locate }), ...istioReleaseDiagnostics({ resources: parsed.resources, target: chosen, locate })];
   options.onStep?.('analyzed', parsed);
   // Listed most specific first: the first of two diagnostics for one cause is the one kept.
   const diagnostics = finish([...withoutTargetCauses(validated, target), ...compiled.diagnostics, ...istio, ...tls, ...reach.diagnostics, ...target.filter((d) => !sameCause(d, validated))]);

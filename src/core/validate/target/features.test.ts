@@ -47,10 +47,14 @@ describe('features by implementation', () => {
     ['traefik', 'unsupported', gateway() + route(`filters: [{type: RequestMirror, requestMirror: {backendRef: {name: m, port: 80}}}], ${BACKEND}`), [[I, 'kind'], [U, 'spec.rules[0].filters[0].type']]],
     ['traefik', 'supported', gateway() + route(`matches: [{method: GET}], ${BACKEND}`), [[I, 'kind']]],
     ['traefik', 'unreported', gateway() + route(BACKEND_REWRITE), [[I, 'kind'], [I, 'spec.rules[0].backendRefs[0].filters[0].type']]],
-    // agentgateway (newest report v2.2.0): static addresses unsupported, CORS supported, retry not listed.
-    ['agentgateway', 'unsupported', gateway('addresses: [{type: IPAddress, value: 10.0.0.1}]'), [[U, 'spec.addresses[0].value']]],
-    ['agentgateway', 'supported', gateway() + route(`filters: [{type: CORS, cors: {allowOrigins: ["https://a.example"]}}], ${BACKEND}`), []],
-    ['agentgateway', 'unreported', gateway() + route(RETRY), [[I, 'spec.rules[0].retry']]],
+    // agentgateway v2.2.0-alpha.1 (v1.4.0/agentgateway): static addresses unsupported, CORS supported, retry not listed.
+    ['agentgateway@2.2.0-alpha.1', 'unsupported', gateway('addresses: [{type: IPAddress, value: 10.0.0.1}]'), [[U, 'spec.addresses[0].value']]],
+    ['agentgateway@2.2.0-alpha.1', 'supported', gateway() + route(`filters: [{type: CORS, cors: {allowOrigins: ["https://a.example"]}}], ${BACKEND}`), []],
+    ['agentgateway@2.2.0-alpha.1', 'unreported', gateway() + route(RETRY), [[I, 'spec.rules[0].retry']]],
+    // agentgateway's newest report (v1.6/agentgateway-agentgateway/v1.3.1-report.yaml) lists every feature
+    // of its profiles supported, retry among them; a backend URLRewrite it does not list.
+    ['agentgateway', 'supported', gateway() + route(RETRY), []],
+    ['agentgateway', 'unreported', gateway() + route(BACKEND_REWRITE), [[I, 'spec.rules[0].backendRefs[0].filters[0].type']]],
   ])('%s: a feature it reports %s', (implementation, _, text, want) => {
     expect(found(text, `implementation=${implementation}`).sort()).toEqual(want);
   });
@@ -106,7 +110,7 @@ describe('which implementation judges', () => {
       gatewayClass('istio', 'istio.io/gateway-controller') +
       gateway('', 'agw').replace('name: gw,', 'name: gw2,') +
       gatewayClass('agw', 'agentgateway.dev/agentgateway') +
-      route(RETRY, '{name: gw}, {name: gw2}');
+      route(BACKEND_REWRITE, '{name: gw}, {name: gw2}');
     expect(diagnose(text, '').map((d) => [d.code, d.message.includes('istio') ? 'istio' : 'agentgateway'])).toEqual([
       [I, 'istio'],
       [I, 'agentgateway'],
