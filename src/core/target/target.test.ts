@@ -46,6 +46,12 @@ describe('parseTarget', () => {
     ['implementation=nosuch', /no conformance report names the implementation "nosuch"; known: .*cilium/],
     ['implementation=cilium@1.2', /cilium has no report for 1\.2 or an earlier release/],
     ['implementation=cilium@', /has no version after @/],
+    ["implementation=cilium@1.20'x", /implementation version "1\.20'x" may hold only letters, digits/],
+    ['implementation=cilium@v1.20/x', /implementation version "v1\.20\/x" may hold only/],
+    ['implementation=cilium@1.20 x', /implementation version "1\.20 x" may hold only/],
+    ["implementation=cili'um", /implementation name "cili'um" may hold only letters, digits, spaces/],
+    ['implementation=cilium;rm', /implementation name "cilium;rm" may hold only/],
+    ['implementation=@1.20', /implementation name "" may hold only/],
     ['istio=1.18', /no Istio release 1\.18 is known: 1\.22, .*1\.29/],
     ['color=red', /unknown target part "color"/],
     ['channel', /has no value/],
@@ -54,6 +60,14 @@ describe('parseTarget', () => {
     const r = parseTarget(text);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).toMatch(error);
+  });
+
+  it.each([
+    ['implementation=Alibaba Cloud Service Mesh', 'Alibaba Cloud Service Mesh'],
+    ['implementation=cilium@v1.20', 'cilium'],
+    ['implementation=cilium@1.20.0+build.1', 'cilium'],
+  ])('accepts the plain words of a project and version: %s', (text, project) => {
+    expect(ok(text).implementation?.project).toBe(project);
   });
 
   it('round-trips through formatTarget', () => {

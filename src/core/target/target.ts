@@ -107,12 +107,20 @@ export function resolveTarget(spec: TargetSpec): TargetResult {
   return { ok: true, target: { release, channel, implementation, istio } };
 }
 
+const PROJECT = /^[A-Za-z0-9 ._-]+$/;
+/** What is left of a version once its optional leading v is dropped. */
+const VERSION = /^[0-9A-Za-z.+-]+$/;
+
 /** `project@version` → the report it is judged by: same channel first, then the default mode. */
 export function resolveImplementation(text: string, channel: Channel = 'experimental'): { readonly ok: true; readonly implementation: ImplementationTarget } | { readonly ok: false; readonly error: string } {
   const at = text.indexOf('@');
   const project = (at < 0 ? text : text.slice(0, at)).trim();
   const asked = at < 0 ? null : text.slice(at + 1).trim().replace(/^v/, '');
   if (asked === '') return { ok: false, error: `implementation ${project}@ has no version after @` };
+  // A report's project and version are plain words; anything else (a quote, a slash) is refused
+  // before it reaches a message or a pasted command line.
+  if (!PROJECT.test(project)) return { ok: false, error: `implementation name ${JSON.stringify(project)} may hold only letters, digits, spaces, '.', '_' and '-'` };
+  if (asked !== null && !VERSION.test(asked)) return { ok: false, error: `implementation version ${JSON.stringify(text.slice(at + 1).trim())} may hold only letters, digits, '.', '+' and '-' after an optional v` };
   const all = reportsFor(project);
   if (all.length === 0) {
     const known = implementations()
