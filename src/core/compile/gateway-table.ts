@@ -46,6 +46,7 @@ export function buildGatewayTable(g: GatewayModel, byListener: ReadonlyMap<Liste
     accepted: usable,
     problem: refused ? `Accepted=False: ${refused.reason} — ${refused.message}` : usable ? null : 'Accepted=False: ListenersNotValid — no listener can be programmed',
     ports,
+    ...(g.classInDesign ? { gatewayClass: { name: g.className, controllerName: g.controllerName } } : {}),
   };
 }
 

@@ -113,6 +113,12 @@ export interface GatewayTable {
   readonly accepted: boolean;
   readonly problem: string | null;
   readonly ports: ReadonlyMap<number, PortTable>;
+  /**
+   * Gateway API: the Gateway's GatewayClass when it is in the design, with its controllerName — the
+   * simulator judges the Gateway as that controller's implementation behaves (issue 14 scope 1).
+   * Absent for Istio gateways and for a class the design lacks.
+   */
+  readonly gatewayClass?: { readonly name: string; readonly controllerName: string };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,10 +1,11 @@
 /** A request arriving at a gateway: gateway → listener → vhost → entry → decision. */
 import { formatRef } from '../compile/context.js';
 import { hostMatches, wildcardSuffixes } from '../compile/hostname.js';
-import type { HostIndex, ListenerEntry, RouteTable, VirtualHost } from '../compile/types.js';
+import type { GatewayTable, HostIndex, ListenerEntry, RouteTable, VirtualHost } from '../compile/types.js';
 import { applyEntry } from './apply-entry.js';
 import { backendNotes } from './backend-notes.js';
 import { chooseGateway } from './choose-gateway.js';
+import { classJudgement, viewWithTarget, type TargetView } from './implementation-target.js';
 import { newState, noRoute, uniqueNotes, type WalkState } from './decision.js';
 import { statusesFor } from './outcomes.js';
 import type { RequestView } from './request-view.js';
@@ -13,19 +14,30 @@ import { withServedCertificate } from './served-certificate.js';
 import type { Decision, SimulateOptions } from './types.js';
 import { walkVhost } from './walk-vhost.js';
 
-export function simulateAtGateway(table: RouteTable, v: RequestView, options: SimulateOptions): Decision {
-  return withServedCertificate(table, v.request, routeAtGateway(table, v, options));
+/** The Decision, and the target view it was simulated under (the target's, or the gateway's class's). */
+export interface GatewayAnswer {
+  readonly decision: Decision;
+  readonly target: TargetView | null;
 }
 
-function routeAtGateway(table: RouteTable, v: RequestView, options: SimulateOptions): Decision {
-  const r = v.request;
-  const s = statusesFor(r.protocol);
+export function simulateAtGateway(table: RouteTable, view: RequestView, options: SimulateOptions): GatewayAnswer {
+  const r = view.request;
   const state = newState();
   const gw = chooseGateway(table, r, options, state);
   if (typeof gw === 'string') {
     state.notes.push({ code: 'Info', message: gw });
-    return noRoute(state, s.noMatch, gw);
+    return { decision: noRoute(state, statusesFor(r.protocol).noMatch, gw), target: view.target ?? null };
   }
+  // A class of a known controller names the implementation when the target names none (said once).
+  const judged = classJudgement(gw, options.target);
+  if (judged) state.notes.push(judged.note);
+  const v = judged ? viewWithTarget(view, judged.view) : view;
+  return { decision: withServedCertificate(table, r, routeAtGateway(table, v, options, gw, state)), target: v.target ?? null };
+}
+
+function routeAtGateway(table: RouteTable, v: RequestView, options: SimulateOptions, gw: GatewayTable, state: WalkState): Decision {
+  const r = v.request;
+  const s = statusesFor(r.protocol);
   const at: WalkState = { ...state, dialect: gw.dialect, gateway: gw.ref };
   const port = gw.ports.get(r.port);
   if (!port) return noRoute(at, s.noMatch, `${formatRef(gw.ref)} has no listener on port ${r.port}`);

@@ -7,10 +7,9 @@ import { inOrder } from './decision.js';
 import { simulateAtGateway } from './gateway-flow.js';
 import { simulateInMesh } from './mesh-flow.js';
 import { withRegexNote } from './implementation-notes.js';
-import { regexTests } from './implementation-regex.js';
-import { targetView, type TargetView } from './implementation-target.js';
+import { targetView, viewWithTarget } from './implementation-target.js';
 import { normalizePathAndQuery } from './normalize-path.js';
-import { viewOf, type RequestView } from './request-view.js';
+import { viewOf } from './request-view.js';
 import type { Decision, Request, SimulateOptions } from './types.js';
 import { withBehaviour } from './with-behaviour.js';
 
@@ -20,10 +19,11 @@ export function simulate(table: RouteTable, request: Request, options: SimulateO
   const path = carriesPath ? normalizePathAndQuery(request.path) : request.path;
   const normalised = path === request.path ? request : { ...request, path };
   const t = options.target ? targetView(options.target) : null;
-  const view = withTarget(viewOf(normalised, options.mesh ?? null), t);
-  const routed = options.mesh ? simulateInMesh(table, view, options.mesh, options) : simulateAtGateway(table, view, options);
+  const view = viewWithTarget(viewOf(normalised, options.mesh ?? null), t);
+  // At a gateway, its GatewayClass's controller may name the implementation (implementation-target.ts classJudgement).
+  const routed = options.mesh ? { decision: simulateInMesh(table, view, options.mesh, options), target: t } : simulateAtGateway(table, view, options);
   // With a target, compile's generic regex note gives way to the implementation's (implementation-notes.ts).
-  const answered = t ? { ...routed, notes: withRegexNote(routed.notes, t) } : routed;
+  const answered = routed.target ? { ...routed.decision, notes: withRegexNote(routed.decision.notes, routed.target) } : routed.decision;
   // With a backend behaviour every outcome carries its tries and time (with-behaviour.ts).
   const d = options.backend ? withBehaviour(answered, normalised, options.backend) : answered;
   if (normalised === request) return inOrder(d);
@@ -33,13 +33,6 @@ export function simulate(table: RouteTable, request: Request, options: SimulateO
     notes: [{ code: 'ImplementationSpecific', message: `${what} (RFC 3986, as Envoy does under Istio's default pathNormalization BASE; routes match the normalised path, and the backend receives it)` }, ...d.notes],
     trace: [{ step: 'request', ref: pathOf(request.path), result: 'matched', reason: what }, ...d.trace],
   });
-}
-
-/** The view with the target's implementation, and its regex reading where it is not RE2 full match. */
-function withTarget(v: RequestView, t: TargetView | null): RequestView {
-  if (!t) return v;
-  const r = t.implementation?.regex?.value;
-  return r && (r.path !== 'whole' || r.values !== 'whole') ? { ...v, target: t, regex: regexTests(r) } : { ...v, target: t };
 }
 
 function pathOf(pathAndQuery: string): string {
