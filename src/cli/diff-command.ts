@@ -29,7 +29,7 @@ export async function runDiff(args: ParsedArgs, io: CliIO): Promise<number> {
   if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be text, json or markdown, not ${format}`);
   const common = commonOptions({ ...args, flags: new Map([...args.flags].filter(([k]) => k !== 'format')) });
   const loaded = await load(args, io);
-  // Both versions are judged for the same --target.
+  // Both versions are judged, and the diff's requests simulated, for the same --target.
   const options = { defaultNamespace: common.namespace, assumeExternal: common.assumeExternal, ...targetOption(common.target) };
   const [before, after] = [review(loaded.before.sources, options), review(loaded.after.sources, options)];
   if (before.parsed.resources.length === 0 && after.parsed.resources.length === 0) {
@@ -40,7 +40,7 @@ export async function runDiff(args: ParsedArgs, io: CliIO): Promise<number> {
     if (verdict.parsed.resources.length === 0) io.stderr(`route-designer diff: note: no Kubernetes objects in ${escapeControls(v.label)}: every request is compared with a design that has none\n`);
   }
   const [a, b] = [withDecoding(before, loaded.before), withDecoding(after, loaded.after)];
-  const report: DiffReport = { diff: diffVerdicts(a, b), old: version(loaded.old, a), new: version(loaded.new, b), target: common.target };
+  const report: DiffReport = { diff: diffVerdicts(a, b, targetOption(common.target)), old: version(loaded.old, a), new: version(loaded.new, b), target: common.target };
   io.stdout(render(report, format as Format));
   if (!report.diff.compared) return EXIT.errors;
   return report.diff.changes.length > 0 ? EXIT.changed : EXIT.ok;

@@ -100,7 +100,7 @@ function changeSection(r: DiffReport, i: number): string[] {
   const extra = [...new Set([...before.extra, ...after.extra].map(([f]) => f))];
   return [
     '', `#### ${i + 1}\\. ${mdCode(c.class)}`, '', `${c.requests.toLocaleString('en-US')} of the candidate requests, for example:`, '',
-    ...mdBlock(simulateCommand(c, r.new.files), 'sh'), '',
+    ...mdBlock(simulateCommand(c, r.new.files, r.target ?? null), 'sh'), '',
     `| | status | route | backends |${extra.map((f) => ` ${mdText(f)} |`).join('')}`, `|---|---|---|---|${extra.map(() => '---|').join('')}`,
     row('before', before, extra), row('after', after, extra),
   ];

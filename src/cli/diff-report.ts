@@ -5,7 +5,7 @@
 import { describeTarget, type BehaviourChange, type DesignDiff, type Diagnostic, type Target } from '../core/index.js';
 import { outcomeJson } from './diff-outcome.js';
 import { requestWords } from './route-tests-text.js';
-import { withTarget } from './target-output.js';
+import { targetWords, withTarget } from './target-output.js';
 import { toJson } from './validate-command.js';
 
 export interface DiffVersion {
@@ -21,7 +21,7 @@ export interface DiffReport {
   readonly diff: DesignDiff;
   readonly old: DiffVersion;
   readonly new: DiffVersion;
-  /** `--target`: both versions are judged for it; absent or null without the flag. */
+  /** `--target`: both versions are judged, and the diff's requests simulated, for it; absent or null without the flag. */
   readonly target?: Target | null;
 }
 
@@ -42,23 +42,22 @@ export function headline(r: DiffReport): string {
 
 /**
  * "Compared old.yaml (before) with new.yaml (after): 214 candidate requests sent to both.", then
- * with a target " Problems judged for the target Gateway API v1.5.1 standard · cilium v1.20.0
- * (requests simulated with no target)." — the core's diff simulates with none.
+ * with a target " Problems judged and requests simulated for the target Gateway API v1.5.1
+ * standard · cilium v1.20.0." (only "Problems judged" when the versions were not compared).
  */
 export function scope(r: DiffReport): string {
   const base = `Compared ${r.old.label} (before) with ${r.new.label} (after)`;
-  const target = r.target ? ` Problems judged for the target ${describeTarget(r.target)}${r.diff.compared ? ' (requests simulated with no target)' : ''}.` : '';
+  const target = r.target ? ` Problems judged${r.diff.compared ? ' and requests simulated' : ''} for the target ${describeTarget(r.target)}.` : '';
   return `${r.diff.compared ? `${base}: ${count(r.diff.candidates, 'candidate request')} sent to both.` : `${base}.`}${target}`;
 }
 
 /**
- * The witness as `simulate` takes it, with the files of a version (the new one's unless told). No
- * `--target`: the core's diff simulates the classes with none, and the command must give the
- * answer shown (diffVerdicts takes no target yet).
+ * The witness as `simulate` takes it, with the files of a version (the new one's unless told) and
+ * the `--target` the diff simulated it for, so the command gives the answer shown.
  */
-export function simulateCommand(c: BehaviourChange, files: readonly string[] | null): string {
+export function simulateCommand(c: BehaviourChange, files: readonly string[] | null, target: Target | null): string {
   const q = (s: string): string => (/^[\w./@:+-]+$/.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`);
-  return `route-designer simulate ${files === null ? 'FILE...' : files.map(q).join(' ')} ${requestWords({ witness: c.witness })}`;
+  return `route-designer simulate ${files === null ? 'FILE...' : files.map(q).join(' ')} ${requestWords({ witness: c.witness })}${targetWords(target)}`;
 }
 
 /** Where the witness of every change can be run to see the before, in words. */

@@ -21,7 +21,7 @@ export function formatDiffText(r: DiffReport): string {
   if (d.changes.length > 0) lines.push(beforeHint(r));
   d.changes.forEach((c, i) => {
     lines.push('', `${i + 1}. ${c.class}   (${c.requests.toLocaleString('en-US')} of the candidate requests)`);
-    lines.push(`   ${simulateCommand(c, r.new.files)}`);
+    lines.push(`   ${simulateCommand(c, r.new.files, r.target ?? null)}`);
     side(lines, 'before:', outcomeWords(c.before, c.after));
     side(lines, 'after: ', outcomeWords(c.after, c.before));
   });

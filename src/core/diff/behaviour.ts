@@ -8,6 +8,7 @@ import type { RouteTable } from '../compile/types.js';
 import type { WitnessRequest } from '../diagnostics/types.js';
 import { simulate } from '../simulate/index.js';
 import type { Decision, Request, SimulateOptions } from '../simulate/types.js';
+import type { Target } from '../target/target.js';
 import { candidateRequests } from './candidates.js';
 import { sameSites } from './same-sites.js';
 import { behaviourKey, describeChange, outcomeOf } from './outcome.js';
@@ -26,14 +27,16 @@ export interface DiffTablesOptions {
    * answer is the same, only slower: the tests check the shortcut with it.
    */
   readonly everySite?: boolean;
+  /** Simulate every request for this target (`--target`), as `simulate --target` does. Absent: none. */
+  readonly target?: Target;
 }
 
 export function diffTables(before: RouteTable, after: RouteTable, options: DiffTablesOptions = {}): TableDiff {
   const { requests: candidates, uncrossed } = candidateRequests([before, after], options.everySite === true ? undefined : sameSites(before, after));
   const classes = new Map<string, { change: BehaviourChange; requests: number }>();
   for (const c of candidates) {
-    const a = outcomeOf(simulateWitness(before, c.request, c.witness));
-    const b = outcomeOf(simulateWitness(after, c.request, c.witness));
+    const a = outcomeOf(simulateWitness(before, c.request, c.witness, options.target));
+    const b = outcomeOf(simulateWitness(after, c.request, c.witness, options.target));
     const ka = behaviourKey(a, c.request);
     const kb = behaviourKey(b, c.request);
     if (ka === kb) continue;
@@ -46,9 +49,9 @@ export function diffTables(before: RouteTable, after: RouteTable, options: DiffT
   return { changes, candidates: candidates.length, uncrossed };
 }
 
-/** simulate with the witness's gateway or mesh client, as `simulate --gateway` / `--mesh --from` do. */
-export function simulateWitness(table: RouteTable, request: Request, w: WitnessRequest): Decision {
-  const options: SimulateOptions = { traceAll: false };
+/** simulate with the witness's gateway or mesh client, as `simulate --gateway` / `--mesh --from` (and `--target`) do. */
+export function simulateWitness(table: RouteTable, request: Request, w: WitnessRequest, target?: Target): Decision {
+  const options: SimulateOptions = { traceAll: false, ...(target ? { target } : {}) };
   const [gns = '', gname = ''] = (w.gateway ?? '').split('/');
   const [mns = '', workload = ''] = (w.mesh?.from ?? '').split('/');
   return simulate(table, request, {

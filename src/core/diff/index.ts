@@ -13,17 +13,22 @@ import type { DesignDiff } from './types.js';
 export type { BehaviourChange, DesignDiff, DiffOutcome, ProblemChanges, StatusChange } from './types.js';
 export { diffTables, type DiffTablesOptions, type TableDiff } from './behaviour.js';
 
-export type DiffOptions = Pick<ReviewOptions, 'assumeExternal' | 'defaultNamespace'>;
+/**
+ * `target` (`--target`): both versions are reviewed for it, and every request of the diff is
+ * simulated for it (SimulateOptions.target) — a change the target's implementation makes visible
+ * is listed, one it hides is not. Absent: reviewed and simulated as today.
+ */
+export type DiffOptions = Pick<ReviewOptions, 'assumeExternal' | 'defaultNamespace' | 'target'>;
 
 /** Files (or parsed designs) of the old and the new version → their diff. Never throws on bad input. */
 export function diffDesigns(before: readonly SourceFile[] | ParseResult, after: readonly SourceFile[] | ParseResult, options: DiffOptions = {}): DesignDiff {
-  return diffVerdicts(review(before, options), review(after, options));
+  return diffVerdicts(review(before, options), review(after, options), options.target ? { target: options.target } : {});
 }
 
-/** The diff of two reviewed versions (the app holds both verdicts already). */
-export function diffVerdicts(before: Verdict, after: Verdict): DesignDiff {
+/** The diff of two reviewed versions (the app holds both verdicts already), simulated for `options.target`. */
+export function diffVerdicts(before: Verdict, after: Verdict, options: Pick<DiffOptions, 'target'> = {}): DesignDiff {
   const problems = diffProblems(before.diagnostics, after.diagnostics);
   if (!before.compiled || !after.compiled) return { changes: [], status: [], problems, compared: false, candidates: 0, uncrossed: [] };
-  const behaviour = diffTables(before.compiled.table, after.compiled.table);
+  const behaviour = diffTables(before.compiled.table, after.compiled.table, options.target ? { target: options.target } : {});
   return { changes: behaviour.changes, status: diffStatus(before.compiled.status, after.compiled.status), problems, compared: true, candidates: behaviour.candidates, uncrossed: behaviour.uncrossed };
 }

@@ -1,7 +1,7 @@
 /**
  * Sites that answer alike in both tables, whose candidates need not be sent: most of a large
  * design is untouched by a change of ten routes. A gateway site is alike when its gateway's
- * port is alike in both (members, acceptance, every listener's name, protocol, TLS mode,
+ * port is alike in both (members, acceptance, its class's controller, every listener's name, protocol, TLS mode,
  * hostnames, acceptance, redirect and virtual-host names: so a request lands on the listener and
  * virtual host of the same name in both) and every virtual host its candidate hosts land on, on
  * any listener of that port, holds the same entries in both (same order, same match, filters,
@@ -89,7 +89,8 @@ class Fingerprints {
   }
 
   private portPrint(g: GatewayTable, listeners: readonly ListenerEntry[]): string {
-    return stable([g.accepted, g.problem, g.members, listeners.map((l) => [l.name, l.protocol, l.port, l.tlsMode, l.hostnames, l.accepted, l.problem, l.httpsRedirect ?? false, [...l.hosts.exact.keys()], [...l.hosts.wildcard.keys()], l.hosts.any !== null])]);
+    // The class's controller names the implementation the gateway is simulated as (simulate/implementation-target.ts).
+    return stable([g.accepted, g.problem, g.members, g.gatewayClass?.controllerName ?? null, listeners.map((l) => [l.name, l.protocol, l.port, l.tlsMode, l.hostnames, l.accepted, l.problem, l.httpsRedirect ?? false, [...l.hosts.exact.keys()], [...l.hosts.wildcard.keys()], l.hosts.any !== null])]);
   }
 
   service(s: MeshService): string {
