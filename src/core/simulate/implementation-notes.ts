@@ -25,11 +25,13 @@ export function regexNote(t: TargetView): Note | null {
   return note(`regular expressions are read as ${impl.name} reads them: ${r.value.dialect}; a path regex ${READ[r.value.path]} path, a header or query regex ${READ[r.value.values]} value (${r.source})`);
 }
 
-/** Notes with compile's generic regex note replaced by the target's. */
+/**
+ * Notes with compile's generic regex note replaced by the target's, each said once: the walk adds
+ * the same note for every regex entry it looks at, and compile's note comes with every such entry.
+ */
 export function withRegexNote(notes: readonly Note[], t: TargetView): Note[] {
   const replacement = regexNote(t);
-  if (!replacement) return [...notes];
-  return uniqueNotes(notes.map((n) => (n.code === REGEX_NOTE.code && n.message === REGEX_NOTE.message ? replacement : n)));
+  return uniqueNotes(replacement ? notes.map((n) => (n.code === REGEX_NOTE.code && n.message === REGEX_NOTE.message ? replacement : n)) : notes);
 }
 
 /** The Location under the target; a note when the port was the implementation's to write. */

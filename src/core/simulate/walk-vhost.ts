@@ -86,6 +86,7 @@ function regexDivergence(e: RouteEntry, v: RequestView, why: string | null, note
   if (doubt) notes.push(doubt);
   if (!v.regex || (whyNot(e, v, null) === null) === (why === null)) return '';
   const [now, core] = why === null ? ['holds', 'would not'] : ['does not hold', 'would'];
-  notes.push({ code: 'ImplementationSpecific', message: `${entryRef(e)} ${now} as ${impl.name} reads its regular expression (${impl.regex?.value.dialect ?? ''}); read as RE2 matching the whole value it ${core}` });
+  // The dialect is said once, by the regex note above; this one names only the entry it decided.
+  notes.push({ code: 'ImplementationSpecific', message: `${entryRef(e)} ${now} as ${impl.name} reads its regular expression; read as RE2 matching the whole value it ${core}` });
   return ` (as ${impl.name} reads the regex; RE2 full match would ${why === null ? 'not match' : 'match'})`;
 }
