@@ -92,6 +92,12 @@ export interface RetryPolicy {
   readonly retryOn?: readonly string[];
   readonly perTryTimeout?: string;
   readonly backoff?: string;
+  /**
+   * Istio: the retriable status codes are the mesh default's, which depend on the Istio release
+   * (none from 1.24, 503 before; target/istio-behaviour.ts istioDefaultRetriableCodes): `codes` is
+   * then unset and the simulator resolves them for the target's release.
+   */
+  readonly istioDefaultCodes?: boolean;
 }
 
 /** Why a backend cannot take traffic; its share answers 500 (gRPC UNAVAILABLE, L4 rejected). */

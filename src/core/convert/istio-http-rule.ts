@@ -1,5 +1,7 @@
+import { MESH_DEFAULT_RETRY } from '../compile/istio/policies.js';
 import type { FieldPath } from '../resources/path.js';
 import type { KubeObject, Resource } from '../resources/types.js';
+import { istioDefaultRetriableCodes } from '../target/istio-behaviour.js';
 import { parseDuration, toGatewayDuration } from './duration.js';
 import { MATCH_ALL, toGatewayMatch, type GwMatch } from './gw-match.js';
 import { backendRef, backendRefs } from './istio-backends.js';
@@ -165,16 +167,25 @@ function timing(rule: KubeObject, at: FieldPath, vs: Resource, ctx: IstioCtx): K
     else {
       const codes = new Set<number>();
       const lost: string[] = [];
-      const conditions = (str(r.retryOn) ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
-      // Without retryOn the policy keeps the mesh default's conditions (connection errors) and its
-      // retriable 503 (istio retry.go: ConvertPolicy starts from defaultPolicy).
-      if (conditions.length === 0) codes.add(503);
+      const written = (str(r.retryOn) ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+      // Without retryOn the policy keeps the mesh default's conditions and status codes (istio/istio
+      // retry.go: ConvertPolicy starts from the default). Its codes depend on the release: none from
+      // Istio 1.24 (the newest, when the target names no Istio release), 503 before
+      // (target/istio-behaviour.ts). Gateway API `codes` unset retries no status, and "Implementations
+      // SHOULD retry on connection errors … if a retry stanza is configured" (apis/v1 HTTPRouteRetry):
+      // connect-failure and refused-stream carry over; the gRPC conditions do not (a loss, as when written).
+      const byDefault = written.length === 0;
+      const conditions = byDefault ? (MESH_DEFAULT_RETRY.retryOn ?? []) : written;
+      if (byDefault) istioDefaultRetriableCodes(ctx.options.target?.istio ?? null).forEach((c) => codes.add(c));
       for (const cond of conditions) {
         if (/^[0-9]{3}$/.test(cond)) codes.add(Number(cond));
         else if (cond === 'gateway-error') [502, 503, 504].forEach((c) => codes.add(c));
         else if (!IMPLIED_RETRY_ON.has(cond) && cond !== 'retriable-status-codes') lost.push(cond);
       }
-      if (lost.length > 0) ctx.report.lose('RetryConditions', vs, [...at, 'retries', 'retryOn'], `the Gateway API retries on status codes (and connection errors) only; ${lost.join(', ')} ${lost.length === 1 ? 'is' : 'are'} left out`);
+      if (lost.length > 0) {
+        const which = byDefault ? `without retryOn Istio keeps its default conditions; ${lost.join(', ')} (gRPC statuses)` : lost.join(', ');
+        ctx.report.lose('RetryConditions', vs, byDefault ? [...at, 'retries'] : [...at, 'retries', 'retryOn'], `the Gateway API retries on status codes (and connection errors) only; ${which} ${lost.length === 1 ? 'is' : 'are'} left out`);
+      }
       for (const k of ['retryRemoteLocalities', 'retryIgnorePreviousHosts', 'backoff'] as const) {
         if (has(r, k)) ctx.report.lose('RetryConditions', vs, [...at, 'retries', k], `retries.${k} has no Gateway API form; it is left out`);
       }

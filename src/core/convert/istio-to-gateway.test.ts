@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { serviceYaml } from '../test-kit.js';
+import { parseTarget, type Target } from '../target/target.js';
 import { codes, convertText, item } from './test-helpers.js';
 
 const GW = `apiVersion: networking.istio.io/v1
@@ -23,7 +24,7 @@ ${extra}  http:
 ${http}`;
 
 type Rule = { matches?: { path?: { type: string; value: string }; method?: string; headers?: unknown[] }[]; filters?: { type: string; [k: string]: unknown }[]; backendRefs?: { name: string; weight?: number; namespace?: string }[] };
-const rules = (text: string, options: { subsetsAsServices?: boolean } = {}): { rules: Rule[]; loss: string[] } => {
+const rules = (text: string, options: { subsetsAsServices?: boolean; target?: Target } = {}): { rules: Rule[]; loss: string[] } => {
   const { result } = convertText(text, { to: 'gateway-api', ...options });
   const route = item(result, 'HTTPRoute', 'cart') as { spec: { rules: Rule[] } } | undefined;
   return { rules: route?.spec.rules ?? [], loss: codes(result) };
@@ -127,15 +128,19 @@ describe('Istio → Gateway API: VirtualService http', () => {
 
 describe('Istio → Gateway API: retries and timeout (istio.md §1.4; gateway-api.md §6.3–6.4)', () => {
   type Timed = Rule & { retry?: unknown; timeouts?: unknown };
-  const timed = (fields: string): { rule: Timed | undefined; loss: string[] } => {
-    const r = rules(GW + svc('cart') + vs(`    - route: [{destination: {host: cart}}]\n${fields}`));
+  const timed = (fields: string, target?: Target): { rule: Timed | undefined; loss: string[] } => {
+    const r = rules(GW + svc('cart') + vs(`    - route: [{destination: {host: cart}}]\n${fields}`), target ? { target } : {});
     return { rule: r.rules[0] as Timed | undefined, loss: r.loss };
   };
   it.each([
     // gateway-error is 502, 503 and 504; connection errors are retried by the Gateway API anyway.
     ['retries: {attempts: 3, retryOn: "gateway-error,connect-failure,refused-stream"}', { attempts: 3, codes: [502, 503, 504] }, undefined, []],
-    // No retryOn: Istio keeps the mesh default's 503 (retry.go ConvertPolicy).
-    ['retries: {attempts: 2}', { attempts: 2, codes: [503] }, undefined, []],
+    // No retryOn: Istio keeps the mesh default's conditions and codes (retry.go ConvertPolicy), and
+    // from 1.24 the default has no status code (releasenotes/notes/50506.yaml; retry.go at 1.27+ has no
+    // RetriableStatusCodes): Gateway API `codes` unset retries none, connection errors still retried
+    // (HTTPRouteRetry "SHOULD retry on connection errors"); the default's gRPC conditions
+    // (unavailable, cancelled) are lost, as when written out.
+    ['retries: {attempts: 2}', { attempts: 2 }, undefined, ['RetryConditions']],
     ['retries: {attempts: 2, retryOn: "503,504"}', { attempts: 2, codes: [503, 504] }, undefined, []],
     // perTryTimeout is the Gateway API's backendRequest.
     ['retries: {attempts: 2, perTryTimeout: 2s, retryOn: "503"}\n      timeout: 10s', { attempts: 2, codes: [503] }, { request: '10s', backendRequest: '2s' }, []],
@@ -147,5 +152,24 @@ describe('Istio → Gateway API: retries and timeout (istio.md §1.4; gateway-ap
     expect(rule?.retry).toEqual(retry);
     expect(rule?.timeouts).toEqual(timeouts);
     expect(lost).toEqual(loss);
+  });
+  // The target's Istio release decides the default's codes: 503 up to 1.23 (retry.go defaultPolicy at
+  // 1.23.0: RetriableStatusCodes 503), none from 1.24 (EXCLUDE_UNSAFE_503_FROM_DEFAULT_RETRY default true).
+  it.each<[string, object]>([
+    ['istio=1.22', { attempts: 2, codes: [503] }],
+    ['istio=1.23', { attempts: 2, codes: [503] }],
+    ['istio=1.24', { attempts: 2 }],
+    ['istio=1.29', { attempts: 2 }],
+    ['', { attempts: 2 }],
+  ])('retries without retryOn for target %j → %j', (text, retry) => {
+    const parsed = parseTarget(text);
+    if (!parsed.ok) throw new Error(parsed.error);
+    const { rule, loss } = timed('      retries: {attempts: 2}\n', parsed.target);
+    expect(rule?.retry).toEqual(retry);
+    expect(loss).toContain('RetryConditions');
+  });
+  it('says which default conditions are lost', () => {
+    const { result } = convertText(GW + svc('cart') + vs('    - route: [{destination: {host: cart}}]\n      retries: {attempts: 2}\n'), { to: 'gateway-api' });
+    expect(result.loss.map((l) => [l.path, l.message])).toEqual([['spec.http[0].retries', 'the Gateway API retries on status codes (and connection errors) only; without retryOn Istio keeps its default conditions; unavailable, cancelled (gRPC statuses) are left out']]);
   });
 });

@@ -4,6 +4,7 @@
  * Decision field that depends on the entry.
  */
 import type { BackendTarget, Filter, Note, RouteEntry } from '../compile/types.js';
+import { istioRetriesShown } from './envoy-retry.js';
 import { applyCors } from './filters/cors.js';
 import { applyHeaderModifier, recordResponseEdits, type ResponseEdits } from './filters/header-modifier.js';
 import { applyPathModifier } from './filters/path-modifier.js';
@@ -59,7 +60,7 @@ export function applyEntry(entry: RouteEntry, v: RequestView, listenerPort: numb
     backends = r.backends;
     forwarded = outcomes.some((o) => o.status === s.ok) && (v.request.protocol === 'http' || v.request.protocol === 'grpc');
     applyBackendFilters(a.backends, w, v, notes);
-    if (behaviour && forwardsRequests(v)) outcomes = forwardWhatIf(r.outcomes, entry, s, v.request.protocol, behaviour, notes);
+    if (behaviour && forwardsRequests(v)) outcomes = forwardWhatIf(r.outcomes, entry, s, v.request.protocol, behaviour, notes, v.target?.istio ?? null);
   }
   const request: ForwardedRequest | null = forwarded
     ? { method: v.request.method, scheme: v.request.scheme, host: w.host, path: w.path, headers: Object.fromEntries([...w.headers].sort(([x], [y]) => (x < y ? -1 : 1))) }
@@ -76,7 +77,8 @@ export function applyEntry(entry: RouteEntry, v: RequestView, listenerPort: numb
     redirect,
     mirrors: w.mirrors,
     timeouts: entry.timeouts ? { ...entry.timeouts } : null,
-    retries: entry.retries ? { ...entry.retries } : null,
+    // Istio's mesh default status codes are shown as the target's release has them (envoy-retry.ts).
+    retries: entry.retries ? istioRetriesShown(entry.retries, v.target?.istio ?? null) : null,
     notes,
   };
 }

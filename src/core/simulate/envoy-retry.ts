@@ -13,7 +13,8 @@
  * maybeRetryReset). The route timeout is never retried ("Envoy will not retry when a request
  * exceeds x-envoy-upstream-rq-timeout-ms").
  */
-import type { RetryPolicy, RouteEntry } from '../compile/types.js';
+import type { Note, RetryPolicy, RouteEntry } from '../compile/types.js';
+import { istioDefaultRetriableCodes } from '../target/istio-behaviour.js';
 import { durationMs, type RetryVerdict, type TryEnd, type TryPolicy } from './try-policy.js';
 
 const GRPC_CONDITIONS: Readonly<Record<string, string>> = {
@@ -25,11 +26,32 @@ const GRPC_CONDITIONS: Readonly<Record<string, string>> = {
 };
 
 /**
- * The retriable status codes Envoy gets: the compiled policy's (compile/istio/policies.ts keeps
- * the mesh default's 503 where retry.go's ConvertPolicy keeps it).
+ * The retriable status codes Envoy gets: the compiled policy's, or — where it keeps the mesh
+ * default's (`istioDefaultCodes`: no retries set, or retries without retryOn) — those of the
+ * target's Istio release (`istio`, null = the newest): none from 1.24, 503 before (istio/istio
+ * retry.go defaultPolicy; compile/istio/policies.ts).
  */
-export function istioCodes(r: RetryPolicy | null): readonly number[] {
+export function istioCodes(r: RetryPolicy | null, istio: string | null): readonly number[] {
+  if (r?.istioDefaultCodes === true) return istioDefaultRetriableCodes(istio);
   return r?.codes ?? [];
+}
+
+/** The rule's retry policy as the answer shows it: the mesh default's codes resolved for the release. */
+export function istioRetriesShown(r: RetryPolicy, istio: string | null): RetryPolicy {
+  if (r.istioDefaultCodes !== true) return { ...r };
+  const { istioDefaultCodes: _marker, ...rest } = r;
+  const codes = istioDefaultRetriableCodes(istio);
+  return codes.length > 0 ? { ...rest, codes } : rest;
+}
+
+/** Which release's default status codes the simulator used, said once the policy matters. */
+function defaultCodesNote(istio: string | null): Note {
+  const codes = istioDefaultRetriableCodes(istio);
+  const release = istio === null ? 'the newest Istio (1.24 and later; no --target istio=)' : `Istio ${istio} (--target istio=${istio})`;
+  const which = codes.length === 0
+    ? 'no retriable status code: a 503 is not retried (503 left the default in 1.24, EXCLUDE_UNSAFE_503_FROM_DEFAULT_RETRY; gone from 1.27)'
+    : `retriable status code ${codes.join(', ')} (until 1.23; 1.24 dropped it)`;
+  return { code: 'Info', message: `the mesh default retry policy of ${release} has ${which}` };
 }
 
 export function envoyRetriable(end: TryEnd, retryOn: readonly string[], codes: readonly number[]): RetryVerdict {
@@ -63,11 +85,14 @@ export function envoyBackoffMs(n: number, baseMs: number): number {
   return Math.min((2 ** n - 1) * baseMs, 10 * baseMs);
 }
 
-/** A VirtualService rule's `timeout` and `retries` (retry.go ConvertPolicy; the mesh default when unset). */
-export function istioPolicy(entry: RouteEntry): TryPolicy {
+/**
+ * A VirtualService rule's `timeout` and `retries` (retry.go ConvertPolicy; the mesh default when
+ * unset), for the target's Istio release (`istio`, null = the newest).
+ */
+export function istioPolicy(entry: RouteEntry, istio: string | null): TryPolicy {
   const r = entry.retries;
   const retryOn = r?.retryOn ?? [];
-  const codes = istioCodes(r);
+  const codes = istioCodes(r, istio);
   // Envoy's base interval: the rule's retries.backoff, else 25 ms (router_filter.rst).
   const base = durationMs(r?.backoff) ?? 25;
   const tops = [1, 2, 3, 4].map((n) => `${envoyBackoffMs(n, base)}`).join(', ');
@@ -79,7 +104,7 @@ export function istioPolicy(entry: RouteEntry): TryPolicy {
     perTryTimeoutName: `retries.perTryTimeout ${r?.perTryTimeout ?? ''}`.trim(),
     verdict: (end) => (r === null || r.attempts <= 0 ? { retry: false, why: 'retries.attempts is 0' } : envoyRetriable(end, retryOn, codes)),
     backoffMs: (n) => envoyBackoffMs(n, base),
-    notes: [],
+    notes: r?.istioDefaultCodes === true && r.attempts > 0 ? [defaultCodesNote(istio)] : [],
     retryNotes: [
       {
         code: 'ImplementationSpecific',

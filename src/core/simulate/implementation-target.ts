@@ -14,15 +14,18 @@ import type { RequestView } from './request-view.js';
 
 export interface TargetView {
   readonly implementation: ImplementationBehaviour | null;
+  /** The target's Istio release (`1.23`); null or absent: the newest (its mesh default retry codes, envoy-retry.ts). */
+  readonly istio?: string | null;
 }
 
 export function targetView(target: Target): TargetView {
   const impl = target.implementation;
-  if (impl === null) return { implementation: null };
+  const istio = target.istio;
+  if (impl === null) return { implementation: null, istio };
   const known = behaviourOf(impl.project);
-  if (known.mesh || featureStatus(impl.report, 'MeshClusterIPMatching') !== 'supported') return { implementation: known };
+  if (known.mesh || featureStatus(impl.report, 'MeshClusterIPMatching') !== 'supported') return { implementation: known, istio };
   const source = `its conformance report (${impl.report.version}) claims MeshClusterIPMatching`;
-  return { implementation: { ...known, mesh: { value: 'cluster-ip', source } } };
+  return { implementation: { ...known, mesh: { value: 'cluster-ip', source } }, istio };
 }
 
 /** The view with the target's implementation, and its regex reading where it is not RE2 full match. */

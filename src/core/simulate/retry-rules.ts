@@ -16,15 +16,17 @@
  *   backendRefs, sessionPersistence; gRPC retries are GEP-3440, provisional).
  *
  * Istio (istio.md §1.4; virtual_service.proto HTTPRoute/HTTPRetry; retry.go ConvertPolicy) is
- * Envoy's router: see envoy-retry.ts.
+ * Envoy's router: see envoy-retry.ts. The mesh default's retriable status codes follow the
+ * target's Istio release (none from 1.24, 503 before).
  */
 import type { RouteEntry } from '../compile/types.js';
 import { istioPolicy } from './envoy-retry.js';
 import { gatewayApiPolicy } from './gateway-api-retry.js';
 import { NO_POLICY, type TryPolicy } from './try-policy.js';
 
-export function policyFor(entry: RouteEntry): TryPolicy {
-  if (entry.dialect === 'istio') return istioPolicy(entry);
+/** `istio`: the target's Istio release (SimulateOptions.target.istio), null = the newest. */
+export function policyFor(entry: RouteEntry, istio: string | null = null): TryPolicy {
+  if (entry.dialect === 'istio') return istioPolicy(entry, istio);
   if (entry.routeKind === 'GRPCRoute') {
     return { ...NO_POLICY, verdict: () => ({ retry: false, why: 'a GRPCRoute has no retry at v1.6.1' }), notes: [{ code: 'ImplementationSpecific', message: 'a GRPCRoute has no timeouts or retry in Gateway API v1.6.1 (gRPC retries are GEP-3440, provisional): the implementation\'s defaults apply; this simulator applies no timeout and no retry' }] };
   }

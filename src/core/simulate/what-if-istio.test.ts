@@ -2,11 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { clientStatus } from './attempts.js';
 import { envoyBackoffMs, envoyRetriable } from './envoy-retry.js';
 import type { TryEnd } from './try-policy.js';
+import { parseTarget, type Target } from '../target/target.js';
 import { design, istio, outcomesOf, tries, whatIf } from './what-if-kit.js';
 
 const status = (s: number | string): TryEnd => ({ kind: 'status', status: s });
 const failure = (f: string): TryEnd => ({ kind: 'failure', failure: f });
 const perTry: TryEnd = { kind: 'perTryTimeout' };
+const targetOf = (text: string): Target => {
+  const t = parseTarget(text);
+  if (!t.ok) throw new Error(t.error);
+  return t.target;
+};
 
 // Envoy's retry conditions (router_filter.rst x-envoy-retry-on, x-envoy-retry-grpc-on;
 // retry_state_impl.cc): which try endings each retryOn condition retries.
@@ -61,12 +67,18 @@ describe('retryOn conditions', () => {
   });
 });
 
+// The mesh default (retry.go defaultPolicy): 2 retries on connect-failure, refused-stream,
+// unavailable, cancelled, retriable-status-codes. Its retriable status codes depend on the release:
+// 503 up to 1.23 (retry.go at 1.23.0: RetriableStatusCodes 503), none from 1.24
+// (EXCLUDE_UNSAFE_503_FROM_DEFAULT_RETRY default true, releasenotes/notes/50506.yaml; flag and 503
+// gone in 1.27, commit 748c90d41d4). No target = the newest Istio.
 describe('the mesh default retry policy (no retries set; retry.go defaultPolicy)', () => {
   const d = istio('  - route: [{destination: {host: a}}]');
-  const at = (s: string, delay?: string) => whatIf(d, 'GET http://shop.example.com/', { status: s, ...(delay ? { delay } : {}) });
+  const at = (s: string, target?: Target) => whatIf(d, 'GET http://shop.example.com/', { status: s, ...(target ? { target } : {}) });
   it.each([
-    ['503,200', 200, ['503@0+', '200@25']],
-    ['503', 503, ['503@0+', '503@25+', '503@100']],
+    // Newest: a 503 is not a retriable status code any more.
+    ['503,200', 503, ['503@0']],
+    ['503', 503, ['503@0']],
     ['500,200', 500, ['500@0']],
     ['connect-failure,200', 200, ['connect-failure@0+', '200@25']],
     ['refused-stream,200', 200, ['refused-stream@0+', '200@25']],
@@ -75,9 +87,33 @@ describe('the mesh default retry policy (no retries set; retry.go defaultPolicy)
     const r = at(s);
     expect([r.status, tries(r)]).toEqual([expected, list]);
   });
-  it('notes the 503 kept from the default and the jittered backoff', () => {
-    const messages = at('503,200').notes.map((n) => n.message);
-    expect(messages.some((m) => m.startsWith('no retries set: the mesh default retry policy applies') && m.includes('status 503'))).toBe(true);
+  // A backend answering 503, 503, 200 behind a rule without retries, per target Istio release.
+  it.each<[string, number, string[]]>([
+    ['', 503, ['503@0']],
+    ['istio=1.22', 200, ['503@0+', '503@25+', '200@100']],
+    ['istio=1.23', 200, ['503@0+', '503@25+', '200@100']],
+    ['istio=1.24', 503, ['503@0']],
+    ['istio=1.26', 503, ['503@0']],
+    ['istio=1.27', 503, ['503@0']],
+    ['istio=1.29', 503, ['503@0']],
+  ])('503,503,200 for target %j → %s', (text, expected, list) => {
+    const r = at('503,503,200', targetOf(text));
+    expect([r.status, tries(r)]).toEqual([expected, list]);
+  });
+  it('istio=1.23 retries 503 at most twice (the default keeps 2 retries)', () => {
+    const r = at('503', targetOf('istio=1.23'));
+    expect([r.status, tries(r)]).toEqual([503, ['503@0+', '503@25+', '503@100']]);
+  });
+  it('says why a 503 is not retried by the newest default', () => {
+    const r = at('503,200');
+    expect(r.attempts?.[0]?.reason).toBe('not retried: 503 is not retried under retryOn connect-failure,refused-stream,unavailable,cancelled,retriable-status-codes (retriable codes: none)');
+    const messages = r.notes.map((n) => n.message);
+    expect(messages.some((m) => m.startsWith('no retries set: the mesh default retry policy applies') && m.includes('no status codes in Istio 1.24 and later; Istio 1.23 and earlier also retried 503'))).toBe(true);
+    expect(messages).toContain('the mesh default retry policy of the newest Istio (1.24 and later; no --target istio=) has no retriable status code: a 503 is not retried (503 left the default in 1.24, EXCLUDE_UNSAFE_503_FROM_DEFAULT_RETRY; gone from 1.27)');
+  });
+  it('notes the release whose 503 is retried and the jittered backoff', () => {
+    const messages = at('503,200', targetOf('istio=1.23')).notes.map((n) => n.message);
+    expect(messages).toContain('the mesh default retry policy of Istio 1.23 (--target istio=1.23) has retriable status code 503 (until 1.23; 1.24 dropped it)');
     expect(messages.some((m) => m.startsWith('Envoy waits a random, fully jittered backoff'))).toBe(true);
   });
 });
@@ -114,8 +150,22 @@ describe('Istio retries, perTryTimeout and timeout', () => {
     route: [{destination: {host: a}}]
 `);
   const at = (path: string, s: string, delay?: string) => whatIf(d, `GET http://shop.example.com${path}`, { status: s, ...(delay ? { delay } : {}) });
-  it('attempts without retryOn keep the default conditions and its 503 (ConvertPolicy starts from defaultPolicy)', () => {
-    expect(tries(at('/attempts-only', '503,503,200'))).toEqual(['503@0+', '503@25+', '200@100']);
+  // ConvertPolicy starts from the default: without retryOn the default's conditions and codes stay —
+  // no status code from Istio 1.24 (newRetryPolicy at HEAD has no RetriableStatusCodes), 503 up to 1.23.
+  it('attempts without retryOn keep the default conditions and codes: newest, 503 is not retried', () => {
+    expect(tries(at('/attempts-only', '503,503,200'))).toEqual(['503@0']);
+    expect(tries(at('/attempts-only', 'connect-failure,200'))).toEqual(['connect-failure@0+', '200@25']);
+  });
+  it.each<[string, string[]]>([
+    ['istio=1.22', ['503@0+', '503@25+', '200@100']],
+    ['istio=1.23', ['503@0+', '503@25+', '200@100']],
+    ['istio=1.24', ['503@0']],
+    ['istio=1.28', ['503@0']],
+  ])('attempts without retryOn for target %j, 503,503,200', (text, list) => {
+    expect(tries(whatIf(d, 'GET http://shop.example.com/attempts-only', { status: '503,503,200', target: targetOf(text) }))).toEqual(list);
+  });
+  it('a retryOn written out never takes the default codes, whatever the release', () => {
+    expect(tries(whatIf(d, 'GET http://shop.example.com/default-written', { status: '503,200', target: targetOf('istio=1.23') }))).toEqual(['503@0']);
   });
   it('retryOn written out as the default conditions has no status codes: 503 is not retried', () => {
     expect(tries(at('/default-written', '503,200'))).toEqual(['503@0']);
@@ -174,11 +224,21 @@ describe('fault injection (independent delay and abort; before the router)', () 
     expect(outcomesOf(r)).toEqual(['0.5 200 @500', '0.5 200 @2500']);
     expect(r.notes.some((n) => n.message.startsWith('an injected fault delay comes before the router'))).toBe(true);
   });
-  it('delay, abort and weights combine with exact probabilities', () => {
-    const r = at('/both', '503,200');
+  // The /both rule has no retries: the mesh default's codes decide whether its 503 is retried —
+  // 503 up to Istio 1.23, none from 1.24 (retry.go defaultPolicy; target/istio-behaviour.ts).
+  it('delay, abort and weights combine with exact probabilities (Istio 1.23: the default retries the 503)', () => {
+    const r = whatIf(d, 'GET http://shop.example.com/both', { status: '503,200', target: targetOf('istio=1.23') });
     expect(outcomesOf(r)).toEqual(['0.05 503 @0', '0.05 503 @2000', '0.405 200 @25', '0.405 200 @2025', '0.045 503 @0', '0.045 503 @2000']);
     expect(r.outcomes.reduce((sum, o) => sum + o.probability, 0)).toBeCloseTo(1, 9);
     expect([r.status, r.elapsedMs]).toEqual([200, 25]);
+  });
+  it('delay, abort and weights combine with exact probabilities (newest Istio: the 503 reaches the client)', () => {
+    const r = at('/both', '503,200');
+    expect(outcomesOf(r)).toEqual(['0.05 503 @0', '0.05 503 @2000', '0.405 503 @0', '0.405 503 @2000', '0.045 503 @0', '0.045 503 @2000']);
+    expect(r.outcomes.reduce((sum, o) => sum + o.probability, 0)).toBeCloseTo(1, 9);
+    expect(r.outcomes[2]?.attempts?.map((a) => a.retried)).toEqual([false]);
+    // A failure the default retries still is, with the same probabilities.
+    expect(outcomesOf(at('/both', 'connect-failure,200'))).toEqual(['0.05 503 @0', '0.05 503 @2000', '0.405 200 @25', '0.405 200 @2025', '0.045 503 @0', '0.045 503 @2000']);
   });
 });
 

@@ -4,6 +4,7 @@
  */
 import { design } from '../compile/istio/test-kit.js';
 import type { CompileResult } from '../compile/types.js';
+import type { Target } from '../target/target.js';
 import { parseBackendBehaviour } from './backend-behaviour.js';
 import { ask } from './testing.js';
 import type { Decision, MeshClient } from './types.js';
@@ -15,12 +16,14 @@ export interface WhatIf {
   readonly delay?: string;
   readonly headers?: readonly string[];
   readonly mesh?: MeshClient;
+  /** SimulateOptions.target (e.g. an Istio release). */
+  readonly target?: Target;
 }
 
 export function whatIf(compiled: CompileResult, request: string, w: WhatIf = {}): Decision {
   const b = parseBackendBehaviour(w.status, w.delay);
   if (!b.ok) throw new Error(b.error);
-  return ask(compiled, request, w.headers ?? [], { backend: b.behaviour, ...(w.mesh ? { mesh: w.mesh } : {}) });
+  return ask(compiled, request, w.headers ?? [], { backend: b.behaviour, ...(w.mesh ? { mesh: w.mesh } : {}), ...(w.target ? { target: w.target } : {}) });
 }
 
 /** `status@elapsedMs` per try, `+` when retried: compact assertions. */

@@ -25,10 +25,10 @@ interface Branch {
 
 /**
  * `base`: the rule's outcomes before faults (forwardOutcomes), `ok` shares being those that reach
- * a backend. Returns outcomes with `attempts` and `elapsedMs`, abort first as withFault orders them.
+ * a backend; `istio`: the target's Istio release (null = the newest). Returns outcomes with `attempts` and `elapsedMs`, abort first as withFault orders them.
  */
-export function forwardWhatIf(base: readonly Outcome[], entry: RouteEntry, s: Statuses, protocol: RequestProtocol, b: BackendBehaviour, notes: Note[]): Outcome[] {
-  const policy = policyFor(entry);
+export function forwardWhatIf(base: readonly Outcome[], entry: RouteEntry, s: Statuses, protocol: RequestProtocol, b: BackendBehaviour, notes: Note[], istio: string | null = null): Outcome[] {
+  const policy = policyFor(entry, istio);
   const fault = entry.fault;
   const abortP = Math.min(1, Math.max(0, (fault?.abort?.percent ?? 0) / 100));
   const delayMs = durationMs(fault?.delay?.fixedDelay) ?? 0;

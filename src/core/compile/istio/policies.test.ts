@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { ask as simulateAsk } from '../../simulate/testing.js';
+import type { Decision } from '../../simulate/types.js';
+import { parseTarget, type Target } from '../../target/target.js';
+import type { CompileResult, RetryPolicy } from '../types.js';
+import type { RetriesModel } from './model.js';
+import { toRetries } from './policies.js';
 import { ask, BASE, design, shares, subsetsYaml, vs } from './test-kit.js';
 
 const H = 'http://shop.example.com';
 const rule = (body: string, more = '') => design(`${vs(body)}${more}`);
+const DEFAULT_ON = ['connect-failure', 'refused-stream', 'unavailable', 'cancelled', 'retriable-status-codes'];
+const simulateText = (c: CompileResult, request: string, target: Target): Decision => simulateAsk(c, request, [], { target });
 
 // istio.md §1.4 (fault: "without percentage nothing is injected"); virtual_service.proto
 // HTTPFaultInjection.Abort/Delay ("If not specified, no request will be aborted/delayed");
@@ -57,15 +65,52 @@ describe('retries and timeout (§1.4)', () => {
   it.each([
     ['retries: {attempts: 3, perTryTimeout: 2s, retryOn: "gateway-error,connect-failure,503"}', { attempts: 3, codes: [503], retryOn: ['gateway-error', 'connect-failure', 'retriable-status-codes'], perTryTimeout: '2s' }],
     ['retries: {attempts: 0}', null],
-    // Unset: the mesh default, whose retriable status code is 503 (retry.go defaultPolicy).
-    ['timeout: 1s', { attempts: 2, codes: [503], retryOn: ['connect-failure', 'refused-stream', 'unavailable', 'cancelled', 'retriable-status-codes'] }],
-    // attempts without retryOn: ConvertPolicy starts from the default and keeps its conditions and 503.
-    ['retries: {attempts: 4}', { attempts: 4, codes: [503], retryOn: ['connect-failure', 'refused-stream', 'unavailable', 'cancelled', 'retriable-status-codes'] }],
+    // Unset: the mesh default (retry.go defaultPolicy). Its retriable status codes depend on the
+    // release — 503 up to 1.23, none from 1.24 (EXCLUDE_UNSAFE_503_FROM_DEFAULT_RETRY default true,
+    // releasenotes/notes/50506.yaml; removed with the 503 in 1.27, commit 748c90d41d4) — so the
+    // Decision shows them as the target's release has them: with no target the newest, no codes
+    // (the istio=1.23 case is in the next table).
+    ['timeout: 1s', { attempts: 2, retryOn: ['connect-failure', 'refused-stream', 'unavailable', 'cancelled', 'retriable-status-codes'] }],
+    // attempts without retryOn: ConvertPolicy starts from the default and keeps its conditions and
+    // codes (newRetryPolicy at HEAD: no RetriableStatusCodes).
+    ['retries: {attempts: 4}', { attempts: 4, retryOn: ['connect-failure', 'refused-stream', 'unavailable', 'cancelled', 'retriable-status-codes'] }],
     // retryOn without codes replaces the default's 503; backoff is Envoy's base interval.
     ['retries: {attempts: 1, retryOn: 5xx, backoff: 100ms}', { attempts: 1, retryOn: ['5xx'], backoff: '100ms' }],
   ])('%s → %j', (fields, retries) => {
     const d = ask(rule(`  - ${fields}\n    route: [{destination: {host: a}}]\n`), `GET ${H}/`);
     expect(d.retries).toEqual(retries);
+  });
+
+  // The compiled policy marks the default's codes instead of claiming 503 (retry.go defaultPolicy at
+  // 1.23.0 has RetriableStatusCodes 503; at 1.24.0 only when EXCLUDE_UNSAFE_503_FROM_DEFAULT_RETRY=false;
+  // at 1.27.0+ never): the simulator resolves them for the target (simulate/envoy-retry.ts).
+  it.each<[string, RetriesModel | null, RetryPolicy | null]>([
+    ['unset', null, { attempts: 2, retryOn: DEFAULT_ON, istioDefaultCodes: true }],
+    ['attempts only', { attempts: 4, perTryTimeout: null, retryOn: null, backoff: null }, { attempts: 4, retryOn: DEFAULT_ON, istioDefaultCodes: true }],
+    ['retryOn with a code', { attempts: 1, perTryTimeout: null, retryOn: '503', backoff: null }, { attempts: 1, codes: [503], retryOn: ['retriable-status-codes'] }],
+    ['retryOn without codes', { attempts: 1, perTryTimeout: null, retryOn: 'connect-failure', backoff: null }, { attempts: 1, retryOn: ['connect-failure'] }],
+  ])('toRetries %s', (_, model, expected) => {
+    expect(toRetries(model).retries).toEqual(expected);
+  });
+  it('the notes say which release retried 503 by default', () => {
+    const unset = toRetries(null).notes.map((n) => n.message);
+    const attemptsOnly = toRetries({ attempts: 4, perTryTimeout: null, retryOn: null, backoff: null }).notes.map((n) => n.message);
+    for (const m of [...unset, ...attemptsOnly]) expect(m).toContain('no status codes in Istio 1.24 and later; Istio 1.23 and earlier also retried 503');
+    expect(unset).toHaveLength(1);
+    expect(attemptsOnly).toHaveLength(1);
+  });
+  // The answer shows the default's codes as the target's Istio release has them (istio-behaviour.ts).
+  it.each<[string, RetryPolicy]>([
+    ['', { attempts: 2, retryOn: DEFAULT_ON }],
+    ['istio=1.22', { attempts: 2, codes: [503], retryOn: DEFAULT_ON }],
+    ['istio=1.23', { attempts: 2, codes: [503], retryOn: DEFAULT_ON }],
+    ['istio=1.24', { attempts: 2, retryOn: DEFAULT_ON }],
+    ['istio=1.27', { attempts: 2, retryOn: DEFAULT_ON }],
+  ])('the mesh default in the answer for target %j', (text, expected) => {
+    const t = parseTarget(text);
+    if (!t.ok) throw new Error(t.error);
+    const d = rule('  - route: [{destination: {host: a}}]\n');
+    expect(simulateText(d, `GET ${H}/`, t.target).retries).toEqual(expected);
   });
 
   it('timeout: set → request timeout; unset → none', () => {
