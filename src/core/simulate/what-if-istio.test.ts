@@ -248,6 +248,12 @@ describe('the mesh uses the same engine', () => {
     const r = whatIf(d, 'GET http://a.shop.svc.cluster.local/', { status: '502,200', mesh: { namespace: 'shop', workload: 'web', labels: {} } });
     expect([r.status, tries(r)]).toEqual([200, ['502@0+', '200@25']]);
   });
+  it('a sidecar applies the mesh default of the target release (503 retried only up to Istio 1.23)', () => {
+    const plain = istio('  - route: [{destination: {host: a}}]');
+    const mesh = { namespace: 'shop', workload: 'web', labels: {} };
+    const at = (text: string) => tries(whatIf(plain, 'GET http://a.shop.svc.cluster.local/', { status: '503,200', mesh, target: targetOf(text) }));
+    expect([at('istio=1.23'), at('istio=1.24'), at('')]).toEqual([['503@0+', '200@25'], ['503@0'], ['503@0']]);
+  });
   it('a request straight to a Service with no route makes one try, with no policy', () => {
     const bare = design('apiVersion: v1\nkind: Service\nmetadata: {name: b, namespace: shop}\nspec: {ports: [{port: 80, name: http}]}\n');
     const r = whatIf(bare, 'GET http://b.shop.svc.cluster.local/', { status: '503,200', mesh: { namespace: 'shop', workload: 'web', labels: {} } });
