@@ -11,6 +11,7 @@ import { statusesFor } from './outcomes.js';
 import type { RequestView } from './request-view.js';
 import { listenerAccepts, listenerRef, misdirected, nameFor } from './select-listener.js';
 import { withServedCertificate } from './served-certificate.js';
+import type { Target } from '../target/target.js';
 import type { Decision, SimulateOptions } from './types.js';
 import { walkVhost } from './walk-vhost.js';
 
@@ -29,10 +30,21 @@ export function simulateAtGateway(table: RouteTable, view: RequestView, options:
     return { decision: noRoute(state, statusesFor(r.protocol).noMatch, gw), target: view.target ?? null };
   }
   // A class of a known controller names the implementation when the target names none (said once).
-  const judged = classJudgement(gw, options.target);
+  const judged = judgementOf(gw, options.target);
   if (judged) state.notes.push(judged.note);
   const v = judged ? viewWithTarget(view, judged.view) : view;
   return { decision: withServedCertificate(table, r, routeAtGateway(table, v, options, gw, state)), target: v.target ?? null };
+}
+
+/** classJudgement per gateway and target, kept while both live: a diff asks it for every request. */
+const judgements = new WeakMap<GatewayTable, { readonly target: Target | undefined; readonly value: ReturnType<typeof classJudgement> }>();
+
+function judgementOf(gw: GatewayTable, target: Target | undefined): ReturnType<typeof classJudgement> {
+  const seen = judgements.get(gw);
+  if (seen && seen.target === target) return seen.value;
+  const value = classJudgement(gw, target);
+  judgements.set(gw, { target, value });
+  return value;
 }
 
 function routeAtGateway(table: RouteTable, v: RequestView, options: SimulateOptions, gw: GatewayTable, state: WalkState): Decision {
