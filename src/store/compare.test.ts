@@ -207,3 +207,48 @@ describe('the design as opened', () => {
     expect(s.openedText).not.toContain('c2VjcmV0');
   });
 });
+
+describe('compare view for a target', () => {
+  /**
+   * NGINX Gateway Fabric reads a path regex from the start of the path (core simulate's
+   * implementation table): `RegularExpression /api` → `Exact /api` changes /api/v1 only for it;
+   * with no target (RE2, whole path) both take the same requests.
+   */
+  const design = (pathType: string): string => `apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: {name: gw, namespace: default}
+spec:
+  gatewayClassName: edge
+  listeners: [{name: http, protocol: HTTP, port: 80}]
+---
+apiVersion: v1
+kind: Service
+metadata: {name: a, namespace: default}
+spec: {ports: [{port: 80}]}
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: r, namespace: default}
+spec:
+  parentRefs: [{name: gw}]
+  rules:
+  - matches: [{path: {type: ${pathType}, value: /api}}]
+    backendRefs: [{name: a, port: 80}]
+  - matches: [{path: {type: Exact, value: /api/v1}, headers: [{name: x-canary, value: "1"}]}]
+    backendRefs: [{name: a, port: 80}]
+`;
+
+  it.each([
+    ['', []],
+    ['implementation=nginx-gateway-fabric', ['/api/v1 200→404']],
+  ])('target "%s": the changes are simulated for it', async (target, expected) => {
+    const store = await setup(design('Exact'));
+    store.getState().setTarget(target);
+    await settle(store);
+    store.getState().startCompare(before(design('RegularExpression')));
+    await settle(store);
+    const c = store.getState().compare;
+    expect(c.failure).toBeNull();
+    expect(c.diff?.changes.map((x) => `${new URL(x.witness.request.split(' ')[1] ?? '').pathname} ${x.before.status}→${x.after.status}`)).toEqual(expected);
+  });
+});

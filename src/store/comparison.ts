@@ -112,7 +112,8 @@ export function createComparer(analyzeVersion: AnalyzeVersion) {
       if (!after) return { seq: request.seq, kind: 'unavailable' };
       const start = Date.now();
       const before = reviewBefore(request.before.files, known, targetText);
-      const diff = diffVerdicts(before.verdict, after);
+      // The requests are simulated for the same target as the problems (the CLI's diff --target does alike).
+      const diff = diffVerdicts(before.verdict, after, before.target ? { target: before.target } : {});
       return { seq: request.seq, kind: 'compared', diff, beforeGraph: before.graph, beforeTableId: before.tableId, failure: before.failure, millis: Date.now() - start };
     },
     /** A before version's table, by the id a compare answer gave it. */
