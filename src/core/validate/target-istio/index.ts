@@ -10,6 +10,7 @@ import { formatPath, type FieldPath } from '../../resources/path.js';
 import type { Resource } from '../../resources/types.js';
 import { ISTIO_FIELD_INTROS } from '../../target/istio-fields.js';
 import { compareIstioMinors } from '../../target/istio-releases.js';
+import { istioKindDiagnostics } from './kinds.js';
 import { fieldUses } from './uses.js';
 
 export { ISTIO_RELEASE_CODES, type IstioReleaseCode } from './codes.js';
@@ -17,11 +18,15 @@ export { ISTIO_RELEASE_CODES, type IstioReleaseCode } from './codes.js';
 export interface IstioReleaseInput {
   readonly resources: readonly Resource[];
   /** The target (only its Istio release is read): `'1.22'` … `'1.29'`, or null for the newest. */
-  readonly target: { readonly istio: string | null };
+  readonly target: { readonly istio: string | null; readonly implementation?: { readonly project: string } | null };
   readonly locate: (resource: Resource, path: FieldPath, prefer?: 'key' | 'value') => SourceRange;
 }
 
 export function istioReleaseDiagnostics(input: IstioReleaseInput): Diagnostic[] {
+  return [...istioFieldDiagnostics(input), ...istioKindDiagnostics(input)];
+}
+
+function istioFieldDiagnostics(input: IstioReleaseInput): Diagnostic[] {
   const release = input.target.istio;
   if (release === null) return [];
   const later = ISTIO_FIELD_INTROS.filter((f) => compareIstioMinors(f.since, release) > 0);
