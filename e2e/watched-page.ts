@@ -36,10 +36,16 @@ export class WatchedPage {
   async openBlank(): Promise<void> {
     await this.page.goto('/');
     await expect(this.page.getByRole('heading', { name: 'Route Designer' })).toBeVisible();
-    await this.page.getByTestId('io-new').click();
     const confirm = this.page.getByTestId('confirm-new-ok');
+    const empty = this.page.getByTestId('empty-state');
+    // New asks first when the design has content; the question (or the empty canvas) may take a
+    // moment on a loaded machine, and a click before the app has settled may go unheard: ask again.
+    await expect(async () => {
+      if (!(await confirm.isVisible())) await this.page.getByTestId('io-new').click();
+      await expect(confirm.or(empty)).toBeVisible({ timeout: 3000 });
+    }).toPass({ timeout: 20_000 });
     if (await confirm.isVisible()) await confirm.click();
-    await expect(this.page.getByTestId('empty-state')).toBeVisible();
+    await expect(empty).toBeVisible();
   }
 
   /** Pastes `text` outside any text field, as Ctrl+V on the canvas does (the text crosses into the page first). */
