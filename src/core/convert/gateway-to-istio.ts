@@ -9,7 +9,7 @@ import { isolationVirtualServices } from './gw-isolation.js';
 import { l4Body, l4Destinations } from './gw-l4.js';
 import { meshTlsRules } from './gw-mesh-tls.js';
 import { covers, hostnameRank } from './hosts.js';
-import { compareStrings, slug } from './names.js';
+import { compareStrings, slug, uniqueLabel } from './names.js';
 import type { Report } from './report.js';
 import type { ConvertOptions } from './types.js';
 
@@ -21,9 +21,9 @@ const VS_API = `${ISTIO_GROUP}/v1`;
  * route (named after it), routes in Gateway API precedence order. Where several routes serve one
  * host on one listener (or a wildcard route would catch what a specific one leaves), Istio would
  * consult only one of them: they are merged into one VirtualService for that host, and a note says
- * so. Istio, core and other objects pass through.
+ * so. Istio, core and other objects pass through. `sources` receives each object's source resource.
  */
-export function gatewayToIstio(resources: readonly Resource[], options: ConvertOptions, report: Report): KubeObject[] {
+export function gatewayToIstio(resources: readonly Resource[], options: ConvertOptions, report: Report, sources?: Map<KubeObject, Resource>): KubeObject[] {
   const design = new Design(resources);
   const ctx: GwCtx = { design, report, assumeExternal: options.assumeExternal === true };
   const slots = new Map<Resource, KubeObject[]>();
@@ -35,10 +35,15 @@ export function gatewayToIstio(resources: readonly Resource[], options: ConvertO
     taken.add(`VirtualService/${ns}/${name}`);
     return name;
   };
+  const gatewayName = (ns: string, base: string): string => {
+    const name = uniqueLabel(base, (n) => taken.has(`Gateway/${ns}/${n}`));
+    taken.add(`Gateway/${ns}/${name}`);
+    return name;
+  };
   for (const r of resources) {
     if (r.group !== GATEWAY_GROUP) continue;
     if (r.kind === 'Gateway') {
-      const { objects, listeners: ls } = convertGateway(r, design, report);
+      const { objects, listeners: ls } = convertGateway(r, design, report, gatewayName);
       listeners.set(`${r.namespace}/${r.name}`, ls);
       slots.set(r, objects);
     } else if (['GatewayClass', 'ReferenceGrant'].includes(r.kind)) {
@@ -91,7 +96,12 @@ export function gatewayToIstio(resources: readonly Resource[], options: ConvertO
   }
   for (const [r, vs] of meshVirtualServices(routes, att, take, destOf, ctx)) slots.set(r, [...(slots.get(r) ?? []), ...vs]);
   const items: KubeObject[] = [];
-  for (const r of resources) items.push(...(slots.get(r) ?? [r.object]));
+  for (const r of resources) {
+    for (const o of slots.get(r) ?? [r.object]) {
+      items.push(o);
+      sources?.set(o, r);
+    }
+  }
   return items;
 }
 

@@ -3,7 +3,7 @@ import type { KubeObject, Resource } from '../resources/types.js';
 import type { IstioListener } from './gw-attach.js';
 import { selectorMatches } from './gw-attach.js';
 import type { Design } from './design.js';
-import { joinName } from './names.js';
+import { labelName } from './names.js';
 import { has, num, rec, records, spec, str, strings } from './read.js';
 import type { Report } from './report.js';
 
@@ -12,10 +12,11 @@ export const GATEWAY_NAME_LABEL = 'gateway.networking.k8s.io/gateway-name';
 
 /**
  * Gateway API Gateway → one Istio Gateway per listener, named `<gateway>-<listener>`
- * (istio.md §4.1), all selecting the Gateway's pods so Istio merges them back into one proxy.
+ * (istio.md §4.1) as an RFC 1123 label (names.ts labelName; `gatewayName` keeps it unique in its
+ * namespace), all selecting the Gateway's pods so Istio merges them back into one proxy.
  * allowedRoutes namespaces → the `ns/` part of the server hosts.
  */
-export function convertGateway(gw: Resource, design: Design, report: Report): { objects: KubeObject[]; listeners: IstioListener[] } {
+export function convertGateway(gw: Resource, design: Design, report: Report, gatewayName: (ns: string, base: string) => string): { objects: KubeObject[]; listeners: IstioListener[] } {
   const s = spec(gw.object);
   const objects: KubeObject[] = [];
   const listeners: IstioListener[] = [];
@@ -37,7 +38,7 @@ export function convertGateway(gw: Resource, design: Design, report: Report): { 
     const tls = tlsOf(l, gw, report, at);
     if (tls === null) continue;
     if (tls) server.tls = tls;
-    const objName = joinName(gw.name, name);
+    const objName = gatewayName(gw.namespace, labelName([gw.name, name]));
     objects.push({
       apiVersion: `${ISTIO_GROUP}/v1`,
       kind: 'Gateway',

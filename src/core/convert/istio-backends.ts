@@ -111,3 +111,13 @@ export function backendRefs(route: unknown, at: FieldPath, vs: Resource, routeNs
   }
   return out;
 }
+
+/**
+ * A TLSRoute or TCPRoute rule needs a backendRef: the CRDs give `rules[].backendRefs` minItems 1
+ * (gateway-api v1.6.1 config/crd …tlsroutes.yaml, …tcproutes.yaml), so a route whose rule has no
+ * destination that can be written (each one's loss entry says why) would be refused: it is left
+ * out, and the connections this rule took are not routed by it.
+ */
+export function leftOut(vs: Resource, at: FieldPath, kind: 'TLSRoute' | 'TCPRoute', ctx: IstioCtx): void {
+  ctx.report.lose('BackendPortUnknown', vs, at, `no destination of this rule can be written as a backendRef, and a ${kind} rule needs at least one (the CRD's backendRefs minItems 1): the ${kind} is left out, and the connections this rule took are not routed by it`);
+}

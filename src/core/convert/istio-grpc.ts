@@ -4,6 +4,7 @@ import type { IstioCtx } from './istio-context.js';
 import { isIstioCatchAll, readStringMatch } from './istio-match.js';
 import type { RoutePlan } from './istio-virtual-service.js';
 import { has, num, rec, records, spec, str } from './read.js';
+import { RouteLimits } from './route-limits.js';
 
 /**
  * VirtualService → GRPCRoute (gateway-api.md §7; istio.md §5, ingress2gateway's Istio provider):
@@ -128,6 +129,7 @@ export function grpcPlans(plans: readonly RoutePlan[], ctx: IstioCtx): Map<Route
 
 export function grpcRoute(p: RoutePlan, rules: Map<number, GrpcMatch[]>, name: string, ctx: IstioCtx): KubeObject {
   const target = { kind: 'GRPCRoute', namespace: p.namespace, name };
+  const limits = new RouteLimits('GRPCRoute', `${p.namespace}/${name}`);
   const out: KubeObject[] = [];
   const ruleNames = new Set<string>();
   const grant = (ref: KubeObject): void => {
@@ -148,6 +150,7 @@ export function grpcRoute(p: RoutePlan, rules: Map<number, GrpcMatch[]>, name: s
         ...(m.headers.length > 0 ? { headers: m.headers } : {}),
       }));
     }
+    if (!limits.admit(Array.isArray(rule.matches) ? rule.matches.length : 0, d.vs, d.at, ctx.report)) continue;
     if (d.filters.length > 0) rule.filters = d.filters;
     for (const f of d.filters) if (f.type === 'RequestMirror') grant(rec(rec(f.requestMirror).backendRef));
     if (d.backendRefs && d.backendRefs.length > 0) rule.backendRefs = d.backendRefs;

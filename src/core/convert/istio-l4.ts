@@ -2,7 +2,7 @@ import type { FieldPath } from '../resources/path.js';
 import type { KubeObject, Resource } from '../resources/types.js';
 import { serviceOfHost } from './design.js';
 import { isGatewayHostname } from './hosts.js';
-import { backendRefs } from './istio-backends.js';
+import { backendRefs, leftOut } from './istio-backends.js';
 import { meshTlsRoutes } from './istio-mesh-tls.js';
 import type { IstioCtx } from './istio-context.js';
 import { boundGateways, gatewayParents, meshNames, producerMessage, ROUTE_API } from './istio-virtual-service.js';
@@ -46,6 +46,10 @@ export function convertL4(vs: Resource, ctx: IstioCtx, skipped: ReadonlySet<stri
     // Mesh traffic: istio-mesh-tls.ts (TLSRoutes with a Service parent).
     if (parentRefs.length === 0 && boundGateways(vs).mesh) continue;
     const backends = backendRefs(rule.route, [...at, 'route'], vs, vs.namespace, 'TLSRoute', ctx);
+    if (backends.length === 0) {
+      leftOut(vs, at, 'TLSRoute', ctx);
+      continue;
+    }
     out.push({
       kind: 'TLSRoute',
       namespace: vs.namespace,
@@ -100,6 +104,10 @@ export function convertL4(vs: Resource, ctx: IstioCtx, skipped: ReadonlySet<stri
     }
     for (const [ns, refs] of [...byNs.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
       const backends = backendRefs(rule.route, [...at, 'route'], vs, ns, 'TCPRoute', ctx);
+      if (backends.length === 0) {
+        leftOut(vs, at, 'TCPRoute', ctx);
+        continue;
+      }
       out.push({
         kind: 'TCPRoute',
         namespace: ns,

@@ -15,7 +15,7 @@ import type { Resource } from '../resources/types.js';
 import { isTlsPort } from '../compile/istio/mesh-tls.js';
 import { serviceOfHost } from './design.js';
 import { isGatewayHostname } from './hosts.js';
-import { backendRefs } from './istio-backends.js';
+import { backendRefs, leftOut } from './istio-backends.js';
 import type { IstioCtx } from './istio-context.js';
 import type { L4Route } from './istio-l4.js';
 import { boundGateways, meshNames, producerMessage, ROUTE_API } from './istio-virtual-service.js';
@@ -62,6 +62,10 @@ export function meshTlsRoutes(vs: Resource, ctx: IstioCtx): L4Route[] {
       const hostnames = sni.filter((x) => x !== '*' && isGatewayHostname(x));
       const parentRefs = ports.map((port) => ({ group: '', kind: 'Service', name: svc.name, ...(svc.namespace !== ns ? { namespace: svc.namespace } : {}), port }));
       const backends = backendRefs(rule.route, [...at, 'route'], vs, ns, 'TLSRoute', ctx);
+      if (backends.length === 0) {
+        leftOut(vs, at, 'TLSRoute', ctx);
+        continue;
+      }
       out.push({
         kind: 'TLSRoute',
         namespace: ns,

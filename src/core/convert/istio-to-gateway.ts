@@ -11,6 +11,7 @@ import { skippedTlsMatches } from './istio-sni.js';
 import { dropShadowedParents, planHttp, ROUTE_API, type RoutePlan } from './istio-virtual-service.js';
 import { orderVirtualHosts } from './istio-vhosts.js';
 import { compareStrings } from './names.js';
+import { RouteLimits } from './route-limits.js';
 import { rec, spec } from './read.js';
 import type { Report } from './report.js';
 import type { ConvertOptions } from './types.js';
@@ -87,10 +88,12 @@ function httpRoute(p: RoutePlan, name: string, ctx: IstioCtx): KubeObject {
   const rules: KubeObject[] = [];
   const ruleNames = new Set<string>();
   const target = { kind: 'HTTPRoute', namespace: p.namespace, name };
+  const limits = new RouteLimits('HTTPRoute', `${p.namespace}/${name}`);
   for (const d of p.drafts) {
     const matches = [...d.head, ...d.tail];
     if (matches.length === 0) continue;
     for (const { rule, matches: ms } of emitRules(d, matches, ctx)) {
+      if (!limits.admit(Array.isArray(rule.matches) ? rule.matches.length : 0, d.vs, d.at, ctx.report)) continue;
       if (typeof rule.name === 'string') {
         if (ruleNames.has(rule.name)) delete rule.name;
         else ruleNames.add(rule.name);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { istioGatewayYaml } from '../test-kit.js';
-import { conversionProperties, rare, SERVICES, services } from './test-designs.js';
+import { conversionProperties, rare, SERVICES, services, validatesProperty } from './test-designs.js';
 
 /**
  * STYLE.md "fast-check for … conversion keeps every decision": generated Istio designs (servers
@@ -88,3 +88,4 @@ function istioDesign(d: DesignSpec): string {
 }
 
 conversionProperties('conversion properties: Istio → Gateway API', designArb, istioDesign, 'gateway-api', 'istio', { forward: { runs: 80, msPerRun: 150 }, roundTrip: { runs: 40, msPerRun: 300 }, lossless: false, env: process.env });
+validatesProperty('what a conversion to the Gateway API writes validates', designArb, istioDesign, 'gateway-api', { runs: 100, msPerRun: 50, env: process.env });

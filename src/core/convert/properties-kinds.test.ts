@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { gatewayYaml, serviceYaml } from '../test-kit.js';
-import { conversionProperties, rare, services } from './test-designs.js';
+import { conversionProperties, rare, services, validatesProperty } from './test-designs.js';
 
 /**
  * STYLE.md "fast-check for … conversion keeps every decision", for the kinds beyond gateway
@@ -64,3 +64,4 @@ function gatewayDesign(d: DesignSpec): string {
 }
 
 conversionProperties('conversion properties: GAMMA, gRPC, TLS and TCP routes, Gateway API → Istio', designArb, gatewayDesign, 'istio', 'gateway-api', { forward: { runs: 40, msPerRun: 200 }, roundTrip: { runs: 30, msPerRun: 400 }, lossless: true, env: process.env });
+validatesProperty('what a conversion of GAMMA, gRPC, TLS and TCP routes to Istio writes validates', designArb, gatewayDesign, 'istio', { runs: 100, msPerRun: 50, env: process.env });

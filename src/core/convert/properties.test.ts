@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { gatewayYaml } from '../test-kit.js';
-import { conversionProperties, rare, SERVICES, services } from './test-designs.js';
+import { conversionProperties, rare, SERVICES, services, validatesProperty } from './test-designs.js';
 
 /**
  * STYLE.md "fast-check for … conversion keeps every decision": generated Gateway API designs,
@@ -93,3 +93,4 @@ function gatewayDesign(d: DesignSpec): string {
 }
 
 conversionProperties('conversion properties: Gateway API → Istio', designArb, gatewayDesign, 'istio', 'gateway-api', { forward: { runs: 60, msPerRun: 150 }, roundTrip: { runs: 40, msPerRun: 300 }, lossless: true, env: process.env });
+validatesProperty('what a conversion to Istio writes validates', designArb, gatewayDesign, 'istio', { runs: 100, msPerRun: 50, env: process.env });

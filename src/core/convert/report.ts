@@ -23,8 +23,12 @@ export interface Affects {
 export class Report {
   private readonly loss = new Map<string, LossEntry>();
   private readonly notes = new Map<string, LossEntry<NoteCode>>();
-  private readonly origins = new Map<string, Origin>();
-  private readonly originSources = new Map<string, { path: FieldPath; source: Resource; sourcePath: FieldPath }[]>();
+  /**
+   * Origins as recorded (tens of thousands on a large design): formatted once, in `result()`;
+   * indexed by output object on the first `sourceOf` / `originsOf`, which run after the conversion.
+   */
+  private readonly recorded: RecordedOrigin[] = [];
+  private byTarget: Map<string, RecordedOrigin[]> | undefined;
 
   constructor(private readonly locations: SourceLocations | undefined) {}
 
@@ -43,25 +47,56 @@ export class Report {
 
   /** Records that the output element `target`/`path` comes from `source`/`sourcePath`. */
   origin(target: SourceRef, path: FieldPath, source: Resource, sourcePath: FieldPath): void {
-    const o: Origin = { target: { kind: target.kind, namespace: target.namespace, name: target.name }, path: formatPath(path), source: refOf(source), sourcePath: formatPath(sourcePath) };
-    this.origins.set(`${o.target.kind}/${o.target.namespace}/${o.target.name}\u0000${o.path}`, o);
-    const key = `${o.target.kind}/${o.target.namespace}/${o.target.name}`;
-    const list = this.originSources.get(key);
-    if (list) list.push({ path, source, sourcePath });
-    else this.originSources.set(key, [{ path, source, sourcePath }]);
+    this.recorded.push({ target: { kind: target.kind, namespace: target.namespace, name: target.name }, path, source, sourcePath });
+    this.byTarget = undefined;
   }
 
   /** The source element an output element comes from: the recorded origin whose output path is the longest prefix of `path`. */
   sourceOf(target: SourceRef, path: FieldPath): { source: Resource; sourcePath: FieldPath } | undefined {
-    let best: { path: FieldPath; source: Resource; sourcePath: FieldPath } | undefined;
-    for (const o of this.originSources.get(`${target.kind}/${target.namespace}/${target.name}`) ?? []) {
+    let best: RecordedOrigin | undefined;
+    for (const o of this.recordedFor(target)) {
       if (o.path.length <= path.length && o.path.every((seg, i) => seg === path[i]) && (!best || o.path.length > best.path.length)) best = o;
     }
     return best;
   }
 
+  /** Every source element the output object `target` comes from (its recorded origins), in recording order. */
+  originsOf(target: SourceRef): readonly { source: Resource; sourcePath: FieldPath }[] {
+    return this.recordedFor(target);
+  }
+
+  private recordedFor(target: SourceRef): readonly RecordedOrigin[] {
+    if (!this.byTarget) {
+      this.byTarget = new Map();
+      for (const o of this.recorded) {
+        const key = objectKey(o.target);
+        const list = this.byTarget.get(key);
+        if (list) list.push(o);
+        else this.byTarget.set(key, [o]);
+      }
+    }
+    return this.byTarget.get(objectKey(target)) ?? [];
+  }
+
   result(): { loss: LossEntry[]; notes: LossEntry<NoteCode>[]; origins: Origin[] } {
-    return { loss: sortEntries([...this.loss.values()]), notes: sortEntries([...this.notes.values()]), origins: [...this.origins.values()] };
+    // One origin per output element: the last one recorded for it, in the order first recorded.
+    // Keyed by object, then path (short keys: tens of thousands of origins on a large design).
+    const origins: Origin[] = [];
+    const at = new Map<string, Map<string, number>>();
+    const sources = new Map<Resource, SourceRef>();
+    for (const o of this.recorded) {
+      const key = objectKey(o.target);
+      let paths = at.get(key);
+      if (!paths) at.set(key, (paths = new Map()));
+      const path = formatPath(o.path);
+      let source = sources.get(o.source);
+      if (!source) sources.set(o.source, (source = refOf(o.source)));
+      const origin: Origin = { target: o.target, path, source, sourcePath: formatPath(o.sourcePath) };
+      const i = paths.get(path);
+      if (i === undefined) paths.set(path, origins.push(origin) - 1);
+      else origins[i] = origin;
+    }
+    return { loss: sortEntries([...this.loss.values()]), notes: sortEntries([...this.notes.values()]), origins };
   }
 
   private entry<C extends string>(code: C, resource: Resource, path: FieldPath, message: string, affects: Affects): LossEntry<C> {
@@ -80,6 +115,17 @@ export class Report {
       ...(affects.requests ? { requests: affects.requests } : {}),
     };
   }
+}
+
+interface RecordedOrigin {
+  readonly target: SourceRef;
+  readonly path: FieldPath;
+  readonly source: Resource;
+  readonly sourcePath: FieldPath;
+}
+
+function objectKey(r: SourceRef): string {
+  return `${r.kind}/${r.namespace}/${r.name}`;
 }
 
 function refOf(r: Resource): SourceRef {

@@ -77,6 +77,8 @@ export const LOSS_CODES = [
   'NoRules',
   'KindNotInTarget',
   'NotInTargetRelease',
+  'RouteTooLarge',
+  'InvalidInTarget',
 ] as const;
 export type LossCode = (typeof LOSS_CODES)[number];
 
