@@ -182,18 +182,18 @@ export interface HttpOrigin {
  * drop it, istio.md §1.2). `origins` maps every rule and match back to its source.
  */
 export function istioHttp(entries: readonly HttpEntry[]): { http: KubeObject[]; origins: HttpOrigin[] } {
-  const out: { rule: KubeObject; action: string; origin: string; from: HttpEntry[] }[] = [];
+  // `action`: the rule's action as JSON, written only when a next match of the same source rule compares with it.
+  const out: { rule: KubeObject; actionObject: KubeObject; action?: string; origin: string; from: HttpEntry[] }[] = [];
   const done = (): { http: KubeObject[]; origins: HttpOrigin[] } => ({ http: finish(out), origins: originsOf(out) });
   for (const e of entries) {
     for (const { variant, match } of istioMatches(e)) {
       const action = actionFor(e, variant, match);
-      const actionKey = JSON.stringify(action);
       const origin = `${e.route.kind}/${e.route.namespace}/${e.route.name}/${e.ruleIndex}`;
       const last = out[out.length - 1];
-      if (last && last.action === actionKey && last.origin === origin) {
+      if (last && last.origin === origin && (last.action ??= JSON.stringify(last.actionObject)) === JSON.stringify(action)) {
         (last.rule.match as KubeObject[]).push(match);
         last.from.push(e);
-      } else out.push({ rule: { ...(e.ruleName ? { name: e.ruleName } : {}), match: [match], ...action }, action: actionKey, origin, from: [e] });
+      } else out.push({ rule: { ...(e.ruleName ? { name: e.ruleName } : {}), match: [match], ...action }, actionObject: action, origin, from: [e] });
       if (isCatchAll(match)) return done();
     }
   }

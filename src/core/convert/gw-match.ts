@@ -1,6 +1,6 @@
 import type { KubeObject } from '../resources/types.js';
 import type { RequestMatch } from './types.js';
-import { ANY_PATH, fullMatch, intersectAtoms, pathRank, sameAtom, toGatewayPath, type Intersection, type PathAtom } from './path-atoms.js';
+import { ANY_PATH, comparePathRanks, fullMatch, intersectAtoms, pathRank, sameAtom, toGatewayPath, type Intersection, type PathAtom } from './path-atoms.js';
 
 /** A header or query-parameter condition as the Gateway API writes it. */
 export interface Cond {
@@ -36,6 +36,11 @@ export function isCatchAll(m: GwMatch): boolean {
 /** Gateway API precedence key of a match (gateway-api.md §4.6 steps 2–5); larger wins. */
 export function matchKey(m: GwMatch): number[] {
   return [...pathRank(m.path), m.method === undefined ? 0 : 1, m.headers.length, m.queryParams.length];
+}
+
+/** `compareKeys(matchKey(a), matchKey(b))` without building the keys. */
+export function compareMatches(a: GwMatch, b: GwMatch): number {
+  return comparePathRanks(a.path, b.path) || (a.method === undefined ? 0 : 1) - (b.method === undefined ? 0 : 1) || a.headers.length - b.headers.length || a.queryParams.length - b.queryParams.length;
 }
 
 export function compareKeys(a: readonly number[], b: readonly number[]): number {

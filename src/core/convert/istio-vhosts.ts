@@ -21,7 +21,13 @@ import { preserveOrder, type OrderEntry, type OrderProblem } from './order.js';
  */
 export function orderVirtualHosts(plans: readonly RoutePlan[], routeName: (p: RoutePlan) => string, ctx: IstioCtx): void {
   const byHost = new Map<string, RoutePlan[]>();
-  for (const p of plans) for (const v of p.vhosts) byHost.set(v, [...(byHost.get(v) ?? []), p]);
+  for (const p of plans) {
+    for (const v of p.vhosts) {
+      const list = byHost.get(v);
+      if (list) list.push(p);
+      else byHost.set(v, [p]);
+    }
+  }
   const sequences: { key: string; seq: OrderEntry[] }[] = [];
   const draftOf = new Map<OrderEntry, RuleDraft>();
   for (const [key, members] of [...byHost.entries()].sort(([a], [b]) => compareStrings(a, b))) {

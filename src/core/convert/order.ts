@@ -1,4 +1,4 @@
-import { compareKeys, describeMatch, intersectMatches, matchId, matchKey, toRequestMatch, type GwMatch } from './gw-match.js';
+import { compareMatches, describeMatch, intersectMatches, matchId, toRequestMatch, type GwMatch } from './gw-match.js';
 import type { RequestMatch } from './types.js';
 
 /**
@@ -34,8 +34,17 @@ export interface OrderProblem {
 /** Upper bound on matches added for one sequence; beyond it the order is reported as not preserved. */
 const MAX_ADDED = 256;
 
+/** Matches are immutable: each one's identity is written once (a sequence compares every pair). */
+const ids = new WeakMap<GwMatch, string>();
+
+function idOf(m: GwMatch): string {
+  let id = ids.get(m);
+  if (id === undefined) ids.set(m, (id = matchId(m)));
+  return id;
+}
+
 function beats(a: GwMatch, ea: OrderEntry, b: GwMatch, eb: OrderEntry): boolean {
-  const d = compareKeys(matchKey(a), matchKey(b));
+  const d = compareMatches(a, b);
   if (d !== 0) return d > 0;
   if (ea.route === eb.route) return ea.rule < eb.rule;
   return ea.route < eb.route;
@@ -48,8 +57,8 @@ export function preserveOrder(seq: readonly OrderEntry[], problems: OrderProblem
   seq.forEach((e, j) => {
     for (const b of e.matches) work.push({ j, b });
   });
-  while (work.length > 0) {
-    const { j, b } = work.shift() as { j: number; b: GwMatch };
+  for (let next = 0; next < work.length; next++) {
+    const { j, b } = work[next] as { j: number; b: GwMatch };
     const later = seq[j] as OrderEntry;
     for (let i = 0; i < j; i++) {
       const earlier = seq[i] as OrderEntry;
@@ -63,11 +72,12 @@ export function preserveOrder(seq: readonly OrderEntry[], problems: OrderProblem
           continue;
         }
         if (!beats(c, earlier, b, later)) {
-          const why = compareKeys(matchKey(c), matchKey(b)) < 0 ? `the Gateway API ranks ${describeMatch(b)} above ${describeMatch(c)}` : `route ${later.route} wins the tie by name`;
+          const why = compareMatches(c, b) < 0 ? `the Gateway API ranks ${describeMatch(b)} above ${describeMatch(c)}` : `route ${later.route} wins the tie by name`;
           problems.push({ earlier, later, allOf: [toRequestMatch(c)], message: `requests matching ${describeMatch(c)} go to ${later.label} in the Gateway API (${why}); Istio takes ${earlier.label}` });
           continue;
         }
-        if (earlier.matches.some((m) => matchId(m) === matchId(c))) continue;
+        const id = idOf(c);
+        if (earlier.matches.some((m) => idOf(m) === id)) continue;
         if (added >= MAX_ADDED) {
           problems.push({ earlier, later, allOf: [toRequestMatch(c)], message: `too many overlapping matches to keep Istio's order between ${earlier.label} and ${later.label}; requests matching ${describeMatch(c)} may go to the later rule` });
           return added;

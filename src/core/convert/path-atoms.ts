@@ -139,6 +139,14 @@ export function intersectAtoms(a: PathAtom, b: PathAtom): Intersection<PathAtom>
  * PathPrefix, then regular expressions (implementation-specific; ranked last here, as the
  * compiler does).
  */
+/** `pathRank(a)[0] - pathRank(b)[0] || pathRank(a)[1] - pathRank(b)[1]`, without arrays (precedence is compared pair by pair). */
+export function comparePathRanks(a: PathAtom, b: PathAtom): number {
+  const ka = a.kind === 'exact' ? 2 : a.kind === 'segment' ? 1 : 0;
+  const kb = b.kind === 'exact' ? 2 : b.kind === 'segment' ? 1 : 0;
+  if (ka !== kb) return ka - kb;
+  return (a.kind === 'exact' || a.kind === 'segment' ? a.value.length : 0) - (b.kind === 'exact' || b.kind === 'segment' ? b.value.length : 0);
+}
+
 export function pathRank(a: PathAtom): [number, number] {
   if (a.kind === 'exact') return [2, a.value.length];
   if (a.kind === 'segment') return [1, a.value.length];
