@@ -89,3 +89,34 @@ describe('route-designer convert', () => {
     expect((await convertCli(['a.yaml', '--to', 'istio'], { 'a.yaml': 'foo: [1\n' })).code).toBe(2);
   });
 });
+
+describe('convert reads its input by the target channel\'s rules (issue 16)', () => {
+  // One Service named twice in parentRefs, on ports 80 and 8080, without sectionName: the v1.6.1
+  // experimental CRD's rule counts the port ("sectionName or port must be unique"), the standard one does not.
+  const MESH = `apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: r, namespace: shop}
+spec:
+  parentRefs: [{kind: Service, group: "", name: cart, port: 80}, {kind: Service, group: "", name: cart, port: 8080}]
+  rules: [{backendRefs: [{name: cart, port: 80}]}]
+---
+apiVersion: v1
+kind: Service
+metadata: {name: cart, namespace: shop}
+spec: {ports: [{port: 80}, {port: 8080}]}
+`;
+  it.each([
+    [[], 'no refusal'],
+    [['--target', 'channel=experimental'], 'no refusal'],
+    [['--target', 'channel=standard'], 'RouteParentRefSectionNameUnique'],
+  ])('%j: %s', async (flags, expected) => {
+    const r = await convertCli(['a.yaml', '--to', 'istio', ...flags], { 'a.yaml': MESH });
+    if (expected === 'no refusal') {
+      expect(r.err).not.toContain('fix them before converting');
+      expect(r.out).toContain('kind: VirtualService');
+    } else {
+      expect(r.code).toBe(1);
+      expect(r.err).toContain(expected);
+    }
+  });
+});

@@ -22,7 +22,8 @@ export async function runConvert(args: ParsedArgs, io: CliIO): Promise<number> {
   if (to !== 'gateway-api' && to !== 'istio') throw new UsageError(`--to must be gateway-api or istio${to === undefined ? '' : `, not ${to}`}`);
   const input = await loadSources(args.files, io);
   const parsed = parse(input.sources, { defaultNamespace: namespace });
-  const errors = [...input.diagnostics, ...validate(parsed)].filter((d) => d.severity === 'error').sort(compareDiagnostics);
+  // The input is read by the target channel's own rules, as validate --target reads it (issue 16).
+  const errors = [...input.diagnostics, ...validate(parsed, target ? { channel: target.channel } : {})].filter((d) => d.severity === 'error').sort(compareDiagnostics);
   if (errors.length > 0) {
     for (const d of errors) io.stderr(`${formatDiagnostic(d)}\n`);
     io.stderr(`${errors.length} error(s): fix them before converting\n`);
