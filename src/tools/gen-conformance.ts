@@ -10,8 +10,9 @@
  * interned: reports hold indices into `names`. Like gen-schemas, a plain JS module with a
  * hand-written `.d.ts`, so TypeScript never infers a type for the data.
  */
+import { requireMirror } from './gateway-api-mirror.js';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -19,7 +20,6 @@ import { featureConstants, parseFeatures, parseProfileCores, parseReport, type G
 
 const PROJECT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const OUT_FILE = join(PROJECT, 'src', 'core', 'target', 'data', 'conformance-data.js');
-const DEFAULT_MIRROR = '/work/.mirror/kubernetes-sigs+gateway-api/repo';
 const REPO = 'kubernetes-sigs/gateway-api';
 
 function git(gitDir: string, ...args: string[]): string {
@@ -106,11 +106,7 @@ function option(name: string): string | undefined {
 }
 
 function main(): void {
-  const gitDir = option('mirror') ?? process.env.GATEWAY_API_MIRROR ?? DEFAULT_MIRROR;
-  if (!existsSync(gitDir)) {
-    console.error(`No git mirror of ${REPO} at ${gitDir}. Get one with\n  git clone --mirror https://github.com/${REPO} <dir>\nand pass --mirror=<dir> (or GATEWAY_API_MIRROR=<dir>).`);
-    process.exit(1);
-  }
+  const gitDir = requireMirror(process.argv.slice(2));
   const text = generateConformanceData(gitDir, option('commit') ?? 'HEAD');
   mkdirSync(dirname(OUT_FILE), { recursive: true });
   writeFileSync(OUT_FILE, text);
