@@ -25,10 +25,10 @@ export function Toolbar() {
         </button>
         <span className="rd-toolbar-sep" />
         <button type="button" className="rd-button" onClick={() => act.fitView()} title="Fit the whole design in view" data-testid="fit-view">
-          <IconFit /> Fit view
+          <IconFit /> <span className="rd-compact-label">Fit view</span>
         </button>
         <button type="button" className="rd-button" onClick={() => act.relayout()} title="Lay out the canvas again (left to right)" data-testid="relayout">
-          <IconLayout /> Layout
+          <IconLayout /> <span className="rd-compact-label">Layout</span>
         </button>
       </div>
       <TargetButton />
@@ -68,7 +68,7 @@ function Status() {
   return (
     <div className="rd-status" aria-live="polite">
       {analyzing && <span className="rd-spinner" aria-label="Checking" />}
-      <span className="rd-muted">
+      <span className="rd-muted rd-status-count">
         {resources} resource{resources === 1 ? '' : 's'}
       </span>
       <button type="button" className={`rd-status-problems${clean ? ' is-clean' : ''}`} onClick={() => store.getState().setPanelTab('problems')} data-testid="status-problems" data-total={total} title={title} aria-label={label}>

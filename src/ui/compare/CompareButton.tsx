@@ -17,7 +17,7 @@ export function CompareButton() {
       data-testid="toolbar-compare"
       data-comparing={comparing ? 'true' : 'false'}
     >
-      <IconCompare /> Compare
+      <IconCompare /> <span className="rd-compact-label">Compare</span>
     </button>
   );
 }

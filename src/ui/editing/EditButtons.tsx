@@ -19,7 +19,7 @@ export function EditButtons() {
         <IconRedo />
       </button>
       <button type="button" className="rd-button" onClick={() => setFindOpen(true)} title={`Find a resource by name (${mod}F)`} data-testid="find">
-        <IconFind /> Find
+        <IconFind /> <span className="rd-compact-label">Find</span>
       </button>
     </div>
   );

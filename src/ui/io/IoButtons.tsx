@@ -55,7 +55,7 @@ export function ReviewToggle() {
         title={readOnly ? 'Leave review mode: allow edits again' : 'Review mode: look without changing anything'}
         data-testid="toggle-review"
       >
-        <IconEye /> Review
+        <IconEye /> <span className="rd-compact-label">Review</span>
       </button>
     </>
   );
