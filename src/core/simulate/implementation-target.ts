@@ -5,9 +5,9 @@
  * dialled (GEP-1294). `implementation: null`: a target with no implementation (the spec's core).
  */
 import type { GatewayTable, Note } from '../compile/types.js';
-import { implementationOfController } from '../target/controllers.js';
+import { implementationForController } from '../target/controllers.js';
 import { featureStatus } from '../target/reports.js';
-import { DEFAULT_TARGET, resolveImplementation, type Channel, type ImplementationTarget, type Target } from '../target/target.js';
+import { DEFAULT_TARGET, type Target } from '../target/target.js';
 import { regexTests } from './implementation-regex.js';
 import { behaviourOf, type ImplementationBehaviour } from './implementation-table.js';
 import type { RequestView } from './request-view.js';
@@ -45,27 +45,11 @@ export function viewWithTarget(v: RequestView, t: TargetView | null): RequestVie
 export function classJudgement(gw: GatewayTable, target: Target | undefined): { readonly view: TargetView; readonly note: Note } | null {
   if (target?.implementation || !gw.gatewayClass) return null;
   const { name, controllerName } = gw.gatewayClass;
-  const project = implementationOfController(controllerName);
-  if (project === undefined) return null;
-  const channel = (target ?? DEFAULT_TARGET).channel;
-  const implementation = newestReport(project, channel);
+  const implementation = implementationForController(controllerName, (target ?? DEFAULT_TARGET).channel);
   if (!implementation) return null;
   return {
     view: targetView({ ...(target ?? DEFAULT_TARGET), implementation }),
-    note: { code: 'Info', message: `judged as ${project}: GatewayClass ${name}'s controller ${controllerName}` },
+    note: { code: 'Info', message: `judged as ${implementation.project}: GatewayClass ${name}'s controller ${controllerName}` },
   };
 }
 
-/** resolveImplementation per project and channel, once (a diff simulates thousands of requests). */
-const resolved = new Map<string, ImplementationTarget | null>();
-
-function newestReport(project: string, channel: Channel): ImplementationTarget | null {
-  const key = `${project}\u0000${channel}`;
-  let found = resolved.get(key);
-  if (found === undefined) {
-    const r = resolveImplementation(project, channel);
-    found = r.ok ? r.implementation : null;
-    resolved.set(key, found);
-  }
-  return found;
-}

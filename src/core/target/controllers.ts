@@ -5,6 +5,8 @@
  * document for their GatewayClasses; values are the `implementation.project` of their
  * conformance reports (src/core/target/data/conformance-data.js).
  */
+import { resolveImplementation, type Channel, type ImplementationTarget } from './target.js';
+
 export const CONTROLLER_IMPLEMENTATIONS: { readonly [controllerName: string]: string } = {
   // Istio (istio/istio pkg/config/constants/constants.go, pilot/pkg/features/pilot.go
   // PILOT_GATEWAY_API_CONTROLLER_NAME): the `istio` class, `istio-waypoint` (ambient waypoints,
@@ -47,3 +49,23 @@ export function implementationOfController(controllerName: string): string | und
   return Object.hasOwn(CONTROLLER_IMPLEMENTATIONS, controllerName) ? CONTROLLER_IMPLEMENTATIONS[controllerName] : undefined;
 }
 
+
+/** Resolved once per controller name and channel: a diff simulates thousands of requests, a design judges every Gateway. */
+const JUDGED = new Map<string, ImplementationTarget | null>();
+
+/**
+ * The implementation a GatewayClass's controller makes the target of its Gateways (issue 14 scope
+ * 1), judged by its newest report on the channel; null for a controller no implementation claims.
+ * The problems check (validate/target/judges.ts) and the simulator (simulate/implementation-target.ts) share it.
+ */
+export function implementationForController(controllerName: string, channel: Channel): ImplementationTarget | null {
+  const key = `${controllerName}\u0000${channel}`;
+  let found = JUDGED.get(key);
+  if (found === undefined) {
+    const project = implementationOfController(controllerName);
+    const r = project === undefined ? null : resolveImplementation(project, channel);
+    found = r?.ok ? r.implementation : null;
+    JUDGED.set(key, found);
+  }
+  return found;
+}

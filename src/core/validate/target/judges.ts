@@ -9,8 +9,8 @@
  * by its newest report for the target's channel (resolveImplementation).
  */
 import { isRecord, type Resource } from '../../resources/types.js';
-import { implementationOfController } from '../../target/controllers.js';
-import { resolveImplementation, type ImplementationTarget, type Target } from '../../target/target.js';
+import { implementationForController, implementationOfController } from '../../target/controllers.js';
+import type { ImplementationTarget, Target } from '../../target/target.js';
 
 /** One implementation judging an object, and through what: a Gateway, or a Service parent (mesh). */
 export interface Judge {
@@ -34,21 +34,11 @@ const NO_JUDGES: Judges = { of: () => [], ofParent: () => [], any: false };
 
 export function judgesFor(resources: readonly Resource[], target: Target): Judges {
   const explicit = target.implementation;
-  const byProject = new Map<string, ImplementationTarget | null>();
-  const implementation = (project: string): ImplementationTarget | null => {
-    if (!byProject.has(project)) {
-      const found = resolveImplementation(project, target.channel);
-      byProject.set(project, found.ok ? found.implementation : null);
-    }
-    return byProject.get(project) ?? null;
-  };
   const classes = new Map<string, string>();
   for (const r of resources) if (r.kind === 'GatewayClass' && r.group === GATEWAY_GROUP) classes.set(r.name, str(r.object.spec, 'controllerName'));
   if (explicit === null && ![...classes.values()].some((c) => implementationOfController(c) !== undefined)) return NO_JUDGES;
   const classJudge = (className: string): Judge[] => {
-    const controller = classes.get(className) ?? '';
-    const project = implementationOfController(controller);
-    const found = project === undefined ? null : implementation(project);
+    const found = implementationForController(classes.get(className) ?? '', target.channel);
     return found ? [{ implementation: found, via: 'gateway' }] : [];
   };
   const gateways = new Map<string, Judge[]>();
